@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Linker flags that make `libhone.so` loadable by hosts without a Swift toolchain.
+let selfContained: [LinkerSetting] = [
+  .unsafeFlags(["-static-stdlib", "-Xlinker", "-soname=libhone.so.0"]),
+]
+
+let package = Package(
+  name: "Hone",
+  products: [
+    .library(name: "Hone", targets: ["Hone"]),
+    .library(name: "hone", type: .dynamic, targets: ["HoneC"]),
+    .executable(name: "hone-headergen", targets: ["hone-headergen"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLAPACKE",
+      pkgConfig: "lapacke",
+      providers: [.apt(["liblapacke-dev"])]
+    ),
+    .target(
+      name: "Hone",
+      dependencies: ["COpenBLAS", "CLAPACKE"]
+    ),
+    .target(
+      name: "HoneC",
+      dependencies: ["Hone"],
+      linkerSettings: selfContained
+    ),
+    .target(name: "HeaderGen"),
+    .executableTarget(name: "hone-headergen", dependencies: ["HeaderGen"]),
+    .executableTarget(
+      name: "swift-quickstart",
+      dependencies: ["Hone"],
+      path: "examples/swift/Quickstart"
+    ),
+    .testTarget(name: "HoneTests", dependencies: ["Hone"]),
+    .testTarget(name: "HeaderGenTests", dependencies: ["HeaderGen"]),
+  ]
+)
