@@ -1,0 +1,22 @@
+/// The JSON export of trials, with Optuna's field names.
+extension FrozenTrial {
+  /// `{"number", "state", "values", "params", "distributions", "intermediate_values",
+  /// "user_attrs", "datetime_start", "datetime_complete"}`; times are ISO 8601 UTC.
+  public var json: JSON {
+    .object([
+      ("number", .number(Double(number))),
+      ("state", .string(state.name)),
+      ("values", values.map { .array($0.map(JSON.number)) } ?? .null),
+      ("params", .object(params.map { ($0.name, $0.external) })),
+      ("distributions", .object(params.map { ($0.name, $0.distribution.json) })),
+      ("intermediate_values", .object(
+        intermediateValues.sorted { $0.key < $1.key }.map { (String($0.key), .number($0.value)) })),
+      ("user_attrs", .object(userAttrs)),
+      ("datetime_start", datetimeStart.map { .string(WallClock.iso8601($0)) } ?? .null),
+      ("datetime_complete", datetimeComplete.map { .string(WallClock.iso8601($0)) } ?? .null),
+    ])
+  }
+
+  /// The parameters as a JSON object of user-facing values.
+  public var paramsJSON: JSON { .object(params.map { ($0.name, $0.external) }) }
+}

@@ -1,0 +1,49 @@
+/// The best trial of a single-objective study and the Pareto front of a multi-objective one.
+extension Study {
+  /// The COMPLETE trial with the best value; the earliest one wins a tie.
+  ///
+  /// - Throws: `.state` in a multi-objective study, `.notFound` when no trial is complete.
+  public func bestTrial() throws(HoneError) -> FrozenTrial {
+    guard directions.count == 1 else {
+      throw .state("a multi-objective study has no single best trial; use the Pareto front (best trials)")
+    }
+    let direction = directions[0]
+    var best: FrozenTrial?
+    for t in try trials where t.state == .complete {
+      guard let v = t.value else { continue }
+      if let b = best?.value, !direction.isBetter(v, than: b) { continue }
+      best = t
+    }
+    guard let best else { throw .notFound("no trial of study '\(name)' is COMPLETE yet") }
+    return best
+  }
+
+  /// The COMPLETE trials that no other COMPLETE trial dominates, ordered by number.
+  public func bestTrials() throws(HoneError) -> [FrozenTrial] {
+    ParetoFront.of(try trials.filter { $0.state == .complete }, directions: directions)
+  }
+}
+
+/// Non-dominated sorting helpers.
+public enum ParetoFront {
+  /// The non-dominated subset of `trials` under `directions`, in their order.
+  public static func of(_ trials: [FrozenTrial], directions: [StudyDirection]) -> [FrozenTrial] {
+    let points = trials.map { t in
+      (t.values ?? []).enumerated().map { directions[$0.offset] == .minimize ? $0.element : -$0.element }
+    }
+    return trials.indices.filter { i in
+      !points.indices.contains { j in j != i && dominates(points[j], points[i]) }
+    }.map { trials[$0] }
+  }
+
+  /// Whether `a` dominates `b` when every objective is minimized.
+  public static func dominates(_ a: [Double], _ b: [Double]) -> Bool {
+    guard a.count == b.count else { return false }
+    var strictly = false
+    for (x, y) in zip(a, b) {
+      if x > y { return false }
+      if x < y { strictly = true }
+    }
+    return strictly
+  }
+}

@@ -1,0 +1,47 @@
+/// Samples every parameter independently and uniformly (log-uniformly on log scales).
+///
+/// Each (trial, parameter) pair draws from its own stream of the seed, so a seeded
+/// study suggests the same values whichever order trials are asked in, and the
+/// cost of a suggestion does not grow with the history.
+public final class RandomSampler: Sampler {
+  public let seed: UInt64
+  public var name: String { "random" }
+
+  /// A sampler seeded with `seed`, or from system entropy when it is nil.
+  public init(seed: UInt64? = nil) {
+    self.seed = seed ?? entropySeed()
+  }
+
+  public func sampleIndependent(
+    _ history: StudyHistory, _ trial: FrozenTrial, name: String, distribution: Distribution
+  ) throws(HoneError) -> Double {
+    RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
+  }
+
+  /// The seeded draw for one parameter of one trial, shared with samplers that fall back to random.
+  static func draw(_ distribution: Distribution, seed: UInt64, trial: Int, name: String) -> Double {
+    var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial), substream: stableHash(name))
+    return distribution.sampleUniformly(using: &rng)
+  }
+}
+
+extension Distribution {
+  /// A uniform draw: every grid point, integer or choice equally likely; logs uniform in log space.
+  public func sampleUniformly(using rng: inout Xoshiro256) -> Double {
+    switch self {
+    case .float(let low, let high, let step, let log):
+      if log { return fromUnit(rng.nextUnit()) }
+      if let step {
+        let n = UInt64(((high - low) / step).rounded())
+        return min(low + Double(UInt64.random(in: 0...n, using: &rng)) * step, high)
+      }
+      return min(low + rng.nextUnit() * (high - low), high)
+    case .int(let low, let high, let step, let log):
+      if log { return fromUnit(rng.nextUnit()) }
+      let n = UInt64((high - low) / step)
+      return Double(low + Int64(UInt64.random(in: 0...n, using: &rng)) * step)
+    case .categorical(let choices):
+      return Double(Int.random(in: 0..<choices.count, using: &rng))
+    }
+  }
+}

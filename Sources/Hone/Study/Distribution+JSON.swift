@@ -1,0 +1,132 @@
+/// The JSON form of distributions, shared by study options, trial exports and storage.
+///
+/// `{"type": "float", "low": 0.001, "high": 1, "log": true}`,
+/// `{"type": "int", "low": 1, "high": 8, "step": 1}`,
+/// `{"type": "categorical", "choices": ["adam", "sgd"]}`.
+extension Distribution {
+  public var json: JSON {
+    switch self {
+    case .float(let low, let high, let step, let log):
+      return .object([
+        ("type", .string("float")), ("low", .number(low)), ("high", .number(high)),
+        ("step", step.map(JSON.number) ?? .null), ("log", .bool(log)),
+      ])
+    case .int(let low, let high, let step, let log):
+      return .object([
+        ("type", .string("int")), ("low", .number(Double(low))), ("high", .number(Double(high))),
+        ("step", .number(Double(step))), ("log", .bool(log)),
+      ])
+    case .categorical(let choices):
+      return .object([("type", .string("categorical")), ("choices", .array(choices))])
+    }
+  }
+
+  /// Parses the JSON form; `context` names the parameter in error messages.
+  public init(json: JSON, context: String) throws(HoneError) {
+    guard case .object(let members) = json else {
+      throw .invalidArgument("\(context): a distribution must be an object, not \(json.typeName)")
+    }
+    let reader = JSONObjectReader(members, context: context)
+    let type = try reader.string("type")
+    switch type {
+    case "float":
+      try reader.allowOnly(["type", "low", "high", "step", "log"])
+      self = try .makeFloat(
+        low: try reader.number("low"), high: try reader.number("high"),
+        step: try reader.optionalNumber("step"), log: try reader.optionalBool("log") ?? false)
+    case "int":
+      try reader.allowOnly(["type", "low", "high", "step", "log"])
+      self = try .makeInt(
+        low: try reader.int64("low"), high: try reader.int64("high"),
+        step: try reader.optionalInt64("step") ?? 1, log: try reader.optionalBool("log") ?? false)
+    case "categorical":
+      try reader.allowOnly(["type", "choices"])
+      guard case .array(let choices)? = reader["choices"] else {
+        throw .invalidArgument("\(context): 'choices' must be an array")
+      }
+      self = try .makeCategorical(choices)
+    default:
+      throw .invalidArgument("\(context): unknown distribution type '\(type)' (float, int or categorical)")
+    }
+  }
+}
+
+/// Typed access to the members of a JSON object, with errors that name the key.
+struct JSONObjectReader {
+  let members: [(String, JSON)]
+  let context: String
+
+  init(_ members: [(String, JSON)], context: String) {
+    self.members = members
+    self.context = context
+  }
+
+  subscript(key: String) -> JSON? { members.first { $0.0 == key }?.1 }
+
+  func allowOnly(_ keys: Set<String>) throws(HoneError) {
+    if let bad = members.first(where: { !keys.contains($0.0) }) {
+      throw .invalidArgument(
+        "\(context): unknown key '\(bad.0)' (allowed: \(keys.sorted().joined(separator: ", ")))")
+    }
+  }
+
+  func string(_ key: String) throws(HoneError) -> String {
+    guard let v = try optionalString(key) else { throw .invalidArgument("\(context): '\(key)' is required") }
+    return v
+  }
+
+  func optionalString(_ key: String) throws(HoneError) -> String? {
+    guard let v = self[key], v != .null else { return nil }
+    guard let s = v.stringValue else { throw wrongType(key, "a string", v) }
+    return s
+  }
+
+  func number(_ key: String) throws(HoneError) -> Double {
+    guard let v = try optionalNumber(key) else { throw .invalidArgument("\(context): '\(key)' is required") }
+    return v
+  }
+
+  func optionalNumber(_ key: String) throws(HoneError) -> Double? {
+    guard let v = self[key], v != .null else { return nil }
+    guard let x = v.numberValue else { throw wrongType(key, "a number", v) }
+    return x
+  }
+
+  func int64(_ key: String) throws(HoneError) -> Int64 {
+    guard let v = try optionalInt64(key) else { throw .invalidArgument("\(context): '\(key)' is required") }
+    return v
+  }
+
+  func optionalInt64(_ key: String) throws(HoneError) -> Int64? {
+    guard let x = try optionalNumber(key) else { return nil }
+    guard x == x.rounded(), let i = Int64(exactly: x) else {
+      throw .invalidArgument("\(context): '\(key)' must be an integer, got \(x)")
+    }
+    return i
+  }
+
+  func optionalBool(_ key: String) throws(HoneError) -> Bool? {
+    guard let v = self[key], v != .null else { return nil }
+    guard let b = v.boolValue else { throw wrongType(key, "a boolean", v) }
+    return b
+  }
+
+  func optionalObject(_ key: String) throws(HoneError) -> [(String, JSON)]? {
+    guard let v = self[key], v != .null else { return nil }
+    guard case .object(let m) = v else { throw wrongType(key, "an object", v) }
+    return m
+  }
+
+  /// A seed: a non-negative integer below 2^64, or null for a random one.
+  func optionalSeed(_ key: String) throws(HoneError) -> UInt64? {
+    guard let x = try optionalNumber(key) else { return nil }
+    guard x == x.rounded(), x >= 0, let s = UInt64(exactly: x) else {
+      throw .invalidArgument("\(context): '\(key)' must be a non-negative integer, got \(x)")
+    }
+    return s
+  }
+
+  private func wrongType(_ key: String, _ expected: String, _ got: JSON) -> HoneError {
+    .invalidArgument("\(context): '\(key)' must be \(expected), not \(got.typeName)")
+  }
+}

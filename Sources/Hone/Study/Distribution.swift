@@ -1,0 +1,129 @@
+/// The domain of one hyperparameter.
+///
+/// Values are held in an internal representation, as Optuna does: a float is
+/// itself, an integer is its `Double` value, and a categorical is the index of
+/// its choice. Build distributions with the validating factories.
+public enum Distribution: Equatable, Sendable {
+  /// A real interval, optionally on a log scale or on a grid of `step`.
+  case float(low: Double, high: Double, step: Double?, log: Bool)
+  /// An integer interval with a step, optionally on a log scale.
+  case int(low: Int64, high: Int64, step: Int64, log: Bool)
+  /// A list of scalar JSON choices (strings, numbers, booleans, null).
+  case categorical([JSON])
+
+  /// A validated float distribution.
+  ///
+  /// When `step` is given and `high - low` is not a multiple of it, `high` is
+  /// lowered to the last point of the grid, as Optuna does.
+  public static func makeFloat(
+    low: Double, high: Double, step: Double? = nil, log: Bool = false
+  ) throws(HoneError) -> Distribution {
+    guard low.isFinite, high.isFinite else {
+      throw .invalidArgument("bounds must be finite, got low=\(low) high=\(high)")
+    }
+    guard low <= high else { throw .invalidArgument("low (\(low)) must not exceed high (\(high))") }
+    if log, low <= 0 {
+      throw .invalidArgument("a log distribution needs low > 0, got low=\(low)")
+    }
+    guard let step else { return .float(low: low, high: high, step: nil, log: log) }
+    guard step.isFinite, step > 0 else { throw .invalidArgument("step must be positive, got \(step)") }
+    if log { throw .invalidArgument("step and log cannot be used together") }
+    let n = ((high - low) / step + 1e-9).rounded(.down)
+    guard n < Double(Int64.max) else { throw .invalidArgument("step \(step) is too small for [\(low), \(high)]") }
+    return .float(low: low, high: min(high, low + n * step), step: step, log: false)
+  }
+
+  /// A validated integer distribution; `high` is lowered onto the step grid.
+  public static func makeInt(
+    low: Int64, high: Int64, step: Int64 = 1, log: Bool = false
+  ) throws(HoneError) -> Distribution {
+    guard low <= high else { throw .invalidArgument("low (\(low)) must not exceed high (\(high))") }
+    guard step > 0 else { throw .invalidArgument("step must be positive, got \(step)") }
+    if log {
+      guard low >= 1 else { throw .invalidArgument("a log distribution needs low >= 1, got low=\(low)") }
+      guard step == 1 else { throw .invalidArgument("step and log cannot be used together") }
+    }
+    let (span, overflow) = high.subtractingReportingOverflow(low)
+    guard !overflow else { throw .invalidArgument("the range [\(low), \(high)] is too wide") }
+    return .int(low: low, high: low + span / step * step, step: step, log: log)
+  }
+
+  /// A validated categorical distribution.
+  public static func makeCategorical(_ choices: [JSON]) throws(HoneError) -> Distribution {
+    guard !choices.isEmpty else { throw .invalidArgument("choices must not be empty") }
+    for (i, c) in choices.enumerated() {
+      switch c {
+      case .array, .object:
+        throw .invalidArgument("choice \(i) is an \(c.typeName); choices must be strings, numbers, booleans or null")
+      case .number(let x) where !x.isFinite:
+        throw .invalidArgument("choice \(i) is not finite")
+      default: break
+      }
+    }
+    return .categorical(choices)
+  }
+
+  /// Whether the distribution holds a single value, which is then not sampled.
+  public var isSingle: Bool {
+    switch self {
+    case .float(let low, let high, _, _): return low == high
+    case .int(let low, let high, _, _): return low == high
+    case .categorical(let c): return c.count == 1
+    }
+  }
+
+  /// Whether an internal value lies in the distribution.
+  public func contains(_ x: Double) -> Bool {
+    switch self {
+    case .float(let low, let high, let step, _):
+      guard x >= low, x <= high else { return false }
+      guard let step else { return true }
+      let k = (x - low) / step
+      return abs(k - k.rounded()) < 1e-8
+    case .int(let low, let high, let step, _):
+      guard x == x.rounded(), x >= Double(low), x <= Double(high) else { return false }
+      return (Int64(x) - low) % step == 0
+    case .categorical(let choices):
+      return x == x.rounded() && x >= 0 && x < Double(choices.count)
+    }
+  }
+
+  /// The user-facing value of an internal value.
+  public func external(_ x: Double) -> JSON {
+    switch self {
+    case .float: return .number(x)
+    case .int: return .number(x.rounded())
+    case .categorical(let choices):
+      let i = Int(x)
+      return choices.indices.contains(i) ? choices[i] : .null
+    }
+  }
+
+  /// The internal value of a user-facing value, or nil when it does not fit the kind.
+  ///
+  /// Numbers outside the bounds are still returned, so that callers can decide
+  /// whether to accept them (enqueued trials may lie outside, as in Optuna).
+  public func `internal`(_ value: JSON) -> Double? {
+    switch self {
+    case .float:
+      return value.numberValue.flatMap { $0.isFinite ? $0 : nil }
+    case .int:
+      guard let x = value.numberValue, x.isFinite, x == x.rounded() else { return nil }
+      return x
+    case .categorical(let choices):
+      return choices.firstIndex(of: value).map(Double.init)
+    }
+  }
+
+  /// A short description, e.g. `float[0.001, 1, log]`.
+  public var summary: String {
+    switch self {
+    case .float(let low, let high, let step, let log):
+      return "float[\(low), \(high)\(step.map { ", step=\($0)" } ?? "")\(log ? ", log" : "")]"
+    case .int(let low, let high, let step, let log):
+      return "int[\(low), \(high)\(step != 1 ? ", step=\(step)" : "")\(log ? ", log" : "")]"
+    case .categorical(let choices):
+      return "categorical[\(choices.map(\.text).joined(separator: ", "))]"
+    }
+  }
+}

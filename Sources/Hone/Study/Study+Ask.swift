@@ -1,0 +1,97 @@
+/// Creating trials: ask and enqueue.
+extension Study {
+  /// Starts a new trial and returns its number.
+  ///
+  /// An enqueued trial is started first. Otherwise the sampler proposes a joint
+  /// point of its relative search space now; with a study-wide search space
+  /// every parameter is fixed here.
+  ///
+  /// - Throws: `.exhausted` when the sampler has nothing left to propose.
+  public func ask() throws(HoneError) -> Int {
+    try lock.withLock { () throws(HoneError) -> Int in
+      let history = history()
+      let now = WallClock.now()
+      var trial: FrozenTrial
+      if let waiting = try storage.popWaitingTrial(study: studyID, start: now) {
+        trial = waiting
+        let fixed = Study.fixedParams(of: trial)
+        for (k, v) in try sampler.beforeTrial(history, fixedParams: fixed) {
+          try storage.setTrialSystemAttr(study: studyID, number: trial.number, key: k, value: v)
+          trial.systemAttrs.set(k, v)
+        }
+      } else {
+        let attrs = try sampler.beforeTrial(history, fixedParams: nil)
+        trial = try storage.createTrial(study: studyID, state: .running, systemAttrs: attrs, start: now)
+      }
+      do throws(HoneError) {
+        try proposeRelative(for: trial, history: history)
+      } catch {
+        // A trial the sampler could not serve must not stay RUNNING forever.
+        try? storage.finishTrial(
+          study: studyID, number: trial.number, state: .fail, values: nil, complete: WallClock.now())
+        throw error
+      }
+      return trial.number
+    }
+  }
+
+  private func proposeRelative(for trial: FrozenTrial, history: StudyHistory) throws(HoneError) {
+    let space: SearchSpace
+    if let searchSpace {
+      space = searchSpace
+    } else {
+      space = try sampler.inferRelativeSearchSpace(history, trial)
+    }
+    guard !space.isEmpty else { return }
+    let fixed = Study.fixedParams(of: trial) ?? []
+    let point = try sampler.sampleRelative(history, trial, space)
+    guard let searchSpace else {
+      relativeParams[trial.number] = (space, point)
+      return
+    }
+    // Define-and-run: every parameter is decided at ask time.
+    for (name, dist) in zip(searchSpace.names, searchSpace.distributions) {
+      let value: Double
+      if let f = fixed.first(where: { $0.0 == name }) {
+        value = try Study.fixedValue(f.1, name: name, distribution: dist)
+      } else if let v = point[name], dist.contains(v) {
+        value = v
+      } else if dist.isSingle {
+        value = dist.fromUnit(0)
+      } else {
+        value = try sampler.sampleIndependent(history, trial, name: name, distribution: dist)
+      }
+      try storage.setTrialParam(
+        study: studyID, number: trial.number, param: Param(name: name, distribution: dist, value: value))
+    }
+  }
+
+  /// Queues a trial whose parameters in `params` are fixed; the next `ask` starts it.
+  ///
+  /// Parameters not named are sampled as usual.
+  public func enqueueTrial(_ params: [(String, JSON)]) throws(HoneError) {
+    for (name, value) in params {
+      switch value {
+      case .array, .object:
+        throw .invalidArgument("enqueued parameter '\(name)' must be a scalar, not an \(value.typeName)")
+      default: break
+      }
+    }
+    _ = try storage.createTrial(
+      study: studyID, state: .waiting, systemAttrs: [("fixed_params", .object(params))], start: nil)
+  }
+
+  static func fixedParams(of trial: FrozenTrial) -> [(String, JSON)]? {
+    guard case .object(let members)? = trial.systemAttr("fixed_params") else { return nil }
+    return members
+  }
+
+  /// The internal value of an enqueued value, which must at least fit the distribution's kind.
+  static func fixedValue(_ value: JSON, name: String, distribution: Distribution) throws(HoneError) -> Double {
+    guard let x = distribution.internal(value) else {
+      throw .invalidArgument(
+        "enqueued value \(value.text) for '\(name)' does not fit \(distribution.summary)")
+    }
+    return x
+  }
+}

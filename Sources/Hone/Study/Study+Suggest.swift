@@ -1,0 +1,58 @@
+/// Define-by-run suggestions.
+extension Study {
+  /// The value of parameter `name` in a running trial, sampled on first use.
+  ///
+  /// Asking again for the same name in the same trial returns the same value;
+  /// asking with a different distribution is an error. The result is internal:
+  /// the index for a categorical.
+  public func suggest(trial number: Int, name: String, distribution: Distribution) throws(HoneError) -> Double {
+    guard !name.isEmpty else { throw .invalidArgument("the parameter name must not be empty") }
+    return try lock.withLock { () throws(HoneError) -> Double in
+      let trial = try runningTrial(number, for: "suggest '\(name)' in")
+      if let p = trial.param(name) {
+        guard p.distribution == distribution else {
+          throw .invalidArgument(
+            "parameter '\(name)' of trial \(number) was suggested as \(p.distribution.summary); "
+              + "it cannot be suggested again as \(distribution.summary)")
+        }
+        return p.value
+      }
+      let value = try newValue(trial: trial, name: name, distribution: distribution)
+      try storage.setTrialParam(
+        study: studyID, number: number, param: Param(name: name, distribution: distribution, value: value))
+      return value
+    }
+  }
+
+  private func newValue(trial: FrozenTrial, name: String, distribution: Distribution) throws(HoneError) -> Double {
+    if let fixed = Study.fixedParams(of: trial)?.first(where: { $0.0 == name }) {
+      return try Study.fixedValue(fixed.1, name: name, distribution: distribution)
+    }
+    if distribution.isSingle { return distribution.fromUnit(0) }
+    if let (space, point) = relativeParams[trial.number], let v = point[name], let d = space[name] {
+      // A relative value serves any distribution whose domain holds its external value.
+      if d == distribution { return v }
+      if let x = distribution.internal(d.external(v)), distribution.contains(x) { return x }
+    }
+    return try sampler.sampleIndependent(history(), trial, name: name, distribution: distribution)
+  }
+
+  /// Suggests a float in [low, high]; see `Distribution.makeFloat`.
+  public func suggestFloat(
+    trial: Int, _ name: String, _ low: Double, _ high: Double, step: Double? = nil, log: Bool = false
+  ) throws(HoneError) -> Double {
+    try suggest(trial: trial, name: name, distribution: .makeFloat(low: low, high: high, step: step, log: log))
+  }
+
+  /// Suggests an integer in [low, high].
+  public func suggestInt(
+    trial: Int, _ name: String, _ low: Int64, _ high: Int64, step: Int64 = 1, log: Bool = false
+  ) throws(HoneError) -> Int64 {
+    Int64(try suggest(trial: trial, name: name, distribution: .makeInt(low: low, high: high, step: step, log: log)))
+  }
+
+  /// Suggests one of `choices` and returns its index.
+  public func suggestCategorical(trial: Int, _ name: String, _ choices: [JSON]) throws(HoneError) -> Int {
+    Int(try suggest(trial: trial, name: name, distribution: .makeCategorical(choices)))
+  }
+}

@@ -1,0 +1,87 @@
+/// A hyperparameter optimization: its objectives, sampler, pruner and trials.
+///
+/// A `Study` is safe to share between threads. Every operation takes the study's
+/// lock, and the storage checks each mutation itself, so concurrent workers can
+/// ask, suggest and tell on one study and never lose or duplicate a trial.
+public final class Study: @unchecked Sendable {
+  public let name: String
+  public let directions: [StudyDirection]
+  public let sampler: any Sampler
+  public let pruner: any Pruner
+  public let storage: any Storage
+  /// The search space given up front; `ask` then fixes every parameter at once.
+  public let searchSpace: SearchSpace?
+
+  let studyID: Int
+  let lock = Lock()
+  /// Relative points proposed at ask time, used when their parameters are suggested.
+  var relativeParams: [Int: (SearchSpace, [String: Double])] = [:]
+
+  /// Creates a study in `storage` (a fresh in-memory one by default).
+  public init(
+    name: String? = nil,
+    directions: [StudyDirection] = [.minimize],
+    sampler: any Sampler = RandomSampler(),
+    pruner: any Pruner = NopPruner(),
+    storage: any Storage = InMemoryStorage(),
+    searchSpace: SearchSpace? = nil
+  ) throws(HoneError) {
+    guard !directions.isEmpty else { throw .invalidArgument("a study needs at least one direction") }
+    let name = name ?? "study-\(entropySeed() & 0xFFFF_FFFF)"
+    guard !name.isEmpty else { throw .invalidArgument("the study name must not be empty") }
+    self.name = name
+    self.directions = directions
+    self.sampler = sampler
+    self.pruner = pruner
+    self.storage = storage
+    self.searchSpace = searchSpace
+    self.studyID = try storage.createStudy(name: name, directions: directions)
+  }
+
+  /// A single-objective study.
+  public convenience init(
+    name: String? = nil,
+    direction: StudyDirection,
+    sampler: any Sampler = RandomSampler(),
+    pruner: any Pruner = NopPruner(),
+    storage: any Storage = InMemoryStorage(),
+    searchSpace: SearchSpace? = nil
+  ) throws(HoneError) {
+    try self.init(
+      name: name, directions: [direction], sampler: sampler, pruner: pruner, storage: storage,
+      searchSpace: searchSpace)
+  }
+
+  /// The history view handed to samplers and pruners.
+  func history() -> StudyHistory {
+    let storage = self.storage
+    let id = studyID
+    return StudyHistory(directions: directions, searchSpace: searchSpace) { () throws(HoneError) in
+      try storage.trials(study: id)
+    }
+  }
+
+  /// A RUNNING trial, or the error that explains why it cannot be used.
+  func runningTrial(_ number: Int, for action: String) throws(HoneError) -> FrozenTrial {
+    let t = try storage.trial(study: studyID, number: number)
+    guard t.state == .running else {
+      throw .state("cannot \(action) trial \(number): it is \(t.state.name), not RUNNING")
+    }
+    return t
+  }
+
+  /// Every trial, ordered by number.
+  public var trials: [FrozenTrial] {
+    get throws(HoneError) { try storage.trials(study: studyID) }
+  }
+
+  /// One trial by number.
+  public func trial(_ number: Int) throws(HoneError) -> FrozenTrial {
+    try storage.trial(study: studyID, number: number)
+  }
+
+  /// The number of trials in any state.
+  public func trialCount() throws(HoneError) -> Int {
+    try storage.trialCount(study: studyID)
+  }
+}

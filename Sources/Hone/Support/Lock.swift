@@ -1,0 +1,28 @@
+import Glibc
+
+/// A non-recursive mutual-exclusion lock over `pthread_mutex_t`.
+///
+/// Typed throws pass through `withLock`, which `Synchronization.Mutex` makes awkward
+/// for non-`Sendable` results.
+public final class Lock: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  public init() {
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  /// Runs `body` while holding the lock.
+  @inline(__always)
+  public func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
+  }
+}

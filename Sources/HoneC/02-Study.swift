@@ -1,0 +1,65 @@
+/// Studies: creating and destroying them.
+
+import Hone
+
+/// A study: an optimization with its sampler, pruner, storage and trials.
+///
+/// Create one with `hone_study_create` and release it with `hone_study_destroy`.
+/// A handle may be shared by several threads at once.
+public typealias hone_study = OpaquePointer
+
+/// Creates a study from a JSON options document.
+///
+/// Keys, all optional; an unknown key is an error that names it:
+/// - "name": a unique study name (default: generated).
+/// - "direction": "minimize" (default) or "maximize"; or "directions": an array of
+///   them for a multi-objective study.
+/// - "sampler": {"type": "random" | "grid" | "qmc", "seed": 42, "options": {...}}.
+///   grid options: {"search_space": {"x": [1, 2, 3], "opt": ["adam", "sgd"]}};
+///   qmc options: {"scramble": true, "qmc_type": "sobol"}. Default: random.
+/// - "pruner": {"type": "nop"}. Default: nop.
+/// - "storage": null or "memory". Default: in memory.
+/// - "search_space": {"x": {"type": "float", "low": 0, "high": 1, "log": false,
+///   "step": null}, "n": {"type": "int", "low": 1, "high": 9, "step": 1},
+///   "c": {"type": "categorical", "choices": ["a", "b"]}}: define-and-run; each
+///   ask then fixes every parameter at once.
+/// - "load_if_exists": reserved for persistent storages.
+///
+/// - Parameter out: receives the new handle, or NULL on failure.
+/// - Parameter options_json: the options; NULL or "" means all defaults.
+@c public func hone_study_create(
+  _ out: UnsafeMutablePointer<hone_study?>?,
+  _ options_json: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    out.pointee = nil
+    let options = try options_json.map { (p) throws(HoneError) in try string(p, "options_json") } ?? ""
+    out.pointee = HandleRegistry.studies.register(try Study(optionsJSON: options))
+  }
+}
+
+/// Destroys a study handle. NULL is ignored.
+///
+/// Calls already running on the handle in other threads finish normally; the
+/// handle must not be used once this returns.
+@c public func hone_study_destroy(_ study: hone_study?) {
+  if let study { HandleRegistry.studies.remove(study) }
+}
+
+/// Describes a study as JSON.
+///
+/// {"name": ..., "directions": ["minimize"], "sampler": "random", "pruner": "nop",
+/// "n_trials": 3, "search_space": null | {...}}.
+///
+/// - Parameter out: receives the text; release it with `hone_free`.
+@c public func hone_study_info_json(
+  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ study: hone_study?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let s = try HandleRegistry.studies.study(study)
+    try copyOut(try s.infoJSON.text, to: out)
+  }
+}

@@ -1,0 +1,105 @@
+/// Results: counts, best trials and JSON exports.
+///
+/// Trials are exported as JSON objects with Optuna's fields: "number", "state",
+/// "values" (null unless COMPLETE or PRUNED), "params" (user-facing values),
+/// "distributions", "intermediate_values" (step to value), "user_attrs",
+/// "datetime_start" and "datetime_complete" (ISO 8601, UTC). Non-finite numbers
+/// are written NaN, Infinity and -Infinity, as Python's json module does.
+
+import Hone
+
+/// The number of trials in the study, in any state.
+@c public func hone_study_n_trials(
+  _ out: UnsafeMutablePointer<UInt>?,
+  _ study: hone_study?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    out.pointee = UInt(try HandleRegistry.studies.study(study).trialCount())
+  }
+}
+
+/// The number of the best COMPLETE trial of a single-objective study.
+///
+/// - Returns: HONE_NOT_FOUND when no trial is complete; HONE_STATE in a
+///   multi-objective study (use hone_study_best_trials_json).
+@c public func hone_study_best_trial(
+  _ out_trial: UnsafeMutablePointer<Int64>?,
+  _ study: hone_study?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out_trial, "out_trial")
+    out.pointee = Int64(try HandleRegistry.studies.study(study).bestTrial().number)
+  }
+}
+
+/// The best objective value of a single-objective study.
+@c public func hone_study_best_value(
+  _ out: UnsafeMutablePointer<Double>?,
+  _ study: hone_study?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let best = try HandleRegistry.studies.study(study).bestTrial()
+    guard let v = best.value else { throw .internal("best trial \(best.number) has no value") }
+    out.pointee = v
+  }
+}
+
+/// The Pareto front (the non-dominated COMPLETE trials) as a JSON array of trials.
+///
+/// - Parameter out: receives the text; release it with `hone_free`.
+@c public func hone_study_best_trials_json(
+  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ study: hone_study?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let front = try HandleRegistry.studies.study(study).bestTrials()
+    try copyOut(JSON.array(front.map(\.json)).text, to: out)
+  }
+}
+
+/// Every trial of the study as a JSON array, ordered by number.
+///
+/// - Parameter out: receives the text; release it with `hone_free`.
+@c public func hone_study_trials_json(
+  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ study: hone_study?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let trials = try HandleRegistry.studies.study(study).trials
+    try copyOut(JSON.array(trials.map(\.json)).text, to: out)
+  }
+}
+
+/// One trial as a JSON object.
+///
+/// - Parameter out: receives the text; release it with `hone_free`.
+@c public func hone_trial_json(
+  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ study: hone_study?,
+  _ trial: Int64
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let t = try HandleRegistry.studies.study(study).trial(try trialNumber(trial))
+    try copyOut(t.json.text, to: out)
+  }
+}
+
+/// The parameters of one trial as a JSON object of user-facing values.
+///
+/// - Parameter out: receives the text, e.g. {"x": 0.25, "opt": "adam"}; release it with `hone_free`.
+@c public func hone_trial_params_json(
+  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ study: hone_study?,
+  _ trial: Int64
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let t = try HandleRegistry.studies.study(study).trial(try trialNumber(trial))
+    try copyOut(t.paramsJSON.text, to: out)
+  }
+}
