@@ -3,7 +3,10 @@ import PackageDescription
 
 /// Linker flags that make `libhone.so` loadable by hosts without a Swift toolchain.
 let selfContained: [LinkerSetting] = [
-  .unsafeFlags(["-static-stdlib", "-Xlinker", "-soname=libhone.so.0"]),
+  .unsafeFlags([
+    "-static-stdlib", "-Xlinker", "-soname=libhone.so.0",
+    "-Xlinker", "--version-script=scripts/libhone.map",
+  ]),
 ]
 
 let package = Package(

@@ -37,6 +37,9 @@ public final class QMCSampler: Sampler, @unchecked Sendable {
   ) throws(HoneError) -> [String: Double] {
     let sequence = try self.sequence(dimension: space.count)
     let u = sequence.point(at: UInt64(trial.number))
+    guard u.count == space.count else {
+      throw .internal("Sobol point has \(u.count) coordinates for a \(space.count)-dimensional space")
+    }
     var point: [String: Double] = [:]
     for (i, (name, dist)) in zip(space.names, space.distributions).enumerated() {
       point[name] = dist.fromUnit(u[i])

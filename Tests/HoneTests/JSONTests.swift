@@ -1,0 +1,77 @@
+import XCTest
+
+@testable import Hone
+
+final class JSONTests: XCTestCase {
+  func testRoundTripKeepsOrderTypesAndEscapes() throws {
+    let text = #"{"b":1,"a":[true,false,null,-2.5e-3,"q\"\\\n\u00e9\ud83d\ude00"],"c":{}}"#
+    let v = try JSON.parse(text)
+    guard case .object(let members) = v else { return XCTFail() }
+    XCTAssertEqual(members.map(\.0), ["b", "a", "c"])
+    XCTAssertEqual(v["a"], .array([.bool(true), .bool(false), .null, .number(-0.0025), .string("q\"\\\né😀")]))
+    XCTAssertEqual(try JSON.parse(v.text), v)
+    XCTAssertEqual(JSON.number(0.1).text, "0.1")
+    XCTAssertEqual(JSON.number(3).text, "3")
+    XCTAssertEqual(JSON.array([.number(.nan), .number(-.infinity)]).text, "[NaN,-Infinity]")
+    XCTAssertEqual(JSON.string("\u{01}").text, #""\u0001""#)
+  }
+
+  func testErrorsNameThePosition() {
+    for bad in ["", "{", #"{"a" 1}"#, "[1,]", "01x", #""\x""#, "tru", #"{"a":1,"a":2}"#, "1 2",
+      String(repeating: "[", count: 300)]
+    {
+      XCTAssertThrowsError(try JSON.parse(bad), bad) { error in
+        XCTAssert("\(error)".contains("invalid JSON at byte"), "\(bad): \(error)")
+      }
+    }
+  }
+}
+
+final class DistributionTests: XCTestCase {
+  func testValidation() {
+    XCTAssertThrowsError(try Distribution.makeFloat(low: .nan, high: 1))
+    XCTAssertThrowsError(try Distribution.makeFloat(low: 0, high: .infinity))
+    XCTAssertThrowsError(try Distribution.makeFloat(low: 2, high: 1))
+    XCTAssertThrowsError(try Distribution.makeFloat(low: 0, high: 1, log: true))
+    XCTAssertThrowsError(try Distribution.makeFloat(low: 0, high: 1, step: 0))
+    XCTAssertThrowsError(try Distribution.makeFloat(low: 0, high: 1, step: -1))
+    XCTAssertThrowsError(try Distribution.makeFloat(low: 1, high: 2, step: 0.5, log: true))
+    XCTAssertThrowsError(try Distribution.makeInt(low: 0, high: 4, log: true))
+    XCTAssertThrowsError(try Distribution.makeInt(low: 1, high: 4, step: 2, log: true))
+    XCTAssertThrowsError(try Distribution.makeInt(low: 1, high: 4, step: 0))
+    XCTAssertThrowsError(try Distribution.makeInt(low: .min, high: .max))
+    XCTAssertThrowsError(try Distribution.makeCategorical([]))
+    XCTAssertThrowsError(try Distribution.makeCategorical([.array([])]))
+  }
+
+  func testHighIsLoweredOntoTheStepGrid() throws {
+    XCTAssertEqual(try Distribution.makeFloat(low: 0, high: 1, step: 0.3), .float(low: 0, high: 0.8999999999999999, step: 0.3, log: false))
+    XCTAssertEqual(try Distribution.makeInt(low: 1, high: 10, step: 4), .int(low: 1, high: 9, step: 4, log: false))
+  }
+
+  func testUnitMapRoundTripsEveryGridPoint() throws {
+    let ds: [Distribution] = [
+      try .makeFloat(low: -1, high: 1, step: 0.5), try .makeInt(low: 3, high: 11, step: 2),
+      try .makeInt(low: 1, high: 64, log: true), try .makeCategorical([.string("a"), .string("b"), .null]),
+    ]
+    for d in ds {
+      for u in stride(from: 0.0, through: 1.0, by: 0.01) {
+        let x = d.fromUnit(u)
+        XCTAssert(d.contains(x), "\(d.summary) \(u) → \(x)")
+        XCTAssertEqual(d.fromUnit(d.toUnit(x)), x, d.summary)
+      }
+    }
+    let log = try Distribution.makeFloat(low: 1e-3, high: 10, log: true)
+    XCTAssertEqual(log.fromUnit(0.25), 1e-2, accuracy: 1e-12)
+    XCTAssertEqual(log.toUnit(1), 0.75, accuracy: 1e-12)
+  }
+
+  func testJSONFormRoundTrips() throws {
+    for d in [
+      try Distribution.makeFloat(low: 1e-3, high: 1, log: true), try .makeFloat(low: 0, high: 1, step: 0.25),
+      try .makeInt(low: -5, high: 5, step: 5), try .makeCategorical([.string("a"), .number(1), .bool(false)]),
+    ] {
+      XCTAssertEqual(try Distribution(json: try JSON.parse(d.json.text), context: "t"), d)
+    }
+  }
+}
