@@ -1,0 +1,78 @@
+/// A Swift type as written, before it is mapped to C.
+indirect enum TypeSyntax: Equatable {
+  /// A possibly qualified name with generic arguments: `Int32`, `UnsafePointer<CChar>`.
+  case named(String, arguments: [TypeSyntax])
+  /// `T?` or `T!`.
+  case optional(TypeSyntax)
+  /// A parenthesized list: `()` or `(T)` (a one-element list is just `T`).
+  case tuple([TypeSyntax])
+  /// A function type: `@convention(c) (T, U) -> R`; `convention` is nil when none was written.
+  case function(convention: String?, parameters: [FunctionTypeParameter], result: TypeSyntax)
+
+  /// The type as Swift spells it, for messages.
+  var spelling: String {
+    switch self {
+    case .named(let name, let arguments):
+      arguments.isEmpty ? name : "\(name)<\(arguments.map(\.spelling).joined(separator: ", "))>"
+    case .optional(let wrapped):
+      "\(wrapped.spelling)?"
+    case .tuple(let elements):
+      "(\(elements.map(\.spelling).joined(separator: ", ")))"
+    case .function(let convention, let parameters, let result):
+      (convention.map { "@convention(\($0)) " } ?? "")
+        + "(\(parameters.map(\.type.spelling).joined(separator: ", "))) -> \(result.spelling)"
+    }
+  }
+}
+
+/// One parameter of a function type, with the name it may carry as `_ name: T`.
+struct FunctionTypeParameter: Equatable {
+  /// The parameter's name, or nil when none was written.
+  var name: String?
+  /// The parameter's type.
+  var type: TypeSyntax
+}
+
+/// A parameter of an exported function.
+struct ParameterSyntax: Equatable {
+  /// The internal name, which becomes the C parameter name; nil for `_`.
+  var name: String?
+  /// The declared type.
+  var type: TypeSyntax
+  /// The line the parameter is on.
+  var line: Int
+}
+
+/// One case of an exported enum.
+struct EnumCaseSyntax: Equatable {
+  /// The case name, copied verbatim into C.
+  var name: String
+  /// The explicit raw value.
+  var value: Int64
+  /// The raw value as it will be written in C (decimal, or hexadecimal when written so).
+  var valueSpelling: String
+  /// The `///` lines above the case.
+  var doc: [DocLine]
+  /// The line of the case.
+  var line: Int
+}
+
+/// A declaration of a source file that belongs in the header, or a section comment.
+enum DeclarationSyntax: Equatable {
+  /// A detached `///` block, emitted as a section comment.
+  case section(doc: [DocLine], line: Int)
+  /// `public typealias name = <type>`: an opaque handle, a scalar alias or a callback type.
+  case typeAlias(name: String, target: TypeSyntax, doc: [DocLine], line: Int)
+  /// `@c public enum name: RawType { case ... }`.
+  case enumeration(name: String, swiftName: String, rawType: String, cases: [EnumCaseSyntax], doc: [DocLine], line: Int)
+  /// `@c public func`, `@c(name) public func` or `@_cdecl("name") public func`.
+  case function(name: String, parameters: [ParameterSyntax], result: TypeSyntax?, doc: [DocLine], line: Int)
+}
+
+/// The declarations of one source file, in source order.
+struct SourceFileSyntax: Equatable {
+  /// The file name used in diagnostics.
+  var file: String
+  /// The declarations and section comments.
+  var declarations: [DeclarationSyntax]
+}

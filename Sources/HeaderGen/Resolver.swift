@@ -1,0 +1,240 @@
+/// Turns the parsed declarations of all files into header items with C types.
+///
+/// Types are looked up across all files, so a function may use a handle declared
+/// in a file that sorts after its own. Every C name is checked to be a valid,
+/// unique identifier that is not a C or C++ keyword.
+struct Resolver {
+  private var mapper = TypeMapper()
+  private var identifiers: [String: (file: String, line: Int)] = [:]
+  private var warnings: [Diagnostic] = []
+
+  /// Resolves `files`, in the order given, into header items and warnings.
+  static func resolve(_ files: [SourceFileSyntax]) throws -> (items: [ResolvedItem], warnings: [Diagnostic]) {
+    var resolver = Resolver()
+    try resolver.declareTypes(in: files)
+    var items: [ResolvedItem] = []
+    for file in files {
+      for declaration in file.declarations {
+        items.append(try resolver.resolve(declaration, in: file.file))
+      }
+    }
+    return (items, resolver.warnings)
+  }
+
+  // MARK: - Types
+
+  private mutating func declareTypes(in files: [SourceFileSyntax]) throws {
+    for file in files {
+      for declaration in file.declarations {
+        switch declaration {
+        case .typeAlias(let name, let target, _, let line):
+          try declareType(swiftName: name, cName: name, symbol: Self.classify(target), file: file.file, line: line)
+        case .enumeration(let name, let swiftName, _, _, _, let line):
+          try declareType(swiftName: swiftName, cName: name, symbol: .enumeration, file: file.file, line: line)
+        case .section, .function:
+          break
+        }
+      }
+    }
+  }
+
+  private mutating func declareType(
+    swiftName: String, cName: String, symbol: TypeMapper.Symbol, file: String, line: Int
+  ) throws {
+    if let earlier = mapper.declared[swiftName] {
+      throw Diagnostic(
+        file: file, line: line,
+        message: "type '\(swiftName)' is declared again (first at \(earlier.file):\(earlier.line))")
+    }
+    mapper.declared[swiftName] = TypeMapper.Declared(cName: cName, symbol: symbol, file: file, line: line)
+  }
+
+  /// What a public type alias declares, judged by its target.
+  private static func classify(_ target: TypeSyntax) -> TypeMapper.Symbol {
+    var unwrapped = target
+    while case .optional(let wrapped) = unwrapped {
+      unwrapped = wrapped
+    }
+    switch unwrapped {
+    case .named("OpaquePointer", let arguments) where arguments.isEmpty,
+      .named("Swift.OpaquePointer", let arguments) where arguments.isEmpty:
+      return .handle
+    case .function:
+      return .callback
+    default:
+      return .alias(target: target)
+    }
+  }
+
+  // MARK: - Declarations
+
+  private mutating func resolve(_ declaration: DeclarationSyntax, in file: String) throws -> ResolvedItem {
+    switch declaration {
+    case .section(let doc, _):
+      return ResolvedItem(item: .section(doc: doc), declaredType: nil, uses: [])
+
+    case .typeAlias(let name, let target, let doc, let line):
+      try claim(name, what: "type", file: file, line: line)
+      var uses: [String] = []
+      let item: HeaderItem
+      switch Self.classify(target) {
+      case .handle:
+        item = .handle(name: name, doc: doc)
+      case .callback:
+        item = try callback(name: name, target: target, doc: doc, file: file, line: line, uses: &uses)
+      case .alias, .enumeration:
+        let mapped = try mapper.map(target, file: file, line: line, uses: &uses)
+        guard !mapped.type.isVoid else {
+          throw Diagnostic(file: file, line: line, message: "type alias '\(name)' of Void cannot be exported to C")
+        }
+        item = .alias(name: name, type: mapped.type, doc: doc)
+      }
+      return ResolvedItem(item: item, declaredType: name, uses: uses)
+
+    case .enumeration(let name, _, let rawType, let cases, let doc, let line):
+      try claim(name, what: "enum", file: file, line: line)
+      guard ["Int32", "CInt", "UInt32", "CUnsignedInt"].contains(rawType) else {
+        throw Diagnostic(
+          file: file, line: line,
+          message: "raw type of @c enum '\(name)' is '\(rawType)'; it must be Int32 (or UInt32) to match the size of a C enum")
+      }
+      var cEnumCases: [CEnumCase] = []
+      for enumCase in cases {
+        try claim(enumCase.name, what: "enum case", file: file, line: enumCase.line)
+        guard enumCase.value >= Int64(Int32.min) && enumCase.value <= Int64(Int32.max) else {
+          throw Diagnostic(
+            file: file, line: enumCase.line,
+            message: "raw value \(enumCase.value) of case '\(enumCase.name)' does not fit in a C enum (int)")
+        }
+        cEnumCases.append(CEnumCase(name: enumCase.name, value: enumCase.valueSpelling, doc: enumCase.doc))
+      }
+      guard !cEnumCases.isEmpty else {
+        throw Diagnostic(file: file, line: line, message: "@c enum '\(name)' has no cases; C enums cannot be empty")
+      }
+      return ResolvedItem(item: .enumeration(name: name, cases: cEnumCases, doc: doc), declaredType: name, uses: [])
+
+    case .function(let name, let parameters, let result, let doc, let line):
+      try claim(name, what: "function", file: file, line: line)
+      var uses: [String] = []
+      let resultType = try result.map { try mapper.map($0, file: file, line: line, uses: &uses).type } ?? .void
+      let cParameters = try resolveParameters(parameters, of: name, file: file, uses: &uses)
+      checkDocumentedParameters(doc, of: name, parameters: cParameters, file: file)
+      return ResolvedItem(
+        item: .function(name: name, result: resultType, parameters: cParameters, doc: doc),
+        declaredType: nil, uses: uses)
+    }
+  }
+
+  private mutating func callback(
+    name: String, target: TypeSyntax, doc: [DocLine], file: String, line: Int, uses: inout [String]
+  ) throws -> HeaderItem {
+    var unwrapped = target
+    while case .optional(let wrapped) = unwrapped {
+      unwrapped = wrapped
+    }
+    guard case .function(let convention, let parameters, let result) = unwrapped, convention == "c" else {
+      throw Diagnostic(
+        file: file, line: line,
+        message: "function type alias '\(name)' must be '@convention(c)' to be exported to C")
+    }
+    let resultType = try mapper.map(result, file: file, line: line, uses: &uses).type
+    let syntax = parameters.map { ParameterSyntax(name: $0.name, type: $0.type, line: line) }
+    let cParameters = try resolveParameters(syntax, of: name, file: file, uses: &uses)
+    return .callback(name: name, result: resultType, parameters: cParameters, doc: doc)
+  }
+
+  private func resolveParameters(
+    _ parameters: [ParameterSyntax], of function: String, file: String, uses: inout [String]
+  ) throws -> [CParameter] {
+    var seen: Set<String> = []
+    var result: [CParameter] = []
+    for parameter in parameters {
+      let label = parameter.name.map { "'\($0)'" } ?? "#\(result.count + 1)"
+      func fail(_ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: parameter.line, message: message)
+      }
+      let mapped: TypeMapper.Mapped
+      do {
+        mapped = try mapper.map(parameter.type, file: file, line: parameter.line, uses: &uses)
+      } catch let diagnostic as Diagnostic {
+        throw fail("parameter \(label) of '\(function)': \(diagnostic.message)")
+      }
+      guard !mapped.type.isVoid else {
+        throw fail("parameter \(label) of '\(function)' has type Void, which C parameters cannot have")
+      }
+      if let name = parameter.name {
+        guard CNames.isIdentifier(name) else {
+          throw fail("parameter name '\(name)' of '\(function)' is not a valid C identifier")
+        }
+        guard !CNames.keywords.contains(name) else {
+          throw fail("parameter name '\(name)' of '\(function)' is a C or C++ keyword; rename it")
+        }
+        guard mapper.declared.values.allSatisfy({ $0.cName != name }) else {
+          throw fail("parameter name '\(name)' of '\(function)' hides the type of the same name; rename it")
+        }
+        guard seen.insert(name).inserted else {
+          throw fail("parameter name '\(name)' of '\(function)' is used twice")
+        }
+      }
+      result.append(CParameter(name: parameter.name, type: mapped.type))
+    }
+    return result
+  }
+
+  /// Reserves a C identifier, failing if it is invalid or already taken.
+  private mutating func claim(_ name: String, what: String, file: String, line: Int) throws {
+    guard CNames.isIdentifier(name) else {
+      throw Diagnostic(file: file, line: line, message: "\(what) name '\(name)' is not a valid C identifier")
+    }
+    guard !CNames.keywords.contains(name) else {
+      throw Diagnostic(file: file, line: line, message: "\(what) name '\(name)' is a C or C++ keyword")
+    }
+    if let earlier = identifiers[name] {
+      throw Diagnostic(
+        file: file, line: line,
+        message: "C name '\(name)' is declared again (first at \(earlier.file):\(earlier.line))")
+    }
+    identifiers[name] = (file, line)
+  }
+
+  /// Warns about `- Parameter x:` lines that name no parameter of the function.
+  private mutating func checkDocumentedParameters(
+    _ doc: [DocLine], of function: String, parameters: [CParameter], file: String
+  ) {
+    let names = Set(parameters.compactMap(\.name))
+    for documented in DocComment.documentedParameters(doc) where !names.contains(documented.name) {
+      warnings.append(
+        Diagnostic(
+          file: file, line: documented.line, severity: .warning,
+          message: "doc comment of '\(function)' describes parameter '\(documented.name)', which it does not have"))
+    }
+  }
+}
+
+/// Rules for C identifiers.
+enum CNames {
+  /// Whether `name` is an ASCII C identifier.
+  static func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.utf8.first, !ASCII.isDigit(first) else { return false }
+    return name.utf8.allSatisfy { byte in
+      byte < 0x80 && (ASCII.isIdentifierByte(byte) || ASCII.isDigit(byte)) && byte != 0x24
+    }
+  }
+
+  /// C99/C11 and C++ keywords, and the macros of `<stdbool.h>`.
+  static let keywords: Set<String> = [
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
+    "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long", "register",
+    "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
+    "union", "unsigned", "void", "volatile", "while", "_Bool", "_Complex", "_Imaginary",
+    "_Alignas", "_Alignof", "_Atomic", "_Generic", "_Noreturn", "_Static_assert",
+    "_Thread_local", "bool", "true", "false", "alignas", "alignof", "and", "and_eq", "asm",
+    "bitand", "bitor", "catch", "char16_t", "char32_t", "char8_t", "class", "compl", "concept",
+    "consteval", "constexpr", "constinit", "const_cast", "co_await", "co_return", "co_yield",
+    "decltype", "delete", "dynamic_cast", "explicit", "export", "friend", "mutable",
+    "namespace", "new", "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq",
+    "private", "protected", "public", "reinterpret_cast", "requires", "static_assert",
+    "static_cast", "template", "this", "thread_local", "throw", "try", "typeid", "typename",
+    "using", "virtual", "wchar_t", "xor", "xor_eq",
+  ]
+}

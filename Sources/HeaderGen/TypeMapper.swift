@@ -1,0 +1,134 @@
+/// Maps Swift types to C types, knowing the handles, enums and aliases the sources declare.
+struct TypeMapper {
+  /// What a declared Swift type name stands for.
+  enum Symbol: Equatable {
+    /// `typealias name = OpaquePointer`: a pointer to an incomplete struct.
+    case handle
+    /// A `@c` enum, passed by value.
+    case enumeration
+    /// A `@convention(c)` function type alias, itself a pointer.
+    case callback
+    /// A type alias of another mappable type.
+    case alias(target: TypeSyntax)
+  }
+
+  /// A declared type: its C name, what it is, and where it was declared.
+  struct Declared: Equatable {
+    /// The name C code uses.
+    var cName: String
+    /// What the name stands for.
+    var symbol: Symbol
+    /// The declaring file.
+    var file: String
+    /// The declaring line.
+    var line: Int
+  }
+
+  /// A mapped type and whether C can pass a null for it (whether it is a pointer).
+  struct Mapped: Equatable {
+    /// The C type.
+    var type: CType
+    /// Whether the type is a pointer, so that a Swift optional of it is allowed.
+    var isPointer: Bool
+  }
+
+  /// Swift scalar types and their C spellings.
+  static let scalars: [String: CType] = [
+    "Int8": .named("int8_t"), "Int16": .named("int16_t"), "Int32": .named("int32_t"),
+    "Int64": .named("int64_t"), "UInt8": .named("uint8_t"), "UInt16": .named("uint16_t"),
+    "UInt32": .named("uint32_t"), "UInt64": .named("uint64_t"), "Int": .named("ptrdiff_t"),
+    "UInt": .named("size_t"), "Double": .named("double"), "Float": .named("float"),
+    "Bool": .named("bool"), "CChar": .named("char"), "CBool": .named("bool"),
+    "CSignedChar": .named("signed char"), "CUnsignedChar": .named("unsigned char"),
+    "CShort": .named("short"), "CUnsignedShort": .named("unsigned short"), "CInt": .named("int"),
+    "CUnsignedInt": .named("unsigned int"), "CLong": .named("long"),
+    "CUnsignedLong": .named("unsigned long"), "CLongLong": .named("long long"),
+    "CUnsignedLongLong": .named("unsigned long long"), "CFloat": .named("float"),
+    "CDouble": .named("double"), "Void": .void,
+  ]
+
+  /// Declared types by Swift name.
+  var declared: [String: Declared] = [:]
+
+  /// Maps `syntax`; names of declared types it refers to are appended to `uses`.
+  ///
+  /// - Throws: A `Diagnostic` at `file:line` for a type C cannot express or an unknown name.
+  func map(_ syntax: TypeSyntax, file: String, line: Int, uses: inout [String]) throws -> Mapped {
+    var visiting: Set<String> = []
+    return try map(syntax, file: file, line: line, uses: &uses, visiting: &visiting)
+  }
+
+  private func map(
+    _ syntax: TypeSyntax, file: String, line: Int, uses: inout [String], visiting: inout Set<String>
+  ) throws -> Mapped {
+    func fail(_ message: String) -> Diagnostic {
+      Diagnostic(file: file, line: line, message: message)
+    }
+    switch syntax {
+    case .optional(let wrapped):
+      let mapped = try map(wrapped, file: file, line: line, uses: &uses, visiting: &visiting)
+      guard mapped.isPointer else {
+        throw fail("'\(syntax.spelling)' cannot be exported to C: only pointer types can be optional")
+      }
+      return mapped
+    case .tuple(let elements):
+      guard elements.isEmpty else {
+        throw fail("tuple type '\(syntax.spelling)' cannot be exported to C")
+      }
+      return Mapped(type: .void, isPointer: false)
+    case .function:
+      throw fail("function type '\(syntax.spelling)' must be named by a public typealias to be exported to C")
+    case .named(let qualifiedName, let arguments):
+      let name = qualifiedName.hasPrefix("Swift.") ? String(qualifiedName.dropFirst(6)) : qualifiedName
+      func noArguments() throws {
+        guard arguments.isEmpty else {
+          throw fail("type '\(syntax.spelling)' takes no generic arguments")
+        }
+      }
+      if let scalar = Self.scalars[name] {
+        try noArguments()
+        return Mapped(type: scalar, isPointer: false)
+      }
+      switch name {
+      case "UnsafePointer", "UnsafeMutablePointer":
+        guard arguments.count == 1 else {
+          throw fail("'\(name)' needs exactly one generic argument, as in '\(name)<CChar>'")
+        }
+        let pointee = try map(arguments[0], file: file, line: line, uses: &uses, visiting: &visiting)
+        return Mapped(type: .pointer(to: pointee.type, constPointee: name == "UnsafePointer"), isPointer: true)
+      case "UnsafeRawPointer":
+        try noArguments()
+        return Mapped(type: .pointer(to: .void, constPointee: true), isPointer: true)
+      case "UnsafeMutableRawPointer", "OpaquePointer":
+        try noArguments()
+        return Mapped(type: .pointer(to: .void, constPointee: false), isPointer: true)
+      default:
+        break
+      }
+      guard let declaration = declared[name] else {
+        throw fail("unknown type '\(syntax.spelling)': it is neither a C-compatible Swift type nor a public typealias or @c enum of the sources")
+      }
+      try noArguments()
+      if !uses.contains(declaration.cName) {
+        uses.append(declaration.cName)
+      }
+      switch declaration.symbol {
+      case .handle:
+        return Mapped(type: .pointer(to: .named(declaration.cName), constPointee: false), isPointer: true)
+      case .enumeration:
+        return Mapped(type: .named(declaration.cName), isPointer: false)
+      case .callback:
+        return Mapped(type: .named(declaration.cName), isPointer: true)
+      case .alias(let target):
+        guard visiting.insert(name).inserted else {
+          throw fail("type alias '\(name)' refers to itself")
+        }
+        defer { visiting.remove(name) }
+        var ignored: [String] = []
+        let underlying = try map(
+          target, file: declaration.file, line: declaration.line, uses: &ignored, visiting: &visiting)
+        return Mapped(type: .named(declaration.cName), isPointer: underlying.isPointer)
+      }
+    }
+  }
+}

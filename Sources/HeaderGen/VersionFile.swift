@@ -1,0 +1,35 @@
+/// Reads the library version from the `public static let major = 0` lines of `Version.swift`.
+enum VersionFile {
+  /// Parses the `major`, `minor` and `patch` constants of `source`.
+  ///
+  /// - Throws: A `Diagnostic` naming the file when a constant is missing, repeated,
+  ///   not a plain integer literal, or (for minor and patch) 1000 or more.
+  static func parse(_ source: String, file: String) throws -> LibraryVersion {
+    let tokens = try Lexer.tokenize(source, file: file)
+    var values: [String: Int] = [:]
+    for index in tokens.indices.dropLast(3) where tokens[index].isKeyword("let") {
+      let name = tokens[index + 1].text
+      guard ["major", "minor", "patch"].contains(name), tokens[index + 2].isPunctuation("=") else {
+        continue
+      }
+      let literal = tokens[index + 3]
+      let line = tokens[index].line
+      guard literal.kind == .number, let value = Int(literal.text.filter { $0 != "_" }) else {
+        throw Diagnostic(file: file, line: line, message: "'\(name)' must be set to an integer literal")
+      }
+      guard values[name] == nil else {
+        throw Diagnostic(file: file, line: line, message: "'\(name)' is defined twice")
+      }
+      guard name == "major" || value < 1000 else {
+        throw Diagnostic(
+          file: file, line: line, message: "'\(name)' is \(value); it must be below 1000 for HONE_VERSION_NUMBER")
+      }
+      values[name] = value
+    }
+    guard let major = values["major"], let minor = values["minor"], let patch = values["patch"] else {
+      let missing = ["major", "minor", "patch"].filter { values[$0] == nil }.joined(separator: ", ")
+      throw Diagnostic(file: file, line: 1, message: "no 'static let' for \(missing) found")
+    }
+    return LibraryVersion(major: major, minor: minor, patch: patch)
+  }
+}

@@ -1,0 +1,18 @@
+// hone-headergen: writes include/hone.h from the Swift sources of the C ABI target.
+//
+//   hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift \
+//     --output include/hone.h [--check]
+//
+// With --check it writes nothing and exits with 1 when the header on disk differs
+// from what it would generate. All the work is done by the HeaderGen library.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import HeaderGen
+
+exit(Command.run(Array(CommandLine.arguments.dropFirst())))

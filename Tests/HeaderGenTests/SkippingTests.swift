@@ -1,0 +1,133 @@
+import XCTest
+
+@testable import HeaderGen
+
+/// Rule 6: everything that is not an exported declaration is skipped, however it is written.
+final class SkippingTests: XCTestCase {
+  func testBodiesWithNestedBracesStringsAndCommentsAreSkipped() throws {
+    let source = #"""
+      import Hone
+
+      @c public func hone_a(_ x: Int32) -> Int32 {
+        let open = "{ not a brace"
+        let interpolated = "a \("nested \("deeper }")" + "{") b"
+        let raw = #"raw "} \(not interpolation) { "#
+        let multi = """
+          } a multi-line string {
+          with "quotes" and \(x + (1 * 2))
+          """
+        // a line comment with a brace }
+        /* a block comment } with /* a nested one { */ still inside } */
+        let regex = #/[{}]+/#
+        if x > 0 {
+          for i in 0..<3 { if i == 1 { continue } }
+        }
+        _ = (open, interpolated, raw, multi, regex)
+        return x
+      }
+
+      /// Documented and exported.
+      @c public func hone_b() {}
+      """#
+    XCTAssertEqual(
+      try declarations(source),
+      """
+      int32_t hone_a(int32_t x);
+
+      /** Documented and exported. */
+      void hone_b(void);
+      """)
+  }
+
+  func testNonPublicAndNonCDeclarationsAreSkipped() throws {
+    let source = """
+      private func helper() -> String { "@c public func hone_fake() {}" }
+      func internalHelper() {}
+      fileprivate let table: [Int32] = [1, 2,
+        3]
+      public func swiftOnly(_ x: Int) -> Int { x }
+      public struct Options {
+        public var value: Int32
+        @c public func hone_inside_struct() {}
+      }
+      extension Int32 {
+        public typealias hone_inside_extension = OpaquePointer
+        @c public func hone_inside_extension_f() {}
+      }
+      public enum SwiftEnum: Int32 { case a = 0 }
+      private typealias hone_private = OpaquePointer
+      nonisolated(unsafe) private var counter = 0
+      #if os(Linux)
+      @c public func hone_kept() {}
+      #endif
+      """
+    XCTAssertEqual(try declarations(source), "void hone_kept(void);")
+  }
+
+  func testNonPublicCFunctionIsSkippedWithWarning() throws {
+    let source = """
+      @c func hone_internal() {}
+      @_cdecl("hone_private") private func privateOne() {}
+      """
+    let header = try generateHeader([("Sources/HoneC/Internal.swift", source)])
+    XCTAssertEqual(declarationsPart(of: header.text), "")
+    XCTAssertEqual(header.warnings.map(\.description), [
+      "Sources/HoneC/Internal.swift:1: warning: @c function 'hone_internal' is not public; it is left out of the header",
+      "Sources/HoneC/Internal.swift:2: warning: @c function 'privateOne' is not public; it is left out of the header",
+    ])
+  }
+
+  func testDocOfSkippedDeclarationDoesNotLeak() throws {
+    let source = """
+      /// Doc of a private helper.
+      private func helper() {}
+      @c public func hone_a() {}
+      """
+    XCTAssertEqual(try declarations(source), "void hone_a(void);")
+  }
+
+  func testLexerKeepsLinesAcrossStringsAndComments() throws {
+    let source = #"""
+      let a = """
+        one
+        two
+        """
+      /* one
+         two */
+      let b = "\(")")"
+      func c() {}
+      """#
+    let tokens = try Lexer.tokenize(source, file: "x.swift")
+    let function = try XCTUnwrap(tokens.first { $0.isKeyword("func") })
+    XCTAssertEqual(function.line, 8)
+    XCTAssertTrue(function.startsLine)
+    let strings = tokens.filter { $0.kind == .string }
+    XCTAssertEqual(strings.count, 2)
+  }
+
+  func testLexerAttachesAndDetachesDocComments() throws {
+    let source = """
+      /// Detached.
+
+      /// Attached, line one.
+      // An ordinary comment does not detach it.
+      /// Attached, line two.
+      func f() {}
+      //// Four slashes are not a doc comment.
+      func g() {}
+      """
+    let tokens = try Lexer.tokenize(source, file: "x.swift")
+    let f = try XCTUnwrap(tokens.first)
+    XCTAssertEqual(f.detachedDocs.map { $0.map(\.text) }, [["Detached."]])
+    XCTAssertEqual(f.doc.map(\.text), ["Attached, line one.", "Attached, line two."])
+    XCTAssertEqual(f.doc.map(\.line), [3, 5])
+    let g = try XCTUnwrap(tokens.last { $0.isKeyword("func") })
+    XCTAssertEqual(g.doc, [])
+  }
+
+  func testUnterminatedStringIsAnError() {
+    XCTAssertThrowsError(try Lexer.tokenize("let a = 1\nlet s = \"open\n", file: "x.swift")) { error in
+      XCTAssertEqual((error as? Diagnostic)?.description, "x.swift:2: error: unterminated string literal")
+    }
+  }
+}
