@@ -70,14 +70,20 @@ public final class GridSampler: Sampler {
     SearchSpace(zip(names, values.map { Distribution.categorical($0) }).map { ($0, $1) })
   }
 
+  /// The grid point of the trial, expressed in `space`.
+  ///
+  /// `space` is the grid's own categorical space, or the study's search space in
+  /// define-and-run, so each grid value is mapped into the distribution it is asked
+  /// under; a value that does not fit is left out and fails later with a clear error.
   public func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
   ) throws(HoneError) -> [String: Double] {
     guard let id = trial.systemAttr("grid_id")?.numberValue, var rest = Int(exactly: id) else { return [:] }
     var point: [String: Double] = [:]
     for (name, list) in zip(names, values).reversed() {
-      point[name] = Double(rest % list.count)
+      let value = list[rest % list.count]
       rest /= list.count
+      if let d = space[name], let x = d.internal(value), d.contains(x) { point[name] = x }
     }
     return point
   }
