@@ -60,6 +60,6 @@ public typealias hone_study = OpaquePointer
   capture { () throws(HoneError) in
     let out = try required(out, "out")
     let s = try HandleRegistry.studies.study(study)
-    try copyOut(try s.infoJSON.text, to: out)
+    try copyOut(try s.read { s throws(HoneError) in try s.infoJSON.text }, to: out)
   }
 }

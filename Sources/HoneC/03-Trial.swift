@@ -174,9 +174,10 @@ import Hone
 
 /// Finishes a running trial.
 ///
-/// - HONE_TRIAL_COMPLETE needs one finite value per direction (n_values equal to
-///   the number of directions). A NaN value marks the trial FAIL instead, as
-///   Optuna does: the call succeeds and out_state says HONE_TRIAL_FAIL.
+/// - HONE_TRIAL_COMPLETE needs one value per direction (n_values equal to the
+///   number of directions). Infinite values are kept, as Optuna keeps them. A NaN
+///   value marks the trial FAIL instead, as Optuna does: the call succeeds and
+///   out_state says HONE_TRIAL_FAIL.
 /// - HONE_TRIAL_PRUNED keeps the last reported intermediate value as the value;
 ///   values may be NULL.
 /// - HONE_TRIAL_FAIL ignores values, which may be NULL.

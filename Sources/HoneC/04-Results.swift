@@ -15,7 +15,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    out.pointee = UInt(try HandleRegistry.studies.study(study).trialCount())
+    out.pointee = UInt(try HandleRegistry.studies.study(study).read { s throws(HoneError) in try s.trialCount() })
   }
 }
 
@@ -29,7 +29,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out_trial, "out_trial")
-    out.pointee = Int64(try HandleRegistry.studies.study(study).bestTrial().number)
+    out.pointee = Int64(try HandleRegistry.studies.study(study).read { s throws(HoneError) in try s.bestTrial().number })
   }
 }
 
@@ -40,9 +40,11 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let best = try HandleRegistry.studies.study(study).bestTrial()
-    guard let v = best.value else { throw .internal("best trial \(best.number) has no value") }
-    out.pointee = v
+    out.pointee = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+      let best = try s.bestTrial()
+      guard let v = best.value else { throw .internal("best trial \(best.number) has no value") }
+      return v
+    }
   }
 }
 
@@ -55,8 +57,10 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let front = try HandleRegistry.studies.study(study).bestTrials()
-    try copyOut(JSON.array(front.map(\.json)).text, to: out)
+    let text = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+      JSON.array(try s.bestTrials().map(\.json)).text
+    }
+    try copyOut(text, to: out)
   }
 }
 
@@ -69,8 +73,10 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let trials = try HandleRegistry.studies.study(study).trials
-    try copyOut(JSON.array(trials.map(\.json)).text, to: out)
+    let text = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+      JSON.array(try s.trials.map(\.json)).text
+    }
+    try copyOut(text, to: out)
   }
 }
 
@@ -84,8 +90,11 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let t = try HandleRegistry.studies.study(study).trial(try trialNumber(trial))
-    try copyOut(t.json.text, to: out)
+    let number = try trialNumber(trial)
+    let text = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+      try s.trial(number).json.text
+    }
+    try copyOut(text, to: out)
   }
 }
 
@@ -99,7 +108,10 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let t = try HandleRegistry.studies.study(study).trial(try trialNumber(trial))
-    try copyOut(t.paramsJSON.text, to: out)
+    let number = try trialNumber(trial)
+    let text = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+      try s.trial(number).paramsJSON.text
+    }
+    try copyOut(text, to: out)
   }
 }

@@ -70,6 +70,18 @@ public final class Study: @unchecked Sendable {
     return t
   }
 
+  /// Runs `body` with the study's lock held, for readers that must not interleave
+  /// with writers.
+  ///
+  /// Trials read from the storage share their buffers with it (copy-on-write), and
+  /// a writer mutates in place once every copy is gone. Dropping the copies inside
+  /// the lock orders that release before the next mutation through the mutex, where
+  /// ThreadSanitizer can see it: it cannot see Swift's reference counts. `body` must
+  /// only read, and must not call `ask`, `suggest`, `tell` or `report`.
+  public func read<T>(_ body: (Study) throws(HoneError) -> T) throws(HoneError) -> T {
+    try lock.withLock { () throws(HoneError) -> T in try body(self) }
+  }
+
   /// Every trial, ordered by number.
   public var trials: [FrozenTrial] {
     get throws(HoneError) { try storage.trials(study: studyID) }

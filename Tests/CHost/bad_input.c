@@ -1,0 +1,378 @@
+/* Every C function against every kind of bad argument.
+ *
+ * Each row of the table makes one call that must fail with a given status and a
+ * message naming the problem. After every row the study must be exactly as it
+ * was: the same trials, in the same states, with the same values. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hone.h"
+
+/* The study every case runs against: trial 0 RUNNING with "x" in [0, 1],
+ * trial 1 COMPLETE with value 1.5. */
+typedef struct fixture {
+  hone_study *study;
+  hone_study *dead; /* a destroyed handle */
+} fixture;
+
+typedef hone_status (*call_fn)(fixture *f);
+
+typedef struct bad_case {
+  const char *name;
+  call_fn call;
+  hone_status expected;
+  const char *message; /* a substring the last error must contain */
+} bad_case;
+
+static const char *const abc[] = {"a", "b", "c"};
+static const char *const with_null[] = {"a", NULL};
+static const char *const bad_utf8[] = {"a", "\xff\xfe"};
+
+/* Out-pointers that must stay untouched on failure... or simply exist. */
+static double d_out;
+static int64_t i_out;
+static size_t z_out;
+static bool b_out;
+static char *s_out;
+static hone_study *h_out;
+static hone_trial_state st_out;
+
+#define CASE(label, expr) \
+  static hone_status label(fixture *f) { (void)f; return (expr); }
+#define ROW(label, status, text) {#label, label, status, text}
+
+/* Library. */
+CASE(create_null_out, hone_study_create(NULL, "{}"))
+CASE(create_bad_json, hone_study_create(&h_out, "{\"name\": "))
+CASE(create_not_object, hone_study_create(&h_out, "[1, 2]"))
+CASE(create_unknown_key, hone_study_create(&h_out, "{\"colour\": \"red\"}"))
+CASE(create_unknown_sampler, hone_study_create(&h_out, "{\"sampler\": {\"type\": \"annealing\"}}"))
+CASE(create_unknown_sampler_key, hone_study_create(&h_out, "{\"sampler\": {\"type\": \"random\", \"sed\": 1}}"))
+CASE(create_bad_seed, hone_study_create(&h_out, "{\"sampler\": {\"type\": \"random\", \"seed\": -1.5}}"))
+CASE(create_bad_direction, hone_study_create(&h_out, "{\"direction\": \"up\"}"))
+CASE(create_empty_directions, hone_study_create(&h_out, "{\"directions\": []}"))
+CASE(create_both_directions, hone_study_create(&h_out, "{\"direction\": \"minimize\", \"directions\": [\"maximize\"]}"))
+CASE(create_bad_utf8, hone_study_create(&h_out, "{\"name\": \"\xc3\x28\"}"))
+CASE(create_grid_without_space, hone_study_create(&h_out, "{\"sampler\": {\"type\": \"grid\"}}"))
+CASE(create_grid_empty_values, hone_study_create(&h_out, "{\"sampler\": {\"type\": \"grid\", \"options\": {\"search_space\": {\"x\": []}}}}"))
+CASE(create_space_low_gt_high, hone_study_create(&h_out, "{\"search_space\": {\"x\": {\"type\": \"float\", \"low\": 2, \"high\": 1}}}"))
+CASE(create_space_unknown_type, hone_study_create(&h_out, "{\"search_space\": {\"x\": {\"type\": \"complex\"}}}"))
+CASE(create_unknown_pruner, hone_study_create(&h_out, "{\"pruner\": {\"type\": \"oracle\"}}"))
+CASE(create_unknown_storage, hone_study_create(&h_out, "{\"storage\": \"mongodb://x\"}"))
+CASE(info_null_out, hone_study_info_json(NULL, f->study))
+CASE(info_null_study, hone_study_info_json(&s_out, NULL))
+
+/* Ask and enqueue. */
+CASE(ask_null_out, hone_study_ask(NULL, f->study))
+CASE(ask_null_study, hone_study_ask(&i_out, NULL))
+CASE(ask_dead_study, hone_study_ask(&i_out, f->dead))
+CASE(enqueue_null_json, hone_study_enqueue_trial(f->study, NULL))
+CASE(enqueue_bad_json, hone_study_enqueue_trial(f->study, "{\"x\": }"))
+CASE(enqueue_not_object, hone_study_enqueue_trial(f->study, "[0.5]"))
+CASE(enqueue_nested, hone_study_enqueue_trial(f->study, "{\"x\": [0.5]}"))
+CASE(enqueue_null_study, hone_study_enqueue_trial(NULL, "{}"))
+
+/* suggest_float. */
+CASE(float_null_out, hone_trial_suggest_float(NULL, f->study, 0, "y", 0, 1, false))
+CASE(float_null_study, hone_trial_suggest_float(&d_out, NULL, 0, "y", 0, 1, false))
+CASE(float_dead_study, hone_trial_suggest_float(&d_out, f->dead, 0, "y", 0, 1, false))
+CASE(float_null_name, hone_trial_suggest_float(&d_out, f->study, 0, NULL, 0, 1, false))
+CASE(float_empty_name, hone_trial_suggest_float(&d_out, f->study, 0, "", 0, 1, false))
+CASE(float_bad_utf8_name, hone_trial_suggest_float(&d_out, f->study, 0, "\xff", 0, 1, false))
+CASE(float_nan_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", NAN, 1, false))
+CASE(float_inf_high, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, INFINITY, false))
+CASE(float_low_gt_high, hone_trial_suggest_float(&d_out, f->study, 0, "y", 2, 1, false))
+CASE(float_log_zero_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, 1, true))
+CASE(float_log_negative_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", -1, 1, true))
+CASE(float_unknown_trial, hone_trial_suggest_float(&d_out, f->study, 99, "y", 0, 1, false))
+CASE(float_negative_trial, hone_trial_suggest_float(&d_out, f->study, -1, "y", 0, 1, false))
+CASE(float_after_tell, hone_trial_suggest_float(&d_out, f->study, 1, "y", 0, 1, false))
+CASE(float_other_distribution, hone_trial_suggest_float(&d_out, f->study, 0, "x", 0, 2, false))
+CASE(float_x_as_int, hone_trial_suggest_int(&i_out, f->study, 0, "x", 0, 1, 1, false))
+CASE(step_zero, hone_trial_suggest_float_step(&d_out, f->study, 0, "y", 0, 1, 0))
+CASE(step_negative, hone_trial_suggest_float_step(&d_out, f->study, 0, "y", 0, 1, -0.5))
+CASE(step_nan, hone_trial_suggest_float_step(&d_out, f->study, 0, "y", 0, 1, NAN))
+CASE(step_null_out, hone_trial_suggest_float_step(NULL, f->study, 0, "y", 0, 1, 0.1))
+CASE(step_low_gt_high, hone_trial_suggest_float_step(&d_out, f->study, 0, "y", 1, 0, 0.1))
+
+/* suggest_int. */
+CASE(int_null_out, hone_trial_suggest_int(NULL, f->study, 0, "n", 0, 9, 1, false))
+CASE(int_low_gt_high, hone_trial_suggest_int(&i_out, f->study, 0, "n", 9, 0, 1, false))
+CASE(int_step_zero, hone_trial_suggest_int(&i_out, f->study, 0, "n", 0, 9, 0, false))
+CASE(int_step_negative, hone_trial_suggest_int(&i_out, f->study, 0, "n", 0, 9, -2, false))
+CASE(int_log_zero_low, hone_trial_suggest_int(&i_out, f->study, 0, "n", 0, 9, 1, true))
+CASE(int_log_with_step, hone_trial_suggest_int(&i_out, f->study, 0, "n", 1, 9, 2, true))
+CASE(int_unknown_trial, hone_trial_suggest_int(&i_out, f->study, 42, "n", 0, 9, 1, false))
+CASE(int_after_tell, hone_trial_suggest_int(&i_out, f->study, 1, "n", 0, 9, 1, false))
+CASE(int_null_name, hone_trial_suggest_int(&i_out, f->study, 0, NULL, 0, 9, 1, false))
+
+/* suggest_categorical. */
+CASE(cat_null_out, hone_trial_suggest_categorical(NULL, f->study, 0, "c", abc, 3))
+CASE(cat_null_choices, hone_trial_suggest_categorical(&z_out, f->study, 0, "c", NULL, 3))
+CASE(cat_empty, hone_trial_suggest_categorical(&z_out, f->study, 0, "c", abc, 0))
+CASE(cat_null_element, hone_trial_suggest_categorical(&z_out, f->study, 0, "c", with_null, 2))
+CASE(cat_bad_utf8_element, hone_trial_suggest_categorical(&z_out, f->study, 0, "c", bad_utf8, 2))
+CASE(cat_x_as_categorical, hone_trial_suggest_categorical(&z_out, f->study, 0, "x", abc, 3))
+CASE(cat_unknown_trial, hone_trial_suggest_categorical(&z_out, f->study, 7, "c", abc, 3))
+CASE(cat_after_tell, hone_trial_suggest_categorical(&z_out, f->study, 1, "c", abc, 3))
+CASE(catjson_bad_json, hone_trial_suggest_categorical_json(&z_out, f->study, 0, "c", "[1, 2"))
+CASE(catjson_not_array, hone_trial_suggest_categorical_json(&z_out, f->study, 0, "c", "{\"a\": 1}"))
+CASE(catjson_empty, hone_trial_suggest_categorical_json(&z_out, f->study, 0, "c", "[]"))
+CASE(catjson_nested, hone_trial_suggest_categorical_json(&z_out, f->study, 0, "c", "[[1], 2]"))
+CASE(catjson_null_json, hone_trial_suggest_categorical_json(&z_out, f->study, 0, "c", NULL))
+
+/* tell. */
+static const double one = 1.0, two[] = {1.0, 2.0}, inf = INFINITY;
+CASE(tell_null_study, hone_study_tell(&st_out, NULL, 0, &one, 1, HONE_TRIAL_COMPLETE))
+CASE(tell_unknown_trial, hone_study_tell(&st_out, f->study, 5, &one, 1, HONE_TRIAL_COMPLETE))
+CASE(tell_negative_trial, hone_study_tell(&st_out, f->study, -3, &one, 1, HONE_TRIAL_COMPLETE))
+CASE(tell_twice, hone_study_tell(&st_out, f->study, 1, &one, 1, HONE_TRIAL_COMPLETE))
+CASE(tell_twice_fail, hone_study_tell(&st_out, f->study, 1, NULL, 0, HONE_TRIAL_FAIL))
+CASE(tell_too_many_values, hone_study_tell(&st_out, f->study, 0, two, 2, HONE_TRIAL_COMPLETE))
+CASE(tell_no_values, hone_study_tell(&st_out, f->study, 0, NULL, 0, HONE_TRIAL_COMPLETE))
+CASE(tell_null_values, hone_study_tell(&st_out, f->study, 0, NULL, 1, HONE_TRIAL_COMPLETE))
+CASE(tell_state_running, hone_study_tell(&st_out, f->study, 0, &one, 1, HONE_TRIAL_RUNNING))
+CASE(tell_state_waiting, hone_study_tell(&st_out, f->study, 0, &one, 1, HONE_TRIAL_WAITING))
+CASE(tell_state_garbage, hone_study_tell(&st_out, f->study, 0, &one, 1, (hone_trial_state)77))
+
+/* report, should_prune, set_user_attr. */
+CASE(report_null_study, hone_trial_report(NULL, 0, 1, 0.5))
+CASE(report_unknown_trial, hone_trial_report(f->study, 9, 1, 0.5))
+CASE(report_after_tell, hone_trial_report(f->study, 1, 1, 0.5))
+CASE(report_negative_step, hone_trial_report(f->study, 0, -1, 0.5))
+CASE(prune_null_out, hone_trial_should_prune(NULL, f->study, 0))
+CASE(prune_unknown_trial, hone_trial_should_prune(&b_out, f->study, 9))
+CASE(prune_after_tell, hone_trial_should_prune(&b_out, f->study, 1))
+CASE(attr_null_key, hone_trial_set_user_attr(f->study, 0, NULL, "1"))
+CASE(attr_empty_key, hone_trial_set_user_attr(f->study, 0, "", "1"))
+CASE(attr_bad_json, hone_trial_set_user_attr(f->study, 0, "k", "{nope}"))
+CASE(attr_null_value, hone_trial_set_user_attr(f->study, 0, "k", NULL))
+CASE(attr_unknown_trial, hone_trial_set_user_attr(f->study, 12, "k", "1"))
+CASE(attr_after_tell, hone_trial_set_user_attr(f->study, 1, "k", "1"))
+
+/* Results. */
+CASE(n_trials_null_out, hone_study_n_trials(NULL, f->study))
+CASE(n_trials_dead, hone_study_n_trials(&z_out, f->dead))
+CASE(best_null_out, hone_study_best_trial(NULL, f->study))
+CASE(best_value_null_out, hone_study_best_value(NULL, f->study))
+CASE(best_trials_null_out, hone_study_best_trials_json(NULL, f->study))
+CASE(trials_null_out, hone_study_trials_json(NULL, f->study))
+CASE(trials_null_study, hone_study_trials_json(&s_out, NULL))
+CASE(trial_json_unknown, hone_trial_json(&s_out, f->study, 3))
+CASE(trial_json_null_out, hone_trial_json(NULL, f->study, 0))
+CASE(params_unknown, hone_trial_params_json(&s_out, f->study, 3))
+CASE(params_null_out, hone_trial_params_json(NULL, f->study, 0))
+
+static const bad_case cases[] = {
+    ROW(create_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(create_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
+    ROW(create_not_object, HONE_INVALID_ARGUMENT, "object"),
+    ROW(create_unknown_key, HONE_INVALID_ARGUMENT, "colour"),
+    ROW(create_unknown_sampler, HONE_INVALID_ARGUMENT, "annealing"),
+    ROW(create_unknown_sampler_key, HONE_INVALID_ARGUMENT, "sed"),
+    ROW(create_bad_seed, HONE_INVALID_ARGUMENT, "seed"),
+    ROW(create_bad_direction, HONE_INVALID_ARGUMENT, "up"),
+    ROW(create_empty_directions, HONE_INVALID_ARGUMENT, "directions"),
+    ROW(create_both_directions, HONE_INVALID_ARGUMENT, "direction"),
+    ROW(create_bad_utf8, HONE_INVALID_ARGUMENT, "UTF-8"),
+    ROW(create_grid_without_space, HONE_INVALID_ARGUMENT, "search_space"),
+    ROW(create_grid_empty_values, HONE_INVALID_ARGUMENT, "'x'"),
+    ROW(create_space_low_gt_high, HONE_INVALID_ARGUMENT, "low"),
+    ROW(create_space_unknown_type, HONE_INVALID_ARGUMENT, "complex"),
+    ROW(create_unknown_pruner, HONE_INVALID_ARGUMENT, "oracle"),
+    ROW(create_unknown_storage, HONE_INVALID_ARGUMENT, "storage"),
+    ROW(info_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(info_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(ask_null_out, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(ask_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(ask_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
+    ROW(enqueue_null_json, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(enqueue_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
+    ROW(enqueue_not_object, HONE_INVALID_ARGUMENT, "object"),
+    ROW(enqueue_nested, HONE_INVALID_ARGUMENT, "'x'"),
+    ROW(enqueue_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(float_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(float_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(float_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
+    ROW(float_null_name, HONE_INVALID_ARGUMENT, "name is NULL"),
+    ROW(float_empty_name, HONE_INVALID_ARGUMENT, "empty"),
+    ROW(float_bad_utf8_name, HONE_INVALID_ARGUMENT, "UTF-8"),
+    ROW(float_nan_low, HONE_INVALID_ARGUMENT, "finite"),
+    ROW(float_inf_high, HONE_INVALID_ARGUMENT, "finite"),
+    ROW(float_low_gt_high, HONE_INVALID_ARGUMENT, "low"),
+    ROW(float_log_zero_low, HONE_INVALID_ARGUMENT, "log"),
+    ROW(float_log_negative_low, HONE_INVALID_ARGUMENT, "log"),
+    ROW(float_unknown_trial, HONE_NOT_FOUND, "99"),
+    ROW(float_negative_trial, HONE_NOT_FOUND, "-1"),
+    ROW(float_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(float_other_distribution, HONE_INVALID_ARGUMENT, "'x'"),
+    ROW(float_x_as_int, HONE_INVALID_ARGUMENT, "'x'"),
+    ROW(step_zero, HONE_INVALID_ARGUMENT, "step"),
+    ROW(step_negative, HONE_INVALID_ARGUMENT, "step"),
+    ROW(step_nan, HONE_INVALID_ARGUMENT, "step"),
+    ROW(step_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(step_low_gt_high, HONE_INVALID_ARGUMENT, "low"),
+    ROW(int_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(int_low_gt_high, HONE_INVALID_ARGUMENT, "low"),
+    ROW(int_step_zero, HONE_INVALID_ARGUMENT, "step"),
+    ROW(int_step_negative, HONE_INVALID_ARGUMENT, "step"),
+    ROW(int_log_zero_low, HONE_INVALID_ARGUMENT, "log"),
+    ROW(int_log_with_step, HONE_INVALID_ARGUMENT, "step"),
+    ROW(int_unknown_trial, HONE_NOT_FOUND, "42"),
+    ROW(int_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(int_null_name, HONE_INVALID_ARGUMENT, "name is NULL"),
+    ROW(cat_null_out, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(cat_null_choices, HONE_INVALID_ARGUMENT, "choices"),
+    ROW(cat_empty, HONE_INVALID_ARGUMENT, "empty"),
+    ROW(cat_null_element, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(cat_bad_utf8_element, HONE_INVALID_ARGUMENT, "UTF-8"),
+    ROW(cat_x_as_categorical, HONE_INVALID_ARGUMENT, "'x'"),
+    ROW(cat_unknown_trial, HONE_NOT_FOUND, "7"),
+    ROW(cat_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(catjson_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
+    ROW(catjson_not_array, HONE_INVALID_ARGUMENT, "array"),
+    ROW(catjson_empty, HONE_INVALID_ARGUMENT, "empty"),
+    ROW(catjson_nested, HONE_INVALID_ARGUMENT, "array"),
+    ROW(catjson_null_json, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(tell_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(tell_unknown_trial, HONE_NOT_FOUND, "5"),
+    ROW(tell_negative_trial, HONE_NOT_FOUND, "-3"),
+    ROW(tell_twice, HONE_STATE, "COMPLETE"),
+    ROW(tell_twice_fail, HONE_STATE, "COMPLETE"),
+    ROW(tell_too_many_values, HONE_INVALID_ARGUMENT, "2"),
+    ROW(tell_no_values, HONE_INVALID_ARGUMENT, "value"),
+    ROW(tell_null_values, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(tell_state_running, HONE_INVALID_ARGUMENT, "RUNNING"),
+    ROW(tell_state_waiting, HONE_INVALID_ARGUMENT, "WAITING"),
+    ROW(tell_state_garbage, HONE_INVALID_ARGUMENT, "77"),
+    ROW(report_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(report_unknown_trial, HONE_NOT_FOUND, "9"),
+    ROW(report_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(report_negative_step, HONE_INVALID_ARGUMENT, "step"),
+    ROW(prune_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(prune_unknown_trial, HONE_NOT_FOUND, "9"),
+    ROW(prune_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(attr_null_key, HONE_INVALID_ARGUMENT, "key is NULL"),
+    ROW(attr_empty_key, HONE_INVALID_ARGUMENT, "empty"),
+    ROW(attr_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
+    ROW(attr_null_value, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(attr_unknown_trial, HONE_NOT_FOUND, "12"),
+    ROW(attr_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(n_trials_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(n_trials_dead, HONE_INVALID_ARGUMENT, "not a live"),
+    ROW(best_null_out, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(best_value_null_out, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(best_trials_null_out, HONE_INVALID_ARGUMENT, "NULL"),
+    ROW(trials_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(trials_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(trial_json_unknown, HONE_NOT_FOUND, "3"),
+    ROW(trial_json_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(params_unknown, HONE_NOT_FOUND, "3"),
+    ROW(params_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+};
+
+static char *snapshot(hone_study *study) {
+  char *text = NULL;
+  if (hone_study_trials_json(&text, study) != HONE_OK) {
+    fprintf(stderr, "snapshot failed: %s\n", hone_last_error());
+    exit(2);
+  }
+  return text;
+}
+
+static int expect(int ok, const char *what) {
+  if (!ok) printf("FAIL  %s\n", what);
+  return ok;
+}
+
+/* Study-independent checks: empty studies, status strings, versions. */
+static int other_checks(void) {
+  int failed = 0;
+  hone_study *empty = NULL, *multi = NULL;
+  int64_t t;
+  double v;
+  char *text = NULL;
+  failed += !expect(hone_study_create(&empty, NULL) == HONE_OK, "create with NULL options");
+  failed += !expect(hone_study_best_trial(&t, empty) == HONE_NOT_FOUND, "best_trial of an empty study");
+  failed += !expect(hone_study_best_value(&v, empty) == HONE_NOT_FOUND, "best_value of an empty study");
+  failed += !expect(hone_study_ask(&t, empty) == HONE_OK &&
+                    hone_study_tell(&st_out, empty, t, &inf, 1, HONE_TRIAL_COMPLETE) == HONE_OK &&
+                    st_out == HONE_TRIAL_COMPLETE && hone_study_best_value(&v, empty) == HONE_OK && isinf(v),
+                    "an infinite value is kept, as Optuna keeps it");
+  failed += !expect(hone_study_create(&multi, "{\"directions\": [\"minimize\", \"maximize\"]}") == HONE_OK,
+                    "create multi-objective");
+  failed += !expect(hone_study_ask(&t, multi) == HONE_OK, "ask multi");
+  failed += !expect(hone_study_tell(NULL, multi, t, &one, 1, HONE_TRIAL_COMPLETE) == HONE_INVALID_ARGUMENT,
+                    "multi-objective tell with one value");
+  failed += !expect(hone_study_best_trial(&t, multi) == HONE_STATE, "best_trial of a multi-objective study");
+  failed += !expect(hone_trial_report(multi, t, 0, 1.0) == HONE_STATE, "report in a multi-objective study");
+  failed += !expect(hone_study_best_trials_json(&text, multi) == HONE_OK && strcmp(text, "[]") == 0,
+                    "empty Pareto front");
+  hone_free(text);
+  failed += !expect(strcmp(hone_status_string((hone_status)99), "unknown status") == 0, "unknown status string");
+  failed += !expect(strcmp(hone_version(), HONE_VERSION) == 0, "runtime version equals header version");
+  failed += !expect(hone_version_number() == HONE_VERSION_NUMBER, "version number");
+  hone_study_destroy(multi);
+  hone_study_destroy(empty);
+  hone_study_destroy(NULL);
+  hone_free(NULL);
+  return failed;
+}
+
+int main(int argc, char **argv) {
+  int verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+  fixture f = {NULL, NULL};
+  int64_t t0, t1;
+  double x;
+  if (hone_study_create(&f.study, "{\"sampler\": {\"type\": \"random\", \"seed\": 1}}") != HONE_OK ||
+      hone_study_create(&f.dead, NULL) != HONE_OK || hone_study_ask(&t0, f.study) != HONE_OK ||
+      hone_trial_suggest_float(&x, f.study, t0, "x", 0, 1, false) != HONE_OK ||
+      hone_study_ask(&t1, f.study) != HONE_OK ||
+      hone_study_tell(NULL, f.study, t1, &(double){1.5}, 1, HONE_TRIAL_COMPLETE) != HONE_OK || t0 != 0 || t1 != 1) {
+    fprintf(stderr, "fixture failed: %s\n", hone_last_error());
+    return 2;
+  }
+  hone_study_destroy(f.dead);
+  char *before = snapshot(f.study);
+
+  size_t n = sizeof cases / sizeof cases[0];
+  int passed = 0, failed = 0;
+  for (size_t i = 0; i < n; i++) {
+    const bad_case *c = &cases[i];
+    h_out = NULL;
+    hone_status s = c->call(&f);
+    const char *message = hone_last_error();
+    char *after = snapshot(f.study);
+    int ok = s == c->expected && strstr(message, c->message) != NULL && strcmp(before, after) == 0;
+    if (h_out != NULL) {
+      ok = 0;
+      hone_study_destroy(h_out);
+    }
+    hone_free(after);
+    if (ok) {
+      passed++;
+      if (verbose) printf("ok    %-28s %-18s %s\n", c->name, hone_status_string(s), message);
+    } else {
+      failed++;
+      printf("FAIL  %-28s got %s (%s), want %s containing \"%s\"%s\n", c->name, hone_status_string(s),
+             message, hone_status_string(c->expected), c->message,
+             strcmp(before, after) == 0 ? "" : "; the study changed");
+    }
+  }
+  int other = other_checks();
+  failed += other;
+  passed += 13 - other;
+
+  /* The study still works after all that. */
+  double y;
+  int survived = hone_trial_suggest_float(&y, f.study, t0, "x", 0, 1, false) == HONE_OK && y == x &&
+                 hone_study_tell(NULL, f.study, t0, &(double){0.5}, 1, HONE_TRIAL_COMPLETE) == HONE_OK;
+  if (survived) passed++; else { failed++; printf("FAIL  the study no longer works: %s\n", hone_last_error()); }
+
+  hone_free(before);
+  hone_study_destroy(f.study);
+  printf("bad_input: %d passed, %d failed (%zu table rows)\n", passed, failed, n);
+  return failed == 0 ? 0 : 1;
+}
