@@ -43,6 +43,11 @@ let package = Package(
       dependencies: ["Hone"],
       path: "examples/swift/Quickstart"
     ),
+    .executableTarget(
+      name: "cross-host-swift",
+      dependencies: ["Hone"],
+      path: "Tests/CrossHost/Swift"
+    ),
     .testTarget(name: "HoneTests", dependencies: ["Hone"]),
     .testTarget(name: "HeaderGenTests", dependencies: ["HeaderGen"]),
   ]
