@@ -1,7 +1,9 @@
 # Hone: build, test and demo entry points. `make demo` and `make test` work on a
 # fresh Debian machine: they install what is missing first.
 
-SWIFT      ?= swift
+# The toolchain: `swift` on PATH, else the standard install at /opt/swift.
+SWIFT      ?= $(or $(shell command -v swift 2>/dev/null),/opt/swift/usr/bin/swift)
+export PATH := $(patsubst %/,%,$(dir $(SWIFT))):$(PATH)
 PYTHON     ?= python3
 PREFIX     ?= /usr/local
 VENV       := .venv
@@ -18,6 +20,7 @@ all: build
 
 ## deps: install the Debian packages that are missing (as root, or through sudo).
 deps:
+	@command -v $(SWIFT) >/dev/null || { echo "no Swift toolchain: install Swift 6.3 from swift.org into /opt/swift"; exit 1; }
 	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
@@ -55,7 +58,7 @@ c-test: lib
 	bash scripts/test-c.sh $(RELEASE)
 
 python-test: python
-	cd bindings/python/tests && HONE_LIBRARY_PATH= ../../../$(VPY) -m pytest -q .
+	cd bindings/python/tests && HONE_LIBRARY= ../../../$(VPY) -m pytest -q .
 
 examples: lib python
 	$(SWIFT) run -c release swift-quickstart
