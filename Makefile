@@ -47,9 +47,9 @@ build: lib header-check
 
 ## python: a virtualenv with the Python package installed from bindings/python.
 python: lib
-	@[ -x $(VPY) ] || $(PYTHON) -m venv $(VENV)
-	$(VPY) -m pip install -q --upgrade pip setuptools wheel pytest
-	$(VPY) -m pip install -q ./bindings/python
+	@[ -x $(VPY) ] || $(PYTHON) -m venv --system-site-packages $(VENV)
+	@$(VPY) -c 'import pytest' 2>/dev/null || $(VPY) -m pip install -q pytest
+	$(VPY) -m pip install -q --no-build-isolation ./bindings/python
 
 swift-test: deps
 	$(SWIFT) test --parallel

@@ -8,8 +8,11 @@ py=${2:-python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+# The library's SONAME is libhone.so.0, which the build folder does not hold.
+mkdir -p "$out/lib"
+ln -s "$PWD/$lib/libhone.so" "$out/lib/libhone.so.0"
 cc -std=c99 -Wall -Wextra -Werror -Iinclude Tests/CrossHost/trials.c -L"$lib" -lhone -lm \
-  -Wl,-rpath,"$PWD/$lib" -o "$out/trials"
+  -Wl,-rpath,"$out/lib" -o "$out/trials"
 swift build -c release --product cross-host-swift >/dev/null
 passed=0
 for sampler in random qmc; do

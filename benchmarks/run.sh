@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the benchmarks beside their peers. The peers live in a virtualenv outside
+# the repository (HONE_BENCH_VENV, default ~/.cache/hone-bench-venv); CI never runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv=${HONE_BENCH_VENV:-$HOME/.cache/hone-bench-venv}
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q optuna
+fi
+"$venv/bin/pip" install -q ./bindings/python
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+cc -O2 -std=c99 -Wall -Wextra -Werror -Iinclude benchmarks/ask_tell.c -L.build/release -lhone \
+  -Wl,-rpath,"$PWD/.build/release" -o "$out/ask_tell_c"
+echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
+"$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"

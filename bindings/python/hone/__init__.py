@@ -1,0 +1,57 @@
+"""Hone: hyperparameter tuning with Optuna's API over a native engine.
+
+The tuning engine is ``libhone.so``, loaded through ctypes; this package mirrors
+Optuna's names::
+
+    import hone
+
+    study = hone.create_study(direction="minimize", sampler=hone.samplers.QMCSampler(seed=0))
+    study.optimize(lambda t: (t.suggest_float("x", -5, 5) - 1) ** 2, n_trials=64)
+    print(study.best_value, study.best_params)
+
+Set ``HONE_LIBRARY`` to load a libhone.so other than the one installed with the
+package; its version must equal :data:`__version__`.
+"""
+
+from . import distributions, exceptions, pruners, samplers, study, trial
+from ._version import __version__
+from .exceptions import (
+    ExhaustedError,
+    HoneError,
+    InternalError,
+    InvalidArgumentError,
+    NotFoundError,
+    NumericError,
+    OutOfMemoryError,
+    StateError,
+    StorageError,
+    TrialPruned,
+)
+from .study import Study, StudyDirection, create_study
+from .trial import FrozenTrial, Trial, TrialState
+
+__all__ = [
+    "__version__",
+    "create_study",
+    "Study",
+    "StudyDirection",
+    "Trial",
+    "FrozenTrial",
+    "TrialState",
+    "TrialPruned",
+    "HoneError",
+    "InvalidArgumentError",
+    "NotFoundError",
+    "StateError",
+    "ExhaustedError",
+    "NumericError",
+    "StorageError",
+    "OutOfMemoryError",
+    "InternalError",
+    "distributions",
+    "exceptions",
+    "pruners",
+    "samplers",
+    "study",
+    "trial",
+]

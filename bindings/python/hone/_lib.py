@@ -1,0 +1,156 @@
+"""Loading ``libhone.so`` and declaring its C API for ctypes.
+
+The library is taken from ``$HONE_LIBRARY`` when that is set (and not empty),
+else from ``hone/libhone.so``, the copy installed inside the package. Its
+``hone_version()`` must equal :data:`hone.__version__`: a mismatched library is
+refused with an :class:`ImportError` rather than called with signatures it may
+not have.
+
+Every exported function has its ``argtypes`` and ``restype`` declared here, so a
+wrong argument fails in ctypes instead of corrupting memory. ctypes releases the
+GIL during each call, and the library serializes calls on a study, so Python
+threads may share one study.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from ctypes import POINTER, c_bool, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
+from pathlib import Path
+from typing import Optional
+
+from ._version import __version__
+from .exceptions import _error_for
+
+LIBRARY_NAME = "libhone.so"
+ENV_VAR = "HONE_LIBRARY"
+
+hone_status = c_int32
+hone_trial_state = c_int32
+hone_study = c_void_p
+# char ** out-parameters are read as void * so the pointer survives for hone_free.
+_char_pp = POINTER(c_void_p)
+
+# name: (restype, argtypes), in the order of Sources/HoneC.
+_SIGNATURES = {
+    "hone_version": (c_char_p, []),
+    "hone_version_number": (c_int32, []),
+    "hone_status_string": (c_char_p, [hone_status]),
+    "hone_last_error": (c_char_p, []),
+    "hone_free": (None, [c_void_p]),
+    "hone_study_create": (hone_status, [POINTER(hone_study), c_char_p]),
+    "hone_study_destroy": (None, [hone_study]),
+    "hone_study_info_json": (hone_status, [_char_pp, hone_study]),
+    "hone_study_ask": (hone_status, [POINTER(c_int64), hone_study]),
+    "hone_study_enqueue_trial": (hone_status, [hone_study, c_char_p]),
+    "hone_trial_suggest_float": (
+        hone_status,
+        [POINTER(c_double), hone_study, c_int64, c_char_p, c_double, c_double, c_bool],
+    ),
+    "hone_trial_suggest_float_step": (
+        hone_status,
+        [POINTER(c_double), hone_study, c_int64, c_char_p, c_double, c_double, c_double],
+    ),
+    "hone_trial_suggest_int": (
+        hone_status,
+        [POINTER(c_int64), hone_study, c_int64, c_char_p, c_int64, c_int64, c_int64, c_bool],
+    ),
+    "hone_trial_suggest_categorical": (
+        hone_status,
+        [POINTER(c_size_t), hone_study, c_int64, c_char_p, POINTER(c_char_p), c_size_t],
+    ),
+    "hone_trial_suggest_categorical_json": (
+        hone_status,
+        [POINTER(c_size_t), hone_study, c_int64, c_char_p, c_char_p],
+    ),
+    "hone_study_tell": (
+        hone_status,
+        [POINTER(hone_trial_state), hone_study, c_int64, POINTER(c_double), c_size_t, hone_trial_state],
+    ),
+    "hone_trial_report": (hone_status, [hone_study, c_int64, c_int64, c_double]),
+    "hone_trial_should_prune": (hone_status, [POINTER(c_bool), hone_study, c_int64]),
+    "hone_trial_set_user_attr": (hone_status, [hone_study, c_int64, c_char_p, c_char_p]),
+    "hone_study_n_trials": (hone_status, [POINTER(c_size_t), hone_study]),
+    "hone_study_best_trial": (hone_status, [POINTER(c_int64), hone_study]),
+    "hone_study_best_value": (hone_status, [POINTER(c_double), hone_study]),
+    "hone_study_best_trials_json": (hone_status, [_char_pp, hone_study]),
+    "hone_study_trials_json": (hone_status, [_char_pp, hone_study]),
+    "hone_trial_json": (hone_status, [_char_pp, hone_study, c_int64]),
+    "hone_trial_params_json": (hone_status, [_char_pp, hone_study, c_int64]),
+}
+
+
+def find_library() -> Path:
+    """The path of the library to load; raises ImportError when there is none."""
+    given = os.environ.get(ENV_VAR)
+    if given:
+        path = Path(given).expanduser()
+        if not path.is_file():
+            raise ImportError(f"hone: {ENV_VAR}={given} names no file")
+        return path
+    path = Path(__file__).resolve().parent / LIBRARY_NAME
+    if not path.is_file():
+        raise ImportError(
+            f"hone: {path} is missing; install the package with pip (which builds "
+            f"libhone.so) or set {ENV_VAR} to a built libhone.so"
+        )
+    return path
+
+
+def load_library(path: Path, expected_version: Optional[str] = None) -> ctypes.CDLL:
+    """Loads the library at ``path``, checks its version and declares its functions."""
+    expected = __version__ if expected_version is None else expected_version
+    try:
+        lib = ctypes.CDLL(str(path))
+    except OSError as e:
+        raise ImportError(f"hone: cannot load {path}: {e}") from e
+    # The version comes first: an older or newer library may lack functions, and
+    # a version mismatch is the clearer message.
+    if not hasattr(lib, "hone_version"):
+        raise ImportError(f"hone: {path} is not a Hone library (it has no hone_version)")
+    lib.hone_version.restype = c_char_p
+    lib.hone_version.argtypes = []
+    version = lib.hone_version().decode("utf-8")
+    if version != expected:
+        raise ImportError(
+            f"hone: version mismatch: the Python package is {expected} but {path} is "
+            f"{version}; reinstall the package, or point {ENV_VAR} at a libhone.so "
+            f"of version {expected}"
+        )
+    missing = [name for name in _SIGNATURES if not hasattr(lib, name)]
+    if missing:
+        raise ImportError(f"hone: {path} lacks the functions {', '.join(missing)}")
+    for name, (restype, argtypes) in _SIGNATURES.items():
+        fn = getattr(lib, name)
+        fn.restype = restype
+        fn.argtypes = argtypes
+    return lib
+
+
+LIB_PATH: Path = find_library()
+LIB: ctypes.CDLL = load_library(LIB_PATH)
+
+
+def _check(status: int) -> None:
+    """Raises the exception mapped from a non-OK status, with the library's message."""
+    if status != 0:
+        message = LIB.hone_last_error().decode("utf-8", errors="replace")
+        raise _error_for(status, message or LIB.hone_status_string(status).decode("utf-8"))
+
+
+def take_string(p: c_void_p) -> str:
+    """The text of a ``char *`` the library handed over; releases it with ``hone_free``."""
+    try:
+        return ctypes.string_at(p.value).decode("utf-8")
+    finally:
+        LIB.hone_free(p)
+
+
+def encode(text: str, what: str) -> bytes:
+    """UTF-8 bytes for a C string argument."""
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be a str, not {type(text).__name__}")
+    if "\0" in text:
+        raise ValueError(f"{what} must not contain NUL characters")
+    return text.encode("utf-8")

@@ -1,0 +1,147 @@
+"""Exceptions raised by Hone.
+
+Every fallible call into ``libhone`` returns a ``hone_status``; a status other
+than ``HONE_OK`` becomes the matching :class:`HoneError` subclass, carrying the
+status and the library's message (``hone_last_error()``). Where a status has an
+obvious built-in counterpart the class derives from it too, so code written
+against Optuna's ``ValueError``/``KeyError`` contracts keeps working.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Optional
+
+__all__ = [
+    "Status",
+    "HoneError",
+    "InvalidArgumentError",
+    "NotFoundError",
+    "StateError",
+    "ExhaustedError",
+    "NumericError",
+    "StorageError",
+    "OutOfMemoryError",
+    "InternalError",
+    "TrialPruned",
+]
+
+
+class Status(enum.IntEnum):
+    """The ``hone_status`` codes of the C API."""
+
+    OK = 0
+    INVALID_ARGUMENT = 1
+    NOT_FOUND = 2
+    STATE = 3
+    EXHAUSTED = 4
+    NUMERIC = 5
+    STORAGE = 6
+    OUT_OF_MEMORY = 7
+    INTERNAL = 8
+
+
+class HoneError(Exception):
+    """Base class of the errors reported by the Hone library.
+
+    Attributes:
+        status: the :class:`Status` the library returned.
+        message: the library's description of the problem.
+    """
+
+    status: Status = Status.INTERNAL
+
+    def __init__(self, message: str, status: Optional[Status] = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if status is not None:
+            self.status = status
+
+    def __str__(self) -> str:
+        # KeyError (a base of NotFoundError) would otherwise print the message quoted.
+        return self.message
+
+
+class InvalidArgumentError(HoneError, ValueError):
+    """An argument is invalid: out of range, malformed, an unknown option key..."""
+
+    status = Status.INVALID_ARGUMENT
+
+
+class NotFoundError(HoneError, KeyError):
+    """The named trial does not exist, or no trial is complete yet."""
+
+    status = Status.NOT_FOUND
+
+
+class StateError(HoneError, RuntimeError):
+    """The call is not allowed in the current state, e.g. telling a finished trial."""
+
+    status = Status.STATE
+
+
+class ExhaustedError(HoneError):
+    """The sampler has nothing left to propose (a fully visited grid)."""
+
+    status = Status.EXHAUSTED
+
+
+class NumericError(HoneError, ArithmeticError):
+    """A numerical routine failed."""
+
+    status = Status.NUMERIC
+
+
+class StorageError(HoneError):
+    """The storage backend failed."""
+
+    status = Status.STORAGE
+
+
+class OutOfMemoryError(HoneError, MemoryError):
+    """The library could not allocate memory."""
+
+    status = Status.OUT_OF_MEMORY
+
+
+class InternalError(HoneError):
+    """An internal error: a bug in Hone."""
+
+    status = Status.INTERNAL
+
+
+class _NoCompletedTrialsError(NotFoundError, ValueError):
+    """No trial is COMPLETE yet: a NotFoundError that is also the ValueError
+    Optuna raises from ``best_trial`` and ``best_value``."""
+
+
+class TrialPruned(Exception):
+    """Raise from an objective function to stop the trial as PRUNED.
+
+    Like ``optuna.TrialPruned``: :meth:`hone.Study.optimize` catches it and tells
+    the trial PRUNED, keeping its last reported intermediate value.
+    """
+
+
+_BY_STATUS = {
+    cls.status: cls
+    for cls in (
+        InvalidArgumentError,
+        NotFoundError,
+        StateError,
+        ExhaustedError,
+        NumericError,
+        StorageError,
+        OutOfMemoryError,
+        InternalError,
+    )
+}
+
+
+def _error_for(status: int, message: str) -> HoneError:
+    """The exception for a non-OK status."""
+    try:
+        return _BY_STATUS[Status(status)](message, Status(status))
+    except (ValueError, KeyError):
+        # A newer library may return a status this package does not know yet.
+        return InternalError(f"unknown status {status}: {message}")

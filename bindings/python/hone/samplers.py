@@ -1,0 +1,110 @@
+"""Samplers: configuration objects with Optuna's names.
+
+The sampling itself runs inside ``libhone``; a sampler here only describes itself
+as the library's spec, ``{"type": "random" | "grid" | "qmc", "seed": 42,
+"options": {...}}``. The same seed gives the same trials from Python, C and Swift.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+from .distributions import _plain_choice
+
+__all__ = ["BaseSampler", "RandomSampler", "QMCSampler", "GridSampler"]
+
+# Seeds travel as JSON numbers, which the library reads as doubles: a larger seed
+# would silently become a different one.
+_MAX_SEED = 2**53
+
+
+class BaseSampler:
+    """Base class of the samplers."""
+
+    _type = ""
+
+    def __init__(self, seed: Optional[int] = None) -> None:
+        if seed is not None:
+            if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= _MAX_SEED:
+                raise ValueError(f"seed must be an integer in [0, 2**53] or None, got {seed!r}")
+        self._seed = seed
+
+    @property
+    def seed(self) -> Optional[int]:
+        """The seed, or None for a random one."""
+        return self._seed
+
+    def _options(self) -> Dict[str, Any]:
+        return {}
+
+    def _to_spec(self) -> Dict[str, Any]:
+        """The library's spec of this sampler."""
+        spec: Dict[str, Any] = {"type": self._type, "seed": self._seed}
+        options = self._options()
+        if options:
+            spec["options"] = options
+        return spec
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(seed={self._seed!r})"
+
+
+class RandomSampler(BaseSampler):
+    """Samples every parameter independently and uniformly (log-uniformly for ``log``)."""
+
+    _type = "random"
+
+
+class QMCSampler(BaseSampler):
+    """Quasi-Monte Carlo sampling over a Sobol sequence.
+
+    Unlike Optuna, ``scramble`` defaults to True, as in the C and Swift APIs, so
+    one seed means the same trials in every host language. The joint search
+    space is that of the first completed trial; until then, and for parameters
+    outside it, values are drawn at random.
+    """
+
+    _type = "qmc"
+
+    def __init__(self, *, qmc_type: str = "sobol", scramble: bool = True, seed: Optional[int] = None) -> None:
+        super().__init__(seed)
+        self._qmc_type = qmc_type
+        self._scramble = bool(scramble)
+
+    def _options(self) -> Dict[str, Any]:
+        return {"scramble": self._scramble, "qmc_type": self._qmc_type}
+
+    def __repr__(self) -> str:
+        return f"QMCSampler(qmc_type={self._qmc_type!r}, scramble={self._scramble!r}, seed={self._seed!r})"
+
+
+class GridSampler(BaseSampler):
+    """Tries every combination of ``search_space``, each once, in a seeded random order.
+
+    ``search_space`` maps each parameter name to the list of its values (None,
+    bool, int, float or str). Once every point has been tried,
+    :meth:`hone.Study.ask` raises :class:`hone.ExhaustedError` and
+    :meth:`hone.Study.optimize` stops, as Optuna's GridSampler stops the study.
+    """
+
+    _type = "grid"
+
+    def __init__(self, search_space: Mapping[str, Sequence[Any]], seed: Optional[int] = None) -> None:
+        super().__init__(seed)
+        space: Dict[str, List[Any]] = {}
+        for name, values in search_space.items():
+            if isinstance(values, (str, bytes)):
+                raise TypeError(f"the grid values of '{name}' must be a sequence, not a string")
+            space[name] = [_plain_choice(v) for v in values]
+        self._search_space = space
+
+    @property
+    def search_space(self) -> Dict[str, List[Any]]:
+        """A copy of the grid: each parameter's list of values."""
+        return {k: list(v) for k, v in self._search_space.items()}
+
+    def _options(self) -> Dict[str, Any]:
+        return {"search_space": self._search_space}
+
+    def __repr__(self) -> str:
+        return f"GridSampler({self._search_space!r}, seed={self._seed!r})"

@@ -1,0 +1,518 @@
+"""Studies: :func:`create_study` and :class:`Study`, with Optuna's names and contracts."""
+
+from __future__ import annotations
+
+import ctypes
+import enum
+import json
+import logging
+import operator
+import os
+import threading
+import time
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from ctypes import c_double, c_int32, c_int64, c_void_p
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Type, Union
+
+from ._lib import LIB, _check, take_string
+from .distributions import BaseDistribution, _choice_key, _plain_choice
+from .exceptions import ExhaustedError, NotFoundError, StateError, TrialPruned, _NoCompletedTrialsError
+from .pruners import BasePruner, NopPruner
+from .samplers import BaseSampler, RandomSampler
+from .trial import FrozenTrial, Trial, TrialState, _frozen_from_json
+
+__all__ = ["StudyDirection", "Study", "create_study"]
+
+_logger = logging.getLogger("hone")
+
+ObjectiveFuncType = Callable[[Trial], Union[float, Sequence[float]]]
+CallbackType = Callable[["Study", FrozenTrial], None]
+
+
+class StudyDirection(enum.IntEnum):
+    """The direction of an objective, with Optuna's values."""
+
+    NOT_SET = 0
+    MINIMIZE = 1
+    MAXIMIZE = 2
+
+
+def create_study(
+    *,
+    storage: Optional[str] = None,
+    sampler: Optional[BaseSampler] = None,
+    pruner: Optional[BasePruner] = None,
+    study_name: Optional[str] = None,
+    direction: Union[str, StudyDirection, None] = None,
+    load_if_exists: bool = False,
+    directions: Optional[Sequence[Union[str, StudyDirection]]] = None,
+) -> "Study":
+    """Creates a new study, as ``optuna.create_study`` does.
+
+    Args:
+        storage: None or ``"memory"``; the library has no persistent storage yet
+            and rejects any other URL with :class:`hone.InvalidArgumentError`.
+        sampler: a sampler from :mod:`hone.samplers`; default
+            :class:`~hone.samplers.RandomSampler` with a random seed.
+        pruner: a pruner from :mod:`hone.pruners`; default
+            :class:`~hone.pruners.NopPruner`.
+        study_name: a name; default: one is generated.
+        direction: ``"minimize"`` (default) or ``"maximize"``.
+        load_if_exists: accepted for Optuna compatibility; an in-memory study is
+            always new.
+        directions: one direction per objective, for a multi-objective study;
+            excludes ``direction``.
+    """
+    sampler = RandomSampler() if sampler is None else sampler
+    pruner = NopPruner() if pruner is None else pruner
+    if not isinstance(sampler, BaseSampler):
+        raise TypeError(f"sampler must be a hone sampler, not {type(sampler).__name__}")
+    if not isinstance(pruner, BasePruner):
+        raise TypeError(f"pruner must be a hone pruner, not {type(pruner).__name__}")
+    if storage is not None and not isinstance(storage, str):
+        raise TypeError(f"storage must be None or a URL string, not {type(storage).__name__}")
+    options: Dict[str, Any] = {
+        "sampler": sampler._to_spec(),
+        "pruner": pruner._to_spec(),
+        "storage": storage,
+        "load_if_exists": bool(load_if_exists),
+    }
+    if study_name is not None:
+        options["name"] = study_name
+    if direction is not None:
+        options["direction"] = _direction_name(direction)
+    if directions is not None:
+        options["directions"] = [_direction_name(d) for d in directions]
+    return Study(options, sampler, pruner)
+
+
+def _direction_name(direction: Union[str, StudyDirection]) -> str:
+    if isinstance(direction, StudyDirection):
+        if direction == StudyDirection.NOT_SET:
+            raise ValueError("a study direction must be MINIMIZE or MAXIMIZE, not NOT_SET")
+        return direction.name.lower()
+    return direction
+
+
+class Study:
+    """An optimization: its objectives, sampler, pruner and trials.
+
+    Create one with :func:`hone.create_study`. A study owns a library handle;
+    :meth:`close` (or leaving a ``with`` block) releases it, and garbage
+    collection releases it otherwise. One study may be shared by threads.
+    """
+
+    def __init__(self, options: Dict[str, Any], sampler: BaseSampler, pruner: BasePruner) -> None:
+        handle = c_void_p()
+        _check(LIB.hone_study_create(ctypes.byref(handle), json.dumps(options).encode()))
+        self._handle: Optional[c_void_p] = handle
+        # Bound here so that __del__ still works while the interpreter tears modules down.
+        self._destroy = LIB.hone_study_destroy
+        self._close_lock = threading.Lock()
+        self._sampler = sampler
+        self._pruner = pruner
+        self._choices: Dict[Tuple[str, Tuple[Any, ...]], Tuple[Any, ...]] = {}
+        self._stop_event: Optional[threading.Event] = None
+        info = json.loads(self._text(LIB.hone_study_info_json))
+        self._name: str = info["name"]
+        self._directions = [StudyDirection[d.upper()] for d in info["directions"]]
+
+    # -- the handle -----------------------------------------------------------
+
+    def _h(self) -> c_void_p:
+        """The live handle; StateError once the study is closed."""
+        handle = self._handle
+        if handle is None:
+            raise StateError(f"study '{self._name}' is closed")
+        return handle
+
+    def close(self) -> None:
+        """Releases the library's study. Later calls on the study raise :class:`hone.StateError`."""
+        # Under a lock: a second destroy of a freed address could hit a newer study.
+        with self._close_lock:
+            handle, self._handle = self._handle, None
+            if handle is not None:
+                self._destroy(handle)
+
+    def __enter__(self) -> "Study":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # __init__ may have failed before the handle existed.
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
+    def __repr__(self) -> str:
+        directions = ", ".join(d.name for d in self._directions)
+        return f"<hone.Study {self._name!r} [{directions}] {self._sampler!r}>"
+
+    def _text(self, fn: Callable[..., int], *args: Any) -> str:
+        """Calls a function that returns text through a ``char **`` first argument."""
+        out = c_void_p()
+        _check(fn(ctypes.byref(out), self._h(), *args))
+        return take_string(out)
+
+    def _trial(self, number: int) -> FrozenTrial:
+        return _frozen_from_json(json.loads(self._text(LIB.hone_trial_json, number)), self._original_choices)
+
+    def _remember_choices(self, name: str, choices: Tuple[Any, ...]) -> None:
+        self._choices.setdefault((name, tuple(_choice_key(c) for c in choices)), choices)
+
+    def _original_choices(self, name: str, keys: Tuple[Any, ...]) -> Optional[Tuple[Any, ...]]:
+        return self._choices.get((name, keys))
+
+    # -- description ----------------------------------------------------------
+
+    @property
+    def study_name(self) -> str:
+        """The study's name."""
+        return self._name
+
+    @property
+    def directions(self) -> List[StudyDirection]:
+        """One direction per objective."""
+        return list(self._directions)
+
+    @property
+    def direction(self) -> StudyDirection:
+        """The direction of a single-objective study; RuntimeError otherwise, as in Optuna."""
+        if len(self._directions) != 1:
+            raise RuntimeError(
+                "A single direction cannot be retrieved from a multi-objective study. "
+                "Consider using Study.directions to retrieve a list containing all directions."
+            )
+        return self._directions[0]
+
+    @property
+    def sampler(self) -> BaseSampler:
+        """The sampler the study was created with."""
+        return self._sampler
+
+    @property
+    def pruner(self) -> BasePruner:
+        """The pruner the study was created with."""
+        return self._pruner
+
+    # -- ask and tell -----------------------------------------------------------
+
+    def ask(self, fixed_distributions: Optional[Dict[str, BaseDistribution]] = None) -> Trial:
+        """Starts a trial, an enqueued one first.
+
+        Every parameter of ``fixed_distributions`` is suggested at once.
+
+        Raises:
+            hone.ExhaustedError: the sampler has nothing left (a used-up grid).
+        """
+        out = c_int64()
+        _check(LIB.hone_study_ask(ctypes.byref(out), self._h()))
+        trial = Trial(self, out.value)
+        for name, distribution in (fixed_distributions or {}).items():
+            trial._suggest(name, distribution)
+        return trial
+
+    def tell(
+        self,
+        trial: Union[Trial, int],
+        values: Union[float, Sequence[float], None] = None,
+        state: Optional[TrialState] = None,
+        skip_if_finished: bool = False,
+    ) -> FrozenTrial:
+        """Finishes a running trial and returns it, as Optuna's ``Study.tell``.
+
+        ``state`` defaults to COMPLETE, which needs ``values``: one per
+        objective. A value that is NaN, or cannot be cast to float, or the wrong
+        number of values, marks the trial FAIL with a warning instead. PRUNED
+        keeps the last reported intermediate value. With ``skip_if_finished``, a
+        finished trial is returned unchanged; otherwise telling it again raises
+        :class:`hone.StateError`.
+        """
+        number = trial.number if isinstance(trial, Trial) else operator.index(trial)
+        if skip_if_finished:
+            frozen = self._trial(number)
+            if frozen.state.is_finished():
+                return frozen
+        if values is None and state in (None, TrialState.COMPLETE):
+            raise ValueError("No values were told. Values are required when state is TrialState.COMPLETE.")
+        # stacklevel 4: the warning points at the caller of tell, past the lambda and _tell.
+        return self._tell(number, values, state, lambda message: warnings.warn(message, stacklevel=4))
+
+    def _tell(
+        self, number: int, values: Any, state: Optional[TrialState], warn: Callable[[str], None]
+    ) -> FrozenTrial:
+        state = TrialState.COMPLETE if state is None else TrialState(state)
+        floats: List[float] = []
+        problem = None
+        if state == TrialState.COMPLETE:
+            floats, problem = self._objective_values(number, values)
+            if problem is not None:
+                # Optuna fails the trial rather than raising, so one bad value does not end a study.
+                state, floats = TrialState.FAIL, []
+        elif values is not None:
+            raise ValueError(f"Values were told. Values cannot be specified when state is {state!r}.")
+        out = c_int32()
+        array = (c_double * len(floats))(*floats) if floats else None
+        _check(LIB.hone_study_tell(ctypes.byref(out), self._h(), number, array, len(floats), state))
+        if problem is None and state == TrialState.COMPLETE and out.value == TrialState.FAIL:
+            problem = f"Trial {number} failed, because the objective function returned {values!r}."
+        if problem is not None:
+            warn(problem)
+        return self._trial(number)
+
+    def _objective_values(self, number: int, values: Any) -> Tuple[List[float], Optional[str]]:
+        """The values as floats, or the reason the trial fails instead."""
+        items = list(values) if isinstance(values, Sequence) and not isinstance(values, (str, bytes)) else [values]
+        if len(items) != len(self._directions):
+            return [], (
+                f"Trial {number} failed, because the number of the values {len(items)} did not match "
+                f"the number of the objectives {len(self._directions)}."
+            )
+        try:
+            return [float(v) for v in items], None
+        except (TypeError, ValueError):
+            return [], f"Trial {number} failed, because the value {values!r} could not be cast to float."
+
+    def enqueue_trial(self, params: Dict[str, Any]) -> None:
+        """Queues a trial whose parameters in ``params`` are fixed; the next ask starts it.
+
+        Parameters ``params`` does not name are sampled as usual. Optuna's
+        ``user_attrs`` and ``skip_if_exists`` are not offered: the library does
+        not say which trial number an enqueued trial gets.
+        """
+        for name in params:
+            if not isinstance(name, str):
+                raise TypeError(f"parameter names must be str, not {type(name).__name__}")
+        text = json.dumps({name: _plain_choice(value) for name, value in params.items()})
+        _check(LIB.hone_study_enqueue_trial(self._h(), text.encode()))
+
+    # -- optimize ---------------------------------------------------------------
+
+    def optimize(
+        self,
+        func: ObjectiveFuncType,
+        n_trials: Optional[int] = None,
+        timeout: Optional[float] = None,
+        n_jobs: int = 1,
+        catch: Union[Iterable[Type[Exception]], Type[Exception]] = (),
+        callbacks: Optional[List[CallbackType]] = None,
+        show_progress_bar: bool = False,
+    ) -> None:
+        """Runs ``func`` on new trials, as Optuna's ``Study.optimize``.
+
+        Stops after ``n_trials`` trials, once ``timeout`` seconds have passed
+        (checked before each trial), when :meth:`stop` is called, or when the
+        sampler is exhausted (a grid fully visited). ``func(trial)`` returns the
+        objective value(s); raising :class:`hone.TrialPruned` marks the trial
+        PRUNED; any other exception marks it FAIL and is raised again unless it
+        is an instance of ``catch``. Each callback is called as
+        ``callback(study, frozen_trial)`` after each trial. ``n_jobs > 1`` (or
+        -1 for one per CPU) runs trials in that many threads on this study.
+        ``show_progress_bar`` is not supported and only warns.
+        """
+        if self._stop_event is not None:
+            raise RuntimeError("Nested optimization is not allowed.")
+        catch = (catch,) if isinstance(catch, type) else tuple(catch)
+        if n_trials is not None and operator.index(n_trials) < 0:
+            raise ValueError(f"n_trials must be None or >= 0, got {n_trials}")
+        n_jobs = (os.cpu_count() or 1) if n_jobs == -1 else operator.index(n_jobs)
+        if n_jobs < 1:
+            raise ValueError(f"n_jobs must be a positive integer or -1, got {n_jobs}")
+        if show_progress_bar:
+            warnings.warn("hone has no progress bar yet; show_progress_bar is ignored", stacklevel=2)
+        stop = threading.Event()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        slots = _TrialBudget(n_trials, deadline, stop)
+
+        def worker() -> None:
+            try:
+                while slots.take():
+                    frozen = self._run_trial(func, catch)
+                    if frozen is None:
+                        stop.set()
+                        return
+                    for callback in callbacks or ():
+                        callback(self, frozen)
+            except BaseException:
+                stop.set()
+                raise
+
+        self._stop_event = stop
+        try:
+            if n_jobs == 1:
+                worker()
+            else:
+                with ThreadPoolExecutor(max_workers=n_jobs, thread_name_prefix="hone-optimize") as pool:
+                    futures = [pool.submit(worker) for _ in range(n_jobs)]
+                    try:
+                        for future in futures:
+                            future.result()
+                    finally:
+                        # Also on KeyboardInterrupt here: the workers finish their trial and quit.
+                        stop.set()
+        finally:
+            self._stop_event = None
+
+    def _run_trial(self, func: ObjectiveFuncType, catch: Tuple[Type[Exception], ...]) -> Optional[FrozenTrial]:
+        """Runs one trial; None when the sampler has nothing left."""
+        try:
+            trial = self.ask()
+        except ExhaustedError as e:
+            _logger.info("Stopping: %s", e)
+            return None
+        try:
+            result = func(trial)
+        except TrialPruned as e:
+            frozen = self._tell(trial.number, None, TrialState.PRUNED, _logger.warning)
+            _logger.info("Trial %d pruned. %s", trial.number, e)
+            return frozen
+        except Exception as e:
+            frozen = self._tell(trial.number, None, TrialState.FAIL, _logger.warning)
+            _logger.warning(
+                "Trial %d failed with parameters: %s because of the following error: %r.",
+                trial.number,
+                frozen.params,
+                e,
+                exc_info=True,
+            )
+            if isinstance(e, catch):
+                return frozen
+            raise
+        except BaseException:
+            # KeyboardInterrupt and the like: leave no trial RUNNING behind.
+            self._tell(trial.number, None, TrialState.FAIL, _logger.warning)
+            raise
+        frozen = self._tell(trial.number, result, None, _logger.warning)
+        if frozen.state == TrialState.COMPLETE:
+            _logger.info(
+                "Trial %d finished with values: %s and parameters: %s.", frozen.number, frozen.values, frozen.params
+            )
+        return frozen
+
+    def stop(self) -> None:
+        """Stops :meth:`optimize` after the running trials; call it from an objective or callback."""
+        stop = self._stop_event
+        if stop is None:
+            raise RuntimeError("`Study.stop` is supposed to be invoked inside an objective function or a callback.")
+        stop.set()
+
+    # -- results ----------------------------------------------------------------
+
+    @property
+    def trials(self) -> List[FrozenTrial]:
+        """Every trial, ordered by number."""
+        return self.get_trials()
+
+    def get_trials(self, deepcopy: bool = True, states: Optional[Iterable[TrialState]] = None) -> List[FrozenTrial]:
+        """Every trial, or those in ``states``, ordered by number.
+
+        ``deepcopy`` is accepted for Optuna compatibility only: every call builds
+        new objects from the library's export, so nothing is shared to copy.
+        """
+        trials = self._parse_trials(self._text(LIB.hone_study_trials_json))
+        if states is None:
+            return trials
+        wanted = frozenset(TrialState(s) for s in states)
+        return [t for t in trials if t.state in wanted]
+
+    def _parse_trials(self, text: str) -> List[FrozenTrial]:
+        return [_frozen_from_json(obj, self._original_choices) for obj in json.loads(text)]
+
+    @property
+    def best_trial(self) -> FrozenTrial:
+        """The best COMPLETE trial of a single-objective study.
+
+        Raises:
+            ValueError: no trial is complete (a :class:`hone.NotFoundError` too).
+            RuntimeError: in a multi-objective study (a :class:`hone.StateError`).
+        """
+        out = c_int64()
+        _check_best(LIB.hone_study_best_trial(ctypes.byref(out), self._h()))
+        return self._trial(out.value)
+
+    @property
+    def best_value(self) -> float:
+        """The best objective value of a single-objective study; raises as :attr:`best_trial`."""
+        out = c_double()
+        _check_best(LIB.hone_study_best_value(ctypes.byref(out), self._h()))
+        return out.value
+
+    @property
+    def best_params(self) -> Dict[str, Any]:
+        """The parameters of :attr:`best_trial`."""
+        return self.best_trial.params
+
+    @property
+    def best_trials(self) -> List[FrozenTrial]:
+        """The Pareto front: the COMPLETE trials no other trial dominates."""
+        return self._parse_trials(self._text(LIB.hone_study_best_trials_json))
+
+    def trials_dataframe(
+        self,
+        attrs: Tuple[str, ...] = (
+            "number",
+            "value",
+            "datetime_start",
+            "datetime_complete",
+            "duration",
+            "params",
+            "user_attrs",
+            "system_attrs",
+            "state",
+        ),
+    ) -> Any:
+        """The trials as a ``pandas.DataFrame``, one row per trial, with Optuna's flat column names.
+
+        Dictionary attributes become one column per key (``params_x``,
+        ``user_attrs_note``); in a multi-objective study ``value`` becomes
+        ``values_0``, ``values_1``, ...; ``state`` holds the state's name.
+        """
+        try:
+            import pandas
+        except ImportError as e:
+            raise ImportError("Study.trials_dataframe needs pandas: pip install pandas") from e
+        multi = len(self._directions) > 1
+        rows = []
+        for t in self.trials:
+            row: Dict[str, Any] = {}
+            for attr in attrs:
+                if attr in ("params", "user_attrs", "system_attrs", "intermediate_values"):
+                    row.update((f"{attr}_{k}", v) for k, v in getattr(t, attr).items())
+                elif attr in ("value", "values") and (multi or attr == "values"):
+                    row.update((f"values_{i}", v) for i, v in enumerate(t.values or ()))
+                elif attr == "state":
+                    row["state"] = t.state.name
+                else:
+                    row[attr] = getattr(t, attr)
+            rows.append(row)
+        return pandas.DataFrame(rows)
+
+
+class _TrialBudget:
+    """Hands out trial slots to optimize workers until a limit is reached."""
+
+    def __init__(self, n_trials: Optional[int], deadline: Optional[float], stop: threading.Event) -> None:
+        self._left = n_trials
+        self._deadline = deadline
+        self._stop = stop
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        """Whether another trial may start; counts it if so."""
+        with self._lock:
+            if self._stop.is_set() or self._left == 0:
+                return False
+            if self._deadline is not None and time.monotonic() >= self._deadline:
+                return False
+            if self._left is not None:
+                self._left -= 1
+            return True
+
+
+def _check_best(status: int) -> None:
+    try:
+        _check(status)
+    except NotFoundError as e:
+        raise _NoCompletedTrialsError(e.message) from None

@@ -1,0 +1,269 @@
+"""Trials: the live :class:`Trial` handed to objectives and the read-only :class:`FrozenTrial`."""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+import enum
+import json
+from ctypes import c_bool, c_char_p, c_double, c_int64, c_size_t
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+from ._lib import LIB, _check, encode
+from .distributions import (
+    BaseDistribution,
+    CategoricalChoiceType,
+    CategoricalDistribution,
+    FloatDistribution,
+    IntDistribution,
+    _choice_key,
+    _choices,
+    _from_json,
+    _int64,
+    _plain_choice,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .study import Study
+
+__all__ = ["TrialState", "Trial", "FrozenTrial"]
+
+
+class TrialState(enum.IntEnum):
+    """The life-cycle state of a trial; the values are those of ``hone_trial_state``."""
+
+    RUNNING = 0
+    COMPLETE = 1
+    PRUNED = 2
+    FAIL = 3
+    WAITING = 4
+
+    def __repr__(self) -> str:
+        return f"TrialState.{self.name}"
+
+    def is_finished(self) -> bool:
+        """Whether the trial can change no more (COMPLETE, PRUNED or FAIL)."""
+        return self in (TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)
+
+
+@dataclass
+class FrozenTrial:
+    """A snapshot of a trial, with Optuna's fields.
+
+    ``datetime_start`` and ``datetime_complete`` are naive local times, as in
+    Optuna. ``system_attrs`` is always empty: the library keeps its own
+    attributes (``grid_id``, ``fixed_params``) out of its trial exports.
+    """
+
+    number: int
+    state: TrialState
+    values: Optional[List[float]]
+    datetime_start: Optional[datetime.datetime]
+    datetime_complete: Optional[datetime.datetime]
+    params: Dict[str, Any]
+    distributions: Dict[str, BaseDistribution]
+    user_attrs: Dict[str, Any]
+    intermediate_values: Dict[int, float]
+    system_attrs: Dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def value(self) -> Optional[float]:
+        """The objective value; RuntimeError in a multi-objective study, as in Optuna."""
+        if self.values is None:
+            return None
+        if len(self.values) != 1:
+            raise RuntimeError("This attribute is not available during multi-objective optimization; use `values`.")
+        return self.values[0]
+
+    @property
+    def duration(self) -> Optional[datetime.timedelta]:
+        """The time from start to completion, or None while unfinished."""
+        if self.datetime_start is None or self.datetime_complete is None:
+            return None
+        return self.datetime_complete - self.datetime_start
+
+    @property
+    def last_step(self) -> Optional[int]:
+        """The last step with a reported intermediate value, or None."""
+        return max(self.intermediate_values) if self.intermediate_values else None
+
+
+# The original choice objects of categorical parameters, by (name, choice keys):
+# the library returns 1.0 as 1 and cannot hold a NumPy scalar, so the objects
+# the user passed are restored from here.
+ChoiceLookup = Callable[[str, Tuple[Any, ...]], Optional[Tuple[Any, ...]]]
+
+
+def _parse_datetime(text: Optional[str]) -> Optional[datetime.datetime]:
+    if text is None:
+        return None
+    utc = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return utc.astimezone().replace(tzinfo=None)
+
+
+def _frozen_from_json(obj: Dict[str, Any], original_choices: ChoiceLookup) -> FrozenTrial:
+    """A FrozenTrial from the library's JSON export of a trial."""
+    params: Dict[str, Any] = {}
+    distributions: Dict[str, BaseDistribution] = {}
+    for name, spec in obj["distributions"].items():
+        dist = _from_json(spec)
+        value = obj["params"][name]
+        if isinstance(dist, FloatDistribution):
+            value = float(value)
+        elif isinstance(dist, IntDistribution):
+            value = int(value)
+        elif isinstance(dist, CategoricalDistribution):
+            index = dist.to_internal_repr(value)
+            keys = tuple(_choice_key(c) for c in dist.choices)
+            dist = CategoricalDistribution(original_choices(name, keys) or dist.choices)
+            value = dist.to_external_repr(index)
+        params[name] = value
+        distributions[name] = dist
+    values = obj["values"]
+    return FrozenTrial(
+        number=obj["number"],
+        state=TrialState[obj["state"]],
+        values=None if values is None else [float(v) for v in values],
+        datetime_start=_parse_datetime(obj["datetime_start"]),
+        datetime_complete=_parse_datetime(obj["datetime_complete"]),
+        params=params,
+        distributions=distributions,
+        user_attrs=obj["user_attrs"],
+        intermediate_values={int(k): float(v) for k, v in obj["intermediate_values"].items()},
+    )
+
+
+class Trial:
+    """A running trial: suggest parameters, report intermediate values, ask about pruning.
+
+    Obtained from :meth:`hone.Study.ask` or handed to the objective by
+    :meth:`hone.Study.optimize`. Suggestions are define-by-run: suggesting a name
+    again in the same trial returns the same value; suggesting it with another
+    distribution raises :class:`hone.InvalidArgumentError` (a ``ValueError``).
+    """
+
+    __slots__ = ("_study", "_number")
+
+    def __init__(self, study: "Study", number: int) -> None:
+        self._study = study
+        self._number = number
+
+    def __repr__(self) -> str:
+        return f"Trial(number={self._number})"
+
+    @property
+    def number(self) -> int:
+        """The trial's number within its study, from 0."""
+        return self._number
+
+    @property
+    def study(self) -> "Study":
+        """The study the trial belongs to."""
+        return self._study
+
+    def suggest_float(
+        self, name: str, low: float, high: float, *, step: Optional[float] = None, log: bool = False
+    ) -> float:
+        """A float in ``[low, high]``.
+
+        With ``step``, on the grid ``low, low + step, ...`` (``high`` is lowered
+        onto it); with ``log``, log-uniformly (``low > 0``). ``step`` and ``log``
+        exclude each other.
+        """
+        if step is not None and log:
+            # The step entry point has no log flag, so the library cannot reject the pair itself.
+            raise ValueError("The parameter `step` is not supported when `log` is true.")
+        out = c_double()
+        h, key, low, high = self._study._h(), encode(name, "name"), float(low), float(high)
+        if step is None:
+            status = LIB.hone_trial_suggest_float(ctypes.byref(out), h, self._number, key, low, high, bool(log))
+        else:
+            status = LIB.hone_trial_suggest_float_step(ctypes.byref(out), h, self._number, key, low, high, float(step))
+        _check(status)
+        return out.value
+
+    def suggest_int(self, name: str, low: int, high: int, *, step: int = 1, log: bool = False) -> int:
+        """An integer in ``[low, high]`` on the grid ``low, low + step, ...``.
+
+        With ``log``, log-uniformly (``low >= 1`` and ``step == 1``).
+        """
+        out = c_int64()
+        _check(
+            LIB.hone_trial_suggest_int(
+                ctypes.byref(out),
+                self._study._h(),
+                self._number,
+                encode(name, "name"),
+                _int64(low, "low"),
+                _int64(high, "high"),
+                _int64(step, "step"),
+                bool(log),
+            )
+        )
+        return out.value
+
+    def suggest_categorical(self, name: str, choices: Sequence[CategoricalChoiceType]) -> Any:
+        """One of ``choices`` (None, bool, int, float or str); returns the object itself."""
+        choices = _choices(choices)
+        plain = [_plain_choice(c) for c in choices]
+        out = c_size_t()
+        if all(isinstance(c, str) for c in plain):
+            array = (c_char_p * len(plain))(*(encode(c, "a choice") for c in plain))
+            status = LIB.hone_trial_suggest_categorical(
+                ctypes.byref(out), self._study._h(), self._number, encode(name, "name"), array, len(plain)
+            )
+        else:
+            status = LIB.hone_trial_suggest_categorical_json(
+                ctypes.byref(out), self._study._h(), self._number, encode(name, "name"), json.dumps(plain).encode()
+            )
+        _check(status)
+        self._study._remember_choices(name, choices)
+        return choices[out.value]
+
+    def _suggest(self, name: str, distribution: BaseDistribution) -> Any:
+        """Suggests ``name`` from a distribution object."""
+        if isinstance(distribution, (FloatDistribution, IntDistribution)):
+            suggest = self.suggest_float if isinstance(distribution, FloatDistribution) else self.suggest_int
+            return suggest(name, distribution.low, distribution.high, step=distribution.step, log=distribution.log)
+        if isinstance(distribution, CategoricalDistribution):
+            return self.suggest_categorical(name, distribution.choices)
+        raise TypeError(f"{name}: {distribution!r} is not a hone distribution")
+
+    def report(self, value: float, step: int) -> None:
+        """Reports an intermediate objective value at ``step`` (>= 0), for pruning.
+
+        A step already reported keeps its first value, as in Optuna.
+        """
+        _check(LIB.hone_trial_report(self._study._h(), self._number, _int64(step, "step"), float(value)))
+
+    def should_prune(self) -> bool:
+        """Whether the study's pruner says the trial should stop now."""
+        out = c_bool()
+        _check(LIB.hone_trial_should_prune(ctypes.byref(out), self._study._h(), self._number))
+        return out.value
+
+    def set_user_attr(self, key: str, value: Any) -> None:
+        """Sets a user attribute; ``value`` must be JSON-serializable."""
+        text = json.dumps(value).encode()
+        _check(LIB.hone_trial_set_user_attr(self._study._h(), self._number, encode(key, "key"), text))
+
+    @property
+    def params(self) -> Dict[str, Any]:
+        """The parameters suggested so far."""
+        return self._study._trial(self._number).params
+
+    @property
+    def distributions(self) -> Dict[str, BaseDistribution]:
+        """The distributions of the parameters suggested so far."""
+        return self._study._trial(self._number).distributions
+
+    @property
+    def user_attrs(self) -> Dict[str, Any]:
+        """The user attributes set so far."""
+        return self._study._trial(self._number).user_attrs
+
+    @property
+    def datetime_start(self) -> Optional[datetime.datetime]:
+        """When the trial started (naive local time)."""
+        return self._study._trial(self._number).datetime_start

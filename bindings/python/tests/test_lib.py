@@ -1,0 +1,138 @@
+"""The ctypes layer: loading, the version check, signatures, status mapping, memory."""
+import ctypes
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import hone
+from hone import _lib
+from hone.exceptions import Status
+
+
+def test_version_matches_library():
+    assert hone.__version__ == "0.1.0"
+    assert _lib.LIB.hone_version().decode() == hone.__version__
+    major, minor, patch = (int(p) for p in hone.__version__.split("."))
+    assert _lib.LIB.hone_version_number() == major * 1_000_000 + minor * 1_000 + patch
+
+
+def test_version_mismatch_is_refused(monkeypatch):
+    monkeypatch.setattr(_lib, "__version__", "9.9.9")
+    with pytest.raises(ImportError, match=r"version mismatch: the Python package is 9\.9\.9 but .* is 0\.1\.0"):
+        _lib.load_library(_lib.LIB_PATH)
+
+
+def test_import_fails_on_version_mismatch():
+    # A fresh interpreter whose package claims another version must not import.
+    code = (
+        "import sys, types\n"
+        "sys.modules['hone._version'] = types.SimpleNamespace(__version__='0.0.1')\n"
+        "try:\n"
+        "    import hone\n"
+        "except ImportError as e:\n"
+        "    print('refused:', e)\n"
+        "else:\n"
+        "    print('imported')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=_child_env()
+    ).stdout
+    assert out.startswith("refused: hone: version mismatch: the Python package is 0.0.1"), out
+
+
+def test_missing_library_is_an_import_error(tmp_path):
+    env = _child_env()
+    env["HONE_LIBRARY"] = str(tmp_path / "nowhere.so")
+    proc = subprocess.run([sys.executable, "-c", "import hone"], capture_output=True, text=True, env=env)
+    assert proc.returncode != 0
+    assert "ImportError: hone: HONE_LIBRARY=" in proc.stderr and "names no file" in proc.stderr
+
+
+def _child_env():
+    import os
+
+    env = dict(os.environ)
+    # The child must import the same package as this process.
+    package_root = os.path.dirname(os.path.dirname(hone.__file__))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+    return env
+
+
+@pytest.mark.skipif(shutil.which("nm") is None, reason="needs nm to list the library's symbols")
+def test_every_exported_function_is_declared():
+    out = subprocess.run(
+        ["nm", "-D", "--defined-only", str(_lib.LIB_PATH)], capture_output=True, text=True, check=True
+    ).stdout
+    exported = {line.split()[-1] for line in out.splitlines() if " T hone_" in line}
+    assert exported, out
+    assert exported == set(_lib._SIGNATURES)
+    for name in exported:
+        fn = getattr(_lib.LIB, name)
+        assert fn.argtypes is not None and fn.restype == _lib._SIGNATURES[name][0], name
+
+
+@pytest.mark.parametrize(
+    "status, cls, builtin",
+    [
+        (Status.INVALID_ARGUMENT, hone.InvalidArgumentError, ValueError),
+        (Status.NOT_FOUND, hone.NotFoundError, KeyError),
+        (Status.STATE, hone.StateError, RuntimeError),
+        (Status.EXHAUSTED, hone.ExhaustedError, hone.HoneError),
+        (Status.NUMERIC, hone.NumericError, ArithmeticError),
+        (Status.STORAGE, hone.StorageError, hone.HoneError),
+        (Status.OUT_OF_MEMORY, hone.OutOfMemoryError, MemoryError),
+        (Status.INTERNAL, hone.InternalError, hone.HoneError),
+    ],
+)
+def test_every_status_maps_to_its_error(status, cls, builtin):
+    # Leave a known last error on this thread, then map each status with it.
+    handle = ctypes.c_void_p()
+    assert _lib.LIB.hone_study_create(ctypes.byref(handle), b"[]") == Status.INVALID_ARGUMENT
+    with pytest.raises(cls) as info:
+        _lib._check(status)
+    assert isinstance(info.value, builtin) and isinstance(info.value, hone.HoneError)
+    assert info.value.status == status
+    assert str(info.value) == "study options must be a JSON object, not array"
+
+
+def test_ok_status_raises_nothing():
+    assert _lib._check(Status.OK) is None
+
+
+def test_unknown_option_key_is_named():
+    handle = ctypes.c_void_p()
+    status = _lib.LIB.hone_study_create(ctypes.byref(handle), b'{"direction": "minimize", "bogus_key": 1}')
+    with pytest.raises(hone.InvalidArgumentError, match="unknown key 'bogus_key'"):
+        _lib._check(status)
+    assert handle.value is None
+
+
+def test_unknown_sampler_option_is_named():
+    sampler = hone.samplers.RandomSampler(seed=1)
+    sampler._options = lambda: {"tempo": 3}
+    with pytest.raises(hone.InvalidArgumentError, match="unknown key 'tempo'"):
+        hone.create_study(sampler=sampler)
+
+
+def test_strings_from_the_library_are_freed_after_reading(monkeypatch, study):
+    freed = []
+    real_free = _lib.LIB.hone_free
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(_lib.LIB, name)
+
+        def hone_free(self, p):
+            freed.append(p.value)
+            real_free(p)
+
+    monkeypatch.setattr(_lib, "LIB", Spy())
+    study.optimize(lambda t: t.suggest_float("x", 0, 1), n_trials=3)
+    monkeypatch.undo()
+    trials = json.loads(study._text(_lib.LIB.hone_study_trials_json))
+    assert len(trials) == 3
+    # Each of the three tells read its trial back as text and freed it.
+    assert len(freed) == 3 and all(freed)

@@ -1,0 +1,141 @@
+"""Samplers: seeded determinism, QMC coverage and grid exhaustion."""
+import itertools
+
+import pytest
+
+import hone
+from hone import TrialState
+from hone.samplers import GridSampler, QMCSampler, RandomSampler
+
+
+def objective(trial):
+    x = trial.suggest_float("x", -5.0, 10.0)
+    lr = trial.suggest_float("lr", 1e-5, 1e-1, log=True)
+    n = trial.suggest_int("n", 1, 9, step=2)
+    opt = trial.suggest_categorical("opt", ["adam", "sgd", "rmsprop"])
+    return x * x + lr + n + len(opt)
+
+
+def run(sampler, n_trials=24):
+    with hone.create_study(sampler=sampler) as study:
+        study.optimize(objective, n_trials=n_trials)
+        return [t.params for t in study.trials]
+
+
+@pytest.mark.parametrize("make", [RandomSampler, QMCSampler])
+def test_same_seed_same_trials(make):
+    first = run(make(seed=123))
+    assert first == run(make(seed=123))
+    assert first != run(make(seed=124))
+    assert len({t["x"] for t in first}) == len(first)
+
+
+def test_unseeded_samplers_differ():
+    assert run(RandomSampler()) != run(RandomSampler())
+
+
+def test_qmc_points_stratify_the_space():
+    # After the first (random) trial, trial n takes Sobol point n; the first 64
+    # points of a scrambled Sobol sequence put exactly one point in each of 64 bins.
+    with hone.create_study(sampler=QMCSampler(seed=5)) as study:
+        study.optimize(lambda t: t.suggest_float("x", 0.0, 1.0), n_trials=64)
+        bins = [int(t.params["x"] * 64) for t in study.trials[1:]]
+    assert len(set(bins)) == 63
+
+
+def test_unscrambled_qmc_follows_the_plain_sobol_sequence():
+    with hone.create_study(sampler=QMCSampler(scramble=False, seed=0)) as study:
+        study.optimize(lambda t: t.suggest_float("x", 0.0, 1.0) + t.suggest_float("y", 0.0, 1.0), n_trials=5)
+        points = [(t.params["x"], t.params["y"]) for t in study.trials[1:]]
+    assert points == [(0.5, 0.5), (0.75, 0.25), (0.25, 0.75), (0.375, 0.375)]
+
+
+def test_qmc_rejects_unknown_sequence():
+    with pytest.raises(hone.InvalidArgumentError, match="halton"):
+        hone.create_study(sampler=QMCSampler(qmc_type="halton"))
+
+
+def test_seeds_must_survive_the_trip_as_json_numbers():
+    with pytest.raises(ValueError):
+        RandomSampler(seed=-1)
+    with pytest.raises(ValueError):
+        RandomSampler(seed=2**53 + 1)
+    with pytest.raises(ValueError):
+        RandomSampler(seed=1.5)
+    assert run(RandomSampler(seed=2**53), n_trials=2) == run(RandomSampler(seed=2**53), n_trials=2)
+
+
+GRID = {"x": [-1, 0, 1], "opt": ["adam", "sgd"], "flag": [True, None]}
+POINTS = sorted(itertools.product(GRID["x"], GRID["opt"], GRID["flag"]), key=repr)
+
+
+def grid_objective(trial):
+    x = trial.suggest_int("x", -1, 1)
+    opt = trial.suggest_categorical("opt", ["adam", "sgd"])
+    flag = trial.suggest_categorical("flag", [True, None])
+    return x + (opt == "sgd") + (flag is None)
+
+
+def visited(study):
+    return sorted(((t.params["x"], t.params["opt"], t.params["flag"]) for t in study.trials), key=repr)
+
+
+@pytest.mark.parametrize("n_trials", [None, 100])
+def test_grid_visits_every_point_once_and_optimize_stops(n_trials, within):
+    with hone.create_study(sampler=GridSampler(GRID, seed=1)) as study:
+        within(30, lambda: study.optimize(grid_objective, n_trials=n_trials))
+        assert visited(study) == POINTS
+        assert all(t.state == TrialState.COMPLETE for t in study.trials)
+        with pytest.raises(hone.ExhaustedError, match="exhausted"):
+            study.ask()
+        assert len(study.trials) == len(POINTS)  # the refused ask left no trial behind
+        within(30, lambda: study.optimize(grid_objective))  # already exhausted: returns at once
+        assert len(study.trials) == len(POINTS)
+
+
+def test_grid_stops_threads_too(within):
+    with hone.create_study(sampler=GridSampler(GRID, seed=2)) as study:
+        within(30, lambda: study.optimize(grid_objective, n_jobs=4))
+        assert visited(study) == POINTS
+
+
+def test_grid_order_depends_on_the_seed(within):
+    orders = []
+    for seed in (1, 1, 2):
+        with hone.create_study(sampler=GridSampler(GRID, seed=seed)) as study:
+            within(30, lambda: study.optimize(grid_objective))
+            orders.append([(t.params["x"], t.params["opt"], t.params["flag"]) for t in study.trials])
+    assert orders[0] == orders[1] != orders[2]
+
+
+def test_grid_retries_failed_points(within):
+    failed = []
+
+    def flaky(trial):
+        value = grid_objective(trial)
+        if not failed:
+            failed.append(trial.params)
+            raise RuntimeError("first trial fails")
+        return value
+
+    with hone.create_study(sampler=GridSampler(GRID, seed=3)) as study:
+        within(30, lambda: study.optimize(flaky, catch=RuntimeError))
+        complete = study.get_trials(states=[TrialState.COMPLETE])
+        assert sorted(((t.params["x"], t.params["opt"], t.params["flag"]) for t in complete), key=repr) == POINTS
+        assert len(study.trials) == len(POINTS) + 1
+
+
+def test_grid_value_outside_the_suggested_range_is_an_error():
+    with hone.create_study(sampler=GridSampler({"x": [5, 6]}, seed=0)) as study:
+        with pytest.raises(hone.InvalidArgumentError, match="do not fit"):
+            study.ask().suggest_int("x", 0, 1)
+
+
+def test_grid_search_space_is_validated():
+    with pytest.raises(hone.InvalidArgumentError, match="empty"):
+        hone.create_study(sampler=GridSampler({}))
+    with pytest.raises(hone.InvalidArgumentError, match="non-empty"):
+        hone.create_study(sampler=GridSampler({"x": []}))
+    with pytest.raises(TypeError):
+        GridSampler({"x": "abc"})
+    assert GridSampler({"x": (1, 2)}).search_space == {"x": [1, 2]}

@@ -1,0 +1,329 @@
+"""Studies: creation, ask and tell, results, enqueued trials, handles."""
+import datetime
+import gc
+import math
+import sys
+import time
+import types
+
+import pytest
+
+import hone
+from hone import TrialState
+from hone.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
+from hone.study import StudyDirection
+
+
+def test_create_study_describes_itself():
+    with hone.create_study(study_name="described", direction="maximize") as study:
+        assert study.study_name == "described"
+        assert study.direction == StudyDirection.MAXIMIZE
+        assert study.directions == [StudyDirection.MAXIMIZE]
+        assert isinstance(study.sampler, hone.samplers.RandomSampler)
+        assert isinstance(study.pruner, hone.pruners.NopPruner)
+        assert study.trials == []
+
+
+def test_direction_accepts_the_enum_and_defaults_to_minimize():
+    assert hone.create_study(direction=StudyDirection.MAXIMIZE).direction == StudyDirection.MAXIMIZE
+    assert hone.create_study().direction == StudyDirection.MINIMIZE
+    names = [hone.create_study().study_name for _ in range(3)]
+    assert len(set(names)) == 3
+
+
+def test_bad_study_options_are_rejected():
+    with pytest.raises(hone.InvalidArgumentError, match="'direction' or 'directions', not both"):
+        hone.create_study(direction="minimize", directions=["minimize", "maximize"])
+    with pytest.raises(ValueError, match='"minimize" or "maximize"'):
+        hone.create_study(direction="upwards")
+    with pytest.raises(hone.InvalidArgumentError, match="not supported"):
+        hone.create_study(storage="sqlite:///hone.db")
+    with pytest.raises(TypeError, match="storage"):
+        hone.create_study(storage=object())
+    with pytest.raises(TypeError, match="sampler"):
+        hone.create_study(sampler="random")
+    assert hone.create_study(storage="memory", load_if_exists=True).trials == []
+
+
+def test_ask_tell_records_a_complete_trial(study):
+    before = datetime.datetime.now()
+    trial = study.ask()
+    assert trial.number == 0
+    x = trial.suggest_float("x", -1.0, 1.0)
+    trial.report(0.5, step=0)
+    trial.report(0.25, step=3)
+    trial.report(0.75, step=3)  # a repeated step keeps its first value, as in Optuna
+    trial.set_user_attr("note", {"why": ["because", 1]})
+    assert trial.params == {"x": x}
+    assert trial.user_attrs == {"note": {"why": ["because", 1]}}
+    frozen = study.tell(trial, x * x)
+    after = datetime.datetime.now()
+
+    assert frozen.number == 0
+    assert frozen.state == TrialState.COMPLETE
+    assert frozen.value == x * x and frozen.values == [x * x]
+    assert frozen.params == {"x": x}
+    assert frozen.distributions == {"x": FloatDistribution(-1.0, 1.0)}
+    assert frozen.intermediate_values == {0: 0.5, 3: 0.25}
+    assert frozen.last_step == 3
+    assert frozen.user_attrs == {"note": {"why": ["because", 1]}}
+    assert frozen.system_attrs == {}
+    slack = datetime.timedelta(seconds=1)  # the library's clock and this one may differ by rounding
+    assert before - slack <= frozen.datetime_start <= frozen.datetime_complete <= after + slack
+    assert frozen.duration == frozen.datetime_complete - frozen.datetime_start
+    assert study.trials == [frozen]
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset")
+def test_datetimes_are_naive_local_times_like_optuna(study, monkeypatch):
+    monkeypatch.setenv("TZ", "UTC-05:30")  # POSIX spelling of 5 h 30 east of UTC
+    time.tzset()
+    try:
+        before = datetime.datetime.now()
+        frozen = study.tell(study.ask(), 1.0)
+        after = datetime.datetime.now()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert frozen.datetime_start.tzinfo is None
+    slack = datetime.timedelta(seconds=1)
+    assert before - slack <= frozen.datetime_start <= frozen.datetime_complete <= after + slack
+
+
+def test_tell_accepts_a_trial_number_and_returns_the_frozen_trial(study):
+    trial = study.ask()
+    trial.suggest_int("n", 0, 10)
+    frozen = study.tell(trial.number, 3)
+    assert frozen.state == TrialState.COMPLETE and frozen.value == 3.0
+    assert study.best_trial == frozen
+
+
+def test_running_trial_has_no_values_or_completion(study):
+    trial = study.ask()
+    frozen = study.trials[0]
+    assert frozen.number == trial.number
+    assert frozen.state == TrialState.RUNNING
+    assert frozen.values is None and frozen.value is None
+    assert frozen.datetime_complete is None and frozen.duration is None
+    assert isinstance(trial.datetime_start, datetime.datetime)
+
+
+def test_best_trial_value_and_params(study):
+    for v in [3.0, -1.0, 2.0]:
+        t = study.ask()
+        t.suggest_float("x", v, v)
+        study.tell(t, v)
+    assert study.best_value == -1.0
+    assert study.best_trial.number == 1
+    assert study.best_params == {"x": -1.0}
+    assert [t.number for t in study.best_trials] == [1]
+
+
+def test_best_trial_maximize():
+    with hone.create_study(direction="maximize") as study:
+        for v in [3.0, -1.0, 5.0, 4.0]:
+            study.tell(study.ask(), v)
+        assert study.best_value == 5.0 and study.best_trial.number == 2
+
+
+def test_best_trial_without_complete_trials_is_a_value_error(study):
+    study.tell(study.ask(), state=TrialState.FAIL)
+    with pytest.raises(ValueError, match="COMPLETE"):
+        study.best_trial
+    with pytest.raises(hone.NotFoundError):
+        study.best_value
+
+
+def test_tell_states(study):
+    pruned = study.ask()
+    pruned.report(4.0, 1)
+    pruned.report(2.0, 2)
+    frozen = study.tell(pruned, state=TrialState.PRUNED)
+    assert frozen.state == TrialState.PRUNED and frozen.value == 2.0  # the last intermediate value
+
+    failed = study.tell(study.ask(), state=TrialState.FAIL)
+    assert failed.state == TrialState.FAIL and failed.values is None
+    assert [t.number for t in study.get_trials(states=[TrialState.FAIL])] == [1]
+    assert [t.number for t in study.get_trials(deepcopy=False, states=(TrialState.PRUNED,))] == [0]
+
+
+def test_tell_validates_values_and_state(study):
+    trial = study.ask()
+    with pytest.raises(ValueError, match="Values are required"):
+        study.tell(trial)
+    with pytest.raises(ValueError, match="Values cannot be specified"):
+        study.tell(trial, 1.0, state=TrialState.FAIL)
+    with pytest.raises(hone.InvalidArgumentError, match="COMPLETE, PRUNED or FAIL"):
+        study.tell(trial, state=TrialState.WAITING)
+    assert study.trials[0].state == TrialState.RUNNING
+
+
+def test_double_tell_is_a_state_error(study):
+    trial = study.ask()
+    study.tell(trial, 1.0)
+    with pytest.raises(hone.StateError, match="COMPLETE, not RUNNING"):
+        study.tell(trial, 2.0)
+    assert study.trials[0].value == 1.0
+    assert study.tell(trial, 2.0, skip_if_finished=True).value == 1.0
+
+
+def test_unknown_trial_is_not_found(study):
+    with pytest.raises(hone.NotFoundError, match="no trial 5"):
+        study.tell(5, 1.0)
+    with pytest.raises(KeyError):
+        study.tell(5, 1.0)
+    with pytest.raises(hone.NotFoundError):
+        study.tell(-1, 1.0)
+
+
+def test_nan_objective_fails_the_trial_with_a_warning(study):
+    trial = study.ask()
+    with pytest.warns(UserWarning, match="Trial 0 failed, because the objective function returned nan"):
+        frozen = study.tell(trial, float("nan"))
+    assert frozen.state == TrialState.FAIL and frozen.values is None
+
+
+def test_uncastable_or_miscounted_values_fail_the_trial(study):
+    with pytest.warns(UserWarning, match="could not be cast to float"):
+        assert study.tell(study.ask(), "abc").state == TrialState.FAIL
+    with pytest.warns(UserWarning, match="number of the values 2 did not match the number of the objectives 1"):
+        assert study.tell(study.ask(), [1.0, 2.0]).state == TrialState.FAIL
+    assert study.tell(study.ask(), [4.0]).value == 4.0
+
+
+def test_infinite_values_are_kept(study):
+    assert study.tell(study.ask(), float("inf")).value == math.inf
+
+
+def test_multi_objective_best_trials_are_the_pareto_front():
+    points = [(1.0, 5.0), (2.0, 2.0), (3.0, 3.0), (5.0, 1.0), (4.0, 4.0)]
+    with hone.create_study(directions=["minimize", "minimize"]) as study:
+        assert study.directions == [StudyDirection.MINIMIZE, StudyDirection.MINIMIZE]
+        with pytest.raises(RuntimeError, match="multi-objective"):
+            study.direction
+        for p in points:
+            study.tell(study.ask(), list(p))
+        front = study.best_trials
+        assert sorted(tuple(t.values) for t in front) == [(1.0, 5.0), (2.0, 2.0), (5.0, 1.0)]
+        assert sorted(t.number for t in front) == [0, 1, 3]
+        with pytest.raises(RuntimeError, match="best trial"):
+            study.best_trial
+        with pytest.raises(RuntimeError, match="multi-objective"):
+            front[0].value
+        with pytest.warns(UserWarning, match="number of the values 1"):
+            study.tell(study.ask(), 1.0)
+
+
+def test_multi_objective_mixed_directions():
+    with hone.create_study(directions=["minimize", "maximize"]) as study:
+        for p in [(1.0, 1.0), (2.0, 3.0), (2.0, 2.0), (3.0, 3.0)]:
+            study.tell(study.ask(), p)
+        assert sorted(tuple(t.values) for t in study.best_trials) == [(1.0, 1.0), (2.0, 3.0)]
+
+
+def test_enqueue_trial_fixes_the_named_parameters(study):
+    study.enqueue_trial({"x": 0.25, "opt": "sgd", "n": 7})
+    assert study.trials[0].state == TrialState.WAITING
+    trial = study.ask()
+    assert trial.number == 0
+    assert trial.suggest_float("x", 0.0, 1.0) == 0.25
+    assert trial.suggest_categorical("opt", ["adam", "sgd"]) == "sgd"
+    assert trial.suggest_int("n", 1, 9) == 7
+    free = trial.suggest_float("y", 0.0, 1.0)  # not enqueued: sampled
+    assert 0.0 <= free <= 1.0
+    assert study.tell(trial, 1.0).params == {"x": 0.25, "opt": "sgd", "n": 7, "y": free}
+    # The queue is first in, first out, and empty once used.
+    study.enqueue_trial({"x": 0.5})
+    study.enqueue_trial({"x": 0.75})
+    assert [study.ask().suggest_float("x", 0, 1) for _ in range(2)] == [0.5, 0.75]
+    assert study.ask().number == 3
+
+
+def test_enqueued_value_must_fit_its_distribution(study):
+    study.enqueue_trial({"opt": "lbfgs"})
+    trial = study.ask()
+    with pytest.raises(hone.InvalidArgumentError, match="lbfgs"):
+        trial.suggest_categorical("opt", ["adam", "sgd"])
+    with pytest.raises(TypeError):
+        study.enqueue_trial({"x": [1, 2]})
+
+
+def test_ask_with_fixed_distributions(study):
+    space = {
+        "x": FloatDistribution(0.0, 1.0),
+        "n": IntDistribution(1, 9, step=2),
+        "opt": CategoricalDistribution(["adam", None, 3]),
+    }
+    trial = study.ask(fixed_distributions=space)
+    assert trial.distributions == space
+    assert set(trial.params) == {"x", "n", "opt"}
+    assert trial.params["opt"] in ("adam", None, 3)
+
+
+def test_trials_dataframe_needs_pandas(study, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(ImportError, match="pandas"):
+        study.trials_dataframe()
+
+
+def test_trials_dataframe_rows(study, monkeypatch):
+    fake = types.ModuleType("pandas")
+    fake.DataFrame = lambda rows: rows
+    monkeypatch.setitem(sys.modules, "pandas", fake)
+    t = study.ask()
+    x = t.suggest_float("x", 0, 1)
+    t.set_user_attr("tag", "a")
+    study.tell(t, 2.0)
+    study.tell(study.ask(), state=TrialState.FAIL)
+    rows = study.trials_dataframe()
+    assert [r["number"] for r in rows] == [0, 1]
+    assert rows[0]["value"] == 2.0 and rows[0]["params_x"] == x and rows[0]["user_attrs_tag"] == "a"
+    assert rows[0]["state"] == "COMPLETE" and rows[1]["state"] == "FAIL"
+    assert rows[0]["duration"] == rows[0]["datetime_complete"] - rows[0]["datetime_start"]
+    assert "params_x" not in rows[1]
+    assert study.trials_dataframe(attrs=("number", "values")) == [{"number": 0, "values_0": 2.0}, {"number": 1}]
+
+
+def test_context_manager_closes_the_handle():
+    with hone.create_study() as study:
+        study.tell(study.ask(), 1.0)
+    with pytest.raises(hone.StateError, match="closed"):
+        study.ask()
+    with pytest.raises(hone.StateError, match="closed"):
+        study.trials
+    study.close()  # closing twice is harmless
+
+
+def test_close_and_garbage_collection_release_the_study():
+    study = hone.create_study()
+    handle = study._handle.value
+    study.close()
+    # The library no longer knows the handle: a call on it fails cleanly.
+    from hone import _lib
+    import ctypes
+
+    out = ctypes.c_int64()
+    with pytest.raises(hone.InvalidArgumentError, match="not a live hone_study handle"):
+        _lib._check(_lib.LIB.hone_study_ask(ctypes.byref(out), ctypes.c_void_p(handle)))
+
+    study = hone.create_study()
+    handle = study._handle.value
+    del study
+    gc.collect()
+    with pytest.raises(hone.InvalidArgumentError, match="not a live hone_study handle"):
+        _lib._check(_lib.LIB.hone_study_ask(ctypes.byref(out), ctypes.c_void_p(handle)))
+
+
+def test_failed_creation_leaves_nothing_to_free(monkeypatch):
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    with pytest.raises(hone.InvalidArgumentError):
+        hone.create_study(direction="sideways")
+    gc.collect()
+    assert unraisable == []  # __del__ of the half-built study raised nothing
+
+
+def test_tell_warning_points_at_the_caller(study):
+    with pytest.warns(UserWarning) as record:
+        study.tell(study.ask(), float("nan"))
+    assert record[0].filename == __file__

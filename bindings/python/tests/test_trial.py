@@ -1,0 +1,247 @@
+"""Suggestions: every distribution, define-by-run, conflicts and bad input."""
+import math
+
+import pytest
+
+import hone
+from hone.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
+
+N = 200
+
+
+def test_suggest_float_uniform(study):
+    values = []
+    for _ in range(N):
+        t = study.ask()
+        values.append(t.suggest_float("x", -2.0, 3.0))
+        study.tell(t, 0.0)
+    assert all(-2.0 <= v <= 3.0 for v in values)
+    assert len(set(values)) == N
+    assert min(values) < -1.5 and max(values) > 2.5  # spread over the range, not stuck
+    assert study.trials[0].distributions["x"] == FloatDistribution(-2.0, 3.0)
+
+
+def test_suggest_float_log(study):
+    values = []
+    for _ in range(N):
+        t = study.ask()
+        values.append(t.suggest_float("lr", 1e-5, 1e-1, log=True))
+        study.tell(t, 0.0)
+    assert all(1e-5 <= v <= 1e-1 for v in values)
+    # Log-uniform: about a quarter of the draws fall in each decade.
+    assert sum(v < 1e-4 for v in values) > N // 8
+    assert study.trials[0].distributions["lr"] == FloatDistribution(1e-5, 1e-1, log=True)
+
+
+def test_suggest_float_step(study):
+    values = set()
+    for _ in range(N):
+        t = study.ask()
+        values.add(t.suggest_float("x", 0.0, 1.0, step=0.25))
+        study.tell(t, 0.0)
+    assert values == {0.0, 0.25, 0.5, 0.75, 1.0}
+    t = study.ask()
+    # high is lowered onto the grid, as Optuna does.
+    y = t.suggest_float("y", 0.0, 1.0, step=0.3)
+    assert any(y == pytest.approx(k * 0.3) for k in range(4))
+    assert t.distributions["y"].high == pytest.approx(0.9) and t.distributions["y"].step == 0.3
+
+
+def test_suggest_float_single_value(study):
+    assert study.ask().suggest_float("x", 2.5, 2.5) == 2.5
+
+
+def test_suggest_int(study):
+    plain, stepped, logged = set(), set(), []
+    for _ in range(N):
+        t = study.ask()
+        plain.add(t.suggest_int("a", -2, 2))
+        stepped.add(t.suggest_int("b", 1, 9, step=2))
+        logged.append(t.suggest_int("c", 1, 1000, log=True))
+        study.tell(t, 0.0)
+    assert plain == {-2, -1, 0, 1, 2}
+    assert stepped == {1, 3, 5, 7, 9}
+    assert all(isinstance(v, int) and 1 <= v <= 1000 for v in logged)
+    assert sum(v < 32 for v in logged) > N // 4  # log-uniform favours the small end
+    d = study.trials[0].distributions
+    assert d == {
+        "a": IntDistribution(-2, 2),
+        "b": IntDistribution(1, 9, step=2),
+        "c": IntDistribution(1, 1000, log=True),
+    }
+    assert all(isinstance(v, int) for v in study.trials[0].params.values())
+
+
+def test_suggest_int_step_lowers_high(study):
+    t = study.ask()
+    assert t.suggest_int("n", 0, 10, step=4) in (0, 4, 8)
+    assert t.distributions["n"] == IntDistribution(0, 8, step=4)
+
+
+def test_suggest_categorical_returns_the_original_objects(study):
+    choices = ["adam", 1, 2.5, True, None, 1.0]
+    seen = set()
+    for _ in range(N):
+        t = study.ask()
+        c = t.suggest_categorical("opt", choices)
+        assert any(c is x for x in choices)
+        seen.add(repr(c))
+        study.tell(t, 0.0)
+    # 1.0 and 1 travel as the same JSON number, so the first of them stands for both.
+    assert seen >= {"'adam'", "1", "2.5", "True", "None"}
+    for frozen in study.trials:
+        assert frozen.distributions["opt"] == CategoricalDistribution(choices)
+        assert any(frozen.params["opt"] is x for x in choices)
+    floats = {repr(t.params["opt"]) for t in study.trials}
+    assert "1.0" not in floats or "1" not in floats
+
+
+def test_suggest_categorical_keeps_float_choices_float(study):
+    t = study.ask()
+    c = t.suggest_categorical("x", [0.0, 1.0])
+    assert isinstance(c, float)
+    assert isinstance(study.tell(t, 0.0).params["x"], float)
+
+
+def test_suggest_categorical_numpy_scalars(study):
+    np = pytest.importorskip("numpy")
+    choices = [np.int64(3), np.float64(0.5), np.str_("adam")]
+    seen = set()
+    for _ in range(50):
+        t = study.ask()
+        c = t.suggest_categorical("c", choices)
+        assert any(c is x for x in choices)  # the NumPy object itself, as passed
+        seen.add(c.item())
+        assert study.tell(t, 0.0).params["c"] is c
+    assert seen == {3, 0.5, "adam"}
+
+
+def test_suggest_categorical_strings(study):
+    values = set()
+    for _ in range(N):
+        t = study.ask()
+        values.add(t.suggest_categorical("s", ("a", "b", "ç")))
+        study.tell(t, 0.0)
+    assert values == {"a", "b", "ç"}
+
+
+def test_define_by_run_repeats_return_the_same_value(study):
+    t = study.ask()
+    x = t.suggest_float("x", 0.0, 1.0)
+    n = t.suggest_int("n", 0, 100)
+    c = t.suggest_categorical("c", ["a", "b", "c", "d"])
+    for _ in range(5):
+        assert t.suggest_float("x", 0.0, 1.0) == x
+        assert t.suggest_int("n", 0, 100) == n
+        assert t.suggest_categorical("c", ["a", "b", "c", "d"]) == c
+    assert study.tell(t, 0.0).params == {"x": x, "n": n, "c": c}
+
+
+def test_each_trial_samples_anew(study):
+    xs = []
+    for _ in range(5):
+        t = study.ask()
+        xs.append(t.suggest_float("x", 0.0, 1.0))
+        study.tell(t, 0.0)
+    assert len(set(xs)) == 5
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        lambda t: t.suggest_float("p", 0.0, 2.0),
+        lambda t: t.suggest_float("p", 0.0, 1.0, log=False, step=0.5),
+        lambda t: t.suggest_int("p", 0, 1),
+        lambda t: t.suggest_categorical("p", [0.0, 1.0]),
+    ],
+)
+def test_conflicting_distribution_is_an_invalid_argument(study, again):
+    t = study.ask()
+    t.suggest_float("p", 0.0, 1.0)
+    with pytest.raises(hone.InvalidArgumentError, match="cannot be suggested again") as info:
+        again(t)
+    assert isinstance(info.value, ValueError)
+    assert info.value.status == hone.exceptions.Status.INVALID_ARGUMENT
+    assert list(t.distributions) == ["p"]
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (lambda t: t.suggest_float("x", 2.0, 1.0), r"low \(2.0\) must not exceed high \(1.0\)"),
+        (lambda t: t.suggest_float("x", math.nan, 1.0), "bounds must be finite"),
+        (lambda t: t.suggest_float("x", 0.0, math.inf), "bounds must be finite"),
+        (lambda t: t.suggest_float("x", 0.0, 1.0, log=True), "low > 0"),
+        (lambda t: t.suggest_float("x", 0.0, 1.0, step=0.0), "step must be positive"),
+        (lambda t: t.suggest_int("x", 5, 1), r"low \(5\) must not exceed high \(1\)"),
+        (lambda t: t.suggest_int("x", 0, 9, log=True), "low >= 1"),
+        (lambda t: t.suggest_int("x", 1, 9, step=2, log=True), "step and log"),
+        (lambda t: t.suggest_int("x", 1, 9, step=0), "step must be positive"),
+        (lambda t: t.suggest_categorical("x", []), "choices must not be empty"),
+        (lambda t: t.suggest_categorical("x", ()), "must not be empty"),
+        (lambda t: t.suggest_float("", 0.0, 1.0), "name must not be empty"),
+        (lambda t: t.report(1.0, -1), "step must be non-negative"),
+        (lambda t: t.set_user_attr("", 1), "key must not be empty"),
+    ],
+)
+def test_bad_input_is_an_invalid_argument(study, bad, message):
+    t = study.ask()
+    with pytest.raises(hone.InvalidArgumentError, match=message):
+        bad(t)
+    assert study.trials[0].params == {}  # a failed call changes nothing
+
+
+@pytest.mark.parametrize(
+    "bad, error",
+    [
+        (lambda t: t.suggest_float("x", 0.1, 1.0, step=0.1, log=True), ValueError),
+        (lambda t: t.suggest_int("x", 0, 2**63), ValueError),
+        (lambda t: t.suggest_int("x", 0, 2.5), TypeError),
+        (lambda t: t.suggest_int("x", "0", 1), TypeError),
+        (lambda t: t.suggest_float(3, 0.0, 1.0), TypeError),
+        (lambda t: t.suggest_float("a\0b", 0.0, 1.0), ValueError),
+        (lambda t: t.suggest_categorical("x", "abc"), TypeError),
+        (lambda t: t.suggest_categorical("x", [[1]]), TypeError),
+        (lambda t: t.suggest_categorical("x", [math.nan]), ValueError),
+        (lambda t: t.set_user_attr("k", object()), TypeError),
+    ],
+)
+def test_bad_python_arguments(study, bad, error):
+    with pytest.raises(error):
+        bad(study.ask())
+
+
+def test_finished_trial_refuses_suggestions(study):
+    t = study.ask()
+    study.tell(t, 1.0)
+    with pytest.raises(hone.StateError, match="not RUNNING"):
+        t.suggest_float("x", 0.0, 1.0)
+    with pytest.raises(hone.StateError):
+        t.report(1.0, 0)
+    with pytest.raises(hone.StateError):
+        t.set_user_attr("k", 1)
+
+
+def test_should_prune_is_false_with_the_nop_pruner(study):
+    t = study.ask()
+    t.report(1.0, 0)
+    assert t.should_prune() is False
+
+
+def test_distribution_objects_validate_like_optuna():
+    with pytest.raises(ValueError):
+        FloatDistribution(1.0, 0.0)
+    with pytest.raises(ValueError):
+        FloatDistribution(0.0, 1.0, log=True)
+    with pytest.raises(ValueError):
+        FloatDistribution(0.1, 1.0, log=True, step=0.1)
+    with pytest.raises(ValueError):
+        IntDistribution(0, 10, log=True)
+    with pytest.raises(ValueError):
+        CategoricalDistribution([])
+    assert FloatDistribution(0, 1) == FloatDistribution(0.0, 1.0)
+    assert FloatDistribution(0, 1) != FloatDistribution(0, 1, log=False, step=0.5)
+    assert len({IntDistribution(1, 3), IntDistribution(1, 3)}) == 1
+    assert IntDistribution(1, 3, step=2).single() is False and IntDistribution(1, 2, step=2).single() is True
+    c = CategoricalDistribution(["a", 1, None])
+    assert c.to_internal_repr(None) == 2 and c.to_external_repr(1) == 1
