@@ -20,7 +20,7 @@ from .distributions import BaseDistribution, _choice_key, _plain_choice
 from .exceptions import ExhaustedError, NotFoundError, StateError, TrialPruned, _NoCompletedTrialsError
 from .pruners import BasePruner, NopPruner
 from .samplers import BaseSampler, RandomSampler
-from .trial import FrozenTrial, Trial, TrialState, _frozen_from_json
+from .trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial
 
 __all__ = ["StudyDirection", "Study", "create_study"]
 
@@ -260,7 +260,7 @@ class Study:
             problem = f"Trial {number} failed, because the objective function returned {values!r}."
         if problem is not None:
             warn(problem)
-        return self._trial(number)
+        return _LazyFrozenTrial(lambda: self._trial(number))
 
     def _objective_values(self, number: int, values: Any) -> Tuple[List[float], Optional[str]]:
         """The values as floats, or the reason the trial fails instead."""

@@ -7,7 +7,7 @@ import datetime
 import enum
 import json
 from ctypes import c_bool, c_char_p, c_double, c_int64, c_size_t
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from ._lib import LIB, _check, encode
@@ -47,7 +47,7 @@ class TrialState(enum.IntEnum):
         return self in (TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)
 
 
-@dataclass
+@dataclass(eq=False)
 class FrozenTrial:
     """A snapshot of a trial, with Optuna's fields.
 
@@ -66,6 +66,14 @@ class FrozenTrial:
     user_attrs: Dict[str, Any]
     intermediate_values: Dict[int, float]
     system_attrs: Dict[str, Any] = field(default_factory=dict)
+
+    def __eq__(self, other: object) -> bool:
+        # By fields, not by class, so a trial returned by tell equals the one in study.trials.
+        if not isinstance(other, FrozenTrial):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(FrozenTrial))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as in Optuna
 
     @property
     def value(self) -> Optional[float]:
@@ -100,6 +108,27 @@ def _parse_datetime(text: Optional[str]) -> Optional[datetime.datetime]:
         return None
     utc = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
     return utc.astimezone().replace(tzinfo=None)
+
+
+class _LazyFrozenTrial(FrozenTrial):
+    """A FrozenTrial read from the library on first use.
+
+    ``Study.tell`` returns one: most callers never look at it, and reading a
+    trial back costs more than the whole ask-suggest-tell cycle. A finished trial
+    never changes, so reading it late gives what reading it at once would have.
+    """
+
+    def __init__(self, load: Callable[[], FrozenTrial]) -> None:  # noqa: D107
+        object.__setattr__(self, "_load", load)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only fields not yet loaded land here; dunder lookups must not trigger a load.
+        if name.startswith("__") or name == "_load":
+            raise AttributeError(name)
+        frozen = self._load()
+        for f in fields(FrozenTrial):
+            object.__setattr__(self, f.name, getattr(frozen, f.name))
+        return object.__getattribute__(self, name)
 
 
 def _frozen_from_json(obj: Dict[str, Any], original_choices: ChoiceLookup) -> FrozenTrial:

@@ -81,13 +81,15 @@ def test_datetimes_are_naive_local_times_like_optuna(study, monkeypatch):
     try:
         before = datetime.datetime.now()
         frozen = study.tell(study.ask(), 1.0)
+        # tell's trial is read on first use, which must happen under the same zone.
+        start, complete = frozen.datetime_start, frozen.datetime_complete
         after = datetime.datetime.now()
     finally:
         monkeypatch.undo()
         time.tzset()
-    assert frozen.datetime_start.tzinfo is None
+    assert start.tzinfo is None
     slack = datetime.timedelta(seconds=1)
-    assert before - slack <= frozen.datetime_start <= frozen.datetime_complete <= after + slack
+    assert before - slack <= start <= complete <= after + slack
 
 
 def test_tell_accepts_a_trial_number_and_returns_the_frozen_trial(study):
