@@ -18,7 +18,7 @@ import ctypes
 import os
 from ctypes import POINTER, c_bool, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
 from pathlib import Path
-from typing import Optional
+from typing import Dict, Optional
 
 from ._version import __version__
 from .exceptions import _error_for
@@ -147,10 +147,23 @@ def take_string(p: c_void_p) -> str:
         LIB.hone_free(p)
 
 
+_ENCODED: Dict[str, bytes] = {}
+
+
 def encode(text: str, what: str) -> bytes:
-    """UTF-8 bytes for a C string argument."""
+    """UTF-8 bytes for a C string argument.
+
+    Parameter names repeat in every trial, so their bytes are kept: encoding and
+    checking them again costs a noticeable share of a suggest call.
+    """
+    cached = _ENCODED.get(text) if type(text) is str else None
+    if cached is not None:
+        return cached
     if not isinstance(text, str):
         raise TypeError(f"{what} must be a str, not {type(text).__name__}")
     if "\0" in text:
         raise ValueError(f"{what} must not contain NUL characters")
-    return text.encode("utf-8")
+    data = text.encode("utf-8")
+    if len(_ENCODED) < 4096:
+        _ENCODED[text] = data
+    return data

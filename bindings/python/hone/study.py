@@ -246,7 +246,9 @@ class Study:
         state = TrialState.COMPLETE if state is None else TrialState(state)
         floats: List[float] = []
         problem = None
-        if state == TrialState.COMPLETE:
+        if state == TrialState.COMPLETE and type(values) is float and len(self._directions) == 1:
+            floats = [values]  # the common case, checked without building lists
+        elif state == TrialState.COMPLETE:
             floats, problem = self._objective_values(number, values)
             if problem is not None:
                 # Optuna fails the trial rather than raising, so one bad value does not end a study.
