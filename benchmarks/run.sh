@@ -11,7 +11,10 @@ fi
 "$venv/bin/pip" install -q ./bindings/python
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# The library's SONAME is libhone.so.0, which the build folder does not hold.
+mkdir -p "$out/lib"
+ln -s "$PWD/.build/release/libhone.so" "$out/lib/libhone.so.0"
 cc -O2 -std=c99 -Wall -Wextra -Werror -Iinclude benchmarks/ask_tell.c -L.build/release -lhone \
-  -Wl,-rpath,"$PWD/.build/release" -o "$out/ask_tell_c"
+  -Wl,-rpath,"$out/lib" -o "$out/ask_tell_c"
 echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 "$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"
