@@ -1,0 +1,151 @@
+extension GPKernel {
+  /// The covariance matrix K(X, X) + v·I of the rows of `x` (n×d), both triangles filled.
+  ///
+  /// Throws `invalidArgument` when `x` does not have one column per dimension.
+  public func covariance(_ x: Matrix) throws(HoneError) -> Matrix {
+    var k = Matrix(rows: 0, cols: 0)
+    try pairwiseCovariance(x, into: &k)
+    k.mirror(from: .lower)
+    return k
+  }
+
+  /// Writes K(X, X) + v·I into the lower triangle of `k`, reusing its storage when it is already n×n.
+  func pairwiseCovariance(_ x: Matrix, into k: inout Matrix) throws(HoneError) {
+    try checkColumns(x, "covariance")
+    let n = x.rows
+    pairwiseSquaredDistances(x, into: &k)
+    let s = hyperparameters.outputscale
+    let diagonal = s + hyperparameters.noise
+    k.storage.withUnsafeMutableBufferPointer { pk in
+      for j in 0..<n {
+        pk[j * n + j] = diagonal
+        for i in (j + 1)..<max(j + 1, n) { pk[j * n + i] = s * shape.profile(pk[j * n + i]) }
+      }
+    }
+  }
+
+  /// The noise-free covariance between the rows of `x` (n×d) and the rows of `points` (m×d), as an n×m matrix.
+  ///
+  /// Throws `invalidArgument` when either does not have one column per dimension.
+  public func crossCovariance(_ x: Matrix, _ points: Matrix) throws(HoneError) -> Matrix {
+    var k = try crossSquaredDistances(x, points)
+    let s = hyperparameters.outputscale
+    k.storage.withUnsafeMutableBufferPointer { pk in
+      for i in pk.indices { pk[i] = s * shape.profile(pk[i]) }
+    }
+    return k
+  }
+
+  /// Throws `invalidArgument` unless `x` has one column per dimension.
+  func checkColumns(_ x: Matrix, _ routine: StaticString) throws(HoneError) {
+    guard x.cols == dimensions.count else {
+      throw .invalidArgument(
+        "GPKernel.\(routine): the inputs have \(x.cols) columns, the kernel has \(dimensions.count) dimensions")
+    }
+  }
+
+  /// Writes r² between every pair of rows of `x` into the strict lower triangle of the n×n `r2`, zeroing the rest.
+  ///
+  /// Training distances come from the differences themselves rather than from
+  /// ‖a‖² + ‖b‖² − 2a·b: the likelihood gradient needs them exact for close
+  /// pairs, and a loop over columns with a contiguous inner loop costs O(n²d),
+  /// far below the O(n³) factorization it feeds.
+  func pairwiseSquaredDistances(_ x: Matrix, into r2: inout Matrix) {
+    let n = x.rows
+    let weights = inverseSquaredLengthscales
+    if r2.rows != n || r2.cols != n { r2 = Matrix(rows: n, cols: n) }
+    x.storage.withUnsafeBufferPointer { px in
+      r2.storage.withUnsafeMutableBufferPointer { pr in
+        // Column by column, all dimensions at once, so each output column stays in L1.
+        for j in 0..<n {
+          let column = j * n
+          for i in column..<(column + n) { pr[i] = 0 }
+          for (k, kind) in dimensions.enumerated() {
+            let w = weights[k]
+            let base = k * n
+            let xj = px[base + j]
+            switch kind {
+            case .continuous:
+              for i in (j + 1)..<max(j + 1, n) {
+                let d = px[base + i] - xj
+                pr[column + i] += w * d * d
+              }
+            case .categorical:
+              for i in (j + 1)..<max(j + 1, n) where px[base + i] != xj { pr[column + i] += w }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// r² between the rows of `x` (n×d) and of `points` (m×d) as an n×m matrix.
+  ///
+  /// The continuous part is ‖a‖² + ‖b‖² − 2·a·b on lengthscale-scaled inputs,
+  /// with the cross term from one GEMM for the whole batch; inputs are shifted
+  /// by ½ first, which leaves distances alone but shrinks the norms whose
+  /// difference is taken. Results are clamped at 0 against that cancellation.
+  func crossSquaredDistances(_ x: Matrix, _ points: Matrix) throws(HoneError) -> Matrix {
+    try checkColumns(x, "crossCovariance")
+    try checkColumns(points, "crossCovariance")
+    let (n, m) = (x.rows, points.rows)
+    let weights = inverseSquaredLengthscales
+    let continuous = dimensions.indices.filter { dimensions[$0] == .continuous }
+    var r2 = Matrix(rows: n, cols: m)
+    if !continuous.isEmpty {
+      let a = scaledColumns(x, continuous, weights)
+      let b = scaledColumns(points, continuous, weights)
+      try Matrix.gemm(a, b, into: &r2, transB: .transposed, alpha: -2)
+      let normsA = rowSquaredNorms(a)
+      let normsB = rowSquaredNorms(b)
+      r2.storage.withUnsafeMutableBufferPointer { pr in
+        for j in 0..<m {
+          for i in 0..<n { pr[j * n + i] = max(0, pr[j * n + i] + normsA[i] + normsB[j]) }
+        }
+      }
+    }
+    for k in dimensions.indices where dimensions[k] == .categorical {
+      let w = weights[k]
+      x.storage.withUnsafeBufferPointer { px in
+        points.storage.withUnsafeBufferPointer { pp in
+          r2.storage.withUnsafeMutableBufferPointer { pr in
+            for j in 0..<m {
+              let code = pp[k * m + j]
+              for i in 0..<n where px[k * n + i] != code { pr[j * n + i] += w }
+            }
+          }
+        }
+      }
+    }
+    return r2
+  }
+
+  /// The listed columns of `x`, shifted by −½ and scaled by 1/ℓ.
+  private func scaledColumns(_ x: Matrix, _ columns: [Int], _ weights: [Double]) -> Matrix {
+    let rows = x.rows
+    var scaled = Matrix(rows: rows, cols: columns.count)
+    x.storage.withUnsafeBufferPointer { px in
+      scaled.storage.withUnsafeMutableBufferPointer { ps in
+        for (c, k) in columns.enumerated() {
+          let factor = weights[k].squareRoot()
+          for i in 0..<rows { ps[c * rows + i] = (px[k * rows + i] - 0.5) * factor }
+        }
+      }
+    }
+    return scaled
+  }
+
+  /// The squared Euclidean norm of each row.
+  private func rowSquaredNorms(_ a: Matrix) -> [Double] {
+    var norms = [Double](repeating: 0, count: a.rows)
+    a.storage.withUnsafeBufferPointer { pa in
+      for c in 0..<a.cols {
+        for i in 0..<a.rows {
+          let v = pa[c * a.rows + i]
+          norms[i] += v * v
+        }
+      }
+    }
+    return norms
+  }
+}

@@ -1,0 +1,82 @@
+extension GaussianProcess {
+  /// The acquisition at each row of `points` (m×d), from one batched posterior.
+  ///
+  /// Throws `invalidArgument` on a column-count mismatch or a non-finite entry.
+  public func acquisition(_ acquisition: GPAcquisition, at points: Matrix) throws(HoneError) -> [Double] {
+    let prediction = try predict(points)
+    return (0..<points.rows).map {
+      acquisition.evaluate(mean: prediction.mean[$0], standardDeviation: prediction.variance[$0].squareRoot()).value
+    }
+  }
+
+  /// The acquisition at each row of `points` (m×d) and its gradient in x, an m×d matrix.
+  ///
+  /// With k* the covariances with the training points, β = K⁻¹k* and
+  /// ∂k*ₐ/∂x_j = 2·s·m′(r²ₐ)·(x_j − Xₐⱼ)/ℓ_j², the chain rule through μ = k*ᵀα
+  /// and σ² = s − k*ᵀβ gives ∂A/∂x_j = Σₐ cₐ·(x_j − Xₐⱼ)/ℓ_j² with
+  /// cₐ = 2·s·m′(r²ₐ)·(∂A/∂μ·αₐ − ∂A/∂σ·βₐ/σ). One `dpotrs` solves for β over
+  /// the whole batch. Categorical columns get a zero gradient, and so does σ
+  /// where the variance sits at `varianceFloor`. Throws as `acquisition(_:at:)`.
+  public func acquisitionGradient(
+    _ acquisition: GPAcquisition, at points: Matrix
+  ) throws(HoneError) -> (values: [Double], gradient: Matrix) {
+    try validate(points: points, "acquisitionGradient")
+    let (n, m, d) = (count, points.rows, kernel.dimensionCount)
+    let s = kernel.hyperparameters.outputscale
+    let shape = kernel.shape
+    var cross = try kernel.crossSquaredDistances(inputs, points)
+    var coefficients = Matrix(rows: n, cols: m)
+    cross.storage.withUnsafeMutableBufferPointer { pk in
+      coefficients.storage.withUnsafeMutableBufferPointer { pc in
+        for i in pk.indices {
+          let (value, slope) = shape.profileAndSlope(pk[i])
+          pk[i] = s * value
+          pc[i] = s * slope
+        }
+      }
+    }
+    let mean = try Matrix.product(cross, weights, trans: .transposed)
+    var solved = cross
+    try Matrix.potrs(factor: factor.factor, &solved)
+
+    var values = [Double](repeating: 0, count: m)
+    cross.storage.withUnsafeBufferPointer { pk in
+      solved.storage.withUnsafeBufferPointer { pb in
+        coefficients.storage.withUnsafeMutableBufferPointer { pc in
+          for j in 0..<m {
+            var explained = 0.0
+            for a in 0..<n { explained += pk[j * n + a] * pb[j * n + a] }
+            let variance = s - explained
+            let sd = max(Self.varianceFloor, variance).squareRoot()
+            let (value, dMean, dSD) = acquisition.evaluate(mean: mean[j], standardDeviation: sd)
+            values[j] = value
+            let varianceWeight = variance > Self.varianceFloor ? dSD / sd : 0
+            for a in 0..<n {
+              pc[j * n + a] = 2 * pc[j * n + a] * (dMean * weights[a] - varianceWeight * pb[j * n + a])
+            }
+          }
+        }
+      }
+    }
+
+    var gradient = Matrix(rows: m, cols: d)
+    let inverseSquared = kernel.inverseSquaredLengthscales
+    inputs.storage.withUnsafeBufferPointer { px in
+      points.storage.withUnsafeBufferPointer { pp in
+        coefficients.storage.withUnsafeBufferPointer { pc in
+          gradient.storage.withUnsafeMutableBufferPointer { pg in
+            for k in 0..<d where kernel.dimensions[k] == .continuous {
+              for j in 0..<m {
+                let x = pp[k * m + j]
+                var sum = 0.0
+                for a in 0..<n { sum += pc[j * n + a] * (x - px[k * n + a]) }
+                pg[k * m + j] = inverseSquared[k] * sum
+              }
+            }
+          }
+        }
+      }
+    }
+    return (values, gradient)
+  }
+}
