@@ -122,9 +122,12 @@ typedef struct hone_study hone_study;
  * - "name": a unique study name (default: generated).
  * - "direction": "minimize" (default) or "maximize"; or "directions": an array of
  *   them for a multi-objective study.
- * - "sampler": {"type": "random" | "grid" | "qmc", "seed": 42, "options": {...}}.
+ * - "sampler": {"type": "random" | "grid" | "qmc" | "gp", "seed": 42, "options": {...}}.
  *   grid options: {"search_space": {"x": [1, 2, 3], "opt": ["adam", "sgd"]}};
- *   qmc options: {"scramble": true, "qmc_type": "sobol"}. Default: random.
+ *   qmc options: {"scramble": true, "qmc_type": "sobol"};
+ *   gp options: {"kernel": "matern52" | "rbf", "acquisition": "logei" | "logpi" | "ucb",
+ *   "beta": 2 (ucb only), "n_startup_trials": 10, "deterministic_objective": false,
+ *   "n_candidates": 1024, "n_restarts": 10}. Default: random.
  * - "pruner": {"type": "nop"}. Default: nop.
  * - "storage": null or "memory". Default: in memory.
  * - "search_space": {"x": {"type": "float", "low": 0, "high": 1, "log": false,

@@ -44,7 +44,10 @@ extension Study {
     }
     guard !space.isEmpty else { return }
     let fixed = Study.fixedParams(of: trial) ?? []
-    let point = try sampler.sampleRelative(history, trial, space)
+    // An enqueued trial that fixes the whole space needs no proposal, and a model-based
+    // sampler would fit its model for nothing.
+    let coversSpace = space.names.allSatisfy { name in fixed.contains { $0.0 == name } }
+    let point = coversSpace ? [:] : try sampler.sampleRelative(history, trial, space)
     guard let searchSpace else {
       relativeParams[trial.number] = (space, point)
       return

@@ -3,7 +3,7 @@
 /// Keys (all optional):
 /// - `name`: a unique study name (default: generated).
 /// - `direction`: `"minimize"` (default) or `"maximize"`; or `directions`: an array of them.
-/// - `sampler`: `{"type": "random" | "grid" | "qmc", "seed": 42, "options": {...}}`.
+/// - `sampler`: `{"type": "random" | "grid" | "qmc" | "gp", "seed": 42, "options": {...}}`.
 /// - `pruner`: `{"type": "nop", "options": {}}`.
 /// - `storage`: `null` or `"memory"` (persistent storages come with their own issue).
 /// - `search_space`: `{"x": {"type": "float", "low": 0, "high": 1}, ...}`: define-and-run,
@@ -104,8 +104,43 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
       throw .invalidArgument("qmc sampler options: qmc_type '\(kind)' is not supported (sobol)")
     }
     return QMCSampler(seed: seed, scramble: try options.optionalBool("scramble") ?? true)
+  case "gp":
+    try options.allowOnly([
+      "kernel", "acquisition", "beta", "n_startup_trials", "deterministic_objective", "n_candidates",
+      "n_restarts",
+    ])
+    let kernel: GPKernelShape
+    switch try options.optionalString("kernel") ?? "matern52" {
+    case "matern52": kernel = .matern52
+    case "rbf": kernel = .rbf
+    case let other: throw .invalidArgument("gp sampler options: unknown kernel '\(other)' (matern52, rbf)")
+    }
+    let acquisition: GPSampler.Acquisition
+    let beta = try options.optionalNumber("beta")
+    switch try options.optionalString("acquisition") ?? "logei" {
+    case "logei": acquisition = .logEI
+    case "logpi": acquisition = .logPI
+    case "ucb": acquisition = .ucb(beta: beta ?? 2)
+    case let other:
+      throw .invalidArgument("gp sampler options: unknown acquisition '\(other)' (logei, logpi, ucb)")
+    }
+    if let beta, acquisition != .ucb(beta: beta) {
+      throw .invalidArgument("gp sampler options: 'beta' applies to the ucb acquisition only")
+    }
+    func count(_ key: String, _ fallback: Int) throws(HoneError) -> Int {
+      guard let v = try options.optionalInt64(key) else { return fallback }
+      guard let n = Int(exactly: v), n >= 0, n <= 1 << 20 else {
+        throw .invalidArgument("gp sampler options: '\(key)' must be between 0 and 2^20, got \(v)")
+      }
+      return n
+    }
+    return try GPSampler(
+      seed: seed, kernel: kernel, acquisition: acquisition,
+      nStartupTrials: try count("n_startup_trials", 10),
+      deterministicObjective: try options.optionalBool("deterministic_objective") ?? false,
+      nCandidates: try count("n_candidates", 1024), nRestarts: try count("n_restarts", 10))
   default:
-    throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc)")
+    throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp)")
   }
 }
 

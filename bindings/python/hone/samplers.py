@@ -1,7 +1,7 @@
 """Samplers: configuration objects with Optuna's names.
 
 The sampling itself runs inside ``libhone``; a sampler here only describes itself
-as the library's spec, ``{"type": "random" | "grid" | "qmc", "seed": 42,
+as the library's spec, ``{"type": "random" | "grid" | "qmc" | "gp", "seed": 42,
 "options": {...}}``. The same seed gives the same trials from Python, C and Swift.
 """
 
@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from .distributions import _plain_choice
 
-__all__ = ["BaseSampler", "RandomSampler", "QMCSampler", "GridSampler"]
+__all__ = ["BaseSampler", "RandomSampler", "QMCSampler", "GridSampler", "GPSampler"]
 
 # Seeds travel as JSON numbers, which the library reads as doubles: a larger seed
 # would silently become a different one.
@@ -108,3 +108,59 @@ class GridSampler(BaseSampler):
 
     def __repr__(self) -> str:
         return f"GridSampler({self._search_space!r}, seed={self._seed!r})"
+
+
+class GPSampler(BaseSampler):
+    """Gaussian-process Bayesian optimization, as Optuna's ``GPSampler``.
+
+    A Matérn-5/2 (or RBF) kernel with one lengthscale per parameter is fitted by
+    MAP to the completed trials, and the acquisition (log expected improvement
+    by default) is maximized over the search space. The first
+    ``n_startup_trials`` trials are drawn by scrambled Sobol QMC. Trials other
+    workers are still running count as pending, so parallel suggestions spread
+    out. Pruned and failed trials are not modeled. Parameters outside the
+    search space common to all completed trials are sampled at random.
+
+    Args:
+        seed: fixes every suggestion.
+        n_startup_trials: QMC trials before the model is used.
+        deterministic_objective: pin the observation noise at its floor.
+        kernel: ``"matern52"`` or ``"rbf"``.
+        acquisition: ``"logei"``, ``"logpi"`` or ``"ucb"``.
+        beta: the UCB exploration weight (only with ``acquisition="ucb"``).
+        n_candidates: Sobol candidates scored before local optimization.
+        n_restarts: local optimizations of the acquisition.
+    """
+
+    _type = "gp"
+
+    def __init__(
+        self,
+        *,
+        seed: Optional[int] = None,
+        n_startup_trials: int = 10,
+        deterministic_objective: bool = False,
+        kernel: str = "matern52",
+        acquisition: str = "logei",
+        beta: Optional[float] = None,
+        n_candidates: int = 1024,
+        n_restarts: int = 10,
+    ) -> None:
+        super().__init__(seed)
+        self._config: Dict[str, Any] = {
+            "n_startup_trials": int(n_startup_trials),
+            "deterministic_objective": bool(deterministic_objective),
+            "kernel": kernel,
+            "acquisition": acquisition,
+            "n_candidates": int(n_candidates),
+            "n_restarts": int(n_restarts),
+        }
+        if beta is not None:
+            self._config["beta"] = float(beta)
+
+    def _options(self) -> Dict[str, Any]:
+        return dict(self._config)
+
+    def __repr__(self) -> str:
+        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
+        return f"GPSampler(seed={self._seed!r}, {options})"

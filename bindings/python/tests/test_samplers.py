@@ -139,3 +139,26 @@ def test_grid_search_space_is_validated():
     with pytest.raises(TypeError):
         GridSampler({"x": "abc"})
     assert GridSampler({"x": (1, 2)}).search_space == {"x": [1, 2]}
+
+
+def test_gp_sampler_beats_random_on_a_quadratic():
+    def objective(trial):
+        x = trial.suggest_float("x", -5, 5)
+        y = trial.suggest_float("y", -5, 5)
+        return (x - 1.5) ** 2 + (y + 0.5) ** 2
+
+    gp = hone.create_study(sampler=hone.samplers.GPSampler(seed=0, n_startup_trials=5))
+    gp.optimize(objective, n_trials=25)
+    assert gp.best_value < 0.05
+    assert len({tuple(t.params.values()) for t in gp.trials}) == 25
+
+
+def test_gp_sampler_same_seed_same_trials_and_named_bad_options():
+    def run():
+        study = hone.create_study(sampler=hone.samplers.GPSampler(seed=3, n_startup_trials=3, kernel="rbf"))
+        study.optimize(lambda t: t.suggest_float("x", 0, 1) ** 2 + t.suggest_int("n", 1, 8), n_trials=8)
+        return [t.params for t in study.trials]
+
+    assert run() == run()
+    with pytest.raises(hone.InvalidArgumentError, match="simplex"):
+        hone.create_study(sampler=hone.samplers.GPSampler(acquisition="simplex"))

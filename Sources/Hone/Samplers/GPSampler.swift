@@ -1,0 +1,130 @@
+/// Gaussian-process Bayesian optimization: a MAP-fitted GP surrogate and a log-EI acquisition.
+///
+/// The first `nStartupTrials` points come from scrambled Sobol. After that, each
+/// relative sample fits a GP (Matérn-5/2 ARD by default) to the COMPLETE trials
+/// of the joint space, warm-started from the previous fit, adds the study's other
+/// RUNNING trials as Kriging-believer fantasies so parallel workers spread out,
+/// and maximizes the acquisition over the space. Parameters outside the joint
+/// space (dynamic spaces) are sampled at random.
+///
+/// Pruned and failed trials are left out of the model: a pruned trial's value was
+/// measured at a lower fidelity and would bias the surrogate, as in Optuna.
+/// Infinite values are clipped to the finite range seen. Multi-objective studies
+/// are not modeled; every parameter is then sampled at random.
+public final class GPSampler: Sampler, @unchecked Sendable {
+  /// The acquisition function to maximize.
+  public enum Acquisition: Sendable, Equatable {
+    case logEI
+    case logPI
+    /// Upper confidence bound μ + √β·σ.
+    case ucb(beta: Double)
+  }
+
+  public let seed: UInt64
+  public let kernel: GPKernelShape
+  public let acquisition: Acquisition
+  public let nStartupTrials: Int
+  public let deterministicObjective: Bool
+  public let optimizer: GPAcquisitionOptimizer
+  public var name: String { "gp" }
+
+  private let startup: QMCSampler
+  let lock = Lock()
+  /// Fitted kernel hyperparameters and the number of points they were fitted on.
+  struct Fit {
+    var hyperparameters: GPHyperparameters
+    var observations: Int
+  }
+
+  /// The last fit for each joint space, to warm-start or stand in for the next fit.
+  var warmStarts: [String: Fit] = [:]
+  /// Points proposed to trials that have not suggested them yet: pending evaluations
+  /// the storage cannot show yet.
+  private var proposals: [Int: (SearchSpace, [String: Double])] = [:]
+
+  /// Creates the sampler.
+  ///
+  /// - Parameters:
+  ///   - nCandidates: the Sobol candidates scored before local optimization (≥ 1).
+  ///   - nRestarts: the local optimizations of the acquisition (≥ 1).
+  /// - Throws: `.invalidArgument` on a negative or zero count.
+  public init(
+    seed: UInt64? = nil, kernel: GPKernelShape = .matern52, acquisition: Acquisition = .logEI,
+    nStartupTrials: Int = 10, deterministicObjective: Bool = false, nCandidates: Int = 1024,
+    nRestarts: Int = 10
+  ) throws(HoneError) {
+    guard nStartupTrials >= 0 else { throw .invalidArgument("gp sampler: n_startup_trials must be >= 0") }
+    guard nCandidates >= 1 else { throw .invalidArgument("gp sampler: n_candidates must be >= 1") }
+    guard nRestarts >= 1 else { throw .invalidArgument("gp sampler: n_restarts must be >= 1") }
+    if case .ucb(let beta) = acquisition, !(beta >= 0 && beta.isFinite) {
+      throw .invalidArgument("gp sampler: the UCB beta must be finite and >= 0, got \(beta)")
+    }
+    let seed = seed ?? entropySeed()
+    self.seed = seed
+    self.kernel = kernel
+    self.acquisition = acquisition
+    self.nStartupTrials = nStartupTrials
+    self.deterministicObjective = deterministicObjective
+    self.optimizer = GPAcquisitionOptimizer(rawSamples: nCandidates, starts: nRestarts)
+    self.startup = QMCSampler(seed: seed)
+  }
+
+  public func inferRelativeSearchSpace(
+    _ history: StudyHistory, _ trial: FrozenTrial
+  ) throws(HoneError) -> SearchSpace {
+    if history.isMultiObjective { return SearchSpace() }
+    let complete = try history.trials(in: [.complete])
+    let space = SearchSpace.intersection(of: complete)
+    return SearchSpace(
+      zip(space.names, space.distributions).filter { !$0.1.isSingle }.map { ($0.0, $0.1) })
+  }
+
+  public func sampleRelative(
+    _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
+  ) throws(HoneError) -> [String: Double] {
+    if space.isEmpty || history.isMultiObjective { return [:] }
+    let trials = try history.trials()
+    let observed = trials.filter { t in
+      t.state == .complete && t.values?.count == 1 && space.names.allSatisfy { t.param($0) != nil }
+    }
+    let point: [String: Double]
+    if observed.count < max(nStartupTrials, 1) {
+      point = try startup.sampleRelative(history, trial, space)
+    } else {
+      point = try optimize(
+        space: space, observed: observed, pending: pendingPoints(trials, space: space, excluding: trial.number),
+        maximize: history.directions[0] == .maximize, trial: trial.number)
+    }
+    lock.withLock { proposals[trial.number] = (space, point) }
+    return point
+  }
+
+  public func sampleIndependent(
+    _ history: StudyHistory, _ trial: FrozenTrial, name: String, distribution: Distribution
+  ) throws(HoneError) -> Double {
+    RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
+  }
+
+  public func afterTrial(
+    _ history: StudyHistory, _ trial: FrozenTrial, state: TrialState, values: [Double]?
+  ) {
+    lock.withLock { proposals[trial.number] = nil }
+  }
+
+  /// The unit-space points of the other RUNNING trials: their suggested values where
+  /// they have them, else what this sampler proposed to them.
+  private func pendingPoints(
+    _ trials: [FrozenTrial], space: SearchSpace, excluding current: Int
+  ) -> [[String: Double]] {
+    let proposed = lock.withLock { proposals }
+    var pending: [[String: Double]] = []
+    for t in trials where t.state == .running && t.number != current {
+      var point = proposed[t.number].flatMap { $0.0 == space ? $0.1 : nil } ?? [:]
+      for name in space.names {
+        if let p = t.param(name), p.distribution == space[name] { point[name] = p.value }
+      }
+      if point.count == space.count { pending.append(point) }
+    }
+    return pending
+  }
+}

@@ -1,0 +1,133 @@
+import XCTest
+
+@testable import Hone
+
+/// The GP sampler on whole studies: convergence, parallel workers, dynamic spaces, bad values.
+final class GPSamplerTests: XCTestCase {
+  static func branin(_ x: Double, _ y: Double) -> Double {
+    let b = 5.1 / (4 * Double.pi * Double.pi), c = 5 / Double.pi, t = 1 / (8 * Double.pi)
+    let u = y - b * x * x + c * x - 6
+    return u * u + 10 * (1 - t) * cos(x) + 10
+  }
+
+  func testBraninMedianRegretAfterFortyTrials() throws {
+    var regrets: [Double] = []
+    for seed in UInt64(0)..<5 {
+      let study = try Study(direction: .minimize, sampler: GPSampler(seed: seed))
+      try study.optimize(nTrials: 40) { trial in
+        Self.branin(try trial.suggestFloat("x", -5, 10), try trial.suggestFloat("y", 0, 15))
+      }
+      regrets.append(try study.bestTrial().value! - 0.397887)
+    }
+    let median = regrets.sorted()[2]
+    XCTAssertLessThan(median, 0.05, "regrets \(regrets)")
+  }
+
+  func testMaximizationClimbs() throws {
+    let study = try Study(direction: .maximize, sampler: GPSampler(seed: 3, nStartupTrials: 5))
+    try study.optimize(nTrials: 25) { trial in
+      let x = try trial.suggestFloat("x", 0, 1)
+      return -(x - 0.73) * (x - 0.73)
+    }
+    XCTAssertGreaterThan(try study.bestTrial().value!, -1e-3)
+  }
+
+  func testPendingTrialsAreDistinctAndSpreadOut() throws {
+    let study = try Study(direction: .minimize, sampler: GPSampler(seed: 1, nStartupTrials: 5))
+    try study.optimize(nTrials: 12) { trial in
+      let x = try trial.suggestFloat("x", -5, 10)
+      let y = try trial.suggestFloat("y", 0, 15)
+      return Self.branin(x, y)
+    }
+    // Eight workers ask before any of them tells.
+    let asked = try (0..<8).map { _ in try study.ask() }
+    let points = try asked.map { t in
+      [try study.suggestFloat(trial: t, "x", -5, 10) / 15, try study.suggestFloat(trial: t, "y", 0, 15) / 15]
+    }
+    var closest = Double.infinity
+    for i in 0..<8 {
+      for j in (i + 1)..<8 {
+        let dx = points[i][0] - points[j][0], dy = points[i][1] - points[j][1]
+        closest = min(closest, (dx * dx + dy * dy).squareRoot())
+      }
+    }
+    XCTAssertGreaterThan(closest, 0.01, "pending suggestions cluster: \(points)")
+  }
+
+  func testSameSeedGivesSameSuggestions() throws {
+    func run() throws -> [[Double]] {
+      let study = try Study(direction: .minimize, sampler: GPSampler(seed: 9, nStartupTrials: 4))
+      try study.optimize(nTrials: 12) { trial in
+        let x = try trial.suggestFloat("x", -5, 10)
+        let n = try trial.suggestInt("n", 1, 64, log: true)
+        let c = try trial.suggestCategorical("c", ["a", "b", "c"])
+        return x * x + Double(n) + (c == "b" ? 0 : 3)
+      }
+      return try study.trials.map { $0.params.map(\.value) }
+    }
+    XCTAssertEqual(try run(), try run())
+  }
+
+  func testDiscreteAndLogDomainsAreRespected() throws {
+    let study = try Study(direction: .minimize, sampler: GPSampler(seed: 2, nStartupTrials: 3))
+    try study.optimize(nTrials: 15) { trial in
+      let q = try trial.suggestFloat("q", 0, 1, step: 0.1)
+      let lr = try trial.suggestFloat("lr", 1e-5, 1, log: true)
+      let n = try trial.suggestInt("n", 0, 20, step: 4)
+      let c = try trial.suggestCategorical("c", ["adam", "sgd"])
+      XCTAssertEqual((q * 10).rounded(), q * 10, accuracy: 1e-9)
+      XCTAssert((1e-5...1).contains(lr))
+      XCTAssert([0, 4, 8, 12, 16, 20].contains(n))
+      XCTAssert(["adam", "sgd"].contains(c))
+      let quadratic: Double = (q - 0.3) * (q - 0.3)
+      let penalty: Double = c == "sgd" ? 1 : 0
+      return quadratic + abs(lr.logValue + 7) + Double(n) + penalty
+    }
+    // The surrogate finds the categorical and the smallest int.
+    let best = try study.bestTrial()
+    XCTAssertEqual(best.param("n")?.value, 0)
+  }
+
+  func testFailedPrunedAndInfiniteTrialsDoNotBreakTheFit() throws {
+    let study = try Study(direction: .minimize, sampler: GPSampler(seed: 4, nStartupTrials: 4))
+    for i in 0..<16 {
+      let t = try study.ask()
+      let x = try study.suggestFloat(trial: t, "x", -1, 1)
+      switch i % 4 {
+      case 1: try study.tell(trial: t, values: [.infinity])
+      case 2: try study.tell(trial: t, values: [.nan])
+      case 3:
+        try study.report(trial: t, step: 0, value: 5)
+        try study.tell(trial: t, values: [], state: .pruned)
+      default: try study.tell(trial: t, values: [x * x])
+      }
+    }
+    XCTAssertEqual(try study.trials.filter { $0.state == .fail }.count, 4)
+  }
+
+  func testDynamicSpaceSamplesTheRestIndependently() throws {
+    let study = try Study(direction: .minimize, sampler: GPSampler(seed: 5, nStartupTrials: 3))
+    try study.optimize(nTrials: 14) { trial in
+      let x = try trial.suggestFloat("x", -2, 2)
+      if trial.number % 2 == 0 {
+        return x * x + (try trial.suggestFloat("extra", 0, 1))
+      }
+      return x * x
+    }
+    XCTAssertEqual(try study.trials.filter { $0.param("extra") != nil }.count, 7)
+  }
+
+  func testBadOptionsAreNamed() {
+    for (spec, word) in [
+      (#"{"type": "gp", "options": {"kernel": "linear"}}"#, "linear"),
+      (#"{"type": "gp", "options": {"acquisition": "ei2"}}"#, "ei2"),
+      (#"{"type": "gp", "options": {"n_candidates": 0}}"#, "n_candidates"),
+      (#"{"type": "gp", "options": {"beta": 1}}"#, "beta"),
+      (#"{"type": "gp", "options": {"n_startup": 1}}"#, "n_startup"),
+    ] {
+      XCTAssertThrowsError(try Study(optionsJSON: #"{"sampler": \#(spec)}"#)) { error in
+        XCTAssert("\(error)".contains(word), "\(error)")
+      }
+    }
+  }
+}

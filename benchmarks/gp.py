@@ -1,0 +1,156 @@
+"""GPSampler beside Optuna's, in one run: ask latency, then sample efficiency.
+
+Usage: python gp.py [--latency-only | --efficiency-only] [--seeds N]
+
+1. Ask latency at n = 100, 300 and 1,000 completed trials on ackley5 (d = 5):
+   the median time of a few asks (ask + 5 suggests, then tell), for Hone's
+   GPSampler and Optuna's GPSampler fed the same history.
+2. Sample efficiency on ../shared/benchmarks/functions.py: the median simple
+   regret after 30 and 60 trials over N seeds (default 10), for Hone's GP,
+   Optuna's GP, Optuna's multivariate TPE and random search.
+"""
+import argparse
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+
+import hone
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "shared", "benchmarks"))
+from functions import FUNCTIONS  # noqa: E402
+
+
+def history(n, seed=0):
+    """n random points of ackley5 and their values, the same for both libraries."""
+    bounds, f, _ = FUNCTIONS["ackley5"]
+    rng = np.random.default_rng(seed)
+    xs = [[rng.uniform(lo, hi) for lo, hi in bounds] for _ in range(n)]
+    return bounds, f, xs, [f(np.array(x)) for x in xs]
+
+
+def hone_latency(n, asks):
+    bounds, f, xs, ys = history(n)
+    study = hone.create_study(sampler=hone.samplers.GPSampler(seed=0, n_startup_trials=10))
+    for x, y in zip(xs, ys):
+        study.enqueue_trial({f"x{i}": v for i, v in enumerate(x)})
+        trial = study.ask()
+        for i, (lo, hi) in enumerate(bounds):
+            trial.suggest_float(f"x{i}", lo, hi)
+        study.tell(trial, y)
+    times = []
+    for _ in range(asks):
+        t0 = time.perf_counter()
+        trial = study.ask()
+        x = [trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)]
+        times.append(time.perf_counter() - t0)
+        study.tell(trial, f(np.array(x)))
+    return 1e3 * statistics.median(times)
+
+
+def optuna_latency(n, asks):
+    import optuna
+
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    bounds, f, xs, ys = history(n)
+    dists = {f"x{i}": optuna.distributions.FloatDistribution(lo, hi) for i, (lo, hi) in enumerate(bounds)}
+    study = optuna.create_study(sampler=optuna.samplers.GPSampler(seed=0))
+    study.add_trials(
+        optuna.trial.create_trial(params={f"x{i}": v for i, v in enumerate(x)}, distributions=dists, value=y)
+        for x, y in zip(xs, ys)
+    )
+    times = []
+    for _ in range(asks):
+        t0 = time.perf_counter()
+        trial = study.ask()
+        x = [trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)]
+        times.append(time.perf_counter() - t0)
+        study.tell(trial, f(np.array(x)))
+    return 1e3 * statistics.median(times)
+
+
+def latency():
+    print("== ask latency, ackley5 (d = 5), median ms per ask")
+    print(f"{'n':>6} {'Hone GP':>9} {'Optuna GP':>10} {'ratio':>7}")
+    for n, asks in ((100, 7), (300, 5), (1000, 3)):
+        ours = hone_latency(n, asks)
+        try:
+            theirs = optuna_latency(n, 3 if n < 1000 else 2)
+        except ImportError:
+            theirs = float("nan")
+        print(f"{n:>6} {ours:>9.1f} {theirs:>10.1f} {theirs / ours:>6.1f}x", flush=True)
+
+
+def run_hone(name, make_sampler, seed, n_trials):
+    bounds, f, _ = FUNCTIONS[name]
+    study = hone.create_study(sampler=make_sampler(seed))
+    best, trace = float("inf"), []
+    for _ in range(n_trials):
+        trial = study.ask()
+        x = np.array([trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)])
+        y = f(x)
+        study.tell(trial, y)
+        best = min(best, y)
+        trace.append(best)
+    return trace
+
+
+def run_optuna(name, make_sampler, seed, n_trials):
+    import optuna
+
+    bounds, f, _ = FUNCTIONS[name]
+    study = optuna.create_study(sampler=make_sampler(seed))
+    best, trace = float("inf"), []
+    for _ in range(n_trials):
+        trial = study.ask()
+        x = np.array([trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)])
+        y = f(x)
+        study.tell(trial, y)
+        best = min(best, y)
+        trace.append(best)
+    return trace
+
+
+def efficiency(seeds):
+    peers = [
+        ("Hone GP", run_hone, lambda s: hone.samplers.GPSampler(seed=s)),
+        ("random", run_hone, lambda s: hone.samplers.RandomSampler(seed=s)),
+    ]
+    try:
+        import optuna
+
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+        peers += [
+            ("Optuna GP", run_optuna, lambda s: optuna.samplers.GPSampler(seed=s)),
+            ("Optuna TPE", run_optuna, lambda s: optuna.samplers.TPESampler(seed=s, multivariate=True)),
+        ]
+    except ImportError:
+        pass
+    print(f"== median simple regret over {seeds} seeds (after 30 / 60 trials)")
+    print(f"{'function':>12} " + " ".join(f"{name:>21}" for name, _, _ in peers))
+    for fname, (_, _, f_opt) in FUNCTIONS.items():
+        cells = []
+        for _, run, make in peers:
+            traces = [run(fname, make, s, 60) for s in range(seeds)]
+            r30 = statistics.median(t[29] - f_opt for t in traces)
+            r60 = statistics.median(t[59] - f_opt for t in traces)
+            cells.append(f"{r30:>10.4f} / {r60:<8.4f}")
+        print(f"{fname:>12} " + " ".join(f"{c:>21}" for c in cells), flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--latency-only", action="store_true")
+    parser.add_argument("--efficiency-only", action="store_true")
+    parser.add_argument("--seeds", type=int, default=10)
+    args = parser.parse_args()
+    if not args.efficiency_only:
+        latency()
+    if not args.latency_only:
+        efficiency(args.seeds)
+
+
+if __name__ == "__main__":
+    main()
