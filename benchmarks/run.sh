@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 venv=${HONE_BENCH_VENV:-$HOME/.cache/hone-bench-venv}
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q optuna
+  "$venv/bin/pip" install -q optuna scipy greenlet torch
 fi
 "$venv/bin/pip" install -q ./bindings/python
 out=$(mktemp -d)
@@ -18,3 +18,5 @@ cc -O2 -std=c99 -Wall -Wextra -Werror -Iinclude benchmarks/ask_tell.c -L.build/r
   -Wl,-rpath,"$out/lib" -o "$out/ask_tell_c"
 echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 "$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"
+echo "== gp: GPSampler ask latency and sample efficiency beside Optuna"
+"$venv/bin/python" benchmarks/gp.py
