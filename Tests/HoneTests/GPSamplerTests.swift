@@ -117,6 +117,38 @@ final class GPSamplerTests: XCTestCase {
     XCTAssertEqual(try study.trials.filter { $0.param("extra") != nil }.count, 7)
   }
 
+  func testLargeModelsGrowByAppendsBetweenFits() throws {
+    let sampler = try GPSampler(seed: 6, nStartupTrials: 5)
+    let study = try Study(direction: .minimize, sampler: sampler)
+    var rng = Xoshiro256(seed: 1)
+    for _ in 0..<240 {
+      let (x, y) = (Double.random(in: -5...10, using: &rng), Double.random(in: 0...15, using: &rng))
+      try study.enqueueTrial([("x", .number(x)), ("y", .number(y))])
+      let t = try study.ask()
+      try study.tell(trial: t, values: [Self.branin(try study.suggestFloat(trial: t, "x", -5, 10),
+                                                   try study.suggestFloat(trial: t, "y", 0, 15))])
+    }
+    for _ in 0..<8 {
+      let t = try study.ask()
+      let x = try study.suggestFloat(trial: t, "x", -5, 10)
+      let y = try study.suggestFloat(trial: t, "y", 0, 15)
+      try study.tell(trial: t, values: [Self.branin(x, y)])
+    }
+    let fit = try XCTUnwrap(sampler.lock.withLock { sampler.warmStarts.values.first })
+    // Fitted once at 240 points; the seven later observations were appended.
+    XCTAssertEqual(fit.observations, 240)
+    XCTAssertEqual(fit.included.count, 247)
+    XCTAssertEqual(fit.model.count, 247)
+    // The appended model predicts like one conditioned from scratch on the same data.
+    let fresh = try GaussianProcess(kernel: fit.model.kernel, inputs: fit.model.inputs, targets: fit.model.targets)
+    let probe = try Matrix(rowMajor: [[0.3, 0.4], [0.9, 0.1]])
+    let (a, b) = (try fit.model.predict(probe), try fresh.predict(probe))
+    for i in 0..<2 {
+      XCTAssertEqual(a.mean[i], b.mean[i], accuracy: 1e-6)
+      XCTAssertEqual(a.variance[i], b.variance[i], accuracy: 1e-6)
+    }
+  }
+
   func testBadOptionsAreNamed() {
     for (spec, word) in [
       (#"{"type": "gp", "options": {"kernel": "linear"}}"#, "linear"),

@@ -17,32 +17,37 @@ extension GPSampler {
       if case .categorical = d { return .categorical }
       return .continuous
     }
+    var numbers: [Int] = []
     var rows: [[Double]] = []
-    rows.reserveCapacity(observed.count)
     var raw: [Double] = []
     for t in observed {
       guard let v = t.value, !v.isNaN else { continue }
+      numbers.append(t.number)
       rows.append(encode(space) { t.param($0)?.value ?? 0 })
       raw.append(maximize ? v : -v)
     }
-    let targets = Self.standardized(raw)
-    let inputs = try Matrix(rowMajor: rows)
 
     let signature = Self.signature(space)
     let previous = lock.withLock { warmStarts[signature] }
     var rng = Xoshiro256(seed: seed, stream: 0x4750, substream: UInt64(trial))
     var model: GaussianProcess
-    if let previous, Self.canReuse(previous, observations: rows.count) {
-      let kernel = try GPKernel(shape: kernel, dimensions: kinds, hyperparameters: previous.hyperparameters)
-      model = try GaussianProcess(kernel: kernel, inputs: inputs, targets: targets)
+    if let previous, Self.canReuse(previous, observations: rows.count),
+      previous.included.isSubset(of: numbers),
+      let grown = try? grow(previous, numbers: numbers, rows: rows, raw: raw)
+    {
+      model = grown.model
+      lock.withLock { warmStarts[signature] = grown }
     } else {
+      let scaling = TargetScaling(raw)
       model = try GaussianProcess.fit(
-        inputs: inputs, targets: targets, dimensions: kinds,
+        inputs: try Matrix(rowMajor: rows), targets: raw.map(scaling.apply), dimensions: kinds,
         options: GPFitOptions(shape: kernel, deterministic: deterministicObjective),
-        warmStart: previous?.hyperparameters, using: &rng)
-      let fitted = Fit(hyperparameters: model.kernel.hyperparameters, observations: rows.count)
+        warmStart: previous?.model.kernel.hyperparameters, using: &rng)
+      let fitted = Fit(model: model, scaling: scaling, observations: rows.count, included: Set(numbers))
       lock.withLock { warmStarts[signature] = fitted }
     }
+    let targets = model.targets
+    let inputs = model.inputs
 
     if !pending.isEmpty {
       try model.appendBelieved(try Matrix(rowMajor: pending.map { p in encode(space) { p[$0] ?? 0 } }))
@@ -54,7 +59,9 @@ extension GPSampler {
     case .logPI: acquisitionFunction = .logProbabilityOfImprovement(best: best)
     case .ucb(let beta): acquisitionFunction = .upperConfidenceBound(beta: beta)
     }
-    let incumbent = targets.indices.max { targets[$0] < targets[$1] }.map { [rows[$0]] } ?? []
+    let incumbent = targets.indices.max { targets[$0] < targets[$1] }.map { i in
+      [(0..<d).map { inputs[i, $0] }]
+    } ?? []
     let found = try optimizer.maximize(
       acquisitionFunction, model: model, space: space.distributions.map(Self.searchDimension),
       candidates: incumbent.isEmpty ? nil : try Matrix(rowMajor: incumbent), using: &rng)
@@ -72,15 +79,28 @@ extension GPSampler {
     return point
   }
 
-  /// Whether hyperparameters fitted on `fit.observations` points still serve `observations`.
+  /// Whether a model fitted on `fit.observations` points still serves `observations`.
   ///
   /// A MAP fit evaluates the likelihood five to ten times, each an O(n³) factorization and
   /// inversion; one more point among hundreds barely moves the optimum. Large models
-  /// therefore refit once the data has grown by 5%, and are only conditioned in between,
-  /// which keeps an ask at n = 1,000 to one factorization.
+  /// therefore refit once the data has grown by 5%, and grow by Cholesky appends in
+  /// between, so most asks at n = 1,000 factor nothing.
   static func canReuse(_ fit: Fit, observations: Int) -> Bool {
     fit.observations >= 200 && observations >= fit.observations
       && Double(observations) < Double(fit.observations) * 1.05
+  }
+
+  /// The last model conditioned on the points it has not seen, by an O(n²) append per
+  /// point, under the affine map of the targets it was fitted with. A failed append
+  /// (a duplicate point under a tiny noise) throws, and the caller refits.
+  func grow(_ previous: Fit, numbers: [Int], rows: [[Double]], raw: [Double]) throws(HoneError) -> Fit {
+    let fresh = numbers.indices.filter { !previous.included.contains(numbers[$0]) }
+    var grown = previous
+    guard !fresh.isEmpty else { return grown }
+    try grown.model.append(
+      try Matrix(rowMajor: fresh.map { rows[$0] }), targets: fresh.map { previous.scaling.apply(raw[$0]) })
+    grown.included.formUnion(fresh.map { numbers[$0] })
+    return grown
   }
 
   /// One model row: unit coordinates for numbers, indices for categoricals.
@@ -113,20 +133,32 @@ extension GPSampler {
     return .discrete((0..<n).map { (Double($0) + 0.5) / Double(n) })
   }
 
-  /// Targets with mean 0 and unit spread; infinities clipped to the finite range seen.
-  static func standardized(_ values: [Double]) -> [Double] {
-    let finite = values.filter(\.isFinite)
-    let low = finite.min() ?? 0
-    let high = finite.max() ?? 0
-    let clipped = values.map { min(max($0, low), high) }
-    let n = Double(max(clipped.count, 1))
-    let mean = clipped.reduce(0, +) / n
-    let variance = clipped.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
-    let sd = variance > 1e-24 ? variance.squareRoot() : 1
-    return clipped.map { ($0 - mean) / sd }
-  }
-
   static func signature(_ space: SearchSpace) -> String {
     zip(space.names, space.distributions).map { "\($0)=\($1.summary)" }.joined(separator: ";")
+  }
+}
+
+/// The affine map that standardizes objective values, with infinities clipped to the
+/// finite range seen when it was made.
+struct TargetScaling: Sendable {
+  var mean: Double
+  var scale: Double
+  var low: Double
+  var high: Double
+
+  init(_ values: [Double]) {
+    let finite = values.filter(\.isFinite)
+    low = finite.min() ?? 0
+    high = finite.max() ?? 0
+    let clipped = values.map { [low, high] in min(max($0, low), high) }
+    let n = Double(max(clipped.count, 1))
+    mean = clipped.reduce(0, +) / n
+    let variance = clipped.reduce(0) { [mean] in $0 + ($1 - mean) * ($1 - mean) } / n
+    scale = variance > 1e-24 ? variance.squareRoot() : 1
+  }
+
+  func apply(_ value: Double) -> Double {
+    let v = value.isFinite ? value : (value > 0 ? high : low)
+    return (v - mean) / scale
   }
 }

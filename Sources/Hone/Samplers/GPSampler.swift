@@ -30,10 +30,14 @@ public final class GPSampler: Sampler, @unchecked Sendable {
 
   private let startup: QMCSampler
   let lock = Lock()
-  /// Fitted kernel hyperparameters and the number of points they were fitted on.
+  /// The last fitted model of a joint space and what it was fitted on.
   struct Fit {
-    var hyperparameters: GPHyperparameters
+    /// Conditioned on the trials in `included`; appends grow it between fits.
+    var model: GaussianProcess
+    var scaling: TargetScaling
+    /// The points the hyperparameters were fitted on.
     var observations: Int
+    var included: Set<Int>
   }
 
   /// The last fit for each joint space, to warm-start or stand in for the next fit.
