@@ -342,6 +342,7 @@ hone_status hone_trial_set_user_attr(
  * Trials are exported as JSON objects with Optuna's fields: "number", "state",
  * "values" (null unless COMPLETE or PRUNED), "params" (user-facing values),
  * "distributions", "intermediate_values" (step to value), "user_attrs",
+ * "system_attrs" (the library's own, e.g. "fixed_params" of an enqueued trial),
  * "datetime_start" and "datetime_complete" (ISO 8601, UTC). Non-finite numbers
  * are written NaN, Infinity and -Infinity, as Python's json module does.
  * ======================================================================= */

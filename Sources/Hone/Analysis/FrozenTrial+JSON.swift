@@ -1,7 +1,9 @@
 /// The JSON export of trials, with Optuna's field names.
 extension FrozenTrial {
   /// `{"number", "state", "values", "params", "distributions", "intermediate_values",
-  /// "user_attrs", "datetime_start", "datetime_complete"}`; times are ISO 8601 UTC.
+  /// "user_attrs", "system_attrs", "datetime_start", "datetime_complete"}`; times are
+  /// ISO 8601 UTC. System attributes are the library's own, e.g. an enqueued trial's
+  /// "fixed_params" and a grid trial's "grid_id", as Optuna records them.
   public var json: JSON {
     .object([
       ("number", .number(Double(number))),
@@ -12,6 +14,7 @@ extension FrozenTrial {
       ("intermediate_values", .object(
         intermediateValues.sorted { $0.key < $1.key }.map { (String($0.key), .number($0.value)) })),
       ("user_attrs", .object(userAttrs)),
+      ("system_attrs", .object(systemAttrs)),
       ("datetime_start", datetimeStart.map { .string(WallClock.iso8601($0)) } ?? .null),
       ("datetime_complete", datetimeComplete.map { .string(WallClock.iso8601($0)) } ?? .null),
     ])

@@ -52,8 +52,8 @@ class FrozenTrial:
     """A snapshot of a trial, with Optuna's fields.
 
     ``datetime_start`` and ``datetime_complete`` are naive local times, as in
-    Optuna. ``system_attrs`` is always empty: the library keeps its own
-    attributes (``grid_id``, ``fixed_params``) out of its trial exports.
+    Optuna. ``system_attrs`` holds the library's own attributes, such as an
+    enqueued trial's ``fixed_params`` and a grid trial's ``grid_id``.
     """
 
     number: int
@@ -159,6 +159,7 @@ def _frozen_from_json(obj: Dict[str, Any], original_choices: ChoiceLookup) -> Fr
         params=params,
         distributions=distributions,
         user_attrs=obj["user_attrs"],
+        system_attrs=obj.get("system_attrs", {}),
         intermediate_values={int(k): float(v) for k, v in obj["intermediate_values"].items()},
     )
 

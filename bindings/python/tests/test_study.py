@@ -329,3 +329,12 @@ def test_tell_warning_points_at_the_caller(study):
     with pytest.warns(UserWarning) as record:
         study.tell(study.ask(), float("nan"))
     assert record[0].filename == __file__
+
+
+def test_system_attrs_carry_the_fixed_params_of_an_enqueued_trial(study):
+    study.enqueue_trial({"x": 0.25})
+    trial = study.ask()
+    trial.suggest_float("x", 0, 1)
+    frozen = study.tell(trial, 1.0)
+    assert frozen.system_attrs == {"fixed_params": {"x": 0.25}}
+    assert frozen.params == {"x": 0.25}
