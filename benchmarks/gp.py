@@ -31,6 +31,18 @@ def history(n, seed=0):
     return bounds, f, xs, [f(np.array(x)) for x in xs]
 
 
+def timed_asks(study, bounds, f, asks):
+    """Median and max ms of ask + suggests; Hone's and Optuna's studies share this API."""
+    times = []
+    for _ in range(asks):
+        t0 = time.perf_counter()
+        trial = study.ask()
+        x = [trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)]
+        times.append(time.perf_counter() - t0)
+        study.tell(trial, f(np.array(x)))
+    return 1e3 * statistics.median(times), 1e3 * max(times)
+
+
 def hone_latency(n, asks):
     bounds, f, xs, ys = history(n)
     study = hone.create_study(sampler=hone.samplers.GPSampler(seed=0, n_startup_trials=10))
@@ -40,14 +52,7 @@ def hone_latency(n, asks):
         for i, (lo, hi) in enumerate(bounds):
             trial.suggest_float(f"x{i}", lo, hi)
         study.tell(trial, y)
-    times = []
-    for _ in range(asks):
-        t0 = time.perf_counter()
-        trial = study.ask()
-        x = [trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)]
-        times.append(time.perf_counter() - t0)
-        study.tell(trial, f(np.array(x)))
-    return 1e3 * statistics.median(times), 1e3 * max(times)
+    return timed_asks(study, bounds, f, asks)
 
 
 def optuna_latency(n, asks):
@@ -61,14 +66,7 @@ def optuna_latency(n, asks):
         optuna.trial.create_trial(params={f"x{i}": v for i, v in enumerate(x)}, distributions=dists, value=y)
         for x, y in zip(xs, ys)
     )
-    times = []
-    for _ in range(asks):
-        t0 = time.perf_counter()
-        trial = study.ask()
-        x = [trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)]
-        times.append(time.perf_counter() - t0)
-        study.tell(trial, f(np.array(x)))
-    return 1e3 * statistics.median(times), 1e3 * max(times)
+    return timed_asks(study, bounds, f, asks)
 
 
 def latency():
@@ -87,25 +85,10 @@ def latency():
               f"{theirs[0] / ours[0]:>12.1f}x", flush=True)
 
 
-def run_hone(name, make_sampler, seed, n_trials):
+def regret_trace(name, make_study, seed, n_trials):
+    """The best value after each trial; Hone's and Optuna's studies share this API."""
     bounds, f, _ = FUNCTIONS[name]
-    study = hone.create_study(sampler=make_sampler(seed))
-    best, trace = float("inf"), []
-    for _ in range(n_trials):
-        trial = study.ask()
-        x = np.array([trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)])
-        y = f(x)
-        study.tell(trial, y)
-        best = min(best, y)
-        trace.append(best)
-    return trace
-
-
-def run_optuna(name, make_sampler, seed, n_trials):
-    import optuna
-
-    bounds, f, _ = FUNCTIONS[name]
-    study = optuna.create_study(sampler=make_sampler(seed))
+    study = make_study(seed)
     best, trace = float("inf"), []
     for _ in range(n_trials):
         trial = study.ask()
@@ -119,25 +102,26 @@ def run_optuna(name, make_sampler, seed, n_trials):
 
 def efficiency(seeds):
     peers = [
-        ("Hone GP", run_hone, lambda s: hone.samplers.GPSampler(seed=s)),
-        ("random", run_hone, lambda s: hone.samplers.RandomSampler(seed=s)),
+        ("Hone GP", lambda s: hone.create_study(sampler=hone.samplers.GPSampler(seed=s))),
+        ("random", lambda s: hone.create_study(sampler=hone.samplers.RandomSampler(seed=s))),
     ]
     try:
         import optuna
 
         optuna.logging.set_verbosity(optuna.logging.WARNING)
         peers += [
-            ("Optuna GP", run_optuna, lambda s: optuna.samplers.GPSampler(seed=s)),
-            ("Optuna TPE", run_optuna, lambda s: optuna.samplers.TPESampler(seed=s, multivariate=True)),
+            ("Optuna GP", lambda s: optuna.create_study(sampler=optuna.samplers.GPSampler(seed=s))),
+            ("Optuna TPE", lambda s: optuna.create_study(
+                sampler=optuna.samplers.TPESampler(seed=s, multivariate=True))),
         ]
     except ImportError:
         pass
     print(f"== median simple regret over {seeds} seeds (after 30 / 60 trials)")
-    print(f"{'function':>12} " + " ".join(f"{name:>21}" for name, _, _ in peers))
+    print(f"{'function':>12} " + " ".join(f"{name:>21}" for name, _ in peers))
     for fname, (_, _, f_opt) in FUNCTIONS.items():
         cells = []
-        for _, run, make in peers:
-            traces = [run(fname, make, s, 60) for s in range(seeds)]
+        for _, make in peers:
+            traces = [regret_trace(fname, make, s, 60) for s in range(seeds)]
             r30 = statistics.median(t[29] - f_opt for t in traces)
             r60 = statistics.median(t[59] - f_opt for t in traces)
             cells.append(f"{r30:>10.4f} / {r60:<8.4f}")
