@@ -10,7 +10,9 @@ from ctypes import c_bool, c_char_p, c_double, c_int64, c_size_t
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from ._lib import LIB, _check, encode
+from ._lib import _ENCODED, LIB, _check, encode
+
+_SUGGEST_FLOAT = LIB.hone_trial_suggest_float
 from .distributions import (
     BaseDistribution,
     CategoricalChoiceType,
@@ -204,13 +206,17 @@ class Trial:
         if step is not None and log:
             # The step entry point has no log flag, so the library cannot reject the pair itself.
             raise ValueError("The parameter `step` is not supported when `log` is true.")
+        # The hot path of every objective: a closed study is still caught by _h().
+        h = self._study._handle or self._study._h()
+        key = _ENCODED.get(name) or encode(name, "name")
         out = c_double()
-        h, key, low, high = self._study._h(), encode(name, "name"), float(low), float(high)
         if step is None:
-            status = LIB.hone_trial_suggest_float(ctypes.byref(out), h, self._number, key, low, high, bool(log))
+            status = _SUGGEST_FLOAT(ctypes.byref(out), h, self._number, key, float(low), float(high), bool(log))
         else:
-            status = LIB.hone_trial_suggest_float_step(ctypes.byref(out), h, self._number, key, low, high, float(step))
-        _check(status)
+            status = LIB.hone_trial_suggest_float_step(
+                ctypes.byref(out), h, self._number, key, float(low), float(high), float(step))
+        if status:
+            _check(status)
         return out.value
 
     def suggest_int(self, name: str, low: int, high: int, *, step: int = 1, log: bool = False) -> int:
