@@ -392,6 +392,202 @@ hone_status hone_trial_params_json(
     hone_study *study,
     int64_t trial);
 
+/* ==========================================================================
+ * MLP: training a multilayer perceptron, predicting with it, saving and loading it.
+ *
+ * Data is row-major: `x` holds `n_rows * n_features` values, row after row.
+ * `y` holds one value per row: the target for regression, or the class label
+ * (an integer 0, 1, ... stored as a double) for "binary" and "multiclass" tasks.
+ * Every array is read during the call only and never kept.
+ *
+ * The configuration is one JSON object with the keys of the MLP configuration:
+ * "task" ("regression" (default), "binary", "multiclass"), "loss",
+ * "hidden_layers" ([64]), "activation" ("relu"), "init", "optimizer" ("adam"),
+ * "learning_rate" (0.001), "batch_size" (32), "epochs" (100), "weight_decay",
+ * "l1" (0), "l2" (0), "dropout" (0, or one per hidden layer), "momentum" (0.9),
+ * "beta1", "beta2", "epsilon", "schedule" ("constant" or {"type": ..., ...}),
+ * "warmup_epochs" (0), "early_stopping_patience" (0: off), "min_delta" (0),
+ * "validation_fraction" (0), "standardize" (true), "seed" (0), "threads" (1),
+ * "metric" ("loss"), "gradient_clip" (0), "hypergradient_lr" (0),
+ * "huber_delta" (1), "time_budget" (0 seconds: none). NULL or "" means all
+ * defaults; an unknown key or a bad value is HONE_INVALID_ARGUMENT naming it.
+ *
+ * A `hone_mlp` handle is looked up, never dereferenced: a destroyed or foreign
+ * handle is HONE_INVALID_ARGUMENT, not a crash. A model never changes after
+ * training, so one handle may be used by several threads at once.
+ * ======================================================================= */
+
+/**
+ * A trained model. Create one with `hone_mlp_train` or `hone_mlp_load` and
+ * release it with `hone_mlp_destroy`.
+ */
+typedef struct hone_mlp hone_mlp;
+
+/**
+ * Trains a model on float32 features.
+ *
+ * With a study, each epoch reports the monitored value (the validation metric,
+ * or the training loss without validation) as the trial's intermediate value at
+ * step = epoch (1, 2, ...) and asks the study's pruner; when it says prune,
+ * training stops with status "pruned". Pruned and diverged trainings still
+ * succeed (HONE_OK) and give a model: read the status from the result.
+ *
+ * @param out receives the new model handle, or NULL on failure.
+ * @param out_result_json NULL, or receives the result, released with `hone_free`:
+ *   {"status": "completed" | "early_stopped" | "time_budget" | "pruned" | "diverged",
+ *   "epochs": 12, "best_epoch": 9, "best_value": 0.05, "message": null | "why it diverged",
+ *   "history": [{"epoch": 1, "train_loss": ..., "learning_rate": ..., "monitored": ...,
+ *   "validation": null | {"loss": ..., "accuracy": ..., ...}}, ...]}.
+ * @param x the training features, `n_rows * n_features` row-major.
+ * @param n_rows the number of training rows; must be >= 1.
+ * @param n_features the number of features per row; must be >= 1.
+ * @param y `n_rows` targets or class labels.
+ * @param x_val NULL for none (then `y_val` must be NULL and `n_val_rows` 0),
+ *   or the validation features, `n_val_rows * n_features`.
+ * @param y_val `n_val_rows` validation targets or labels.
+ * @param n_val_rows the number of validation rows.
+ * @param config_json the configuration; NULL or "" means all defaults.
+ * @param study NULL, or the study whose running trial the training reports to.
+ * @param trial the trial number; ignored without a study.
+ * @return HONE_STATE when the trial is not running or the study is multi-objective.
+ */
+hone_status hone_mlp_train(
+    hone_mlp **out,
+    char **out_result_json,
+    const float *x,
+    size_t n_rows,
+    size_t n_features,
+    const double *y,
+    const float *x_val,
+    const double *y_val,
+    size_t n_val_rows,
+    const char *config_json,
+    hone_study *study,
+    int64_t trial);
+
+/**
+ * Trains a model on float64 features, converted once to float32; see `hone_mlp_train`.
+ *
+ * @param out receives the new model handle, or NULL on failure.
+ * @param out_result_json NULL, or receives the result as in `hone_mlp_train`.
+ * @param x the training features, `n_rows * n_features` row-major.
+ * @param n_rows the number of training rows; must be >= 1.
+ * @param n_features the number of features per row; must be >= 1.
+ * @param y `n_rows` targets or class labels.
+ * @param x_val NULL, or the validation features, `n_val_rows * n_features`.
+ * @param y_val `n_val_rows` validation targets or labels.
+ * @param n_val_rows the number of validation rows.
+ * @param config_json the configuration; NULL or "" means all defaults.
+ * @param study NULL, or the study whose running trial the training reports to.
+ * @param trial the trial number; ignored without a study.
+ */
+hone_status hone_mlp_train_f64(
+    hone_mlp **out,
+    char **out_result_json,
+    const double *x,
+    size_t n_rows,
+    size_t n_features,
+    const double *y,
+    const double *x_val,
+    const double *y_val,
+    size_t n_val_rows,
+    const char *config_json,
+    hone_study *study,
+    int64_t trial);
+
+/**
+ * The number of values `hone_mlp_predict` writes per row.
+ *
+ * The number of outputs for regression; the number of classes for
+ * classification (2 for "binary").
+ *
+ * @param out receives the count.
+ */
+hone_status hone_mlp_n_outputs(size_t *out, hone_mlp *model);
+
+/**
+ * The number of features per row the model takes.
+ *
+ * @param out receives the count.
+ */
+hone_status hone_mlp_n_features(size_t *out, hone_mlp *model);
+
+/**
+ * Describes a model as JSON.
+ *
+ * {"task": "regression" | "binary" | "multiclass", "loss": "mse", "activation": "relu",
+ * "sizes": [n_features, hidden..., outputs], "n_features": 2, "n_outputs": 2,
+ * "n_classes": 0 for regression, "standardized": true}. "n_outputs" is the number of
+ * values `hone_mlp_predict` writes per row.
+ *
+ * @param out receives the text; release it with `hone_free`.
+ */
+hone_status hone_mlp_info_json(char **out, hone_mlp *model);
+
+/**
+ * Predicts for float32 features.
+ *
+ * Writes `n_rows * hone_mlp_n_outputs` values row-major: the predicted values
+ * for regression, the class probabilities (each row sums to 1; for "binary",
+ * P(0) then P(1)) for classification.
+ *
+ * @param out receives the predictions.
+ * @param out_len the length of `out`; must equal `n_rows * hone_mlp_n_outputs`.
+ * @param x the features, `n_rows * n_features` row-major.
+ * @param n_rows the number of rows; must be >= 1.
+ * @param n_features must equal the model's feature count.
+ */
+hone_status hone_mlp_predict(
+    double *out,
+    size_t out_len,
+    hone_mlp *model,
+    const float *x,
+    size_t n_rows,
+    size_t n_features);
+
+/**
+ * Evaluates the model on labelled rows.
+ *
+ * @param out_json receives the metrics, released with `hone_free`: {"loss": ...}
+ *   plus "mse", "mae", "r2" for regression, or "accuracy", "precision", "recall", "f1",
+ *   "log_loss" and (when every class is present) "roc_auc" for classification.
+ * @param x the features, `n_rows * n_features` row-major.
+ * @param n_rows the number of rows; must be >= 1.
+ * @param n_features must equal the model's feature count.
+ * @param y `n_rows` targets or class labels.
+ */
+hone_status hone_mlp_evaluate(
+    char **out_json,
+    hone_mlp *model,
+    const float *x,
+    size_t n_rows,
+    size_t n_features,
+    const double *y);
+
+/**
+ * Saves the model to a file in the versioned binary format, replacing any file there.
+ *
+ * The format (magic "HONEMLP\0", format version 1, little-endian, CRC-32 at the
+ * end) is documented in Sources/Hone/MLP/MLPModel+Serialization.swift.
+ *
+ * @param path the file to write.
+ * @return HONE_STORAGE when the file cannot be written.
+ */
+hone_status hone_mlp_save(hone_mlp *model, const char *path);
+
+/**
+ * Loads a model saved by `hone_mlp_save`.
+ *
+ * @param out receives the new model handle, or NULL on failure.
+ * @param path the file to read.
+ * @return HONE_STORAGE when the file cannot be read; HONE_INVALID_ARGUMENT,
+ *   naming the problem, for a file that is truncated, corrupt or not a model.
+ */
+hone_status hone_mlp_load(hone_mlp **out, const char *path);
+
+/** Destroys a model handle. NULL is ignored. */
+void hone_mlp_destroy(hone_mlp *model);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

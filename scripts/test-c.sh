@@ -57,13 +57,18 @@ build bad_input
 run "$work/bad_input"
 ok
 
+step "the MLP: XOR, predict, save and load, trial reports, bad input"
+build mlp
+run "$work/mlp"
+ok
+
 step "8 threads on one study"
 build threads
 run "$work/threads"
 ok
 
-step "valgrind: no definite or indirect leak in the quickstart and the bad-input table"
-for program in quickstart bad_input; do
+step "valgrind: no definite or indirect leak in the quickstart, the bad-input table and the MLP test"
+for program in quickstart bad_input mlp; do
   run valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
     --error-exitcode=3 "$work/$program" >"$work/valgrind.txt" 2>&1 || { cat "$work/valgrind.txt"; exit 1; }
   echo "valgrind $program: clean"

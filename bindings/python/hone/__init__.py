@@ -13,7 +13,7 @@ Set ``HONE_LIBRARY`` to load a libhone.so other than the one installed with the
 package; its version must equal :data:`__version__`.
 """
 
-from . import distributions, exceptions, pruners, samplers, study, trial
+from . import distributions, exceptions, mlp, pruners, samplers, study, trial
 from ._version import __version__
 from .exceptions import (
     ExhaustedError,
@@ -50,6 +50,7 @@ __all__ = [
     "InternalError",
     "distributions",
     "exceptions",
+    "mlp",
     "pruners",
     "samplers",
     "study",

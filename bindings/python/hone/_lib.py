@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import os
-from ctypes import POINTER, c_bool, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
+from ctypes import POINTER, c_bool, c_char_p, c_double, c_float, c_int32, c_int64, c_size_t, c_void_p
 from pathlib import Path
 from typing import Dict, Optional
 
@@ -29,6 +29,7 @@ ENV_VAR = "HONE_LIBRARY"
 hone_status = c_int32
 hone_trial_state = c_int32
 hone_study = c_void_p
+hone_mlp = c_void_p
 # char ** out-parameters are read as void * so the pointer survives for hone_free.
 _char_pp = POINTER(c_void_p)
 
@@ -78,6 +79,34 @@ _SIGNATURES = {
     "hone_study_trials_json": (hone_status, [_char_pp, hone_study]),
     "hone_trial_json": (hone_status, [_char_pp, hone_study, c_int64]),
     "hone_trial_params_json": (hone_status, [_char_pp, hone_study, c_int64]),
+    "hone_mlp_train": (
+        hone_status,
+        [
+            POINTER(hone_mlp), _char_pp, POINTER(c_float), c_size_t, c_size_t, POINTER(c_double),
+            POINTER(c_float), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64,
+        ],
+    ),
+    "hone_mlp_train_f64": (
+        hone_status,
+        [
+            POINTER(hone_mlp), _char_pp, POINTER(c_double), c_size_t, c_size_t, POINTER(c_double),
+            POINTER(c_double), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64,
+        ],
+    ),
+    "hone_mlp_n_outputs": (hone_status, [POINTER(c_size_t), hone_mlp]),
+    "hone_mlp_n_features": (hone_status, [POINTER(c_size_t), hone_mlp]),
+    "hone_mlp_info_json": (hone_status, [_char_pp, hone_mlp]),
+    "hone_mlp_predict": (
+        hone_status,
+        [POINTER(c_double), c_size_t, hone_mlp, POINTER(c_float), c_size_t, c_size_t],
+    ),
+    "hone_mlp_evaluate": (
+        hone_status,
+        [_char_pp, hone_mlp, POINTER(c_float), c_size_t, c_size_t, POINTER(c_double)],
+    ),
+    "hone_mlp_save": (hone_status, [hone_mlp, c_char_p]),
+    "hone_mlp_load": (hone_status, [POINTER(hone_mlp), c_char_p]),
+    "hone_mlp_destroy": (None, [hone_mlp]),
 }
 
 

@@ -1,0 +1,306 @@
+"""Training multilayer perceptrons with the library's MLP trainer (needs numpy).
+
+::
+
+    import hone
+
+    model, history = hone.mlp.train(X, y, validation_data=(Xv, yv),
+                                    task="multiclass", hidden_layers=[128], epochs=60)
+    labels = model.predict(Xv)          # class labels (values for regression)
+    probabilities = model.predict_proba(Xv)
+    print(model.evaluate(Xv, yv)["accuracy"], history["status"])
+    model.save("digits.mlp")
+    again = hone.mlp.load("digits.mlp")
+
+Features are a 2-D array of ``n_rows × n_features``. A float32 C-contiguous
+NumPy array is passed to the library without a copy, and so is a float64 one
+(the library converts it once); anything else is converted to float32 first.
+Targets hold one value per row: the target for regression, or the integer class
+label for ``task="binary"`` or ``"multiclass"``.
+
+The keyword arguments of :func:`train` are the keys of the library's MLP
+configuration (``task``, ``hidden_layers``, ``activation``, ``optimizer``,
+``learning_rate``, ``batch_size``, ``epochs``, ``weight_decay``, ``l1``,
+``l2``, ``dropout``, ``momentum``, ``schedule``, ``warmup_epochs``,
+``early_stopping_patience``, ``validation_fraction``, ``standardize``,
+``seed``, ``threads``, ``metric``, ...; see ``hone_mlp_train`` in ``hone.h``
+for the defaults). An unknown key or a bad value raises
+:class:`hone.InvalidArgumentError` (a ``ValueError``) naming it.
+
+Given a running :class:`hone.Trial`, training reports the monitored value (the
+validation metric, or the training loss without validation) as the trial's
+intermediate value at step = epoch (1, 2, ...) and asks the study's pruner after
+every epoch. When the pruner says prune, :func:`train` raises
+:class:`hone.TrialPruned`, so that :meth:`hone.Study.optimize` marks the trial
+PRUNED. A diverged training (a NaN or infinite loss) is not an error: it returns
+the best finite weights with ``history["status"] == "diverged"``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import threading
+from ctypes import POINTER, c_double, c_float, c_size_t, c_void_p
+from typing import Any, Dict, Optional, Tuple, Union
+
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover - numpy is needed only when hone.mlp is used
+    np = None  # type: ignore[assignment]
+
+from ._lib import LIB, _check, take_string
+from .exceptions import InvalidArgumentError, StateError, TrialPruned
+from .trial import Trial
+
+__all__ = ["Model", "train", "load"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _need_numpy() -> None:
+    if np is None:
+        raise ImportError("hone.mlp needs numpy: pip install numpy")
+
+
+def _features(X: Any, what: str, dtype: Optional[type] = None) -> np.ndarray:
+    """A 2-D C-contiguous float32 or float64 array, copied only when it must be.
+
+    Without ``dtype``, float32 and float64 C-contiguous arrays pass as they are
+    and anything else becomes float32; with it, the result has that dtype.
+    """
+    _need_numpy()
+    a = np.asarray(X)
+    if a.ndim != 2:
+        raise ValueError(f"{what} must be a 2-D array of rows × features, got shape {a.shape}")
+    if a.shape[0] < 1 or a.shape[1] < 1:
+        raise ValueError(f"{what} must have at least one row and one feature, got shape {a.shape}")
+    if dtype is None:
+        dtype = a.dtype.type if a.dtype in (np.float32, np.float64) else np.float32
+    return np.ascontiguousarray(a, dtype=dtype)
+
+
+def _targets(y: Any, rows: int, what: str) -> np.ndarray:
+    """One float64 target or label per row."""
+    a = np.asarray(y)
+    if a.ndim == 2 and a.shape[1] == 1:
+        a = a[:, 0]
+    if a.ndim != 1:
+        raise ValueError(f"{what} must be a 1-D array with one value per row, got shape {a.shape}")
+    if a.shape[0] != rows:
+        raise ValueError(f"{what} has {a.shape[0]} values for {rows} rows")
+    return np.ascontiguousarray(a, dtype=np.float64)
+
+
+def _ptr(a: Optional[np.ndarray], ctype: type) -> Any:
+    return None if a is None else a.ctypes.data_as(POINTER(ctype))
+
+
+def _json_default(o: Any) -> Any:
+    """NumPy scalars and arrays in the configuration, as plain JSON values."""
+    if isinstance(o, np.generic):
+        return o.item()
+    if isinstance(o, np.ndarray):
+        return o.tolist()
+    if isinstance(o, tuple):
+        return list(o)
+    raise TypeError(f"configuration value {o!r} of type {type(o).__name__} is not JSON")
+
+
+class Model:
+    """A trained MLP: a library handle, released by :meth:`close`, a ``with`` block, or garbage collection.
+
+    Obtained from :func:`train` or :func:`load`. A model never changes; threads may share one.
+    """
+
+    def __init__(self, handle: c_void_p) -> None:
+        self._handle: Optional[c_void_p] = handle
+        self._destroy = LIB.hone_mlp_destroy
+        self._close_lock = threading.Lock()
+        out = c_void_p()
+        _check(LIB.hone_mlp_info_json(ctypes.byref(out), handle))
+        info = json.loads(take_string(out))
+        self._info: Dict[str, Any] = info
+
+    def _h(self) -> c_void_p:
+        handle = self._handle
+        if handle is None:
+            raise StateError("the model is closed")
+        return handle
+
+    def close(self) -> None:
+        """Releases the library's model; later calls raise :class:`hone.StateError`."""
+        with self._close_lock:
+            handle, self._handle = self._handle, None
+            if handle is not None:
+                self._destroy(handle)
+
+    def __enter__(self) -> "Model":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
+    def __repr__(self) -> str:
+        return f"Model(task={self.task!r}, sizes={self.sizes})"
+
+    @property
+    def task(self) -> str:
+        """``"regression"``, ``"binary"`` or ``"multiclass"``."""
+        return self._info["task"]
+
+    @property
+    def sizes(self) -> list:
+        """The layer widths, input first and output last."""
+        return list(self._info["sizes"])
+
+    @property
+    def n_features(self) -> int:
+        """The number of features per row the model takes."""
+        return int(self._info["n_features"])
+
+    @property
+    def n_classes(self) -> int:
+        """The number of classes (2 for binary), or 0 for regression."""
+        return int(self._info["n_classes"])
+
+    def _raw(self, X: Any) -> np.ndarray:
+        """What ``hone_mlp_predict`` writes: values or class probabilities, ``rows × n_outputs``."""
+        x = _features(X, "X", np.float32)
+        rows, cols = x.shape
+        k = int(self._info["n_outputs"])
+        out = np.empty((rows, k), dtype=np.float64)
+        _check(LIB.hone_mlp_predict(_ptr(out, c_double), out.size, self._h(), _ptr(x, c_float), rows, cols))
+        return out
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Predictions for the rows of ``X``.
+
+        Regression: the predicted values, shape ``(rows,)`` for one output or
+        ``(rows, outputs)``. Classification: the most probable class label per
+        row, as int64.
+        """
+        out = self._raw(X)
+        if self.task == "regression":
+            return out[:, 0] if out.shape[1] == 1 else out
+        return np.argmax(out, axis=1).astype(np.int64)
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Class probabilities, shape ``(rows, n_classes)``, each row summing to 1.
+
+        For a binary model the columns are P(0) and P(1). A regression model has
+        none: :class:`hone.InvalidArgumentError`.
+        """
+        if self.task == "regression":
+            raise InvalidArgumentError("a regression model has no class probabilities; use predict")
+        return self._raw(X)
+
+    def evaluate(self, X: Any, y: Any) -> Dict[str, float]:
+        """The loss and the task's metrics on labelled rows.
+
+        ``{"loss", "mse", "mae", "r2"}`` for regression; ``{"loss", "accuracy",
+        "precision", "recall", "f1", "log_loss"}`` and, when every class is
+        present, ``"roc_auc"`` for classification.
+        """
+        x = _features(X, "X", np.float32)
+        rows, cols = x.shape
+        t = _targets(y, rows, "y")
+        out = c_void_p()
+        _check(LIB.hone_mlp_evaluate(ctypes.byref(out), self._h(), _ptr(x, c_float), rows, cols, _ptr(t, c_double)))
+        return {k: float(v) for k, v in json.loads(take_string(out)).items()}
+
+    def save(self, path: PathLike) -> None:
+        """Writes the model to ``path`` in the library's versioned binary format."""
+        _check(LIB.hone_mlp_save(self._h(), os.fsencode(path)))
+
+
+def load(path: PathLike) -> Model:
+    """Loads a model written by :meth:`Model.save`.
+
+    A missing or unreadable file raises :class:`hone.StorageError`; a truncated or
+    corrupt one :class:`hone.InvalidArgumentError`, naming the problem.
+    """
+    handle = c_void_p()
+    _check(LIB.hone_mlp_load(ctypes.byref(handle), os.fsencode(path)))
+    return Model(handle)
+
+
+def train(
+    X: Any,
+    y: Any,
+    validation_data: Optional[Tuple[Any, Any]] = None,
+    trial: Optional[Trial] = None,
+    **config: Any,
+) -> Tuple[Model, Dict[str, Any]]:
+    """Trains an MLP on ``X`` and ``y``; returns the model and the training history.
+
+    Args:
+        X: the features, ``rows × features``.
+        y: one target (regression) or integer class label (classification) per row.
+        validation_data: ``(X_val, y_val)``, watched by early stopping, reported to
+            ``trial`` and recorded in the history.
+        trial: a running :class:`hone.Trial` to report to each epoch; its pruner may
+            stop training, which raises :class:`hone.TrialPruned`.
+        **config: the MLP configuration keys.
+
+    Returns:
+        ``(model, history)``; ``history`` is a dict: ``status`` ("completed",
+        "early_stopped", "time_budget" or "diverged"), ``epochs``, ``best_epoch``,
+        ``best_value``, ``message`` (why it diverged, or None) and ``history``, one
+        dict per epoch with ``epoch``, ``train_loss``, ``learning_rate``,
+        ``monitored`` and ``validation`` (the validation metrics, or None).
+    """
+    x = _features(X, "X")
+    rows, cols = x.shape
+    t = _targets(y, rows, "y")
+    xv = tv = None
+    if validation_data is not None:
+        try:
+            Xv, yv = validation_data
+        except (TypeError, ValueError):
+            raise ValueError("validation_data must be a pair (X_val, y_val)") from None
+        xv = _features(Xv, "X_val", x.dtype.type)
+        if xv.shape[1] != cols:
+            raise ValueError(f"X_val has {xv.shape[1]} features, X has {cols}")
+        tv = _targets(yv, xv.shape[0], "y_val")
+    study_handle = None
+    number = 0
+    if trial is not None:
+        if not isinstance(trial, Trial):
+            raise TypeError(f"trial must be a hone.Trial, not {type(trial).__name__}")
+        study_handle = trial.study._h()
+        number = trial.number
+    text = json.dumps(config, default=_json_default, allow_nan=False).encode()
+    if x.dtype == np.float32:
+        fn, ctype = LIB.hone_mlp_train, c_float
+    else:
+        fn, ctype = LIB.hone_mlp_train_f64, c_double
+    handle = c_void_p()
+    result = c_void_p()
+    _check(
+        fn(
+            ctypes.byref(handle),
+            ctypes.byref(result),
+            _ptr(x, ctype),
+            rows,
+            cols,
+            _ptr(t, c_double),
+            _ptr(xv, ctype),
+            _ptr(tv, c_double),
+            0 if xv is None else xv.shape[0],
+            text,
+            study_handle,
+            number,
+        )
+    )
+    model = Model(handle)
+    history = json.loads(take_string(result))
+    if history["status"] == "pruned":
+        model.close()
+        raise TrialPruned(f"trial {number} pruned at epoch {history['epochs']}")
+    return model, history
