@@ -38,7 +38,7 @@ public typealias hone_study = OpaquePointer
     let out = try required(out, "out")
     out.pointee = nil
     let options = try options_json.map { (p) throws(HoneError) in try string(p, "options_json") } ?? ""
-    out.pointee = HandleRegistry.studies.register(try Study(optionsJSON: options))
+    out.pointee = studyHandles.register(try Study(optionsJSON: options))
   }
 }
 
@@ -47,7 +47,7 @@ public typealias hone_study = OpaquePointer
 /// Calls already running on the handle in other threads finish normally; the
 /// handle must not be used once this returns.
 @c public func hone_study_destroy(_ study: hone_study?) {
-  if let study { HandleRegistry.studies.remove(study) }
+  if let study { studyHandles.remove(study) }
 }
 
 /// Describes a study as JSON.
@@ -62,7 +62,7 @@ public typealias hone_study = OpaquePointer
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     try copyOut(try s.read { s throws(HoneError) in try s.infoJSON.text }, to: out)
   }
 }

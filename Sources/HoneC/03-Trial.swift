@@ -34,7 +34,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out_trial, "out_trial")
-    out.pointee = Int64(try HandleRegistry.studies.study(study).ask())
+    out.pointee = Int64(try studyHandles.object(study).ask())
   }
 }
 
@@ -47,7 +47,7 @@ import Hone
   _ params_json: UnsafePointer<CChar>?
 ) -> hone_status {
   capture { () throws(HoneError) in
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     guard case .object(let params) = try json(params_json, "params_json") else {
       throw .invalidArgument("params_json must be a JSON object")
     }
@@ -70,7 +70,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     out.pointee = try s.suggestFloat(
       trial: try trialNumber(trial), try string(name, "name"), low, high, log: log)
   }
@@ -93,7 +93,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     out.pointee = try s.suggestFloat(
       trial: try trialNumber(trial), try string(name, "name"), low, high, step: step)
   }
@@ -116,7 +116,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     out.pointee = try s.suggestInt(
       trial: try trialNumber(trial), try string(name, "name"), low, high, step: step, log: log)
   }
@@ -136,7 +136,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out_index, "out_index")
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     guard let choices else { throw .invalidArgument("choices is NULL") }
     guard n_choices > 0 else { throw .invalidArgument("choices must not be empty (n_choices is 0)") }
     guard n_choices <= 1 << 24 else { throw .invalidArgument("n_choices (\(n_choices)) is too large") }
@@ -164,7 +164,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out_index, "out_index")
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     guard case .array(let list) = try json(choices_json, "choices_json") else {
       throw .invalidArgument("choices_json must be a JSON array")
     }
@@ -194,7 +194,7 @@ import Hone
   _ state: hone_trial_state
 ) -> hone_status {
   capture { () throws(HoneError) in
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     let target = try trialState(state)
     guard n_values <= 1 << 16 else { throw .invalidArgument("n_values (\(n_values)) is too large") }
     var list: [Double] = []
@@ -219,7 +219,7 @@ import Hone
   _ value: Double
 ) -> hone_status {
   capture { () throws(HoneError) in
-    try HandleRegistry.studies.study(study).report(trial: try trialNumber(trial), step: step, value: value)
+    try studyHandles.object(study).report(trial: try trialNumber(trial), step: step, value: value)
   }
 }
 
@@ -233,7 +233,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    out.pointee = try HandleRegistry.studies.study(study).shouldPrune(trial: try trialNumber(trial))
+    out.pointee = try studyHandles.object(study).shouldPrune(trial: try trialNumber(trial))
   }
 }
 
@@ -247,7 +247,7 @@ import Hone
   _ value_json: UnsafePointer<CChar>?
 ) -> hone_status {
   capture { () throws(HoneError) in
-    let s = try HandleRegistry.studies.study(study)
+    let s = try studyHandles.object(study)
     try s.setUserAttr(
       trial: try trialNumber(trial), key: try string(key, "key"), value: try json(value_json, "value_json"))
   }

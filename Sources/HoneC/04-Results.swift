@@ -16,7 +16,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    out.pointee = UInt(try HandleRegistry.studies.study(study).read { s throws(HoneError) in try s.trialCount() })
+    out.pointee = UInt(try studyHandles.object(study).read { s throws(HoneError) in try s.trialCount() })
   }
 }
 
@@ -30,7 +30,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out_trial, "out_trial")
-    out.pointee = Int64(try HandleRegistry.studies.study(study).read { s throws(HoneError) in try s.bestTrial().number })
+    out.pointee = Int64(try studyHandles.object(study).read { s throws(HoneError) in try s.bestTrial().number })
   }
 }
 
@@ -41,7 +41,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    out.pointee = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+    out.pointee = try studyHandles.object(study).read { s throws(HoneError) in
       let best = try s.bestTrial()
       guard let v = best.value else { throw .internal("best trial \(best.number) has no value") }
       return v
@@ -58,7 +58,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let text = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+    let text = try studyHandles.object(study).read { s throws(HoneError) in
       JSON.array(try s.bestTrials().map(\.json)).text
     }
     try copyOut(text, to: out)
@@ -74,7 +74,7 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let text = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+    let text = try studyHandles.object(study).read { s throws(HoneError) in
       JSON.array(try s.trials.map(\.json)).text
     }
     try copyOut(text, to: out)
@@ -92,7 +92,7 @@ import Hone
   capture { () throws(HoneError) in
     let out = try required(out, "out")
     let number = try trialNumber(trial)
-    let text = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+    let text = try studyHandles.object(study).read { s throws(HoneError) in
       try s.trial(number).json.text
     }
     try copyOut(text, to: out)
@@ -110,7 +110,7 @@ import Hone
   capture { () throws(HoneError) in
     let out = try required(out, "out")
     let number = try trialNumber(trial)
-    let text = try HandleRegistry.studies.study(study).read { s throws(HoneError) in
+    let text = try studyHandles.object(study).read { s throws(HoneError) in
       try s.trial(number).paramsJSON.text
     }
     try copyOut(text, to: out)

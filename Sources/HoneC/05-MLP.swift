@@ -27,40 +27,15 @@ import Hone
 /// release it with `hone_mlp_destroy`.
 public typealias hone_mlp = OpaquePointer
 
-/// A trained model behind a handle.
-final class MLPBox: @unchecked Sendable {
+/// A model behind a handle: the registry holds objects, and models are values.
+final class MLPBox: Sendable {
   let model: MLPModel
   init(_ model: MLPModel) { self.model = model }
 }
 
-/// Live model handles, looked up never dereferenced, like `HandleRegistry`.
-final class ModelRegistry: @unchecked Sendable {
-  static let models = ModelRegistry()
-  private let lock = Lock()
-  private var live: [UnsafeMutableRawPointer: MLPBox] = [:]
+/// Live model handles.
+let modelHandles = HandleRegistry<MLPBox>(type: "hone_mlp", argument: "model")
 
-  func register(_ model: MLPModel) -> OpaquePointer {
-    let box = MLPBox(model)
-    let p = Unmanaged.passUnretained(box).toOpaque()
-    lock.withLock { live[p] = box }
-    return OpaquePointer(p)
-  }
-
-  func remove(_ handle: OpaquePointer) {
-    let box = lock.withLock { live.removeValue(forKey: UnsafeMutableRawPointer(handle)) }
-    _ = box
-  }
-
-  func model(_ handle: OpaquePointer?) throws(HoneError) -> MLPModel {
-    guard let handle else { throw .invalidArgument("model is NULL") }
-    guard let box = lock.withLock({ live[UnsafeMutableRawPointer(handle)] }) else {
-      throw .invalidArgument("model is not a live hone_mlp handle (destroyed, or never created)")
-    }
-    return box.model
-  }
-}
-
-/// The number of values in an `n_rows * n_features` matrix, checked for NULL, zero and overflow.
 func matrixCount(_ p: UnsafeRawPointer?, _ rows: UInt, _ cols: UInt, _ what: String) throws(HoneError) -> Int {
   guard p != nil else { throw .invalidArgument("\(what) is NULL") }
   guard rows >= 1 else { throw .invalidArgument("n_rows must be >= 1 (\(what) has no rows)") }
@@ -97,31 +72,6 @@ func targets(_ p: UnsafePointer<Double>?, _ rows: UInt, _ what: String) throws(H
   return UnsafeBufferPointer(start: p, count: Int(rows)).map { Float($0) }
 }
 
-/// The metrics that apply to the task, as a JSON object.
-func metricsJSON(_ m: MLPMetrics) -> JSON {
-  var members: [(String, JSON)] = [("loss", .number(m.loss))]
-  for metric in MLPMetric.allCases where metric != .loss {
-    if let v = m.value(metric) { members.append((metric.rawValue, .number(v))) }
-  }
-  return .object(members)
-}
-
-/// A training result as JSON.
-func resultJSON(_ r: MLPTrainingResult) -> JSON {
-  let history: [JSON] = r.history.map { e in
-    .object([
-      ("epoch", .number(Double(e.epoch))), ("train_loss", .number(e.trainLoss)),
-      ("learning_rate", .number(e.learningRate)), ("monitored", .number(e.monitored)),
-      ("validation", e.validation.map(metricsJSON) ?? .null),
-    ])
-  }
-  return .object([
-    ("status", .string(r.status.rawValue)), ("epochs", .number(Double(r.history.count))),
-    ("best_epoch", .number(Double(r.bestEpoch))), ("best_value", .number(r.bestValue)),
-    ("message", r.message.map { .string($0) } ?? .null), ("history", .array(history)),
-  ])
-}
-
 /// The shared body of the training entry points, after the features are converted.
 func trainMLP(
   _ out: UnsafeMutablePointer<hone_mlp?>?, _ outResult: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
@@ -142,30 +92,15 @@ func trainMLP(
   }
   let text = try configJSON.map { (p) throws(HoneError) in try string(p, "config_json") } ?? ""
   let config = text.allSatisfy(\.isWhitespace) ? MLPConfig() : try MLPConfig(jsonText: text)
-  var link: (Study, Int)?
+  let result: MLPTrainingResult
   if let study {
-    let s = try HandleRegistry.studies.study(study)
-    let number = try trialNumber(trial)
-    let state = try s.read { s throws(HoneError) in try s.trial(number).state }
-    guard state == .running else { throw .state("trial \(number) is not running") }
-    link = (s, number)
+    result = try studyHandles.object(study).trainMLP(
+      trial: try trialNumber(trial), data: data, validation: validation, config: config)
+  } else {
+    result = try MLP.train(data, validation: validation, config: config)
   }
-  var linkError: HoneError?
-  let onEpoch: ((Int, MLPEpochRecord) -> Bool)? = link.map { (s, number) in
-    { epoch, record in
-      do throws(HoneError) {
-        try s.report(trial: number, step: Int64(epoch), value: record.monitored)
-        return try s.shouldPrune(trial: number)
-      } catch {
-        linkError = error
-        return true
-      }
-    }
-  }
-  let result = try MLP.train(data, validation: validation, config: config, onEpoch: onEpoch)
-  if let linkError { throw linkError }
-  if let outResult { try copyOut(resultJSON(result).text, to: outResult) }
-  out.pointee = ModelRegistry.models.register(result.model)
+  if let outResult { try copyOut(result.json.text, to: outResult) }
+  out.pointee = modelHandles.register(MLPBox(result.model))
 }
 
 /// Trains a model on float32 features.
@@ -268,7 +203,7 @@ func trainMLP(
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let m = try ModelRegistry.models.model(model)
+    let m = try modelHandles.object(model).model
     out.pointee = UInt(m.task == .regression ? m.sizes[m.sizes.count - 1] : m.classCount)
   }
 }
@@ -282,7 +217,7 @@ func trainMLP(
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    out.pointee = UInt(try ModelRegistry.models.model(model).sizes[0])
+    out.pointee = UInt(try modelHandles.object(model).model.sizes[0])
   }
 }
 
@@ -300,7 +235,7 @@ func trainMLP(
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let m = try ModelRegistry.models.model(model)
+    let m = try modelHandles.object(model).model
     let k = m.task == .regression ? m.sizes[m.sizes.count - 1] : m.classCount
     let info: JSON = .object([
       ("task", .string(m.task.rawValue)), ("loss", .string(m.loss.rawValue)),
@@ -333,7 +268,7 @@ func trainMLP(
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    let m = try ModelRegistry.models.model(model)
+    let m = try modelHandles.object(model).model
     let features = try floatMatrix(x, n_rows, n_features, "x")
     guard Int(n_features) == m.sizes[0] else {
       throw .invalidArgument("n_features is \(n_features), the model takes \(m.sizes[0])")
@@ -369,10 +304,10 @@ func trainMLP(
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out_json, "out_json")
-    let m = try ModelRegistry.models.model(model)
+    let m = try modelHandles.object(model).model
     let features = try floatMatrix(x, n_rows, n_features, "x")
     let data = try MLPDataset(features: features, rows: Int(n_rows), targets: try targets(y, n_rows, "y"))
-    try copyOut(metricsJSON(try m.evaluate(data)).text, to: out)
+    try copyOut(try m.evaluate(data).json.text, to: out)
   }
 }
 
@@ -388,7 +323,7 @@ func trainMLP(
   _ path: UnsafePointer<CChar>?
 ) -> hone_status {
   capture { () throws(HoneError) in
-    let m = try ModelRegistry.models.model(model)
+    let m = try modelHandles.object(model).model
     try m.save(to: try string(path, "path"))
   }
 }
@@ -407,11 +342,11 @@ func trainMLP(
     let out = try required(out, "out")
     out.pointee = nil
     let model = try MLPModel(contentsOf: try string(path, "path"))
-    out.pointee = ModelRegistry.models.register(model)
+    out.pointee = modelHandles.register(MLPBox(model))
   }
 }
 
 /// Destroys a model handle. NULL is ignored.
 @c public func hone_mlp_destroy(_ model: hone_mlp?) {
-  if let model { ModelRegistry.models.remove(model) }
+  if let model { modelHandles.remove(model) }
 }

@@ -55,35 +55,46 @@ enum LastError {
   }
 }
 
-/// Live study handles. A handle is looked up, never dereferenced, so a stale or
-/// foreign pointer is an error rather than a crash, and a study stays alive
+/// Live handles of one type. A handle is looked up, never dereferenced, so a stale
+/// or foreign pointer is an error rather than a crash, and an object stays alive
 /// until every call that looked it up has returned, even if another thread
 /// destroys the handle meanwhile.
-final class HandleRegistry: @unchecked Sendable {
-  static let studies = HandleRegistry()
+final class HandleRegistry<Object: AnyObject & Sendable>: @unchecked Sendable {
+  /// The C type name and the argument name, for messages.
+  let type: String
+  let argument: String
   private let lock = Lock()
-  private var live: [UnsafeMutableRawPointer: Study] = [:]
+  private var live: [UnsafeMutableRawPointer: Object] = [:]
 
-  func register(_ study: Study) -> OpaquePointer {
-    let p = Unmanaged.passUnretained(study).toOpaque()
-    lock.withLock { live[p] = study }
+  init(type: String, argument: String) {
+    self.type = type
+    self.argument = argument
+  }
+
+  func register(_ object: Object) -> OpaquePointer {
+    let p = Unmanaged.passUnretained(object).toOpaque()
+    lock.withLock { live[p] = object }
     return OpaquePointer(p)
   }
 
   func remove(_ handle: OpaquePointer) {
-    // Release outside the lock: deinit of a study may take locks of its own.
-    let study = lock.withLock { live.removeValue(forKey: UnsafeMutableRawPointer(handle)) }
-    _ = study
+    // Release outside the lock: a deinit may take locks of its own.
+    let object = lock.withLock { live.removeValue(forKey: UnsafeMutableRawPointer(handle)) }
+    _ = object
   }
 
-  func study(_ handle: OpaquePointer?) throws(HoneError) -> Study {
-    guard let handle else { throw .invalidArgument("study is NULL") }
-    guard let s = lock.withLock({ live[UnsafeMutableRawPointer(handle)] }) else {
-      throw .invalidArgument("study is not a live hone_study handle (destroyed, or never created)")
+  func object(_ handle: OpaquePointer?) throws(HoneError) -> Object {
+    guard let handle else { throw .invalidArgument("\(argument) is NULL") }
+    guard let object = lock.withLock({ live[UnsafeMutableRawPointer(handle)] }) else {
+      throw .invalidArgument(
+        "\(argument) is not a live \(type) handle (destroyed, or never created)")
     }
-    return s
+    return object
   }
 }
+
+/// Live study handles.
+let studyHandles = HandleRegistry<Study>(type: "hone_study", argument: "study")
 
 /// Checks that an out-parameter is not NULL.
 @inline(__always)
