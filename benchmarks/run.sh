@@ -20,3 +20,5 @@ echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 "$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"
 echo "== gp: GPSampler ask latency and sample efficiency beside Optuna"
 "$venv/bin/python" benchmarks/gp.py
+echo "== mlp: one training step beside PyTorch"
+"$venv/bin/python" benchmarks/mlp.py
