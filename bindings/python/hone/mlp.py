@@ -41,7 +41,6 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import threading
 from ctypes import POINTER, c_double, c_float, c_size_t, c_void_p
 from typing import Any, Dict, Optional, Tuple, Union
 
@@ -50,8 +49,9 @@ try:
 except ImportError:  # pragma: no cover - numpy is needed only when hone.mlp is used
     np = None  # type: ignore[assignment]
 
+from ._handle import _Handle
 from ._lib import LIB, _check, take_string
-from .exceptions import InvalidArgumentError, StateError, TrialPruned
+from .exceptions import InvalidArgumentError, TrialPruned
 from .trial import Trial
 
 __all__ = ["Model", "train", "load"]
@@ -108,43 +108,18 @@ def _json_default(o: Any) -> Any:
     raise TypeError(f"configuration value {o!r} of type {type(o).__name__} is not JSON")
 
 
-class Model:
+class Model(_Handle):
     """A trained MLP: a library handle, released by :meth:`close`, a ``with`` block, or garbage collection.
 
     Obtained from :func:`train` or :func:`load`. A model never changes; threads may share one.
     """
 
     def __init__(self, handle: c_void_p) -> None:
-        self._handle: Optional[c_void_p] = handle
-        self._destroy = LIB.hone_mlp_destroy
-        self._close_lock = threading.Lock()
+        super().__init__(handle, LIB.hone_mlp_destroy)
         out = c_void_p()
         _check(LIB.hone_mlp_info_json(ctypes.byref(out), handle))
         info = json.loads(take_string(out))
         self._info: Dict[str, Any] = info
-
-    def _h(self) -> c_void_p:
-        handle = self._handle
-        if handle is None:
-            raise StateError("the model is closed")
-        return handle
-
-    def close(self) -> None:
-        """Releases the library's model; later calls raise :class:`hone.StateError`."""
-        with self._close_lock:
-            handle, self._handle = self._handle, None
-            if handle is not None:
-                self._destroy(handle)
-
-    def __enter__(self) -> "Model":
-        return self
-
-    def __exit__(self, *exc_info: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        if getattr(self, "_handle", None) is not None:
-            self.close()
 
     def __repr__(self) -> str:
         return f"Model(task={self.task!r}, sizes={self.sizes})"

@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ctypes import c_double, c_int32, c_int64, c_void_p
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Type, Union
 
+from ._handle import _Handle
 from ._lib import LIB, _check, take_string
 from .distributions import BaseDistribution, _choice_key, _plain_choice
 from .exceptions import ExhaustedError, NotFoundError, StateError, TrialPruned, _NoCompletedTrialsError
@@ -95,7 +96,7 @@ def _direction_name(direction: Union[str, StudyDirection]) -> str:
     return direction
 
 
-class Study:
+class Study(_Handle):
     """An optimization: its objectives, sampler, pruner and trials.
 
     Create one with :func:`hone.create_study`. A study owns a library handle;
@@ -106,10 +107,7 @@ class Study:
     def __init__(self, options: Dict[str, Any], sampler: BaseSampler, pruner: BasePruner) -> None:
         handle = c_void_p()
         _check(LIB.hone_study_create(ctypes.byref(handle), json.dumps(options).encode()))
-        self._handle: Optional[c_void_p] = handle
-        # Bound here so that __del__ still works while the interpreter tears modules down.
-        self._destroy = LIB.hone_study_destroy
-        self._close_lock = threading.Lock()
+        super().__init__(handle, LIB.hone_study_destroy)
         self._sampler = sampler
         self._pruner = pruner
         self._choices: Dict[Tuple[str, Tuple[Any, ...]], Tuple[Any, ...]] = {}
@@ -118,33 +116,8 @@ class Study:
         self._name: str = info["name"]
         self._directions = [StudyDirection[d.upper()] for d in info["directions"]]
 
-    # -- the handle -----------------------------------------------------------
-
-    def _h(self) -> c_void_p:
-        """The live handle; StateError once the study is closed."""
-        handle = self._handle
-        if handle is None:
-            raise StateError(f"study '{self._name}' is closed")
-        return handle
-
-    def close(self) -> None:
-        """Releases the library's study. Later calls on the study raise :class:`hone.StateError`."""
-        # Under a lock: a second destroy of a freed address could hit a newer study.
-        with self._close_lock:
-            handle, self._handle = self._handle, None
-            if handle is not None:
-                self._destroy(handle)
-
-    def __enter__(self) -> "Study":
-        return self
-
-    def __exit__(self, *exc_info: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        # __init__ may have failed before the handle existed.
-        if getattr(self, "_handle", None) is not None:
-            self.close()
+    def _closed_message(self) -> str:
+        return f"study '{self._name}' is closed"
 
     def __repr__(self) -> str:
         directions = ", ".join(d.name for d in self._directions)
