@@ -60,9 +60,5 @@ public typealias hone_study = OpaquePointer
   _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
   _ study: hone_study?
 ) -> hone_status {
-  capture { () throws(HoneError) in
-    let out = try required(out, "out")
-    let s = try studyHandles.object(study)
-    try copyOut(try s.read { s throws(HoneError) in try s.infoJSON.text }, to: out)
-  }
+  exportJSON(out, study) { s throws(HoneError) in try s.infoJSON }
 }

@@ -56,13 +56,7 @@ import Hone
   _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
   _ study: hone_study?
 ) -> hone_status {
-  capture { () throws(HoneError) in
-    let out = try required(out, "out")
-    let text = try studyHandles.object(study).read { s throws(HoneError) in
-      JSON.array(try s.bestTrials().map(\.json)).text
-    }
-    try copyOut(text, to: out)
-  }
+  exportJSON(out, study) { s throws(HoneError) in .array(try s.bestTrials().map(\.json)) }
 }
 
 /// Every trial of the study as a JSON array, ordered by number.
@@ -72,13 +66,7 @@ import Hone
   _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
   _ study: hone_study?
 ) -> hone_status {
-  capture { () throws(HoneError) in
-    let out = try required(out, "out")
-    let text = try studyHandles.object(study).read { s throws(HoneError) in
-      JSON.array(try s.trials.map(\.json)).text
-    }
-    try copyOut(text, to: out)
-  }
+  exportJSON(out, study) { s throws(HoneError) in .array(try s.trials.map(\.json)) }
 }
 
 /// One trial as a JSON object.
@@ -89,14 +77,7 @@ import Hone
   _ study: hone_study?,
   _ trial: Int64
 ) -> hone_status {
-  capture { () throws(HoneError) in
-    let out = try required(out, "out")
-    let number = try trialNumber(trial)
-    let text = try studyHandles.object(study).read { s throws(HoneError) in
-      try s.trial(number).json.text
-    }
-    try copyOut(text, to: out)
-  }
+  exportJSON(out, study) { s throws(HoneError) in try s.trial(try trialNumber(trial)).json }
 }
 
 /// The parameters of one trial as a JSON object of user-facing values.
@@ -107,12 +88,5 @@ import Hone
   _ study: hone_study?,
   _ trial: Int64
 ) -> hone_status {
-  capture { () throws(HoneError) in
-    let out = try required(out, "out")
-    let number = try trialNumber(trial)
-    let text = try studyHandles.object(study).read { s throws(HoneError) in
-      try s.trial(number).paramsJSON.text
-    }
-    try copyOut(text, to: out)
-  }
+  exportJSON(out, study) { s throws(HoneError) in try s.trial(try trialNumber(trial)).paramsJSON }
 }

@@ -129,6 +129,18 @@ func copyOut(_ text: String, to out: UnsafeMutablePointer<UnsafeMutablePointer<C
   out.pointee = p
 }
 
+/// Renders a JSON export of a study under its lock and hands the text to the caller.
+func exportJSON(
+  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ study: hone_study?,
+  _ render: (Study) throws(HoneError) -> JSON
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let text = try studyHandles.object(study).read { s throws(HoneError) in try render(s).text }
+    try copyOut(text, to: out)
+  }
+}
+
 /// A state received from C, validated without trusting the enum's bit pattern.
 func trialState(_ state: hone_trial_state) throws(HoneError) -> TrialState {
   let raw = unsafeBitCast(state, to: Int32.self)
