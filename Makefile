@@ -14,7 +14,7 @@ APT_PKGS   := libopenblas-dev liblapacke-dev pkg-config valgrind gcc g++ python3
 HEADERGEN  := $(SWIFT) run -c release --skip-build hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift --output include/hone.h
 
 .PHONY: all deps build headergen header header-check lib swift-test c-test python python-test \
-        examples cross-host test demo install bench clean
+        examples cross-host test demo install bench clean data
 
 all: build
 
@@ -49,6 +49,7 @@ build: lib header-check
 python: lib
 	@[ -x $(VPY) ] || $(PYTHON) -m venv --system-site-packages $(VENV)
 	@$(VPY) -c 'import pytest' 2>/dev/null || $(VPY) -m pip install -q pytest
+	@$(VPY) -c 'import numpy' 2>/dev/null || $(VPY) -m pip install -q numpy
 	$(VPY) -m pip install -q --no-build-isolation ./bindings/python
 
 swift-test: deps
@@ -57,7 +58,11 @@ swift-test: deps
 c-test: lib
 	bash scripts/test-c.sh $(RELEASE)
 
-python-test: python
+## data: the UCI digits for the demo, tests and benchmarks (see examples/data/README.md).
+data:
+	sh scripts/fetch-digits.sh
+
+python-test: python data
 	cd bindings/python/tests && HONE_LIBRARY= ../../../$(VPY) -m pytest -q .
 
 examples: lib python
@@ -74,7 +79,7 @@ cross-host: lib python
 test: header-check swift-test c-test python-test examples cross-host
 
 ## demo: install what is missing, build, and run the main job.
-demo: python
+demo: python data
 	$(VPY) examples/python/demo.py
 
 ## install: libhone.so (SONAME libhone.so.0), hone.h and hone.pc under PREFIX.
