@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 venv=${HONE_BENCH_VENV:-$HOME/.cache/hone-bench-venv}
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q optuna scipy greenlet torch
+  "$venv/bin/pip" install -q optuna scipy greenlet torch scikit-learn
 fi
 "$venv/bin/pip" install -q ./bindings/python
+sh scripts/fetch-digits.sh
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # The library's SONAME is libhone.so.0, which the build folder does not hold.
@@ -20,5 +21,5 @@ echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 "$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"
 echo "== gp: GPSampler ask latency and sample efficiency beside Optuna"
 "$venv/bin/python" benchmarks/gp.py
-echo "== mlp: one training step beside PyTorch"
+echo "== mlp: a training step and a digits training beside PyTorch and scikit-learn"
 "$venv/bin/python" benchmarks/mlp.py
