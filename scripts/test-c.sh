@@ -62,6 +62,11 @@ build mlp
 run "$work/mlp"
 ok
 
+step "the MLP training loop allocates nothing per epoch"
+build mlp_alloc
+run "$work/mlp_alloc"
+ok
+
 step "8 threads on one study"
 build threads
 run "$work/threads"
