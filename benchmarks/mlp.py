@@ -1,11 +1,13 @@
 """MLP training beside PyTorch and scikit-learn on the CPU, one thread each, in one run.
 
-Usage: python mlp.py
+Usage: python mlp.py [SGEMM_PEAK_GFLOPS]
 
 1. One training step: whole epochs of mini-batch Adam on random data (the same
    shapes for both) in milliseconds per step: gather the batch, forward, loss,
    backward and the update. Two shapes: 784-256-256-10 at batch 128, where GEMM
-   dominates, and 64-32-10 at batch 32, where the per-step overhead does.
+   dominates, and 64-32-10 at batch 32, where the per-step overhead does. Hone's
+   GEMM rate is set against the single-thread sgemm peak that
+   benchmarks/sgemm_peak.c measured, when given.
 2. A whole training on the UCI digits (scripts/fetch-digits.sh): 64-128-10, ReLU,
    Adam at 1e-3, batch 32, 60 epochs, features scaled to [0, 1], a stratified
    80/20 split. Wall time and held-out accuracy for each framework.
@@ -122,9 +124,19 @@ def digits_sklearn(xtr, ytr, xte, yte):
     return seconds, float(np.mean(clf.predict(xte) == yte))
 
 
+def step_flops(n_in, hidden, n_out, batch):
+    """GEMM flops of one step: forward, weight gradients, and input gradients past the first layer."""
+    widths = (n_in, *hidden, n_out)
+    pairs = list(zip(widths, widths[1:]))
+    gemm = sum(2 * batch * a * b for a, b in pairs)
+    return 3 * gemm - 2 * batch * pairs[0][0] * pairs[0][1]
+
+
 def main():
+    peak = float(sys.argv[1]) if len(sys.argv) > 1 else float("nan")
     print("== one Adam training step, 1 thread, ms (lower is better)")
-    print(f"{'network':>16} {'batch':>6} {'Hone':>8} {'PyTorch':>8} {'PyTorch/Hone':>13}")
+    print(f"{'network':>16} {'batch':>6} {'Hone':>8} {'PyTorch':>8} {'PyTorch/Hone':>13} "
+          f"{'Hone GFLOP/s':>13} {'of sgemm peak':>14}")
     for n_in, hidden, n_out, batch, steps in SHAPES:
         ours = hone_step_ms(n_in, hidden, n_out, batch, steps)
         try:
@@ -132,7 +144,9 @@ def main():
         except ImportError:
             theirs = float("nan")
         name = "-".join(str(v) for v in (n_in, *hidden, n_out))
-        print(f"{name:>16} {batch:>6} {ours:>8.3f} {theirs:>8.3f} {theirs / ours:>12.2f}x", flush=True)
+        rate = step_flops(n_in, hidden, n_out, batch) / ours / 1e6
+        print(f"{name:>16} {batch:>6} {ours:>8.3f} {theirs:>8.3f} {theirs / ours:>12.2f}x "
+              f"{rate:>13.1f} {rate / peak:>13.0%}", flush=True)
 
     print("== digits, 64-128-10, Adam, batch 32, 60 epochs, 1 thread")
     print(f"{'framework':>14} {'seconds':>8} {'test acc':>9} {'time / Hone':>12}")
