@@ -109,6 +109,7 @@ final class MLPOptimizer {
       let c2 = 1 / (1 - Float(pow(Double(b2), Double(steps))))
       // The pointers may alias as far as the compiler knows, so it will not vectorize; SIMD8 does it by hand.
       let simdEnd = n - n % 8
+      let keepDirection = hypergradientLR > 0
       var i = 0
       while i < simdEnd {
         let gi = UnsafeRawPointer(g + i).loadUnaligned(as: SIMD8<Float>.self)
@@ -117,7 +118,8 @@ final class MLPOptimizer {
         let ui = (mi * c1) / ((vi * c2).squareRoot() + eps)
         UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: SIMD8<Float>.self)
         UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: SIMD8<Float>.self)
-        UnsafeMutableRawPointer(u + i).storeBytes(of: ui, as: SIMD8<Float>.self)
+        // Only hypergradient descent reads the direction back; skip the store otherwise.
+        if keepDirection { UnsafeMutableRawPointer(u + i).storeBytes(of: ui, as: SIMD8<Float>.self) }
         let pi = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Float>.self) - rate * ui
         UnsafeMutableRawPointer(p + i).storeBytes(of: pi, as: SIMD8<Float>.self)
         i += 8
