@@ -29,7 +29,10 @@ let package = Package(
     ),
     .target(
       name: "Hone",
-      dependencies: ["COpenBLAS", "CLAPACKE"]
+      dependencies: ["COpenBLAS", "CLAPACKE"],
+      // Float.squareRoot() inlines C's __builtin_sqrtf; with errno semantics every
+      // lane of a SIMD square root becomes a branch and a possible libm call.
+      swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
     ),
     .target(
       name: "HoneC",
