@@ -10,10 +10,10 @@ VENV       := .venv
 VPY        := $(VENV)/bin/python
 RELEASE    := .build/release
 VERSION    := $(shell sed -n 's/.*static let \(major\|minor\|patch\) = \([0-9]*\).*/\2/p' Sources/Hone/Version.swift | paste -sd.)
-APT_PKGS   := libopenblas-dev liblapacke-dev pkg-config valgrind gcc g++ python3-venv
+APT_PKGS   := libopenblas-dev liblapacke-dev libpq-dev pkg-config valgrind gcc g++ python3-venv
 HEADERGEN  := $(SWIFT) run -c release --skip-build hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift --output include/hone.h
 
-.PHONY: all deps build headergen header header-check lib swift-test c-test python python-test \
+.PHONY: all deps build headergen header header-check lib swift-test pg-test c-test python python-test \
         examples cross-host test demo install bench clean data
 
 all: build
@@ -52,8 +52,17 @@ python: lib
 	@$(VPY) -c 'import numpy' 2>/dev/null || $(VPY) -m pip install -q numpy
 	$(VPY) -m pip install -q --no-build-isolation ./bindings/python
 
+## swift-test: the Swift unit tests, with a throwaway PostgreSQL server for the
+## storage tests (scripts/pg-start.sh), stopped on exit whether they pass or not.
 swift-test: deps
-	$(SWIFT) test --parallel
+	@eval "$$(bash scripts/pg-start.sh)" && trap 'bash scripts/pg-stop.sh "$$HONE_PG_DIR"' EXIT && \
+	  $(SWIFT) test --parallel
+
+## pg-test: only the PostgreSQL tests, against a throwaway server. Without
+## HONE_TEST_POSTGRES_URL, a bare `swift test` skips them.
+pg-test: deps
+	@eval "$$(bash scripts/pg-start.sh)" && trap 'bash scripts/pg-stop.sh "$$HONE_PG_DIR"' EXIT && \
+	  $(SWIFT) test --filter Postgres
 
 c-test: lib
 	bash scripts/test-c.sh $(RELEASE)

@@ -27,9 +27,14 @@ let package = Package(
       pkgConfig: "lapacke",
       providers: [.apt(["liblapacke-dev"])]
     ),
+    .systemLibrary(
+      name: "CLibPQ",
+      pkgConfig: "libpq",
+      providers: [.apt(["libpq-dev"])]
+    ),
     .target(
       name: "Hone",
-      dependencies: ["COpenBLAS", "CLAPACKE"],
+      dependencies: ["COpenBLAS", "CLAPACKE", "CLibPQ"],
       // Float.squareRoot() inlines C's __builtin_sqrtf; with errno semantics every
       // lane of a SIMD square root becomes a branch and a possible libm call.
       swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
