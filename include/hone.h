@@ -128,7 +128,19 @@ typedef struct hone_study hone_study;
  *   gp options: {"kernel": "matern52" | "rbf", "acquisition": "logei" | "logpi" | "ucb",
  *   "beta": 2 (ucb only), "n_startup_trials": 10, "deterministic_objective": false,
  *   "n_candidates": 1024, "n_restarts": 10}. Default: random.
- * - "pruner": {"type": "nop"}. Default: nop.
+ * - "pruner": {"type": "nop" | "median" | "percentile" | "successive_halving" |
+ *   "hyperband" | "threshold" | "patient", "options": {...}}, with Optuna's
+ *   option names and defaults:
+ *   median: {"n_startup_trials": 5, "n_warmup_steps": 0, "interval_steps": 1,
+ *   "n_min_trials": 1}; percentile: the same plus "percentile" (required, 0-100);
+ *   successive_halving: {"min_resource": "auto" | 1, "reduction_factor": 4,
+ *   "min_early_stopping_rate": 0, "bootstrap_count": 0}; hyperband:
+ *   {"min_resource": 1, "max_resource": "auto" | 81, "reduction_factor": 3,
+ *   "bootstrap_count": 0}; threshold: {"lower": null, "upper": null (at least
+ *   one), "n_warmup_steps": 0, "interval_steps": 1}; patient: {"wrapped_pruner":
+ *   {...a pruner...} | null, "patience": 3 (required), "min_delta": 0}.
+ *   Default: nop. Successive halving and hyperband record each rung a trial
+ *   passes in its system attributes as "completed_rung_<k>".
  * - "storage": null or "memory". Default: in memory.
  * - "search_space": {"x": {"type": "float", "low": 0, "high": 1, "log": false,
  *   "step": null}, "n": {"type": "int", "low": 1, "high": 9, "step": 1},
@@ -317,6 +329,8 @@ hone_status hone_trial_report(
 
 /**
  * Asks the study's pruner whether a running trial should stop now.
+ *
+ * Fails with HONE_STATE in a multi-objective study, as reporting does.
  *
  * @param out receives true when the trial should be told HONE_TRIAL_PRUNED.
  */

@@ -225,6 +225,8 @@ import Hone
 
 /// Asks the study's pruner whether a running trial should stop now.
 ///
+/// Fails with HONE_STATE in a multi-objective study, as reporting does.
+///
 /// - Parameter out: receives true when the trial should be told HONE_TRIAL_PRUNED.
 @c public func hone_trial_should_prune(
   _ out: UnsafeMutablePointer<Bool>?,

@@ -60,6 +60,11 @@ CASE(create_grid_empty_values, hone_study_create(&h_out, "{\"sampler\": {\"type\
 CASE(create_space_low_gt_high, hone_study_create(&h_out, "{\"search_space\": {\"x\": {\"type\": \"float\", \"low\": 2, \"high\": 1}}}"))
 CASE(create_space_unknown_type, hone_study_create(&h_out, "{\"search_space\": {\"x\": {\"type\": \"complex\"}}}"))
 CASE(create_unknown_pruner, hone_study_create(&h_out, "{\"pruner\": {\"type\": \"oracle\"}}"))
+CASE(create_unknown_pruner_key, hone_study_create(&h_out, "{\"pruner\": {\"type\": \"median\", \"options\": {\"n_warmup\": 1}}}"))
+CASE(create_negative_warmup, hone_study_create(&h_out, "{\"pruner\": {\"type\": \"median\", \"options\": {\"n_warmup_steps\": -1}}}"))
+CASE(create_bad_percentile, hone_study_create(&h_out, "{\"pruner\": {\"type\": \"percentile\", \"options\": {\"percentile\": 101}}}"))
+CASE(create_bad_reduction_factor, hone_study_create(&h_out, "{\"pruner\": {\"type\": \"hyperband\", \"options\": {\"reduction_factor\": 1}}}"))
+CASE(create_threshold_lower_gt_upper, hone_study_create(&h_out, "{\"pruner\": {\"type\": \"threshold\", \"options\": {\"lower\": 2, \"upper\": 1}}}"))
 CASE(create_unknown_storage, hone_study_create(&h_out, "{\"storage\": \"mongodb://x\"}"))
 CASE(info_null_out, hone_study_info_json(NULL, f->study))
 CASE(info_null_study, hone_study_info_json(&s_out, NULL))
@@ -182,6 +187,11 @@ static const bad_case cases[] = {
     ROW(create_space_low_gt_high, HONE_INVALID_ARGUMENT, "low"),
     ROW(create_space_unknown_type, HONE_INVALID_ARGUMENT, "complex"),
     ROW(create_unknown_pruner, HONE_INVALID_ARGUMENT, "oracle"),
+    ROW(create_unknown_pruner_key, HONE_INVALID_ARGUMENT, "n_warmup"),
+    ROW(create_negative_warmup, HONE_INVALID_ARGUMENT, "n_warmup_steps"),
+    ROW(create_bad_percentile, HONE_INVALID_ARGUMENT, "percentile"),
+    ROW(create_bad_reduction_factor, HONE_INVALID_ARGUMENT, "reduction_factor"),
+    ROW(create_threshold_lower_gt_upper, HONE_INVALID_ARGUMENT, "lower"),
     ROW(create_unknown_storage, HONE_INVALID_ARGUMENT, "storage"),
     ROW(info_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(info_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
@@ -308,6 +318,7 @@ static int other_checks(void) {
                     "multi-objective tell with one value");
   failed += !expect(hone_study_best_trial(&t, multi) == HONE_STATE, "best_trial of a multi-objective study");
   failed += !expect(hone_trial_report(multi, t, 0, 1.0) == HONE_STATE, "report in a multi-objective study");
+  failed += !expect(hone_trial_should_prune(&b_out, multi, t) == HONE_STATE, "should_prune in a multi-objective study");
   failed += !expect(hone_study_best_trials_json(&text, multi) == HONE_OK && strcmp(text, "[]") == 0,
                     "empty Pareto front");
   hone_free(text);

@@ -4,7 +4,8 @@
 /// lists, so the grid is never materialized. Visiting in random order rather than
 /// in sequence keeps parallel workers from racing for the same next point. When
 /// every point has been taken by a RUNNING, COMPLETE or PRUNED trial, `ask` fails
-/// with `.exhausted`; failed points are tried again.
+/// with `.exhausted`; failed points are tried again. Values are never read, so a
+/// pruned trial counts as a visit to its point, as in Optuna.
 public final class GridSampler: Sampler {
   public let seed: UInt64
   public let names: [String]

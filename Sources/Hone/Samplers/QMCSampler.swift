@@ -4,6 +4,8 @@
 /// of the first completed trial, fixed from then on, as in Optuna's QMCSampler.
 /// Trial `n` takes point `n` of the sequence, so workers asking in parallel never
 /// share a point. Parameters outside the joint space are sampled at random.
+/// Values are never read, so a pruned trial only uses up its point; a pruned
+/// trial does not fix the joint space, a completed one does.
 public final class QMCSampler: Sampler, @unchecked Sendable {
   public let seed: UInt64
   public let scramble: Bool

@@ -2,7 +2,8 @@
 ///
 /// Each (trial, parameter) pair draws from its own stream of the seed, so a seeded
 /// study suggests the same values whichever order trials are asked in, and the
-/// cost of a suggestion does not grow with the history.
+/// cost of a suggestion does not grow with the history. Pruned trials, like all
+/// history, are ignored.
 public final class RandomSampler: Sampler {
   public let seed: UInt64
   public var name: String { "random" }

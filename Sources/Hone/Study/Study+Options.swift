@@ -4,7 +4,8 @@
 /// - `name`: a unique study name (default: generated).
 /// - `direction`: `"minimize"` (default) or `"maximize"`; or `directions`: an array of them.
 /// - `sampler`: `{"type": "random" | "grid" | "qmc" | "gp", "seed": 42, "options": {...}}`.
-/// - `pruner`: `{"type": "nop", "options": {}}`.
+/// - `pruner`: `{"type": "median" | "percentile" | "successive_halving" | "hyperband" |
+///   "threshold" | "patient" | "nop", "options": {...}}` (see `makePruner`); absent means nop.
 /// - `storage`: `null` or `"memory"` (persistent storages come with their own issue).
 /// - `search_space`: `{"x": {"type": "float", "low": 0, "high": 1}, ...}`: define-and-run,
 ///   where `ask` fixes every parameter at once.
@@ -141,23 +142,5 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
       nCandidates: try count("n_candidates", 1024), nRestarts: try count("n_restarts", 10))
   default:
     throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp)")
-  }
-}
-
-/// A pruner from its JSON spec: `{"type": ..., "options": {...}}`.
-public func makePruner(_ json: JSON?) throws(HoneError) -> any Pruner {
-  guard let json, json != .null else { return NopPruner() }
-  guard case .object(let members) = json else {
-    throw .invalidArgument("pruner must be an object, not \(json.typeName)")
-  }
-  let r = JSONObjectReader(members, context: "pruner")
-  try r.allowOnly(["type", "options"])
-  let type = try r.string("type")
-  switch type {
-  case "nop", "none":
-    try JSONObjectReader(try r.optionalObject("options") ?? [], context: "nop pruner options").allowOnly([])
-    return NopPruner()
-  default:
-    throw .invalidArgument("unknown pruner type '\(type)' (nop)")
   }
 }

@@ -60,10 +60,23 @@ extension Study {
   }
 
   /// Whether the pruner would stop the trial now.
+  ///
+  /// What the pruner keeps on the trial (successive halving's rungs) is recorded
+  /// in its system attributes, whatever the decision.
+  ///
+  /// - Throws: `.state` in a multi-objective study, as Optuna's `should_prune` does.
   public func shouldPrune(trial number: Int) throws(HoneError) -> Bool {
-    try lock.withLock { () throws(HoneError) -> Bool in
+    guard directions.count == 1 else {
+      throw .state("pruning is only supported in single-objective studies")
+    }
+    return try lock.withLock { () throws(HoneError) -> Bool in
       let trial = try runningTrial(number, for: "ask the pruner about")
-      return try pruner.prune(history(), trial)
+      var attrs: [(String, JSON)] = []
+      let prune = try pruner.prune(history(), trial, recording: &attrs)
+      for (key, value) in attrs {
+        try storage.setTrialSystemAttr(study: studyID, number: number, key: key, value: value)
+      }
+      return prune
     }
   }
 

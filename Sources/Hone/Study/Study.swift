@@ -56,7 +56,8 @@ public final class Study: @unchecked Sendable {
   func history() -> StudyHistory {
     let storage = self.storage
     let id = studyID
-    return StudyHistory(directions: directions, searchSpace: searchSpace) { () throws(HoneError) in
+    return StudyHistory(studyName: name, directions: directions, searchSpace: searchSpace) {
+      () throws(HoneError) in
       try storage.trials(study: id)
     }
   }

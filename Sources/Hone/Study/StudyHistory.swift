@@ -3,6 +3,8 @@
 /// Trials are fetched from storage on first use only, so a sampler that needs no
 /// history (random, QMC) costs the same at trial 10 as at trial 10,000.
 public final class StudyHistory: @unchecked Sendable {
+  /// The study's name; Hyperband hashes it with trial numbers to pick brackets.
+  public let studyName: String
   public let directions: [StudyDirection]
   /// The search space given up front (define-and-run), if any.
   public let searchSpace: SearchSpace?
@@ -10,9 +12,10 @@ public final class StudyHistory: @unchecked Sendable {
   private var cached: [FrozenTrial]?
 
   init(
-    directions: [StudyDirection], searchSpace: SearchSpace?,
+    studyName: String = "", directions: [StudyDirection], searchSpace: SearchSpace?,
     fetch: @escaping () throws(HoneError) -> [FrozenTrial]
   ) {
+    self.studyName = studyName
     self.directions = directions
     self.searchSpace = searchSpace
     self.fetch = fetch
@@ -20,9 +23,12 @@ public final class StudyHistory: @unchecked Sendable {
 
   /// A history over a fixed list of trials, for tests and offline analysis.
   public convenience init(
-    directions: [StudyDirection], trials: [FrozenTrial], searchSpace: SearchSpace? = nil
+    directions: [StudyDirection], trials: [FrozenTrial], searchSpace: SearchSpace? = nil,
+    studyName: String = ""
   ) {
-    self.init(directions: directions, searchSpace: searchSpace) { () throws(HoneError) in trials }
+    self.init(studyName: studyName, directions: directions, searchSpace: searchSpace) {
+      () throws(HoneError) in trials
+    }
   }
 
   /// Every trial, ordered by number.

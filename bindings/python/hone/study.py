@@ -19,7 +19,7 @@ from ._handle import _Handle
 from ._lib import LIB, _check, take_string
 from .distributions import BaseDistribution, _choice_key, _plain_choice
 from .exceptions import ExhaustedError, NotFoundError, StateError, TrialPruned, _NoCompletedTrialsError
-from .pruners import BasePruner, NopPruner
+from .pruners import BasePruner, MedianPruner
 from .samplers import BaseSampler, RandomSampler
 from .trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial
 
@@ -57,7 +57,9 @@ def create_study(
         sampler: a sampler from :mod:`hone.samplers`; default
             :class:`~hone.samplers.RandomSampler` with a random seed.
         pruner: a pruner from :mod:`hone.pruners`; default
-            :class:`~hone.pruners.NopPruner`.
+            :class:`~hone.pruners.MedianPruner`, as in Optuna (the C and Swift
+            APIs default to no pruning). It only acts when the objective calls
+            :meth:`hone.Trial.should_prune`.
         study_name: a name; default: one is generated.
         direction: ``"minimize"`` (default) or ``"maximize"``.
         load_if_exists: accepted for Optuna compatibility; an in-memory study is
@@ -66,7 +68,7 @@ def create_study(
             excludes ``direction``.
     """
     sampler = RandomSampler() if sampler is None else sampler
-    pruner = NopPruner() if pruner is None else pruner
+    pruner = MedianPruner() if pruner is None else pruner
     if not isinstance(sampler, BaseSampler):
         raise TypeError(f"sampler must be a hone sampler, not {type(sampler).__name__}")
     if not isinstance(pruner, BasePruner):

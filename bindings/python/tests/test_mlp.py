@@ -219,29 +219,17 @@ def test_finished_trial_is_refused(study):
         hone.mlp.train(XOR_X, XOR_Y, trial=object(), epochs=1)
 
 
-def test_pruned_training_raises_trial_pruned(study, monkeypatch):
-    # Hone has only the nop pruner so far, so the library's "pruned" status is
-    # simulated here; this checks the Python side: TrialPruned, and optimize marks PRUNED.
-    import json
+def test_pruned_training_raises_trial_pruned():
+    # Every epoch's value is below the threshold's lower bound, so the first epoch prunes.
+    with hone.create_study(pruner=hone.pruners.ThresholdPruner(lower=1e9)) as study:
 
-    real = hone.mlp.take_string
+        def objective(trial):
+            hone.mlp.train(XOR_X, XOR_Y, validation_data=(XOR_X, XOR_Y), trial=trial, task="binary", epochs=5)
+            return 0.0
 
-    def pruned(p):
-        text = real(p)
-        obj = json.loads(text)
-        if "history" in obj:
-            obj["status"] = "pruned"
-        return json.dumps(obj)
-
-    monkeypatch.setattr(hone.mlp, "take_string", pruned)
-
-    def objective(trial):
-        model, _ = hone.mlp.train(XOR_X, XOR_Y, validation_data=(XOR_X, XOR_Y), trial=trial, task="binary", epochs=2)
-        return 0.0
-
-    study.optimize(objective, n_trials=1)
-    assert study.trials[0].state == hone.TrialState.PRUNED
-    assert sorted(study.trials[0].intermediate_values) == [1, 2]
+        study.optimize(objective, n_trials=1)
+        assert study.trials[0].state == hone.TrialState.PRUNED
+        assert sorted(study.trials[0].intermediate_values) == [1]
 
 
 def test_threads_share_a_model(xor_model):

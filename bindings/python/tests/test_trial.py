@@ -222,10 +222,12 @@ def test_finished_trial_refuses_suggestions(study):
         t.set_user_attr("k", 1)
 
 
-def test_should_prune_is_false_with_the_nop_pruner(study):
-    t = study.ask()
-    t.report(1.0, 0)
-    assert t.should_prune() is False
+def test_should_prune_is_false_with_the_nop_pruner():
+    with hone.create_study(pruner=hone.pruners.NopPruner()) as study:
+        study.optimize(lambda t: t.report(0.0, 0) or 0.0, n_trials=6)
+        t = study.ask()
+        t.report(1.0, 0)
+        assert t.should_prune() is False
 
 
 def test_distribution_objects_validate_like_optuna():
