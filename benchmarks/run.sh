@@ -22,4 +22,8 @@ echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 echo "== gp: GPSampler ask latency and sample efficiency beside Optuna"
 "$venv/bin/python" benchmarks/gp.py
 echo "== mlp: a training step and a digits training beside PyTorch and scikit-learn"
-"$venv/bin/python" benchmarks/mlp.py
+cc -O2 -std=c99 -Wall -Wextra -Werror benchmarks/sgemm_peak.c -lopenblas -o "$out/sgemm_peak"
+peak=$("$out/sgemm_peak" | tee /dev/stderr | sed -n 's/.*1024^3 \([0-9.]*\);.*/\1/p')
+"$venv/bin/python" benchmarks/mlp.py "$peak"
+echo "== pruning: the MLP on digits tuned with no pruner, median, ASHA and Hyperband"
+"$venv/bin/python" benchmarks/pruning.py
