@@ -10,7 +10,7 @@ VENV       := .venv
 VPY        := $(VENV)/bin/python
 RELEASE    := .build/release
 VERSION    := $(shell sed -n 's/.*static let \(major\|minor\|patch\) = \([0-9]*\).*/\2/p' Sources/Hone/Version.swift | paste -sd.)
-APT_PKGS   := libopenblas-dev liblapacke-dev libpq-dev pkg-config valgrind gcc g++ python3-venv
+APT_PKGS   := libopenblas-dev liblapacke-dev libpq-dev libsqlite3-dev pkg-config valgrind gcc g++ python3-venv
 HEADERGEN  := $(SWIFT) run -c release --skip-build hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift --output include/hone.h
 
 .PHONY: all deps build headergen header header-check lib swift-test pg-test c-test python python-test \
@@ -72,7 +72,8 @@ data:
 	sh scripts/fetch-digits.sh
 
 python-test: python data
-	cd bindings/python/tests && HONE_LIBRARY= ../../../$(VPY) -m pytest -q .
+	@eval "$$(bash scripts/pg-start.sh)" && trap 'bash scripts/pg-stop.sh "$$HONE_PG_DIR"' EXIT && \
+	  cd bindings/python/tests && HONE_LIBRARY= ../../../$(VPY) -m pytest -q .
 
 examples: lib python
 	$(SWIFT) run -c release swift-quickstart

@@ -32,9 +32,14 @@ let package = Package(
       pkgConfig: "libpq",
       providers: [.apt(["libpq-dev"])]
     ),
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
     .target(
       name: "Hone",
-      dependencies: ["COpenBLAS", "CLAPACKE", "CLibPQ"],
+      dependencies: ["COpenBLAS", "CLAPACKE", "CLibPQ", "CSQLite"],
       // Float.squareRoot() inlines C's __builtin_sqrtf; with errno semantics every
       // lane of a SIMD square root becomes a branch and a possible libm call.
       swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]

@@ -141,12 +141,26 @@ typedef struct hone_study hone_study;
  *   {...a pruner...} | null, "patience": 3 (required), "min_delta": 0}.
  *   Default: nop. Successive halving and hyperband record each rung a trial
  *   passes in its system attributes as "completed_rung_<k>".
- * - "storage": null or "memory". Default: in memory.
+ * - "storage": a storage URL: null or "memory" (default: a new in-memory storage),
+ *   "sqlite:///relative/path.db" or "sqlite:////absolute/path.db" (a SQLite file
+ *   shared by processes; created when missing), or
+ *   "postgresql://user:password@host:port/database" (a PostgreSQL database shared
+ *   by workers on many machines; the tables are created when missing). Messages
+ *   never show a URL's password.
  * - "search_space": {"x": {"type": "float", "low": 0, "high": 1, "log": false,
  *   "step": null}, "n": {"type": "int", "low": 1, "high": 9, "step": 1},
  *   "c": {"type": "categorical", "choices": ["a", "b"]}}: define-and-run; each
  *   ask then fixes every parameter at once.
- * - "load_if_exists": reserved for persistent storages.
+ * - "load_if_exists": true loads the study of that name if the storage has one,
+ *   with its stored directions; false (default) makes an existing name an error.
+ * - "heartbeat_interval": seconds; turns heartbeats on. A running trial's
+ *   heartbeat is recorded at ask, on each suggest, report, prune check and user
+ *   attribute (at most once per interval) and by hone_trial_heartbeat; no thread
+ *   is started. Each ask first marks FAIL the RUNNING trials whose heartbeat is
+ *   older than "grace_period" (seconds; default twice the interval).
+ * - "failed_trial_retries": N re-queues a trial failed that way, with the same
+ *   parameters, at most N times; the retry's system attributes "failed_trial"
+ *   and "retry_history" say which trials it repeats.
  *
  * @param out receives the new handle, or NULL on failure.
  * @param options_json the options; NULL or "" means all defaults.
@@ -601,6 +615,86 @@ hone_status hone_mlp_load(hone_mlp **out, const char *path);
 
 /** Destroys a model handle. NULL is ignored. */
 void hone_mlp_destroy(hone_mlp *model);
+
+/* ==========================================================================
+ * Storages: studies by name, shared between processes, and failed workers.
+ *
+ * A storage is named by its URL, as in the "storage" study option:
+ * "sqlite:///relative/path.db" or "sqlite:////absolute/path.db". A SQLite file
+ * is created when missing; a file that is not a Hone storage, or that a newer
+ * Hone wrote, is refused with HONE_STORAGE and left unmodified. Each call opens
+ * the storage by itself.
+ * ======================================================================= */
+
+/**
+ * Opens an existing study of a storage.
+ *
+ * @param out receives the new handle, or NULL on failure.
+ * @param storage_url the storage's URL.
+ * @param study_name the study's name.
+ * @param options_json this handle's "sampler", "pruner", "search_space" and
+ *   heartbeat options, as for hone_study_create; NULL or "" for the defaults.
+ *   The directions are the stored ones.
+ * @return HONE_NOT_FOUND when the storage has no study of that name.
+ */
+hone_status hone_study_load(
+    hone_study **out,
+    const char *storage_url,
+    const char *study_name,
+    const char *options_json);
+
+/**
+ * Deletes a study and all its trials from a storage.
+ *
+ * Handles already open on the study fail with HONE_NOT_FOUND from then on.
+ *
+ * @return HONE_NOT_FOUND when the storage has no study of that name.
+ */
+hone_status hone_study_delete(const char *storage_url, const char *study_name);
+
+/**
+ * Copies a study, with every trial, from one storage to another.
+ *
+ * @param to_study_name the copy's name; NULL for the same name. It must be new.
+ */
+hone_status hone_study_copy(
+    const char *from_storage_url,
+    const char *from_study_name,
+    const char *to_storage_url,
+    const char *to_study_name);
+
+/**
+ * Lists the studies of a storage as a JSON array, in creation order.
+ *
+ * Each entry has Optuna's StudySummary fields: {"study_name", "directions",
+ * "n_trials", "best_trial" (a trial object, or null in a multi-objective study
+ * or one with no COMPLETE trial), "datetime_start" (of the earliest trial, or
+ * null), "user_attrs", "system_attrs"}.
+ *
+ * @param out_json receives the text; release it with `hone_free`.
+ */
+hone_status hone_storage_list_studies(char **out_json, const char *storage_url);
+
+/**
+ * Records now as the heartbeat of a running trial.
+ *
+ * For objectives that run longer than the grace period without calling into
+ * the study. Only checks that the trial is RUNNING when the study has no
+ * "heartbeat_interval".
+ */
+hone_status hone_trial_heartbeat(hone_study *study, int64_t trial);
+
+/**
+ * Marks FAIL the RUNNING trials whose heartbeat is older than the grace period,
+ * and queues their retries; every ask does this first.
+ *
+ * Does nothing when the study has no "heartbeat_interval".
+ *
+ * @param out_n_failed receives the number of trials failed; may be NULL.
+ */
+hone_status hone_study_fail_stale_trials(
+    size_t *out_n_failed,
+    hone_study *study);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -33,12 +33,26 @@ public typealias hone_study = OpaquePointer
 ///   {...a pruner...} | null, "patience": 3 (required), "min_delta": 0}.
 ///   Default: nop. Successive halving and hyperband record each rung a trial
 ///   passes in its system attributes as "completed_rung_<k>".
-/// - "storage": null or "memory". Default: in memory.
+/// - "storage": a storage URL: null or "memory" (default: a new in-memory storage),
+///   "sqlite:///relative/path.db" or "sqlite:////absolute/path.db" (a SQLite file
+///   shared by processes; created when missing), or
+///   "postgresql://user:password@host:port/database" (a PostgreSQL database shared
+///   by workers on many machines; the tables are created when missing). Messages
+///   never show a URL's password.
 /// - "search_space": {"x": {"type": "float", "low": 0, "high": 1, "log": false,
 ///   "step": null}, "n": {"type": "int", "low": 1, "high": 9, "step": 1},
 ///   "c": {"type": "categorical", "choices": ["a", "b"]}}: define-and-run; each
 ///   ask then fixes every parameter at once.
-/// - "load_if_exists": reserved for persistent storages.
+/// - "load_if_exists": true loads the study of that name if the storage has one,
+///   with its stored directions; false (default) makes an existing name an error.
+/// - "heartbeat_interval": seconds; turns heartbeats on. A running trial's
+///   heartbeat is recorded at ask, on each suggest, report, prune check and user
+///   attribute (at most once per interval) and by hone_trial_heartbeat; no thread
+///   is started. Each ask first marks FAIL the RUNNING trials whose heartbeat is
+///   older than "grace_period" (seconds; default twice the interval).
+/// - "failed_trial_retries": N re-queues a trial failed that way, with the same
+///   parameters, at most N times; the retry's system attributes "failed_trial"
+///   and "retry_history" say which trials it repeats.
 ///
 /// - Parameter out: receives the new handle, or NULL on failure.
 /// - Parameter options_json: the options; NULL or "" means all defaults.

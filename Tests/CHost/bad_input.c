@@ -170,6 +170,31 @@ CASE(trial_json_null_out, hone_trial_json(NULL, f->study, 0))
 CASE(params_unknown, hone_trial_params_json(&s_out, f->study, 3))
 CASE(params_null_out, hone_trial_params_json(NULL, f->study, 0))
 
+/* Storages. */
+CASE(load_null_out, hone_study_load(NULL, "memory", "s", NULL))
+CASE(load_null_url, hone_study_load(&h_out, NULL, "s", NULL))
+CASE(load_null_name, hone_study_load(&h_out, "memory", NULL, NULL))
+CASE(load_bad_scheme, hone_study_load(&h_out, "mongodb://u:hunter2@x/db", "s", NULL))
+CASE(load_missing, hone_study_load(&h_out, "memory", "s", NULL))
+CASE(load_name_option, hone_study_load(&h_out, "memory", "s", "{\"name\": \"t\"}"))
+CASE(load_bad_options, hone_study_load(&h_out, "memory", "s", "{\"sampler\": 3}"))
+CASE(delete_null_url, hone_study_delete(NULL, "s"))
+CASE(delete_null_name, hone_study_delete("memory", NULL))
+CASE(delete_missing, hone_study_delete("memory", "s"))
+CASE(copy_null_from, hone_study_copy(NULL, "s", "memory", NULL))
+CASE(copy_null_to, hone_study_copy("memory", "s", NULL, NULL))
+CASE(copy_missing, hone_study_copy("memory", "s", "memory", "t"))
+CASE(list_null_out, hone_storage_list_studies(NULL, "memory"))
+CASE(list_null_url, hone_storage_list_studies(&s_out, NULL))
+CASE(list_postgresql, hone_storage_list_studies(&s_out, "postgresql://u:hunter2@h/db"))
+CASE(list_sqlite_host, hone_storage_list_studies(&s_out, "sqlite://host/x.db"))
+CASE(heartbeat_null_study, hone_trial_heartbeat(NULL, 0))
+CASE(heartbeat_unknown, hone_trial_heartbeat(f->study, 3))
+CASE(heartbeat_finished, hone_trial_heartbeat(f->study, 1))
+CASE(heartbeat_negative, hone_trial_heartbeat(f->study, -1))
+CASE(fail_stale_null_study, hone_study_fail_stale_trials(&z_out, NULL))
+CASE(fail_stale_dead_study, hone_study_fail_stale_trials(NULL, f->dead))
+
 static const bad_case cases[] = {
     ROW(create_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(create_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
@@ -281,6 +306,29 @@ static const bad_case cases[] = {
     ROW(trial_json_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(params_unknown, HONE_NOT_FOUND, "3"),
     ROW(params_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(load_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(load_null_url, HONE_INVALID_ARGUMENT, "storage_url is NULL"),
+    ROW(load_null_name, HONE_INVALID_ARGUMENT, "study_name is NULL"),
+    ROW(load_bad_scheme, HONE_INVALID_ARGUMENT, "'mongodb' is not supported"),
+    ROW(load_missing, HONE_NOT_FOUND, "no study named 's'"),
+    ROW(load_name_option, HONE_INVALID_ARGUMENT, "'name'"),
+    ROW(load_bad_options, HONE_INVALID_ARGUMENT, "sampler"),
+    ROW(delete_null_url, HONE_INVALID_ARGUMENT, "storage_url is NULL"),
+    ROW(delete_null_name, HONE_INVALID_ARGUMENT, "study_name is NULL"),
+    ROW(delete_missing, HONE_NOT_FOUND, "no study named 's'"),
+    ROW(copy_null_from, HONE_INVALID_ARGUMENT, "from_storage_url is NULL"),
+    ROW(copy_null_to, HONE_INVALID_ARGUMENT, "to_storage_url is NULL"),
+    ROW(copy_missing, HONE_NOT_FOUND, "no study named 's'"),
+    ROW(list_null_out, HONE_INVALID_ARGUMENT, "out_json is NULL"),
+    ROW(list_null_url, HONE_INVALID_ARGUMENT, "storage_url is NULL"),
+    ROW(list_postgresql, HONE_STORAGE, "postgresql://u:***@h/db"),
+    ROW(list_sqlite_host, HONE_INVALID_ARGUMENT, "sqlite:///"),
+    ROW(heartbeat_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(heartbeat_unknown, HONE_NOT_FOUND, "3"),
+    ROW(heartbeat_finished, HONE_STATE, "COMPLETE"),
+    ROW(heartbeat_negative, HONE_NOT_FOUND, "-1"),
+    ROW(fail_stale_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(fail_stale_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
 };
 
 static char *snapshot(hone_study *study) {

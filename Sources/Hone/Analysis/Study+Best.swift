@@ -7,14 +7,7 @@ extension Study {
     guard directions.count == 1 else {
       throw .state("a multi-objective study has no single best trial; use the Pareto front (best trials)")
     }
-    let direction = directions[0]
-    var best: FrozenTrial?
-    for t in try trials where t.state == .complete {
-      guard let v = t.value else { continue }
-      if let b = best?.value, !direction.isBetter(v, than: b) { continue }
-      best = t
-    }
-    guard let best else { throw .notFound("no trial of study '\(name)' is COMPLETE yet") }
+    guard let best = StudySummary.best(of: try trials, directions: directions) else { throw .notFound("no trial of study '\(name)' is COMPLETE yet") }
     return best
   }
 

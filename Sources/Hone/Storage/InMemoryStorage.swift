@@ -1,21 +1,30 @@
 /// A storage that keeps everything in this process's memory.
 public final class InMemoryStorage: Storage, @unchecked Sendable {
-  private struct StudyRecord {
-    var name: String
-    var directions: [StudyDirection]
+  private final class StudyRecord {
+    let name: String
+    let directions: [StudyDirection]
     var trials: [FrozenTrial] = []
     /// Numbers of WAITING trials, oldest first.
     var waiting: [Int] = []
+    var heartbeats: [Int: Double] = [:]
+    var changes = ChangeList()
+
+    init(name: String, directions: [StudyDirection]) {
+      self.name = name
+      self.directions = directions
+    }
   }
 
   private let lock = Lock()
-  private var studies: [StudyRecord] = []
+  /// Studies by identifier, which is the index; a deleted study leaves nil, so
+  /// identifiers are never reused and a handle to it cannot reach a newer study.
+  private var studies: [StudyRecord?] = []
 
   public init() {}
 
   public func createStudy(name: String, directions: [StudyDirection]) throws(HoneError) -> Int {
     try lock.withLock { () throws(HoneError) -> Int in
-      if studies.contains(where: { $0.name == name }) {
+      if studies.contains(where: { $0?.name == name }) {
         throw .invalidArgument("a study named '\(name)' already exists")
       }
       studies.append(StudyRecord(name: name, directions: directions))
@@ -23,28 +32,58 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     }
   }
 
+  public func findStudy(name: String) throws(HoneError) -> StoredStudy? {
+    lock.withLock {
+      guard let id = studies.firstIndex(where: { $0?.name == name }), let s = studies[id] else { return nil }
+      return StoredStudy(id: id, name: s.name, directions: s.directions)
+    }
+  }
+
+  public func deleteStudy(name: String) throws(HoneError) {
+    try lock.withLock { () throws(HoneError) in
+      guard let id = studies.firstIndex(where: { $0?.name == name }) else {
+        throw .notFound("no study named '\(name)'")
+      }
+      studies[id] = nil
+    }
+  }
+
+  public func studySummaries() throws(HoneError) -> [StudySummary] {
+    lock.withLock {
+      studies.compactMap { $0 }.map { s in
+        StudySummary(
+          name: s.name, directions: s.directions, nTrials: s.trials.count,
+          bestTrial: StudySummary.best(of: s.trials, directions: s.directions),
+          datetimeStart: s.trials.compactMap(\.datetimeStart).min())
+      }
+    }
+  }
+
   public func createTrial(
-    study: Int, state: TrialState, systemAttrs: [(String, JSON)], start: Double?
+    study: Int, template: FrozenTrial, heartbeat: Double?
   ) throws(HoneError) -> FrozenTrial {
     try lock.withLock { () throws(HoneError) -> FrozenTrial in
-      try checkStudy(study)
-      let number = studies[study].trials.count
-      let trial = FrozenTrial(
-        number: number, state: state, systemAttrs: systemAttrs, datetimeStart: start)
-      studies[study].trials.append(trial)
-      if state == .waiting { studies[study].waiting.append(number) }
+      let s = try record(study)
+      var trial = template
+      trial.number = s.trials.count
+      s.trials.append(trial)
+      s.changes.touch(trial.number)
+      if trial.state == .waiting { s.waiting.append(trial.number) }
+      if let heartbeat, trial.state == .running { s.heartbeats[trial.number] = heartbeat }
       return trial
     }
   }
 
-  public func popWaitingTrial(study: Int, start: Double) throws(HoneError) -> FrozenTrial? {
+  public func popWaitingTrial(study: Int, start: Double, heartbeat: Double?) throws(HoneError) -> FrozenTrial? {
     try lock.withLock { () throws(HoneError) -> FrozenTrial? in
-      try checkStudy(study)
-      guard !studies[study].waiting.isEmpty else { return nil }
-      let number = studies[study].waiting.removeFirst()
-      studies[study].trials[number].state = .running
-      studies[study].trials[number].datetimeStart = start
-      return studies[study].trials[number]
+      let s = try record(study)
+      guard !s.waiting.isEmpty else { return nil }
+      let number = s.waiting.removeFirst()
+      s.trials[number].state = .running
+      s.trials[number].datetimeStart = start
+      s.changes.touch(number)
+      if let heartbeat { s.heartbeats[number] = heartbeat }
+      return s.trials[number]
     }
   }
 
@@ -86,36 +125,70 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     try mutateRunning(study, number) { $0.systemAttrs.set(key, value) }
   }
 
-  public func trial(study: Int, number: Int) throws(HoneError) -> FrozenTrial {
-    try lock.withLock { () throws(HoneError) -> FrozenTrial in
-      try checkTrial(study, number)
-      return studies[study].trials[number]
+  public func recordHeartbeat(study: Int, number: Int, time: Double) throws(HoneError) {
+    try lock.withLock { () throws(HoneError) in
+      let s = try runningRecord(study, number)
+      s.heartbeats[number] = time
     }
   }
 
-  public func trials(study: Int) throws(HoneError) -> [FrozenTrial] {
+  public func failStaleTrials(study: Int, before: Double, complete: Double) throws(HoneError) -> [FrozenTrial] {
     try lock.withLock { () throws(HoneError) -> [FrozenTrial] in
-      try checkStudy(study)
-      return studies[study].trials
+      let s = try record(study)
+      var failed: [FrozenTrial] = []
+      for (number, beat) in s.heartbeats.sorted(by: { $0.key < $1.key })
+      where beat < before && s.trials[number].state == .running {
+        s.trials[number].state = .fail
+        s.trials[number].datetimeComplete = complete
+        s.changes.touch(number)
+        s.heartbeats[number] = nil
+        failed.append(s.trials[number])
+      }
+      return failed
+    }
+  }
+
+  public func trial(study: Int, number: Int) throws(HoneError) -> FrozenTrial {
+    try lock.withLock { () throws(HoneError) -> FrozenTrial in
+      let s = try record(study)
+      guard s.trials.indices.contains(number) else {
+        throw .notFound("no trial \(number) in study '\(s.name)'")
+      }
+      return s.trials[number]
+    }
+  }
+
+  public func trialChanges(study: Int, since cursor: Int64) throws(HoneError) -> TrialChanges {
+    try lock.withLock { () throws(HoneError) -> TrialChanges in
+      let s = try record(study)
+      if cursor == 0 { return TrialChanges(trials: s.trials, cursor: s.changes.last) }
+      let numbers = s.changes.changed(after: cursor)
+      return TrialChanges(trials: numbers.map { s.trials[$0] }, cursor: s.changes.last)
     }
   }
 
   public func trialCount(study: Int) throws(HoneError) -> Int {
-    try lock.withLock { () throws(HoneError) -> Int in
-      try checkStudy(study)
-      return studies[study].trials.count
-    }
+    try lock.withLock { () throws(HoneError) -> Int in try record(study).trials.count }
   }
 
-  private func checkStudy(_ study: Int) throws(HoneError) {
-    guard studies.indices.contains(study) else { throw .notFound("no study with id \(study)") }
+  private func record(_ study: Int) throws(HoneError) -> StudyRecord {
+    guard studies.indices.contains(study), let s = studies[study] else {
+      throw .notFound("no study with id \(study)")
+    }
+    return s
   }
 
-  private func checkTrial(_ study: Int, _ number: Int) throws(HoneError) {
-    try checkStudy(study)
-    guard studies[study].trials.indices.contains(number) else {
-      throw .notFound("no trial \(number) in study '\(studies[study].name)'")
+  /// The study of a trial that exists and is RUNNING, or the error that says why not.
+  private func runningRecord(_ study: Int, _ number: Int) throws(HoneError) -> StudyRecord {
+    let s = try record(study)
+    guard s.trials.indices.contains(number) else {
+      throw .notFound("no trial \(number) in study '\(s.name)'")
     }
+    let state = s.trials[number].state
+    guard state == .running else {
+      throw .state("trial \(number) is \(state.name), not RUNNING")
+    }
+    return s
   }
 
   /// Applies `body` to a trial under the lock if, and only if, it is RUNNING.
@@ -123,12 +196,9 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     _ study: Int, _ number: Int, _ body: (inout FrozenTrial) -> Void
   ) throws(HoneError) {
     try lock.withLock { () throws(HoneError) in
-      try checkTrial(study, number)
-      let state = studies[study].trials[number].state
-      guard state == .running else {
-        throw .state("trial \(number) is \(state.name), not RUNNING")
-      }
-      body(&studies[study].trials[number])
+      let s = try runningRecord(study, number)
+      body(&s.trials[number])
+      s.changes.touch(number)
     }
   }
 }

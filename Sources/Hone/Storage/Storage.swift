@@ -4,17 +4,38 @@
 /// study, so each mutation is atomic on its own and checks the trial's state
 /// itself: two workers can race to tell one trial, and only one may win.
 /// Samplers and pruners never see a storage; they read history through the study.
+///
+/// Reads are incremental: every mutation of a trial gives it the study's next
+/// change number, and `trialChanges(study:since:)` returns only the trials
+/// changed after a cursor, so a study handle keeps its trials cached and
+/// `ask` does not re-read the whole history.
 public protocol Storage: AnyObject, Sendable {
+  // MARK: Studies
+
   /// Creates a study and returns its identifier; names are unique.
+  ///
+  /// - Throws: `.invalidArgument` when a study of that name exists.
   func createStudy(name: String, directions: [StudyDirection]) throws(HoneError) -> Int
 
-  /// Creates a trial with the next number in the study.
-  func createTrial(
-    study: Int, state: TrialState, systemAttrs: [(String, JSON)], start: Double?
-  ) throws(HoneError) -> FrozenTrial
+  /// The study called `name`, or nil.
+  func findStudy(name: String) throws(HoneError) -> StoredStudy?
+
+  /// Deletes a study and all its trials; `.notFound` when there is none of that name.
+  func deleteStudy(name: String) throws(HoneError)
+
+  /// Every study, in creation order, with its trial count, best trial and start time.
+  func studySummaries() throws(HoneError) -> [StudySummary]
+
+  // MARK: Trials
+
+  /// Creates a trial with the next number in the study, copying the state, values,
+  /// parameters, intermediate values, attributes and times of `template`.
+  ///
+  /// - Parameter heartbeat: the first heartbeat of a RUNNING trial, when heartbeats are on.
+  func createTrial(study: Int, template: FrozenTrial, heartbeat: Double?) throws(HoneError) -> FrozenTrial
 
   /// Moves the oldest WAITING trial to RUNNING and returns it, or returns nil.
-  func popWaitingTrial(study: Int, start: Double) throws(HoneError) -> FrozenTrial?
+  func popWaitingTrial(study: Int, start: Double, heartbeat: Double?) throws(HoneError) -> FrozenTrial?
 
   /// Records a parameter of a RUNNING trial.
   func setTrialParam(study: Int, number: Int, param: Param) throws(HoneError)
@@ -27,16 +48,48 @@ public protocol Storage: AnyObject, Sendable {
   /// Records an intermediate value of a RUNNING trial; a step already reported is kept.
   func setIntermediateValue(study: Int, number: Int, step: Int64, value: Double) throws(HoneError)
 
+  /// Sets a user attribute of a RUNNING trial.
   func setTrialUserAttr(study: Int, number: Int, key: String, value: JSON) throws(HoneError)
 
+  /// Sets a system attribute of a RUNNING trial.
   func setTrialSystemAttr(study: Int, number: Int, key: String, value: JSON) throws(HoneError)
+
+  /// Records that the worker running a RUNNING trial is alive at `time`.
+  ///
+  /// A heartbeat is not a change of the trial: it does not advance the change cursor.
+  func recordHeartbeat(study: Int, number: Int, time: Double) throws(HoneError)
+
+  /// Marks FAIL, at `complete`, every RUNNING trial whose last heartbeat is older
+  /// than `before`, and returns them as failed. Trials without heartbeats are kept.
+  ///
+  /// Each stale trial is failed by exactly one caller, so only that caller retries it.
+  func failStaleTrials(study: Int, before: Double, complete: Double) throws(HoneError) -> [FrozenTrial]
+
+  // MARK: Reads
 
   /// One trial, or `.notFound`.
   func trial(study: Int, number: Int) throws(HoneError) -> FrozenTrial
 
-  /// Every trial of the study, ordered by number.
-  func trials(study: Int) throws(HoneError) -> [FrozenTrial]
+  /// The trials changed after `cursor` (0: every trial), ordered by number, and the
+  /// cursor that covers them.
+  func trialChanges(study: Int, since cursor: Int64) throws(HoneError) -> TrialChanges
 
   /// The number of trials in the study.
   func trialCount(study: Int) throws(HoneError) -> Int
+}
+
+extension Storage {
+  /// Every trial of the study, ordered by number.
+  public func trials(study: Int) throws(HoneError) -> [FrozenTrial] {
+    try trialChanges(study: study, since: 0).trials
+  }
+
+  /// Creates a trial with nothing but a state, system attributes and a start time.
+  public func createTrial(
+    study: Int, state: TrialState, systemAttrs: [(String, JSON)], start: Double?, heartbeat: Double? = nil
+  ) throws(HoneError) -> FrozenTrial {
+    try createTrial(
+      study: study, template: FrozenTrial(number: 0, state: state, systemAttrs: systemAttrs, datetimeStart: start),
+      heartbeat: heartbeat)
+  }
 }

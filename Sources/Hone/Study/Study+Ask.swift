@@ -6,13 +6,18 @@ extension Study {
   /// point of its relative search space now; with a study-wide search space
   /// every parameter is fixed here.
   ///
+  /// With a heartbeat policy, stale trials of dead workers are failed (and
+  /// retried) first, and the new trial gets its first heartbeat.
+  ///
   /// - Throws: `.exhausted` when the sampler has nothing left to propose.
   public func ask() throws(HoneError) -> Int {
     try lock.withLock { () throws(HoneError) -> Int in
+      try failStaleTrialsLocked()
       let history = history()
       let now = WallClock.now()
+      let heartbeat = heartbeatPolicy == nil ? nil : now
       var trial: FrozenTrial
-      if let waiting = try storage.popWaitingTrial(study: studyID, start: now) {
+      if let waiting = try storage.popWaitingTrial(study: studyID, start: now, heartbeat: heartbeat) {
         trial = waiting
         let fixed = Study.fixedParams(of: trial)
         for (k, v) in try sampler.beforeTrial(history, fixedParams: fixed) {
@@ -21,14 +26,17 @@ extension Study {
         }
       } else {
         let attrs = try sampler.beforeTrial(history, fixedParams: nil)
-        trial = try storage.createTrial(study: studyID, state: .running, systemAttrs: attrs, start: now)
+        trial = try storage.createTrial(
+          study: studyID, state: .running, systemAttrs: attrs, start: now, heartbeat: heartbeat)
       }
+      if let heartbeat { lastHeartbeats[trial.number] = heartbeat }
       do throws(HoneError) {
         try proposeRelative(for: trial, history: history)
       } catch {
         // A trial the sampler could not serve must not stay RUNNING forever.
         try? storage.finishTrial(
           study: studyID, number: trial.number, state: .fail, values: nil, complete: WallClock.now())
+        lastHeartbeats[trial.number] = nil
         throw error
       }
       return trial.number

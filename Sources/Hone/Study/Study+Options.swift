@@ -1,4 +1,4 @@
-/// Creating a study from the JSON options every host passes.
+/// Creating and loading a study from the JSON options every host passes.
 ///
 /// Keys (all optional):
 /// - `name`: a unique study name (default: generated).
@@ -6,41 +6,59 @@
 /// - `sampler`: `{"type": "random" | "grid" | "qmc" | "gp", "seed": 42, "options": {...}}`.
 /// - `pruner`: `{"type": "median" | "percentile" | "successive_halving" | "hyperband" |
 ///   "threshold" | "patient" | "nop", "options": {...}}` (see `makePruner`); absent means nop.
-/// - `storage`: `null` or `"memory"` (persistent storages come with their own issue).
+/// - `storage`: a storage URL (see `StorageURL`): `null` or `"memory"`, `"sqlite:///path.db"`.
 /// - `search_space`: `{"x": {"type": "float", "low": 0, "high": 1}, ...}`: define-and-run,
 ///   where `ask` fixes every parameter at once.
-/// - `load_if_exists`: accepted for persistent storages; an in-memory study is always new.
+/// - `load_if_exists`: load the study of that name if the storage has one.
+/// - `heartbeat_interval`, `grace_period` (seconds), `failed_trial_retries`: see `HeartbeatPolicy`.
 extension Study {
   /// Creates a study from an options document; unknown keys are errors that name the key.
   public convenience init(optionsJSON text: String) throws(HoneError) {
-    let json = text.allSatisfy(\.isWhitespace) ? JSON.object([]) : try JSON.parse(text)
-    guard case .object(let members) = json else {
-      throw .invalidArgument("study options must be a JSON object, not \(json.typeName)")
-    }
-    let r = JSONObjectReader(members, context: "study options")
-    try r.allowOnly([
-      "name", "direction", "directions", "sampler", "pruner", "storage", "search_space", "load_if_exists",
-    ])
+    let r = try Study.optionsReader(text)
+    try r.allowOnly(Study.handleKeys.union(["name", "direction", "directions", "storage", "load_if_exists"]))
     let directions = try Study.parseDirections(r)
-    var searchSpace: SearchSpace?
-    if let space = try r.optionalObject("search_space") {
-      guard !space.isEmpty else { throw .invalidArgument("study options: 'search_space' must not be empty") }
-      var s = SearchSpace()
-      for (name, d) in space {
-        guard !name.isEmpty else { throw .invalidArgument("search_space: a parameter name is empty") }
-        s[name] = try Distribution(json: d, context: "search_space '\(name)'")
-      }
-      searchSpace = s
-    }
-    _ = try r.optionalBool("load_if_exists")
-    let storage = try Study.makeStorage(r["storage"])
+    let loadIfExists = try r.optionalBool("load_if_exists") ?? false
+    let storage = try StorageURL(parsing: try Study.storageURL(r["storage"])).open()
     try self.init(
       name: try r.optionalString("name"),
       directions: directions,
       sampler: try makeSampler(r["sampler"]),
       pruner: try makePruner(r["pruner"]),
       storage: storage,
-      searchSpace: searchSpace)
+      searchSpace: try Study.parseSearchSpace(r),
+      loadIfExists: loadIfExists,
+      heartbeatPolicy: try Study.parseHeartbeat(r))
+  }
+
+  /// Loads the study `name` from the storage at `storageURL`; `optionsJSON` (nil or
+  /// empty for defaults) gives this handle's sampler, pruner, search space and heartbeats.
+  ///
+  /// - Throws: `.notFound` when the storage has no such study.
+  public static func load(name: String, storageURL: String, optionsJSON: String?) throws(HoneError) -> Study {
+    let r = try optionsReader(optionsJSON ?? "")
+    for key in ["name", "storage", "direction", "directions", "load_if_exists"] where r[key] != nil {
+      throw .invalidArgument(
+        "load options: '\(key)' is not an option of a loaded study: the name and storage are arguments, "
+          + "and the directions are stored")
+    }
+    try r.allowOnly(handleKeys)
+    return try load(
+      name: name, storage: try StorageURL(parsing: storageURL).open(), sampler: try makeSampler(r["sampler"]),
+      pruner: try makePruner(r["pruner"]), searchSpace: try parseSearchSpace(r),
+      heartbeatPolicy: try parseHeartbeat(r))
+  }
+
+  /// The options that belong to a handle rather than to the stored study.
+  private static let handleKeys: Set<String> = [
+    "sampler", "pruner", "search_space", "heartbeat_interval", "grace_period", "failed_trial_retries",
+  ]
+
+  private static func optionsReader(_ text: String) throws(HoneError) -> JSONObjectReader {
+    let json = text.allSatisfy(\.isWhitespace) ? JSON.object([]) : try JSON.parse(text)
+    guard case .object(let members) = json else {
+      throw .invalidArgument("study options must be a JSON object, not \(json.typeName)")
+    }
+    return JSONObjectReader(members, context: "study options")
   }
 
   private static func parseDirections(_ r: JSONObjectReader) throws(HoneError) -> [StudyDirection] {
@@ -64,13 +82,41 @@ extension Study {
     return out
   }
 
-  private static func makeStorage(_ json: JSON?) throws(HoneError) -> any Storage {
+  private static func parseSearchSpace(_ r: JSONObjectReader) throws(HoneError) -> SearchSpace? {
+    guard let space = try r.optionalObject("search_space") else { return nil }
+    guard !space.isEmpty else { throw .invalidArgument("study options: 'search_space' must not be empty") }
+    var s = SearchSpace()
+    for (name, d) in space {
+      guard !name.isEmpty else { throw .invalidArgument("search_space: a parameter name is empty") }
+      s[name] = try Distribution(json: d, context: "search_space '\(name)'")
+    }
+    return s
+  }
+
+  private static func parseHeartbeat(_ r: JSONObjectReader) throws(HoneError) -> HeartbeatPolicy? {
+    let grace = try r.optionalNumber("grace_period")
+    let retries = try r.optionalInt64("failed_trial_retries")
+    guard let interval = try r.optionalNumber("heartbeat_interval") else {
+      if grace != nil || retries != nil {
+        throw .invalidArgument(
+          "study options: 'grace_period' and 'failed_trial_retries' need 'heartbeat_interval'")
+      }
+      return nil
+    }
+    var cap: Int?
+    if let retries {
+      guard let n = Int(exactly: retries), n >= 0 else {
+        throw .invalidArgument("study options: 'failed_trial_retries' must be >= 0, got \(retries)")
+      }
+      cap = n
+    }
+    return try HeartbeatPolicy(interval: interval, gracePeriod: grace, failedTrialRetries: cap)
+  }
+
+  private static func storageURL(_ json: JSON?) throws(HoneError) -> String? {
     switch json {
-    case nil, .null?, .string("memory")?:
-      return InMemoryStorage()
-    case .string(let url)?:
-      let scheme = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? url
-      throw .invalidArgument("storage '\(scheme):…' is not supported in this build; use null or \"memory\"")
+    case nil, .null?: return nil
+    case .string(let url)?: return url
     case let other?:
       throw .invalidArgument("study options: 'storage' must be a string or null, not \(other.typeName)")
     }

@@ -15,11 +15,13 @@ extension Study {
             "parameter '\(name)' of trial \(number) was suggested as \(p.distribution.summary); "
               + "it cannot be suggested again as \(distribution.summary)")
         }
+        try beatIfDue(number)
         return p.value
       }
       let value = try newValue(trial: trial, name: name, distribution: distribution)
       try storage.setTrialParam(
         study: studyID, number: number, param: Param(name: name, distribution: distribution, value: value))
+      try beatIfDue(number)
       return value
     }
   }

@@ -37,6 +37,7 @@ extension Study {
       try storage.finishTrial(
         study: studyID, number: number, state: final, values: stored, complete: WallClock.now())
       relativeParams[number] = nil
+      lastHeartbeats[number] = nil
       var finished = trial
       finished.state = final
       finished.values = stored
@@ -56,6 +57,7 @@ extension Study {
     try lock.withLock { () throws(HoneError) in
       _ = try runningTrial(number, for: "report to")
       try storage.setIntermediateValue(study: studyID, number: number, step: step, value: value)
+      try beatIfDue(number)
     }
   }
 
@@ -71,6 +73,7 @@ extension Study {
     }
     return try lock.withLock { () throws(HoneError) -> Bool in
       let trial = try runningTrial(number, for: "ask the pruner about")
+      try beatIfDue(number)
       var attrs: [(String, JSON)] = []
       let prune = try pruner.prune(history(), trial, recording: &attrs)
       for (key, value) in attrs {
@@ -86,6 +89,7 @@ extension Study {
     try lock.withLock { () throws(HoneError) in
       _ = try runningTrial(number, for: "set an attribute on")
       try storage.setTrialUserAttr(study: studyID, number: number, key: key, value: value)
+      try beatIfDue(number)
     }
   }
 }

@@ -2,7 +2,8 @@
 ///
 /// A `Study` is safe to share between threads. Every operation takes the study's
 /// lock, and the storage checks each mutation itself, so concurrent workers can
-/// ask, suggest and tell on one study and never lose or duplicate a trial.
+/// ask, suggest and tell on one study, in one process or several sharing a
+/// persistent storage, and never lose or duplicate a trial.
 public final class Study: @unchecked Sendable {
   public let name: String
   public let directions: [StudyDirection]
@@ -11,31 +12,50 @@ public final class Study: @unchecked Sendable {
   public let storage: any Storage
   /// The search space given up front; `ask` then fixes every parameter at once.
   public let searchSpace: SearchSpace?
+  /// Heartbeats and the failing of stale trials; nil when off.
+  public let heartbeatPolicy: HeartbeatPolicy?
 
   let studyID: Int
   let lock = Lock()
+  let cache = TrialCache()
   /// Relative points proposed at ask time, used when their parameters are suggested.
   var relativeParams: [Int: (SearchSpace, [String: Double])] = [:]
+  /// When this handle last recorded each running trial's heartbeat.
+  var lastHeartbeats: [Int: Double] = [:]
 
   /// Creates a study in `storage` (a fresh in-memory one by default).
-  public init(
+  ///
+  /// With `loadIfExists`, a study of that name already in the storage is loaded
+  /// instead, with its stored directions, as Optuna does; otherwise the name must be new.
+  public convenience init(
     name: String? = nil,
     directions: [StudyDirection] = [.minimize],
     sampler: any Sampler = RandomSampler(),
     pruner: any Pruner = NopPruner(),
     storage: any Storage = InMemoryStorage(),
-    searchSpace: SearchSpace? = nil
+    searchSpace: SearchSpace? = nil,
+    loadIfExists: Bool = false,
+    heartbeatPolicy: HeartbeatPolicy? = nil
   ) throws(HoneError) {
     guard !directions.isEmpty else { throw .invalidArgument("a study needs at least one direction") }
     let name = name ?? "study-\(entropySeed() & 0xFFFF_FFFF)"
     guard !name.isEmpty else { throw .invalidArgument("the study name must not be empty") }
-    self.name = name
-    self.directions = directions
-    self.sampler = sampler
-    self.pruner = pruner
-    self.storage = storage
-    self.searchSpace = searchSpace
-    self.studyID = try storage.createStudy(name: name, directions: directions)
+    let stored: StoredStudy
+    if loadIfExists, let existing = try storage.findStudy(name: name) {
+      stored = existing
+    } else {
+      do throws(HoneError) {
+        stored = StoredStudy(
+          id: try storage.createStudy(name: name, directions: directions), name: name, directions: directions)
+      } catch {
+        // Another worker may have created it between the lookup and the creation.
+        guard loadIfExists, let existing = try storage.findStudy(name: name) else { throw error }
+        stored = existing
+      }
+    }
+    self.init(
+      stored: stored, sampler: sampler, pruner: pruner, storage: storage, searchSpace: searchSpace,
+      heartbeatPolicy: heartbeatPolicy)
   }
 
   /// A single-objective study.
@@ -45,20 +65,36 @@ public final class Study: @unchecked Sendable {
     sampler: any Sampler = RandomSampler(),
     pruner: any Pruner = NopPruner(),
     storage: any Storage = InMemoryStorage(),
-    searchSpace: SearchSpace? = nil
+    searchSpace: SearchSpace? = nil,
+    loadIfExists: Bool = false,
+    heartbeatPolicy: HeartbeatPolicy? = nil
   ) throws(HoneError) {
     try self.init(
       name: name, directions: [direction], sampler: sampler, pruner: pruner, storage: storage,
-      searchSpace: searchSpace)
+      searchSpace: searchSpace, loadIfExists: loadIfExists, heartbeatPolicy: heartbeatPolicy)
   }
 
-  /// The history view handed to samplers and pruners.
+  /// A handle on a study the storage already holds.
+  init(
+    stored: StoredStudy, sampler: any Sampler, pruner: any Pruner, storage: any Storage,
+    searchSpace: SearchSpace?, heartbeatPolicy: HeartbeatPolicy?
+  ) {
+    self.name = stored.name
+    self.directions = stored.directions
+    self.studyID = stored.id
+    self.sampler = sampler
+    self.pruner = pruner
+    self.storage = storage
+    self.searchSpace = searchSpace
+    self.heartbeatPolicy = heartbeatPolicy
+  }
+
+  /// The history view handed to samplers and pruners, read through the trial cache.
   func history() -> StudyHistory {
-    let storage = self.storage
-    let id = studyID
+    let (cache, storage, id) = (self.cache, self.storage, studyID)
     return StudyHistory(studyName: name, directions: directions, searchSpace: searchSpace) {
       () throws(HoneError) in
-      try storage.trials(study: id)
+      try cache.refreshed(from: storage, study: id)
     }
   }
 
@@ -85,7 +121,7 @@ public final class Study: @unchecked Sendable {
 
   /// Every trial, ordered by number.
   public var trials: [FrozenTrial] {
-    get throws(HoneError) { try storage.trials(study: studyID) }
+    get throws(HoneError) { try cache.refreshed(from: storage, study: studyID) }
   }
 
   /// One trial by number.

@@ -13,7 +13,7 @@ Set ``HONE_LIBRARY`` to load a libhone.so other than the one installed with the
 package; its version must equal :data:`__version__`.
 """
 
-from . import distributions, exceptions, mlp, pruners, samplers, study, trial
+from . import distributions, exceptions, mlp, pruners, samplers, storages, study, trial
 from ._version import __version__
 from .exceptions import (
     ExhaustedError,
@@ -27,12 +27,26 @@ from .exceptions import (
     StorageError,
     TrialPruned,
 )
-from .study import Study, StudyDirection, create_study
+from .study import (
+    Study,
+    StudyDirection,
+    StudySummary,
+    copy_study,
+    create_study,
+    delete_study,
+    get_all_study_summaries,
+    load_study,
+)
 from .trial import FrozenTrial, Trial, TrialState
 
 __all__ = [
     "__version__",
     "create_study",
+    "load_study",
+    "delete_study",
+    "copy_study",
+    "get_all_study_summaries",
+    "StudySummary",
     "Study",
     "StudyDirection",
     "Trial",
@@ -53,6 +67,7 @@ __all__ = [
     "mlp",
     "pruners",
     "samplers",
+    "storages",
     "study",
     "trial",
 ]

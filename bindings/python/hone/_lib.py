@@ -107,6 +107,12 @@ _SIGNATURES = {
     "hone_mlp_save": (hone_status, [hone_mlp, c_char_p]),
     "hone_mlp_load": (hone_status, [POINTER(hone_mlp), c_char_p]),
     "hone_mlp_destroy": (None, [hone_mlp]),
+    "hone_study_load": (hone_status, [POINTER(hone_study), c_char_p, c_char_p, c_char_p]),
+    "hone_study_delete": (hone_status, [c_char_p, c_char_p]),
+    "hone_study_copy": (hone_status, [c_char_p, c_char_p, c_char_p, c_char_p]),
+    "hone_storage_list_studies": (hone_status, [_char_pp, c_char_p]),
+    "hone_trial_heartbeat": (hone_status, [hone_study, c_int64]),
+    "hone_study_fail_stale_trials": (hone_status, [POINTER(c_size_t), hone_study]),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import datetime
 import enum
 import json
 import logging
@@ -12,18 +13,28 @@ import threading
 import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
-from ctypes import c_double, c_int32, c_int64, c_void_p
+from ctypes import c_double, c_int32, c_int64, c_size_t, c_void_p
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Type, Union
 
 from ._handle import _Handle
-from ._lib import LIB, _check, take_string
+from ._lib import LIB, _check, encode, take_string
 from .distributions import BaseDistribution, _choice_key, _plain_choice
 from .exceptions import ExhaustedError, NotFoundError, StateError, TrialPruned, _NoCompletedTrialsError
 from .pruners import BasePruner, MedianPruner
 from .samplers import BaseSampler, RandomSampler
+from .storages import RDBStorage, _split
 from .trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial
 
-__all__ = ["StudyDirection", "Study", "create_study"]
+__all__ = [
+    "StudyDirection",
+    "Study",
+    "StudySummary",
+    "create_study",
+    "load_study",
+    "delete_study",
+    "copy_study",
+    "get_all_study_summaries",
+]
 
 _logger = logging.getLogger("hone")
 
@@ -39,9 +50,12 @@ class StudyDirection(enum.IntEnum):
     MAXIMIZE = 2
 
 
+StorageType = Union[None, str, RDBStorage]
+
+
 def create_study(
     *,
-    storage: Optional[str] = None,
+    storage: StorageType = None,
     sampler: Optional[BaseSampler] = None,
     pruner: Optional[BasePruner] = None,
     study_name: Optional[str] = None,
@@ -52,8 +66,9 @@ def create_study(
     """Creates a new study, as ``optuna.create_study`` does.
 
     Args:
-        storage: None or ``"memory"``; the library has no persistent storage yet
-            and rejects any other URL with :class:`hone.InvalidArgumentError`.
+        storage: None or ``"memory"`` (a new in-memory storage), a SQLite URL
+            such as ``"sqlite:///study.db"``, or a :class:`hone.storages.RDBStorage`
+            with heartbeat options; see :mod:`hone.storages`.
         sampler: a sampler from :mod:`hone.samplers`; default
             :class:`~hone.samplers.RandomSampler` with a random seed.
         pruner: a pruner from :mod:`hone.pruners`; default
@@ -62,24 +77,20 @@ def create_study(
             :meth:`hone.Trial.should_prune`.
         study_name: a name; default: one is generated.
         direction: ``"minimize"`` (default) or ``"maximize"``.
-        load_if_exists: accepted for Optuna compatibility; an in-memory study is
-            always new.
+        load_if_exists: load the study named ``study_name`` if the storage has
+            one (its stored directions win); otherwise an existing name raises
+            :class:`hone.InvalidArgumentError`.
         directions: one direction per objective, for a multi-objective study;
             excludes ``direction``.
     """
-    sampler = RandomSampler() if sampler is None else sampler
-    pruner = MedianPruner() if pruner is None else pruner
-    if not isinstance(sampler, BaseSampler):
-        raise TypeError(f"sampler must be a hone sampler, not {type(sampler).__name__}")
-    if not isinstance(pruner, BasePruner):
-        raise TypeError(f"pruner must be a hone pruner, not {type(pruner).__name__}")
-    if storage is not None and not isinstance(storage, str):
-        raise TypeError(f"storage must be None or a URL string, not {type(storage).__name__}")
+    sampler, pruner = _sampler_and_pruner(sampler, pruner)
+    url, extra = _split(storage)
     options: Dict[str, Any] = {
         "sampler": sampler._to_spec(),
         "pruner": pruner._to_spec(),
-        "storage": storage,
+        "storage": url,
         "load_if_exists": bool(load_if_exists),
+        **extra,
     }
     if study_name is not None:
         options["name"] = study_name
@@ -87,7 +98,170 @@ def create_study(
         options["direction"] = _direction_name(direction)
     if directions is not None:
         options["directions"] = [_direction_name(d) for d in directions]
-    return Study(options, sampler, pruner)
+    handle = c_void_p()
+    _check(LIB.hone_study_create(ctypes.byref(handle), json.dumps(options).encode()))
+    return Study(handle, sampler, pruner, extra.get("heartbeat_interval"))
+
+
+def load_study(
+    *,
+    study_name: Optional[str],
+    storage: Union[str, RDBStorage],
+    sampler: Optional[BaseSampler] = None,
+    pruner: Optional[BasePruner] = None,
+) -> "Study":
+    """Loads a study from a storage, as ``optuna.load_study`` does.
+
+    ``study_name`` may be None when the storage holds exactly one study. The
+    sampler and pruner (default: random and nop) are this handle's own; the
+    directions and trials are the stored ones.
+
+    Raises:
+        KeyError: no study of that name (a :class:`hone.NotFoundError`).
+    """
+    sampler, pruner = _sampler_and_pruner(sampler, pruner)
+    url, extra = _split(storage)
+    if url is None or url == "memory":
+        raise ValueError("load_study needs a persistent storage URL; a new in-memory storage holds no study")
+    if study_name is None:
+        names = [s.study_name for s in get_all_study_summaries(url, include_best_trial=False)]
+        if len(names) != 1:
+            raise ValueError(
+                f"study_name may be None only when the storage holds exactly one study; it holds {len(names)}"
+            )
+        study_name = names[0]
+    options = {"sampler": sampler._to_spec(), "pruner": pruner._to_spec(), **extra}
+    handle = c_void_p()
+    _check(
+        LIB.hone_study_load(
+            ctypes.byref(handle), encode(url, "storage"), encode(study_name, "study_name"), json.dumps(options).encode()
+        )
+    )
+    return Study(handle, sampler, pruner, extra.get("heartbeat_interval"))
+
+
+def delete_study(*, study_name: str, storage: Union[str, RDBStorage]) -> None:
+    """Deletes a study and its trials from a storage, as ``optuna.delete_study``.
+
+    Raises:
+        KeyError: no study of that name (a :class:`hone.NotFoundError`).
+    """
+    url, _ = _split(storage)
+    _check(LIB.hone_study_delete(encode(url or "memory", "storage"), encode(study_name, "study_name")))
+
+
+def copy_study(
+    *,
+    from_study_name: str,
+    from_storage: Union[str, RDBStorage],
+    to_storage: Union[str, RDBStorage],
+    to_study_name: Optional[str] = None,
+) -> None:
+    """Copies a study with every trial to another storage, as ``optuna.copy_study``.
+
+    The copy is named ``to_study_name`` (default: the same name), which must be new there.
+    """
+    source, _ = _split(from_storage)
+    target, _ = _split(to_storage)
+    _check(
+        LIB.hone_study_copy(
+            encode(source or "memory", "from_storage"),
+            encode(from_study_name, "from_study_name"),
+            encode(target or "memory", "to_storage"),
+            None if to_study_name is None else encode(to_study_name, "to_study_name"),
+        )
+    )
+
+
+def get_all_study_summaries(
+    storage: Union[str, RDBStorage], include_best_trial: bool = True
+) -> List["StudySummary"]:
+    """A :class:`StudySummary` of every study in a storage, in creation order."""
+    url, _ = _split(storage)
+    out = c_void_p()
+    _check(LIB.hone_storage_list_studies(ctypes.byref(out), encode(url or "memory", "storage")))
+    summaries = []
+    for i, obj in enumerate(json.loads(take_string(out))):
+        best = obj["best_trial"]
+        start = obj["datetime_start"]
+        summaries.append(
+            StudySummary(
+                study_name=obj["study_name"],
+                direction=None,
+                best_trial=_frozen_from_json(best, lambda name, keys: None) if best and include_best_trial else None,
+                user_attrs=obj["user_attrs"],
+                system_attrs=obj["system_attrs"],
+                n_trials=obj["n_trials"],
+                datetime_start=_local_datetime(start) if start else None,
+                study_id=i,
+                directions=[StudyDirection[d.upper()] for d in obj["directions"]],
+            )
+        )
+    return summaries
+
+
+def _local_datetime(iso: str) -> "datetime.datetime":
+    """A naive local time from the library's ISO 8601 UTC text, as Optuna reports times."""
+    moment = datetime.datetime.strptime(iso, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc)
+    return moment.astimezone().replace(tzinfo=None)
+
+
+class StudySummary:
+    """A study as a storage listing describes it, with Optuna's ``StudySummary`` fields."""
+
+    def __init__(
+        self,
+        study_name: str,
+        direction: Optional[StudyDirection],
+        best_trial: Optional[FrozenTrial],
+        user_attrs: Dict[str, Any],
+        system_attrs: Dict[str, Any],
+        n_trials: int,
+        datetime_start: Optional["datetime.datetime"],
+        study_id: int,
+        *,
+        directions: Optional[Sequence[StudyDirection]] = None,
+    ) -> None:
+        if (direction is None) == (directions is None):
+            raise ValueError("give exactly one of direction and directions")
+        self.study_name = study_name
+        self._directions = list(directions) if directions is not None else [direction]
+        self.best_trial = best_trial
+        self.user_attrs = user_attrs
+        self.system_attrs = system_attrs
+        self.n_trials = n_trials
+        self.datetime_start = datetime_start
+        self._study_id = study_id
+
+    @property
+    def direction(self) -> StudyDirection:
+        """The direction of a single-objective study; RuntimeError otherwise, as in Optuna."""
+        if len(self._directions) > 1:
+            raise RuntimeError(
+                "This attribute is not available during multi-objective optimization. "
+                "Consider using StudySummary.directions instead."
+            )
+        return self._directions[0]
+
+    @property
+    def directions(self) -> List[StudyDirection]:
+        """One direction per objective."""
+        return list(self._directions)
+
+    def __repr__(self) -> str:
+        return f"<hone.StudySummary {self.study_name!r} n_trials={self.n_trials}>"
+
+
+def _sampler_and_pruner(
+    sampler: Optional[BaseSampler], pruner: Optional[BasePruner]
+) -> Tuple[BaseSampler, BasePruner]:
+    sampler = RandomSampler() if sampler is None else sampler
+    pruner = MedianPruner() if pruner is None else pruner
+    if not isinstance(sampler, BaseSampler):
+        raise TypeError(f"sampler must be a hone sampler, not {type(sampler).__name__}")
+    if not isinstance(pruner, BasePruner):
+        raise TypeError(f"pruner must be a hone pruner, not {type(pruner).__name__}")
+    return sampler, pruner
 
 
 def _direction_name(direction: Union[str, StudyDirection]) -> str:
@@ -101,17 +275,18 @@ def _direction_name(direction: Union[str, StudyDirection]) -> str:
 class Study(_Handle):
     """An optimization: its objectives, sampler, pruner and trials.
 
-    Create one with :func:`hone.create_study`. A study owns a library handle;
+    Create one with :func:`hone.create_study` or :func:`hone.load_study`. A study owns a library handle;
     :meth:`close` (or leaving a ``with`` block) releases it, and garbage
     collection releases it otherwise. One study may be shared by threads.
     """
 
-    def __init__(self, options: Dict[str, Any], sampler: BaseSampler, pruner: BasePruner) -> None:
-        handle = c_void_p()
-        _check(LIB.hone_study_create(ctypes.byref(handle), json.dumps(options).encode()))
+    def __init__(
+        self, handle: c_void_p, sampler: BaseSampler, pruner: BasePruner, heartbeat_interval: Optional[float]
+    ) -> None:
         super().__init__(handle, LIB.hone_study_destroy)
         self._sampler = sampler
         self._pruner = pruner
+        self._heartbeat_interval = heartbeat_interval
         self._choices: Dict[Tuple[str, Tuple[Any, ...]], Tuple[Any, ...]] = {}
         self._stop_event: Optional[threading.Event] = None
         info = json.loads(self._text(LIB.hone_study_info_json))
@@ -339,6 +514,7 @@ class Study(_Handle):
         except ExhaustedError as e:
             _logger.info("Stopping: %s", e)
             return None
+        beating = self._heartbeat_thread(trial.number)
         try:
             result = func(trial)
         except TrialPruned as e:
@@ -361,12 +537,37 @@ class Study(_Handle):
             # KeyboardInterrupt and the like: leave no trial RUNNING behind.
             self._tell(trial.number, None, TrialState.FAIL, _logger.warning)
             raise
+        finally:
+            if beating is not None:
+                beating.set()
         frozen = self._tell(trial.number, result, None, _logger.warning)
         if frozen.state == TrialState.COMPLETE:
             _logger.info(
                 "Trial %d finished with values: %s and parameters: %s.", frozen.number, frozen.values, frozen.params
             )
         return frozen
+
+    def _heartbeat_thread(self, number: int) -> Optional[threading.Event]:
+        """Records the trial's heartbeat every interval until the returned event is set, as Optuna does."""
+        interval = self._heartbeat_interval
+        if interval is None:
+            return None
+        done = threading.Event()
+        handle = self._h()
+
+        def beat() -> None:
+            while not done.wait(interval):
+                # The trial may finish between the wait and the call: that is a StateError, and the end.
+                if LIB.hone_trial_heartbeat(handle, number) != 0:
+                    return
+
+        threading.Thread(target=beat, name=f"hone-heartbeat-{number}", daemon=True).start()
+        return done
+
+    def _fail_stale_trials(self) -> int:
+        out = c_size_t()
+        _check(LIB.hone_study_fail_stale_trials(ctypes.byref(out), self._h()))
+        return out.value
 
     def stop(self) -> None:
         """Stops :meth:`optimize` after the running trials; call it from an objective or callback."""

@@ -37,7 +37,7 @@ def test_bad_study_options_are_rejected():
     with pytest.raises(ValueError, match='"minimize" or "maximize"'):
         hone.create_study(direction="upwards")
     with pytest.raises(hone.InvalidArgumentError, match="not supported"):
-        hone.create_study(storage="sqlite:///hone.db")
+        hone.create_study(storage="mongodb://localhost/hone")
     with pytest.raises(TypeError, match="storage"):
         hone.create_study(storage=object())
     with pytest.raises(TypeError, match="sampler"):

@@ -1,0 +1,63 @@
+/// A value bound to, or read from, a SQL statement.
+public enum SQLValue: Equatable, Sendable {
+  case null
+  case integer(Int64)
+  /// A NaN is stored as NULL: SQLite has no NaN.
+  case real(Double)
+  case text(String)
+}
+
+/// One result row.
+public typealias SQLRow = [SQLValue]
+
+/// Typed column access; a column of the wrong type means a damaged database.
+extension Array where Element == SQLValue {
+  func integer(_ i: Int) throws(HoneError) -> Int64 {
+    guard indices.contains(i), case .integer(let v) = self[i] else { throw SQLValue.damaged(i, "an integer") }
+    return v
+  }
+
+  func int(_ i: Int) throws(HoneError) -> Int {
+    let v = try integer(i)
+    guard let n = Int(exactly: v) else { throw SQLValue.damaged(i, "an Int") }
+    return n
+  }
+
+  /// A real; NULL reads as NaN, the value a NaN was stored as. Integers widen.
+  func real(_ i: Int) throws(HoneError) -> Double {
+    guard indices.contains(i) else { throw SQLValue.damaged(i, "a number") }
+    switch self[i] {
+    case .real(let v): return v
+    case .integer(let v): return Double(v)
+    case .null: return .nan
+    case .text: throw SQLValue.damaged(i, "a number")
+    }
+  }
+
+  /// A real, or nil for NULL.
+  func optionalReal(_ i: Int) throws(HoneError) -> Double? {
+    guard indices.contains(i) else { throw SQLValue.damaged(i, "a number") }
+    if case .null = self[i] { return nil }
+    return try real(i)
+  }
+
+  func text(_ i: Int) throws(HoneError) -> String {
+    guard indices.contains(i), case .text(let v) = self[i] else { throw SQLValue.damaged(i, "text") }
+    return v
+  }
+
+  /// A JSON document stored as text.
+  func json(_ i: Int) throws(HoneError) -> JSON {
+    do throws(HoneError) {
+      return try JSON.parse(try text(i))
+    } catch {
+      throw .storage("the database is damaged: column \(i) holds invalid JSON (\(error.message))")
+    }
+  }
+}
+
+extension SQLValue {
+  static func damaged(_ column: Int, _ expected: String) -> HoneError {
+    .storage("the database is damaged: column \(column) of a row is not \(expected)")
+  }
+}

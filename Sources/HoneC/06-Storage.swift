@@ -1,0 +1,116 @@
+/// Storages: studies by name, shared between processes, and failed workers.
+///
+/// A storage is named by its URL, as in the "storage" study option:
+/// "sqlite:///relative/path.db" or "sqlite:////absolute/path.db". A SQLite file
+/// is created when missing; a file that is not a Hone storage, or that a newer
+/// Hone wrote, is refused with HONE_STORAGE and left unmodified. Each call opens
+/// the storage by itself.
+
+import Hone
+
+/// Opens an existing study of a storage.
+///
+/// - Parameter out: receives the new handle, or NULL on failure.
+/// - Parameter storage_url: the storage's URL.
+/// - Parameter study_name: the study's name.
+/// - Parameter options_json: this handle's "sampler", "pruner", "search_space" and
+///   heartbeat options, as for hone_study_create; NULL or "" for the defaults.
+///   The directions are the stored ones.
+/// - Returns: HONE_NOT_FOUND when the storage has no study of that name.
+@c public func hone_study_load(
+  _ out: UnsafeMutablePointer<hone_study?>?,
+  _ storage_url: UnsafePointer<CChar>?,
+  _ study_name: UnsafePointer<CChar>?,
+  _ options_json: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    out.pointee = nil
+    let url = try string(storage_url, "storage_url")
+    let name = try string(study_name, "study_name")
+    let options = try options_json.map { (p) throws(HoneError) in try string(p, "options_json") }
+    out.pointee = studyHandles.register(try Study.load(name: name, storageURL: url, optionsJSON: options))
+  }
+}
+
+/// Deletes a study and all its trials from a storage.
+///
+/// Handles already open on the study fail with HONE_NOT_FOUND from then on.
+///
+/// - Returns: HONE_NOT_FOUND when the storage has no study of that name.
+@c public func hone_study_delete(
+  _ storage_url: UnsafePointer<CChar>?,
+  _ study_name: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let storage = try StorageURL(parsing: try string(storage_url, "storage_url")).open()
+    try Study.delete(name: try string(study_name, "study_name"), storage: storage)
+  }
+}
+
+/// Copies a study, with every trial, from one storage to another.
+///
+/// - Parameter to_study_name: the copy's name; NULL for the same name. It must be new.
+@c public func hone_study_copy(
+  _ from_storage_url: UnsafePointer<CChar>?,
+  _ from_study_name: UnsafePointer<CChar>?,
+  _ to_storage_url: UnsafePointer<CChar>?,
+  _ to_study_name: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let source = try StorageURL(parsing: try string(from_storage_url, "from_storage_url")).open()
+    let name = try string(from_study_name, "from_study_name")
+    let newName = try to_study_name.map { (p) throws(HoneError) in try string(p, "to_study_name") }
+    let target = try StorageURL(parsing: try string(to_storage_url, "to_storage_url")).open()
+    try Study.copy(name: name, from: source, to: target, as: newName)
+  }
+}
+
+/// Lists the studies of a storage as a JSON array, in creation order.
+///
+/// Each entry has Optuna's StudySummary fields: {"study_name", "directions",
+/// "n_trials", "best_trial" (a trial object, or null in a multi-objective study
+/// or one with no COMPLETE trial), "datetime_start" (of the earliest trial, or
+/// null), "user_attrs", "system_attrs"}.
+///
+/// - Parameter out_json: receives the text; release it with `hone_free`.
+@c public func hone_storage_list_studies(
+  _ out_json: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ storage_url: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out_json, "out_json")
+    let storage = try StorageURL(parsing: try string(storage_url, "storage_url")).open()
+    try copyOut(JSON.array(try Study.summaries(storage: storage).map(\.json)).text, to: out)
+  }
+}
+
+/// Records now as the heartbeat of a running trial.
+///
+/// For objectives that run longer than the grace period without calling into
+/// the study. Only checks that the trial is RUNNING when the study has no
+/// "heartbeat_interval".
+@c public func hone_trial_heartbeat(
+  _ study: hone_study?,
+  _ trial: Int64
+) -> hone_status {
+  capture { () throws(HoneError) in
+    try studyHandles.object(study).heartbeat(trial: try trialNumber(trial))
+  }
+}
+
+/// Marks FAIL the RUNNING trials whose heartbeat is older than the grace period,
+/// and queues their retries; every ask does this first.
+///
+/// Does nothing when the study has no "heartbeat_interval".
+///
+/// - Parameter out_n_failed: receives the number of trials failed; may be NULL.
+@c public func hone_study_fail_stale_trials(
+  _ out_n_failed: UnsafeMutablePointer<UInt>?,
+  _ study: hone_study?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let failed = try studyHandles.object(study).failStaleTrials()
+    if let out_n_failed { out_n_failed.pointee = UInt(failed.count) }
+  }
+}

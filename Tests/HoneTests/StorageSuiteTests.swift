@@ -1,0 +1,333 @@
+import Glibc
+import XCTest
+
+@testable import Hone
+
+/// One storage suite, run against every backend: in memory, SQLite in a temporary
+/// directory and, when `HONE_TEST_POSTGRES_URL` names a database, PostgreSQL.
+final class StorageSuiteTests: XCTestCase {
+  /// A backend under test: `open()` gives a new storage object on the same data.
+  struct Backend {
+    var name: String
+    var open: () throws -> any Storage
+  }
+
+  var directory = ""
+  /// Names are unique per test run, so a shared database (PostgreSQL) needs no cleaning.
+  let tag = "t\(UInt32.random(in: 0...UInt32.max))"
+
+  override func setUpWithError() throws {
+    var template = Array("/tmp/hone-storage-test-XXXXXX".utf8CString)
+    guard let p = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
+    directory = String(cString: p)
+  }
+
+  override func tearDownWithError() throws {
+    for name in ["a.db", "a.db-wal", "a.db-shm", "b.db", "b.db-wal", "b.db-shm", "bad.db", "bad.db-wal", "bad.db-shm"] {
+      unlink("\(directory)/\(name)")
+    }
+    rmdir(directory)
+  }
+
+  var backends: [Backend] {
+    let memory = InMemoryStorage()
+    let path = "\(directory)/a.db"
+    var list = [
+      Backend(name: "memory") { memory },
+      Backend(name: "sqlite") { try StorageURL(parsing: "sqlite:///" + path).open() },
+    ]
+    if let url = getenv("HONE_TEST_POSTGRES_URL").map({ String(cString: $0) }), !url.isEmpty {
+      list.append(Backend(name: "postgresql") { try StorageURL(parsing: url).open() })
+    }
+    return list
+  }
+
+  /// Runs `body` once per backend, naming the backend in failures.
+  func eachBackend(_ body: (Backend) throws -> Void) throws {
+    for backend in backends {
+      do {
+        try body(backend)
+      } catch {
+        XCTFail("\(backend.name): \(error)")
+      }
+    }
+  }
+
+  func expectError(
+    _ backend: Backend, _ expression: @autoclosure () throws -> some Any, _ check: (HoneError) -> Bool,
+    line: UInt = #line
+  ) {
+    XCTAssertThrowsError(try expression(), backend.name, line: line) { error in
+      guard let e = error as? HoneError, check(e) else { return XCTFail("\(backend.name): \(error)", line: line) }
+    }
+  }
+
+  func testStudiesAreCreatedFoundListedAndDeletedByName() throws {
+    try eachBackend { b in
+      let s = try b.open()
+      let a = try s.createStudy(name: "\(tag)-a", directions: [.minimize])
+      let m = try s.createStudy(name: "\(tag)-m", directions: [.maximize, .minimize])
+      XCTAssertNotEqual(a, m)
+      expectError(b, try s.createStudy(name: "\(tag)-a", directions: [.maximize])) {
+        if case .invalidArgument(let m) = $0 { return m.contains("already exists") }
+        return false
+      }
+      XCTAssertEqual(try s.findStudy(name: "\(tag)-m"), StoredStudy(id: m, name: "\(tag)-m", directions: [.maximize, .minimize]))
+      XCTAssertNil(try s.findStudy(name: "\(tag)-none"))
+      for v in [3.0, 1, 1, 2] {
+        let t = try s.createTrial(study: a, state: .running, systemAttrs: [], start: 100 + v)
+        try s.finishTrial(study: a, number: t.number, state: .complete, values: [v], complete: 200)
+      }
+      _ = try s.createTrial(study: a, state: .running, systemAttrs: [], start: 50)
+      let summaries = try s.studySummaries().filter { $0.name.hasPrefix(tag) }
+      XCTAssertEqual(summaries.map(\.name), ["\(tag)-a", "\(tag)-m"], b.name)
+      XCTAssertEqual(summaries[0].nTrials, 5)
+      XCTAssertEqual(summaries[0].bestTrial?.number, 1, "the earliest of the tied best")
+      XCTAssertEqual(summaries[0].bestTrial?.values, [1])
+      XCTAssertEqual(summaries[0].datetimeStart, 50)
+      XCTAssertEqual(summaries[1].nTrials, 0)
+      XCTAssertNil(summaries[1].bestTrial)
+      XCTAssertNil(summaries[1].datetimeStart)
+      XCTAssertEqual(summaries[1].json["study_name"], .string("\(tag)-m"))
+
+      try s.deleteStudy(name: "\(tag)-a")
+      XCTAssertNil(try s.findStudy(name: "\(tag)-a"))
+      expectError(b, try s.deleteStudy(name: "\(tag)-a")) { if case .notFound = $0 { return true }; return false }
+      expectError(b, try s.trials(study: a)) { if case .notFound = $0 { return true }; return false }
+      XCTAssertEqual(try s.studySummaries().filter { $0.name.hasPrefix(tag) }.map(\.name), ["\(tag)-m"])
+      // A new study of the old name gets a new identifier: a stale handle cannot reach it.
+      let again = try s.createStudy(name: "\(tag)-a", directions: [.minimize])
+      XCTAssertNotEqual(again, a)
+      XCTAssertEqual(try s.trialCount(study: again), 0)
+    }
+  }
+
+  func testTrialsAreNumberedAndEverySetterIsStored() throws {
+    try eachBackend { b in
+      let s = try b.open()
+      let id = try s.createStudy(name: "\(tag)-setters", directions: [.minimize])
+      let numbers = try (0..<3).map { _ in
+        try s.createTrial(study: id, state: .running, systemAttrs: [("k", .string("v"))], start: 1).number
+      }
+      XCTAssertEqual(numbers, [0, 1, 2])
+      XCTAssertEqual(try s.trialCount(study: id), 3)
+      let x = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: 0.25)
+      let c = Param(name: "c", distribution: try .makeCategorical([.string("a"), .number(2), .null]), value: 2)
+      try s.setTrialParam(study: id, number: 1, param: x)
+      try s.setTrialParam(study: id, number: 1, param: c)
+      try s.setTrialParam(study: id, number: 1, param: Param(name: "x", distribution: x.distribution, value: 0.5))
+      try s.setIntermediateValue(study: id, number: 1, step: 3, value: 2)
+      try s.setIntermediateValue(study: id, number: 1, step: 3, value: 9)
+      try s.setIntermediateValue(study: id, number: 1, step: 0, value: .nan)
+      try s.setIntermediateValue(study: id, number: 1, step: 7, value: -.infinity)
+      try s.setTrialUserAttr(study: id, number: 1, key: "u1", value: .object([("a", .array([.number(1), .bool(true)]))]))
+      try s.setTrialUserAttr(study: id, number: 1, key: "u2", value: .string("two"))
+      try s.setTrialUserAttr(study: id, number: 1, key: "u1", value: .number(0.1))
+      try s.setTrialSystemAttr(study: id, number: 1, key: "s", value: .null)
+      try s.finishTrial(study: id, number: 1, state: .complete, values: [.infinity], complete: 5)
+
+      let t = try s.trial(study: id, number: 1)
+      XCTAssertEqual(t.state, .complete)
+      XCTAssertEqual(t.values, [.infinity])
+      XCTAssertEqual(t.params, [Param(name: "x", distribution: x.distribution, value: 0.5), c], b.name)
+      XCTAssertEqual(t.intermediateValues.count, 3)
+      XCTAssertEqual(t.intermediateValues[3], 2)
+      XCTAssert(t.intermediateValues[0]?.isNaN == true, b.name)
+      XCTAssertEqual(t.intermediateValues[7], -.infinity)
+      XCTAssertEqual(t.userAttrs.map(\.0), ["u1", "u2"])
+      XCTAssertEqual(t.userAttr("u1"), .number(0.1))
+      XCTAssertEqual(t.systemAttrs.map(\.0), ["k", "s"])
+      XCTAssertEqual(t.datetimeStart, 1)
+      XCTAssertEqual(t.datetimeComplete, 5)
+
+      // A finished trial takes no more changes, and the first tell stays.
+      func isState(_ e: HoneError) -> Bool { if case .state(let m) = e { return m.contains("COMPLETE") }; return false }
+      expectError(b, try s.finishTrial(study: id, number: 1, state: .fail, values: nil, complete: 6), isState)
+      expectError(b, try s.setTrialParam(study: id, number: 1, param: x), isState)
+      expectError(b, try s.setIntermediateValue(study: id, number: 1, step: 9, value: 1), isState)
+      expectError(b, try s.setTrialUserAttr(study: id, number: 1, key: "z", value: .null), isState)
+      expectError(b, try s.setTrialSystemAttr(study: id, number: 1, key: "z", value: .null), isState)
+      expectError(b, try s.recordHeartbeat(study: id, number: 1, time: 9), isState)
+      XCTAssertEqual(try s.trial(study: id, number: 1).values, [.infinity])
+      XCTAssertEqual(try s.trial(study: id, number: 1).json, t.json)
+      expectError(b, try s.trial(study: id, number: 3)) { if case .notFound = $0 { return true }; return false }
+      expectError(b, try s.setTrialParam(study: id, number: 7, param: x)) {
+        if case .notFound = $0 { return true }
+        return false
+      }
+      expectError(b, try s.createTrial(study: id + 1000, state: .running, systemAttrs: [], start: 1)) {
+        if case .notFound = $0 { return true }
+        return false
+      }
+    }
+  }
+
+  func testReadsAreIncremental() throws {
+    try eachBackend { b in
+      let s = try b.open()
+      let id = try s.createStudy(name: "\(tag)-incremental", directions: [.minimize])
+      for _ in 0..<4 { _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 1) }
+      let all = try s.trialChanges(study: id, since: 0)
+      XCTAssertEqual(all.trials.map(\.number), [0, 1, 2, 3])
+      let none = try s.trialChanges(study: id, since: all.cursor)
+      XCTAssertEqual(none.trials.count, 0)
+      XCTAssertEqual(none.cursor, all.cursor)
+
+      try s.finishTrial(study: id, number: 2, state: .complete, values: [1], complete: 2)
+      try s.setTrialUserAttr(study: id, number: 0, key: "k", value: .bool(true))
+      _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 1)
+      let changed = try s.trialChanges(study: id, since: all.cursor)
+      XCTAssertEqual(changed.trials.map(\.number), [0, 2, 4], b.name)
+      XCTAssertEqual(changed.trials[1].state, .complete)
+      XCTAssertEqual(changed.trials[0].userAttr("k"), .bool(true))
+      XCTAssertGreaterThan(changed.cursor, all.cursor)
+
+      // A failed mutation changes nothing, not even the cursor's view.
+      XCTAssertThrowsError(try s.finishTrial(study: id, number: 2, state: .fail, values: nil, complete: 3))
+      try s.recordHeartbeat(study: id, number: 1, time: 5)
+      XCTAssertEqual(try s.trialChanges(study: id, since: changed.cursor).trials.count, 0, b.name)
+      try s.setTrialParam(
+        study: id, number: 1, param: Param(name: "x", distribution: try .makeInt(low: 0, high: 9), value: 3))
+      XCTAssertEqual(try s.trialChanges(study: id, since: changed.cursor).trials.map(\.number), [1])
+    }
+  }
+
+  func testAStudyHandleCachesTrialsAndSeesOtherHandles() throws {
+    try eachBackend { b in
+      let writer = try Study(name: "\(tag)-cache", direction: .minimize, storage: try b.open())
+      let reader = try Study.load(name: "\(tag)-cache", storage: try b.open())
+      XCTAssertEqual(try reader.trials.count, 0)
+      for i in 0..<5 {
+        let t = try writer.ask()
+        _ = try writer.suggestFloat(trial: t, "x", 0, 1)
+        if i != 3 { try writer.tell(trial: t, values: [Double(i)]) }
+      }
+      XCTAssertEqual(try reader.trials.map(\.state), [.complete, .complete, .complete, .running, .complete])
+      try writer.tell(trial: 3, values: [-1])
+      XCTAssertEqual(try reader.trials.map(\.state), Array(repeating: .complete, count: 5))
+      XCTAssertEqual(try reader.bestTrial().number, 3, b.name)
+      XCTAssertEqual(try reader.trials.map(\.json), try writer.trials.map(\.json))
+    }
+  }
+
+  func testWaitingTrialsArePoppedOldestFirst() throws {
+    try eachBackend { b in
+      let s = try b.open()
+      let id = try s.createStudy(name: "\(tag)-waiting", directions: [.minimize])
+      XCTAssertNil(try s.popWaitingTrial(study: id, start: 1, heartbeat: nil))
+      let p = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: 0.75)
+      _ = try s.createTrial(study: id, template: FrozenTrial(number: 9, state: .waiting, params: [p]), heartbeat: 1)
+      _ = try s.createTrial(study: id, state: .waiting, systemAttrs: [("fixed_params", .object([]))], start: nil)
+      let first = try s.popWaitingTrial(study: id, start: 4, heartbeat: nil)
+      XCTAssertEqual(first?.number, 0)
+      XCTAssertEqual(first?.state, .running)
+      XCTAssertEqual(first?.params, [p])
+      XCTAssertEqual(first?.datetimeStart, 4)
+      XCTAssertEqual(try s.popWaitingTrial(study: id, start: 5, heartbeat: nil)?.number, 1)
+      XCTAssertNil(try s.popWaitingTrial(study: id, start: 6, heartbeat: nil))
+      // The trial carried a heartbeat only while WAITING was not RUNNING, so it is not stale.
+      XCTAssertEqual(try s.failStaleTrials(study: id, before: 100, complete: 100).count, 0, b.name)
+    }
+  }
+
+  func testStaleTrialsFailOnceAndTrialsWithoutHeartbeatStay() throws {
+    try eachBackend { b in
+      let s = try b.open()
+      let id = try s.createStudy(name: "\(tag)-stale", directions: [.minimize])
+      _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 10, heartbeat: 10)
+      _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 10, heartbeat: nil)
+      _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 10, heartbeat: 10)
+      try s.recordHeartbeat(study: id, number: 2, time: 30)
+      XCTAssertEqual(try s.failStaleTrials(study: id, before: 10, complete: 40).count, 0)
+      let failed = try s.failStaleTrials(study: id, before: 20, complete: 40)
+      XCTAssertEqual(failed.map(\.number), [0], b.name)
+      XCTAssertEqual(failed.first?.state, .fail)
+      XCTAssertEqual(try s.trial(study: id, number: 0).datetimeComplete, 40)
+      XCTAssertEqual(try s.failStaleTrials(study: id, before: 20, complete: 41).count, 0)
+      XCTAssertEqual(try s.trials(study: id).map(\.state), [.fail, .running, .running])
+    }
+  }
+
+  func testLoadIfExistsAndLoadByName() throws {
+    try eachBackend { b in
+      let storage = try b.open()
+      let first = try Study(name: "\(tag)-load", directions: [.maximize], storage: storage)
+      let t = try first.ask()
+      try first.tell(trial: t, values: [2])
+      XCTAssertThrowsError(try Study(name: "\(tag)-load", direction: .minimize, storage: try b.open())) { error in
+        guard case HoneError.invalidArgument(let m) = error else { return XCTFail("\(b.name): \(error)") }
+        XCTAssert(m.contains("already exists"), m)
+      }
+      // As in Optuna, a loaded study keeps its stored directions.
+      let again = try Study(name: "\(tag)-load", direction: .minimize, storage: try b.open(), loadIfExists: true)
+      XCTAssertEqual(again.directions, [.maximize])
+      XCTAssertEqual(try again.trialCount(), 1)
+      XCTAssertEqual(try again.ask(), 1, "numbering continues in the loaded study")
+      let loaded = try Study.load(name: "\(tag)-load", storage: try b.open())
+      XCTAssertEqual(try loaded.trials.map(\.state), [.complete, .running])
+      XCTAssertThrowsError(try Study.load(name: "\(tag)-nope", storage: try b.open())) { error in
+        guard case HoneError.notFound = error else { return XCTFail("\(b.name): \(error)") }
+      }
+      let fresh = try Study(name: "\(tag)-fresh", direction: .minimize, storage: try b.open(), loadIfExists: true)
+      XCTAssertEqual(try fresh.trialCount(), 0)
+    }
+  }
+
+  func testCopyStudyCarriesEveryTrial() throws {
+    try eachBackend { b in
+      let source = try Study(name: "\(tag)-src", directions: [.minimize], storage: try b.open())
+      try source.enqueueTrial([("x", .number(0.5))])
+      for i in 0..<3 {
+        let t = try source.ask()
+        _ = try source.suggestFloat(trial: t, "x", 0, 1)
+        try source.report(trial: t, step: 1, value: Double(i))
+        try source.setUserAttr(trial: t, key: "i", value: .number(Double(i)))
+        if i < 2 { try source.tell(trial: t, values: [Double(i)]) }
+      }
+      try source.enqueueTrial([("x", .number(0.25))])
+      let memory = InMemoryStorage()
+      try Study.copy(name: "\(tag)-src", from: try b.open(), to: memory, as: "copy")
+      let copy = try Study.load(name: "copy", storage: memory)
+      XCTAssertEqual(try copy.trials.map(\.json), try source.trials.map(\.json), b.name)
+      try Study.copy(name: "copy", from: memory, to: try b.open(), as: "\(tag)-back")
+      XCTAssertEqual(
+        try Study.load(name: "\(tag)-back", storage: try b.open()).trials.map(\.json), try source.trials.map(\.json))
+      XCTAssertThrowsError(try Study.copy(name: "copy", from: memory, to: try b.open(), as: "\(tag)-back"))
+    }
+  }
+
+  func testStaleTrialIsFailedByTheNextAskAndRetriedWithItsParams() throws {
+    try eachBackend { b in
+      let policy = try HeartbeatPolicy(interval: 0.02, gracePeriod: 0.1, failedTrialRetries: 1)
+      let dead = try Study(name: "\(tag)-retry", direction: .minimize, storage: try b.open(), heartbeatPolicy: policy)
+      let t = try dead.ask()
+      let x = try dead.suggestFloat(trial: t, "x", 0, 1)
+      let n = try dead.suggestInt(trial: t, "n", 1, 9)
+      // The worker dies; another one asks after the grace period.
+      usleep(150_000)
+      let alive = try Study.load(name: "\(tag)-retry", storage: try b.open(), heartbeatPolicy: policy)
+      let retry = try alive.ask()
+      XCTAssertEqual(try alive.trial(t).state, .fail, b.name)
+      XCTAssertEqual(retry, 1)
+      XCTAssertEqual(try alive.suggestFloat(trial: retry, "x", 0, 1), x)
+      XCTAssertEqual(try alive.suggestInt(trial: retry, "n", 1, 9), n)
+      let frozen = try alive.trial(retry)
+      XCTAssertEqual(frozen.systemAttr("failed_trial"), .number(0))
+      XCTAssertEqual(frozen.systemAttr("retry_history"), .array([.number(0)]))
+      // The retry dies too: with a cap of one retry, it is not queued again.
+      usleep(150_000)
+      XCTAssertEqual(try alive.failStaleTrials(), [retry])
+      XCTAssertEqual(try alive.trialCount(), 2, b.name)
+      // A worker that keeps calling keeps its trial alive.
+      let live = try alive.ask()
+      for _ in 0..<8 {
+        usleep(25_000)
+        try alive.report(trial: live, step: 0, value: 1)
+      }
+      XCTAssertEqual(try dead.failStaleTrials(), [])
+      try alive.heartbeat(trial: live)
+      try alive.tell(trial: live, values: [1])
+      XCTAssertEqual(try alive.trial(live).state, .complete)
+    }
+  }
+}
