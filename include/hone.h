@@ -620,10 +620,11 @@ void hone_mlp_destroy(hone_mlp *model);
  * Storages: studies by name, shared between processes, and failed workers.
  *
  * A storage is named by its URL, as in the "storage" study option:
- * "sqlite:///relative/path.db" or "sqlite:////absolute/path.db". A SQLite file
- * is created when missing; a file that is not a Hone storage, or that a newer
- * Hone wrote, is refused with HONE_STORAGE and left unmodified. Each call opens
- * the storage by itself.
+ * "sqlite:///relative/path.db", "sqlite:////absolute/path.db" or
+ * "postgresql://user:password@host:port/database". A SQLite file, or Hone's
+ * tables in a PostgreSQL database, are created when missing; a database that is
+ * not a Hone storage, or that a newer Hone wrote, is refused with HONE_STORAGE
+ * and left unmodified. Each call opens the storage by itself.
  * ======================================================================= */
 
 /**
