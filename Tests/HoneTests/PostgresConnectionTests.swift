@@ -309,6 +309,29 @@ final class PostgresConnectionTests: XCTestCase {
     XCTAssertNotEqual(try db.execute("SELECT pg_backend_pid()").int64(0, 0), before)
   }
 
+  func testPreparedStatementsSurviveReconnectsAndDifferentTypes() throws {
+    _ = try db.execute("CREATE TABLE \(table) (k bigint, v double precision)")
+    let insert = "INSERT INTO \(table) (k, v) VALUES ($1, $2)"
+    // The same text with other parameter types is another prepared statement.
+    _ = try db.execute(insert, params: [.int(1), .double(0.5)])
+    _ = try db.execute(insert, params: [.int(2), .null])
+    _ = try db.execute(insert, params: [.text("3"), .int(7)])
+    // A reconnect loses the session's prepared statements; the cache must forget them too.
+    let admin = try PostgresConnection(url: url)
+    let pid = try db.execute("SELECT pg_backend_pid()").int64(0, 0)
+    _ = try admin.execute("SELECT pg_terminate_backend($1::int)", params: [.int(pid)])
+    for _ in 0..<200 {
+      let alive = try admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", params: [.int(pid)])
+      if try alive.int64(0, 0) == 0 { break }
+      usleep(10_000)
+    }
+    _ = try db.execute(insert, params: [.int(4), .double(1.5)])
+    let rows = try db.execute("SELECT k, v FROM \(table) WHERE k >= $1 ORDER BY k", params: [.int(0)])
+    XCTAssertEqual(rows.rowCount, 4)
+    XCTAssertEqual(try rows.double(3, 1), 1.5)
+    XCTAssertTrue(try rows.isNull(1, 1))
+  }
+
   func testWrongPasswordMessageHidesThePassword() throws {
     let wrong = "Wr0ng-pa55word-\(getpid())"
     guard let span = PostgresConnection.passwordSpans(in: url).first else {

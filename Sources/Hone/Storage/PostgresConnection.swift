@@ -18,6 +18,12 @@ public final class PostgresConnection: @unchecked Sendable {
   let conn: OpaquePointer
   /// The failure of the last statement that failed, for the retry decisions.
   var lastFailure: PostgresFailure?
+  /// Server-side prepared statements by text and parameter types: the storage runs
+  /// a few statements over and over, and planning a UNION read costs more than
+  /// running it. Lost with the session, so a reconnect empties it.
+  private var prepared: [PreparedKey: String] = [:]
+  /// Beyond this many distinct statements, the rest run unprepared.
+  private static let preparedLimit = 256
 
   /// Connects to `url`, a `postgresql://user:password@host:port/database` URI.
   ///
@@ -98,16 +104,33 @@ public final class PostgresConnection: @unchecked Sendable {
       result = PQexec(conn, sql)
     } else {
       let types = params.map(\.typeOID)
+      let name = try preparedName(sql, types)
       result = try withCStrings(params.map(\.wireText)) { values in
-        PQexecParams(conn, sql, Int32(params.count), types, values, nil, nil, 0)
+        if let name { return PQexecPrepared(conn, name, Int32(params.count), values, nil, nil, 0) }
+        return PQexecParams(conn, sql, Int32(params.count), types, values, nil, nil, 0)
       }
     }
     defer { PQclear(result) }
     return try rows(of: result, sql)
   }
 
+  /// The name `sql` is prepared under for these parameter types, preparing it on
+  /// first use; nil once the cache is full. The caller holds the lock.
+  private func preparedName(_ sql: String, _ types: [UInt32]) throws(HoneError) -> String? {
+    let key = PreparedKey(sql: sql, types: types)
+    if let name = prepared[key] { return name }
+    guard prepared.count < PostgresConnection.preparedLimit else { return nil }
+    let name = "hone_\(prepared.count)"
+    let result = PQprepare(conn, name, sql, Int32(types.count), types)
+    defer { PQclear(result) }
+    _ = try rows(of: result, sql)
+    prepared[key] = name
+    return name
+  }
+
   /// Re-establishes a lost connection, once; the caller holds the lock.
   func reconnect() throws(HoneError) {
+    prepared = [:]
     PQreset(conn)
     guard PQstatus(conn) == CONNECTION_OK else {
       throw .storage(
@@ -193,6 +216,12 @@ struct PostgresFailure {
   /// A serialization failure or a deadlock: running the whole transaction again
   /// may succeed.
   var isTransient: Bool { sqlState == "40001" || sqlState == "40P01" }
+}
+
+/// A statement's text and parameter types: what a prepared statement is fixed to.
+private struct PreparedKey: Hashable {
+  let sql: String
+  let types: [UInt32]
 }
 
 /// libpq's text with its trailing newline removed and inner line breaks flattened.

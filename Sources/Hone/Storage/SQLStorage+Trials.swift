@@ -34,7 +34,7 @@ extension SQLStorage {
     let waitingQuery = "SELECT trial_id, number FROM trials WHERE study_id = ? AND state = ? ORDER BY number LIMIT 1"
     let binds: [SQLValue] = [.integer(Int64(study)), .integer(Int64(TrialState.waiting.rawValue))]
     // Most asks find no waiting trial: look without taking the write lock first.
-    guard try read({ () throws(HoneError) in try db.row(waitingQuery, binds) }) != nil else { return nil }
+    guard try readStatement({ () throws(HoneError) in try db.row(waitingQuery, binds) }) != nil else { return nil }
     return try write { () throws(HoneError) -> FrozenTrial? in
       let seq = try advance(study)
       guard let row = try db.row(waitingQuery, binds) else { return nil }
@@ -45,7 +45,7 @@ extension SQLStorage {
           .integer(Int64(TrialState.running.rawValue)), .real(start), SQLStorage.optional(heartbeat),
           .integer(seq), .integer(id),
         ])
-      return try loadTrials("t.trial_id = ?", [.integer(id)]).first
+      return try loadTrials("t.trial_id = ?", [.integer(id)]).trials.first
     }
   }
 
@@ -91,7 +91,7 @@ extension SQLStorage {
       WHERE study_id = ? AND state = ? AND heartbeat IS NOT NULL AND heartbeat < ? ORDER BY number
       """
     let binds: [SQLValue] = [.integer(Int64(study)), .integer(Int64(TrialState.running.rawValue)), .real(before)]
-    guard try !read({ () throws(HoneError) in try db.query(staleQuery, binds) }).isEmpty else { return [] }
+    guard try !readStatement({ () throws(HoneError) in try db.query(staleQuery, binds) }).isEmpty else { return [] }
     return try write { () throws(HoneError) -> [FrozenTrial] in
       let seq = try advance(study)
       var failed: [FrozenTrial] = []
@@ -100,7 +100,7 @@ extension SQLStorage {
         try db.execute(
           "UPDATE trials SET state = ?, datetime_complete = ?, heartbeat = NULL, seq = ? WHERE trial_id = ?",
           [.integer(Int64(TrialState.fail.rawValue)), .real(complete), .integer(seq), .integer(id)])
-        failed += try loadTrials("t.trial_id = ?", [.integer(id)])
+        failed += try loadTrials("t.trial_id = ?", [.integer(id)]).trials
       }
       return failed
     }
@@ -152,9 +152,19 @@ extension SQLStorage {
   ) throws(HoneError) {
     try write { () throws(HoneError) in
       let seq = try advance(study)
-      let id = try runningTrialID(study, number)
-      try body(id)
-      try db.execute("UPDATE trials SET seq = ? WHERE trial_id = ?", [.integer(seq), .integer(id)])
+      // Stamping the change and checking the state are one statement; only when no
+      // RUNNING trial matched does a second one find out why.
+      guard let row = try db.row(
+        "UPDATE trials SET seq = ? WHERE study_id = ? AND number = ? AND state = ? RETURNING trial_id",
+        [
+          .integer(seq), .integer(Int64(study)), .integer(Int64(number)),
+          .integer(Int64(TrialState.running.rawValue)),
+        ])
+      else {
+        _ = try runningTrialID(study, number)
+        throw .internal("trial \(number) is RUNNING but was not updated")
+      }
+      try body(try row.integer(0))
     }
   }
 

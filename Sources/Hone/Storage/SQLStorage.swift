@@ -27,6 +27,14 @@ public final class SQLStorage: Storage, @unchecked Sendable {
     try lock.withLock { () throws(HoneError) -> T in try db.transaction(write: true, body) }
   }
 
+  /// Runs `body`, which must run exactly one statement, under the storage's lock.
+  ///
+  /// A single statement sees one snapshot by itself, so it needs no transaction,
+  /// and PostgreSQL is spared the round trips of BEGIN and COMMIT.
+  func readStatement<T>(_ body: () throws(HoneError) -> T) throws(HoneError) -> T {
+    try lock.withLock { () throws(HoneError) -> T in try body() }
+  }
+
   /// Runs `body` in a read transaction under the storage's lock.
   func read<T>(_ body: () throws(HoneError) -> T) throws(HoneError) -> T {
     try lock.withLock { () throws(HoneError) -> T in try db.transaction(write: false, body) }
@@ -93,7 +101,9 @@ public final class SQLStorage: Storage, @unchecked Sendable {
             WHERE t.study_id = ? AND t.state = ? ORDER BY v.value \(order), t.number LIMIT 1
             """, [.integer(id), .integer(Int64(TrialState.complete.rawValue))])
           {
-            best = try loadTrials("t.study_id = ? AND t.number = ?", [.integer(id), .integer(try b.integer(0))]).first
+            best = try loadTrials(
+              "t.study_id = ? AND t.number = ?", [.integer(id), .integer(try b.integer(0))]
+            ).trials.first
           }
         }
         out.append(
