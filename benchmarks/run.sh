@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 venv=${HONE_BENCH_VENV:-$HOME/.cache/hone-bench-venv}
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q optuna scipy greenlet torch scikit-learn
+  "$venv/bin/pip" install -q optuna scipy greenlet torch scikit-learn "psycopg[binary]"
 fi
 "$venv/bin/pip" install -q ./bindings/python
 sh scripts/fetch-digits.sh
@@ -27,3 +27,14 @@ peak=$("$out/sgemm_peak" | tee /dev/stderr | sed -n 's/.*1024^3 \([0-9.]*\);.*/\
 "$venv/bin/python" benchmarks/mlp.py "$peak"
 echo "== pruning: the MLP on digits tuned with no pruner, median, ASHA and Hyperband"
 "$venv/bin/python" benchmarks/pruning.py
+echo "== storage: SQLite and PostgreSQL beside Optuna's RDB storage on the same servers"
+eval "$(bash scripts/pg-start.sh)"
+trap 'bash scripts/pg-stop.sh "$HONE_PG_DIR"; rm -rf "$out"' EXIT
+# Optuna gets a database of its own on the same server.
+psql_as_server() {
+  if [ "$(id -u)" = 0 ]; then runuser -u hone-pg -- "$@"; else "$@"; fi
+}
+psql_as_server "$(cat "$HONE_PG_DIR/bin")/psql" -h "$HONE_PG_DIR/socket" -p "$(cat "$HONE_PG_DIR/port")" \
+  -U postgres -qc "CREATE DATABASE optuna OWNER hone"
+"$venv/bin/python" benchmarks/storage.py --postgres-hone "$HONE_TEST_POSTGRES_URL" \
+  --postgres-optuna "${HONE_TEST_POSTGRES_URL%/hone}/optuna"

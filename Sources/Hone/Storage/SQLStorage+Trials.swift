@@ -18,14 +18,11 @@ extension SQLStorage {
           trial.state == .running ? SQLStorage.optional(heartbeat) : .null, .integer(seq),
         ])
       else { throw .storage("\(location): inserting a trial returned no identifier") }
-      let id = try inserted.integer(0)
-      try insertValues(id, trial.values)
-      for p in trial.params { try upsertParam(id, p) }
-      for (step, value) in trial.intermediateValues.sorted(by: { $0.key < $1.key }) {
-        try insertIntermediate(id, step, value)
-      }
-      for (k, v) in trial.userAttrs { try upsertAttr("trial_user_attrs", id, k, v) }
-      for (k, v) in trial.systemAttrs { try upsertAttr("trial_system_attrs", id, k, v) }
+      var changes = valueChanges(trial.values) + trial.params.map(paramChange)
+      changes += trial.intermediateValues.sorted(by: { $0.key < $1.key }).map(intermediateChange)
+      changes += trial.userAttrs.map { attrChange("trial_user_attrs", $0.0, $0.1) }
+      changes += trial.systemAttrs.map { attrChange("trial_system_attrs", $0.0, $0.1) }
+      try apply(changes, to: try inserted.integer(0))
       return trial
     }
   }
@@ -50,32 +47,27 @@ extension SQLStorage {
   }
 
   public func setTrialParam(study: Int, number: Int, param: Param) throws(HoneError) {
-    try mutateRunning(study, number) { id throws(HoneError) in try upsertParam(id, param) }
+    try mutateRunning(study, number, [paramChange(param)])
   }
 
   public func finishTrial(
     study: Int, number: Int, state: TrialState, values: [Double]?, complete: Double
   ) throws(HoneError) {
-    try mutateRunning(study, number) { id throws(HoneError) in
-      try db.execute(
-        "UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ?",
-        [.integer(Int64(state.rawValue)), .real(complete), .integer(id)])
-      try insertValues(id, values)
-    }
+    try mutateRunning(
+      study, number, valueChanges(values),
+      set: ("state = ?, datetime_complete = ?", [.integer(Int64(state.rawValue)), .real(complete)]))
   }
 
   public func setIntermediateValue(study: Int, number: Int, step: Int64, value: Double) throws(HoneError) {
-    try mutateRunning(study, number) { id throws(HoneError) in try insertIntermediate(id, step, value) }
+    try mutateRunning(study, number, [intermediateChange(step, value)])
   }
 
   public func setTrialUserAttr(study: Int, number: Int, key: String, value: JSON) throws(HoneError) {
-    try mutateRunning(study, number) { id throws(HoneError) in try upsertAttr("trial_user_attrs", id, key, value) }
+    try mutateRunning(study, number, [attrChange("trial_user_attrs", key, value)])
   }
 
   public func setTrialSystemAttr(study: Int, number: Int, key: String, value: JSON) throws(HoneError) {
-    try mutateRunning(study, number) { id throws(HoneError) in
-      try upsertAttr("trial_system_attrs", id, key, value)
-    }
+    try mutateRunning(study, number, [attrChange("trial_system_attrs", key, value)])
   }
 
   public func recordHeartbeat(study: Int, number: Int, time: Double) throws(HoneError) {
@@ -146,63 +138,108 @@ extension SQLStorage {
     return .notFound("no trial \(number) in study '\(try s.text(0))'")
   }
 
-  /// Applies `body` to a RUNNING trial's row identifier and stamps the change, in one transaction.
+  /// A change to a trial's child rows: one INSERT that takes the trial's row
+  /// identifier from a relation `t (trial_id)`, so it can run after the trial's
+  /// UPDATE or as part of the same statement.
+  struct ChildChange {
+    let sql: String
+    let binds: [SQLValue]
+  }
+
+  /// Stamps a RUNNING trial as changed, with `set` applied to its row, and applies
+  /// `changes`, atomically; `.state` or `.notFound` when the trial is not RUNNING.
+  ///
+  /// Where the database can modify data inside WITH (PostgreSQL), all of it is one
+  /// statement: one round trip, and the study's row lock held only while it runs.
+  /// Elsewhere it is a write transaction of a statement per change.
   private func mutateRunning(
-    _ study: Int, _ number: Int, _ body: (Int64) throws(HoneError) -> Void
+    _ study: Int, _ number: Int, _ changes: [ChildChange], set: (String, [SQLValue])? = nil
   ) throws(HoneError) {
+    let extra = set.map { ", " + $0.0 } ?? ""
+    let where_ = "WHERE study_id = ? AND number = ? AND state = ? RETURNING trial_id"
+    let match: [SQLValue] = [
+      .integer(Int64(study)), .integer(Int64(number)), .integer(Int64(TrialState.running.rawValue)),
+    ]
+    if db.dialect.modifiesInWith {
+      var sql = """
+        WITH s AS (UPDATE studies SET seq = seq + 1 WHERE study_id = ? RETURNING seq),
+        t AS (UPDATE trials SET seq = (SELECT seq FROM s)\(extra) \(where_))
+        """
+      var binds: [SQLValue] = [.integer(Int64(study))] + (set?.1 ?? []) + match
+      for (i, c) in changes.enumerated() {
+        sql += ",\nc\(i) AS (\(c.sql))"
+        binds += c.binds
+      }
+      let updated = try write(statement: true) { () throws(HoneError) in
+        try db.row(sql + "\nSELECT trial_id FROM t", binds)
+      }
+      if updated == nil {
+        // Nothing changed but the study's counter: say why the trial was not RUNNING.
+        _ = try readStatement { () throws(HoneError) in try runningTrialID(study, number) }
+        throw .internal("trial \(number) is RUNNING but was not updated")
+      }
+      return
+    }
     try write { () throws(HoneError) in
       let seq = try advance(study)
       // Stamping the change and checking the state are one statement; only when no
       // RUNNING trial matched does a second one find out why.
-      guard let row = try db.row(
-        "UPDATE trials SET seq = ? WHERE study_id = ? AND number = ? AND state = ? RETURNING trial_id",
-        [
-          .integer(seq), .integer(Int64(study)), .integer(Int64(number)),
-          .integer(Int64(TrialState.running.rawValue)),
-        ])
+      guard let row = try db.row("UPDATE trials SET seq = ?\(extra) \(where_)", [.integer(seq)] + (set?.1 ?? []) + match)
       else {
         _ = try runningTrialID(study, number)
         throw .internal("trial \(number) is RUNNING but was not updated")
       }
-      try body(try row.integer(0))
+      try apply(changes, to: try row.integer(0))
     }
   }
 
-  private func insertValues(_ id: Int64, _ values: [Double]?) throws(HoneError) {
-    for (i, v) in (values ?? []).enumerated() {
-      try db.execute(
-        "INSERT INTO trial_values (trial_id, objective, value) VALUES (?, ?, ?)",
-        [.integer(id), .integer(Int64(i)), .real(v)])
+  /// Applies `changes` to the trial with row identifier `id`, inside a write transaction.
+  private func apply(_ changes: [ChildChange], to id: Int64) throws(HoneError) {
+    for c in changes { try db.execute("WITH t AS (SELECT ? AS trial_id) " + c.sql, [.integer(id)] + c.binds) }
+  }
+
+  // Casts fix the parameters' types: PostgreSQL cannot infer them in a SELECT list.
+  // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint.
+
+  private func valueChanges(_ values: [Double]?) -> [ChildChange] {
+    (values ?? []).enumerated().map { i, v in
+      ChildChange(
+        sql: """
+          INSERT INTO trial_values (trial_id, objective, value)
+          SELECT trial_id, CAST(? AS \(db.dialect.integer)), CAST(? AS \(db.dialect.real)) FROM t WHERE true
+          """, binds: [.integer(Int64(i)), .real(v)])
     }
   }
 
-  private func upsertParam(_ id: Int64, _ p: Param) throws(HoneError) {
-    try db.execute(
-      """
-      INSERT INTO trial_params (trial_id, position, param_name, param_value, distribution_json)
-      VALUES (?, (SELECT COUNT(*) FROM trial_params WHERE trial_id = ?), ?, ?, ?)
-      ON CONFLICT (trial_id, param_name)
-      DO UPDATE SET param_value = excluded.param_value, distribution_json = excluded.distribution_json
-      """,
-      [.integer(id), .integer(id), .text(p.name), .real(p.value), .text(p.distribution.json.text)])
+  private func paramChange(_ p: Param) -> ChildChange {
+    ChildChange(
+      sql: """
+        INSERT INTO trial_params (trial_id, position, param_name, param_value, distribution_json)
+        SELECT trial_id, (SELECT COUNT(*) FROM trial_params x WHERE x.trial_id = t.trial_id),
+          CAST(? AS TEXT), CAST(? AS \(db.dialect.real)), CAST(? AS TEXT) FROM t WHERE true
+        ON CONFLICT (trial_id, param_name)
+        DO UPDATE SET param_value = excluded.param_value, distribution_json = excluded.distribution_json
+        """, binds: [.text(p.name), .real(p.value), .text(p.distribution.json.text)])
   }
 
-  private func insertIntermediate(_ id: Int64, _ step: Int64, _ value: Double) throws(HoneError) {
-    // The first report of a step wins, as in memory and in Optuna.
-    try db.execute(
-      """
-      INSERT INTO trial_intermediate_values (trial_id, step, value) VALUES (?, ?, ?)
-      ON CONFLICT (trial_id, step) DO NOTHING
-      """, [.integer(id), .integer(step), .real(value)])
+  /// The first report of a step wins, as in memory and in Optuna.
+  private func intermediateChange(_ step: Int64, _ value: Double) -> ChildChange {
+    ChildChange(
+      sql: """
+        INSERT INTO trial_intermediate_values (trial_id, step, value)
+        SELECT trial_id, CAST(? AS \(db.dialect.integer)), CAST(? AS \(db.dialect.real)) FROM t WHERE true
+        ON CONFLICT (trial_id, step) DO NOTHING
+        """, binds: [.integer(step), .real(value)])
   }
 
-  private func upsertAttr(_ table: String, _ id: Int64, _ key: String, _ value: JSON) throws(HoneError) {
-    try db.execute(
-      """
-      INSERT INTO \(table) (trial_id, position, attr_key, value_json)
-      VALUES (?, (SELECT COUNT(*) FROM \(table) WHERE trial_id = ?), ?, ?)
-      ON CONFLICT (trial_id, attr_key) DO UPDATE SET value_json = excluded.value_json
-      """, [.integer(id), .integer(id), .text(key), .text(value.text)])
+  private func attrChange(_ table: String, _ key: String, _ value: JSON) -> ChildChange {
+    ChildChange(
+      sql: """
+        INSERT INTO \(table) (trial_id, position, attr_key, value_json)
+        SELECT trial_id, (SELECT COUNT(*) FROM \(table) x WHERE x.trial_id = t.trial_id),
+          CAST(? AS TEXT), CAST(? AS TEXT) FROM t WHERE true
+        ON CONFLICT (trial_id, attr_key) DO UPDATE SET value_json = excluded.value_json
+        """, binds: [.text(key), .text(value.text)])
   }
 
   static func optional(_ x: Double?) -> SQLValue { x.map(SQLValue.real) ?? .null }

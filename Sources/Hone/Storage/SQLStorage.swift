@@ -22,9 +22,12 @@ public final class SQLStorage: Storage, @unchecked Sendable {
     if found != .hone(version: SQLSchema.version) { try SQLSchema.install(connection, location: location) }
   }
 
-  /// Runs `body` in a write transaction under the storage's lock.
-  func write<T>(_ body: () throws(HoneError) -> T) throws(HoneError) -> T {
-    try lock.withLock { () throws(HoneError) -> T in try db.transaction(write: true, body) }
+  /// Runs `body` in a write transaction under the storage's lock; with `statement`,
+  /// `body` runs exactly one statement, which is its own transaction.
+  func write<T>(statement: Bool = false, _ body: () throws(HoneError) -> T) throws(HoneError) -> T {
+    try lock.withLock { () throws(HoneError) -> T in
+      statement ? try body() : try db.transaction(write: true, body)
+    }
   }
 
   /// Runs `body`, which must run exactly one statement, under the storage's lock.
