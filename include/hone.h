@@ -420,6 +420,24 @@ hone_status hone_trial_params_json(
     hone_study *study,
     int64_t trial);
 
+/**
+ * Every trial of the study, ordered by number, as CSV or JSON text.
+ *
+ * "csv" writes one row per trial with the columns of Optuna's
+ * trials_dataframe(): number, value (values_0, values_1, ... with several
+ * objectives), datetime_start, datetime_complete, duration (seconds),
+ * params_<name>, user_attrs_<key>, system_attrs_<key> and state; fields are
+ * quoted as RFC 4180 says, lines end in CRLF, and a cell a trial lacks is empty.
+ * "json" writes the array of hone_study_trials_json.
+ *
+ * @param out receives the text; release it with `hone_free`.
+ * @param format "csv" or "json".
+ */
+hone_status hone_study_export(
+    char **out,
+    hone_study *study,
+    const char *format);
+
 /* ==========================================================================
  * MLP: training a multilayer perceptron, predicting with it, saving and loading it.
  *

@@ -90,3 +90,30 @@ import Hone
 ) -> hone_status {
   exportJSON(out, study) { s throws(HoneError) in try s.trial(try trialNumber(trial)).paramsJSON }
 }
+
+/// Every trial of the study, ordered by number, as CSV or JSON text.
+///
+/// "csv" writes one row per trial with the columns of Optuna's
+/// trials_dataframe(): number, value (values_0, values_1, ... with several
+/// objectives), datetime_start, datetime_complete, duration (seconds),
+/// params_<name>, user_attrs_<key>, system_attrs_<key> and state; fields are
+/// quoted as RFC 4180 says, lines end in CRLF, and a cell a trial lacks is empty.
+/// "json" writes the array of hone_study_trials_json.
+///
+/// - Parameter out: receives the text; release it with `hone_free`.
+/// - Parameter format: "csv" or "json".
+@c public func hone_study_export(
+  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ study: hone_study?,
+  _ format: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let name = try string(format, "format")
+    guard let kind = Study.ExportFormat(rawValue: name) else {
+      throw .invalidArgument("export format '\(name)' is unknown (csv, json)")
+    }
+    let text = try studyHandles.object(study).read { s throws(HoneError) in try s.export(kind) }
+    try copyOut(text, to: out)
+  }
+}

@@ -165,6 +165,10 @@ CASE(best_value_null_out, hone_study_best_value(NULL, f->study))
 CASE(best_trials_null_out, hone_study_best_trials_json(NULL, f->study))
 CASE(trials_null_out, hone_study_trials_json(NULL, f->study))
 CASE(trials_null_study, hone_study_trials_json(&s_out, NULL))
+CASE(export_null_out, hone_study_export(NULL, f->study, "csv"))
+CASE(export_null_format, hone_study_export(&s_out, f->study, NULL))
+CASE(export_bad_format, hone_study_export(&s_out, f->study, "xml"))
+CASE(export_dead, hone_study_export(&s_out, f->dead, "csv"))
 CASE(trial_json_unknown, hone_trial_json(&s_out, f->study, 3))
 CASE(trial_json_null_out, hone_trial_json(NULL, f->study, 0))
 CASE(params_unknown, hone_trial_params_json(&s_out, f->study, 3))
@@ -302,6 +306,10 @@ static const bad_case cases[] = {
     ROW(best_trials_null_out, HONE_INVALID_ARGUMENT, "NULL"),
     ROW(trials_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(trials_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(export_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(export_null_format, HONE_INVALID_ARGUMENT, "format is NULL"),
+    ROW(export_bad_format, HONE_INVALID_ARGUMENT, "'xml' is unknown"),
+    ROW(export_dead, HONE_INVALID_ARGUMENT, "not a live"),
     ROW(trial_json_unknown, HONE_NOT_FOUND, "3"),
     ROW(trial_json_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(params_unknown, HONE_NOT_FOUND, "3"),

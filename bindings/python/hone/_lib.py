@@ -77,6 +77,7 @@ _SIGNATURES = {
     "hone_study_best_value": (hone_status, [POINTER(c_double), hone_study]),
     "hone_study_best_trials_json": (hone_status, [_char_pp, hone_study]),
     "hone_study_trials_json": (hone_status, [_char_pp, hone_study]),
+    "hone_study_export": (hone_status, [_char_pp, hone_study, c_char_p]),
     "hone_trial_json": (hone_status, [_char_pp, hone_study, c_int64]),
     "hone_trial_params_json": (hone_status, [_char_pp, hone_study, c_int64]),
     "hone_mlp_train": (

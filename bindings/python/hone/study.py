@@ -627,6 +627,22 @@ class Study(_Handle):
         """The Pareto front: the COMPLETE trials no other trial dominates."""
         return self._parse_trials(self._text(LIB.hone_study_best_trials_json))
 
+    def export(self, format: str = "csv", path: Optional[Union[str, "os.PathLike[str]"]] = None) -> str:
+        """Every trial as ``"csv"`` or ``"json"`` text, written to ``path`` when given.
+
+        The CSV has the columns of :meth:`trials_dataframe` (``number``,
+        ``value``, ``datetime_start``, ``datetime_complete``, ``duration`` in
+        seconds, ``params_<name>``, ``user_attrs_<key>``, ``system_attrs_<key>``,
+        ``state``); the JSON is the array of trial objects. Returns the text.
+        """
+        if not isinstance(format, str):
+            raise TypeError(f"format must be 'csv' or 'json', not {type(format).__name__}")
+        text = self._text(LIB.hone_study_export, format.encode())
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+        return text
+
     def trials_dataframe(
         self,
         attrs: Tuple[str, ...] = (

@@ -1,6 +1,7 @@
 """Studies: creation, ask and tell, results, enqueued trials, handles."""
 import datetime
 import gc
+import json
 import math
 import sys
 import time
@@ -338,3 +339,26 @@ def test_system_attrs_carry_the_fixed_params_of_an_enqueued_trial(study):
     frozen = study.tell(trial, 1.0)
     assert frozen.system_attrs == {"fixed_params": {"x": 0.25}}
     assert frozen.params == {"x": 0.25}
+
+
+def test_export_csv_and_json(tmp_path):
+    import csv
+    import io
+
+    study = hone.create_study(sampler=hone.samplers.RandomSampler(seed=0))
+    for v in (3.0, 1.0):
+        trial = study.ask()
+        trial.suggest_float("x", 0, 1)
+        trial.suggest_categorical("opt", ["adam", "sgd, with momentum"])
+        study.tell(trial, v)
+    path = tmp_path / "trials.csv"
+    text = study.export("csv", path=path)
+    assert path.read_bytes().decode("utf-8") == text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["number"] for r in rows] == ["0", "1"]
+    assert [float(r["value"]) for r in rows] == [3.0, 1.0]
+    assert [r["params_opt"] for r in rows] == [t.params["opt"] for t in study.trials]
+    assert all(r["state"] == "COMPLETE" for r in rows)
+    assert [t["number"] for t in json.loads(study.export("json"))] == [0, 1]
+    with pytest.raises(hone.InvalidArgumentError, match="'xml' is unknown"):
+        study.export("xml")
