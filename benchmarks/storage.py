@@ -22,24 +22,17 @@ import time
 import numpy as np
 
 
-def hone_worker(url, name, seconds, seed, start, out):
-    import hone
+def worker(lib, url, name, seconds, seed, start, out):
+    """Loops ask, suggest, tell on a loaded study for `seconds` after `start` is set."""
+    if lib == "hone":
+        import hone
 
-    study = hone.load_study(study_name=name, storage=url, sampler=hone.samplers.RandomSampler(seed=seed))
-    start.wait()
-    n, t0 = 0, time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
-        trial = study.ask()
-        study.tell(trial, (trial.suggest_float("x", -10, 10) - 2) ** 2)
-        n += 1
-    out.put(n)
+        study = hone.load_study(study_name=name, storage=url, sampler=hone.samplers.RandomSampler(seed=seed))
+    else:
+        import optuna
 
-
-def optuna_worker(url, name, seconds, seed, start, out):
-    import optuna
-
-    optuna.logging.set_verbosity(optuna.logging.WARNING)
-    study = optuna.load_study(study_name=name, storage=url, sampler=optuna.samplers.RandomSampler(seed=seed))
+        optuna.logging.set_verbosity(optuna.logging.WARNING)
+        study = optuna.load_study(study_name=name, storage=url, sampler=optuna.samplers.RandomSampler(seed=seed))
     start.wait()
     n, t0 = 0, time.perf_counter()
     while time.perf_counter() - t0 < seconds:
@@ -55,16 +48,14 @@ def throughput(lib, url, workers, seconds):
         import hone
 
         hone.create_study(study_name=name, storage=url).close()
-        worker = hone_worker
     else:
         import optuna
 
         optuna.logging.set_verbosity(optuna.logging.WARNING)
         optuna.create_study(study_name=name, storage=url)
-        worker = optuna_worker
     ctx = mp.get_context("spawn")
     start, out = ctx.Event(), ctx.Queue()
-    procs = [ctx.Process(target=worker, args=(url, name, seconds, i, start, out)) for i in range(workers)]
+    procs = [ctx.Process(target=worker, args=(lib, url, name, seconds, i, start, out)) for i in range(workers)]
     for p in procs:
         p.start()
     time.sleep(2.0)  # let every worker import and connect before the clock starts

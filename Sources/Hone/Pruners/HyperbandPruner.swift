@@ -15,7 +15,7 @@
 ///
 /// `.auto` takes the maximum resource from the first trial seen COMPLETE: its last
 /// step + 1. Until then nothing is pruned.
-public final class HyperbandPruner: Pruner, @unchecked Sendable {
+public final class HyperbandPruner: RecordingPruner, @unchecked Sendable {
   /// The step budget of the longest-running trials: a number of steps, or estimated.
   public enum MaxResource: Equatable, Sendable {
     case auto
@@ -124,10 +124,6 @@ public final class HyperbandPruner: Pruner, @unchecked Sendable {
     lock.withLock { layout.map { $0.bracket(of: number, studyName: studyName) } }
   }
 
-  public func prune(_ history: StudyHistory, _ trial: FrozenTrial) throws(HoneError) -> Bool {
-    var ignored: [(String, JSON)] = []
-    return try prune(history, trial, recording: &ignored)
-  }
 
   public func prune(
     _ history: StudyHistory, _ trial: FrozenTrial, recording attrs: inout [(String, JSON)]

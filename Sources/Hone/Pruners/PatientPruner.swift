@@ -8,7 +8,7 @@
 /// minus `minDelta`. Only then is the wrapped pruner asked, and its answer is the
 /// decision; without a wrapped pruner the trial is pruned. Fewer than
 /// `patience + 2` reported steps never prune.
-public final class PatientPruner: Pruner {
+public final class PatientPruner: RecordingPruner {
   /// The pruner whose decision counts once patience has run out; nil prunes then.
   public let wrapped: (any Pruner)?
   public let patience: Int
@@ -31,10 +31,6 @@ public final class PatientPruner: Pruner {
     self.minDelta = minDelta
   }
 
-  public func prune(_ history: StudyHistory, _ trial: FrozenTrial) throws(HoneError) -> Bool {
-    var ignored: [(String, JSON)] = []
-    return try prune(history, trial, recording: &ignored)
-  }
 
   public func prune(
     _ history: StudyHistory, _ trial: FrozenTrial, recording attrs: inout [(String, JSON)]

@@ -26,6 +26,17 @@ extension Pruner {
   }
 }
 
+/// A pruner whose decisions keep state on the trial; deciding without recording
+/// it (plain `prune(_:_:)`) judges the same steps again next time.
+public protocol RecordingPruner: Pruner {}
+
+extension RecordingPruner {
+  public func prune(_ history: StudyHistory, _ trial: FrozenTrial) throws(HoneError) -> Bool {
+    var ignored: [(String, JSON)] = []
+    return try prune(history, trial, recording: &ignored)
+  }
+}
+
 /// A pruner that never prunes.
 public final class NopPruner: Pruner {
   public var name: String { "nop" }

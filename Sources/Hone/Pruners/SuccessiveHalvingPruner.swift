@@ -12,7 +12,7 @@
 /// `.auto` estimates the minimum resource once, when a trial first asks after
 /// some trial has COMPLETE: the largest last step of the COMPLETE trials divided
 /// by 100 (at least 1). Until then nothing is pruned.
-public final class SuccessiveHalvingPruner: Pruner, @unchecked Sendable {
+public final class SuccessiveHalvingPruner: RecordingPruner, @unchecked Sendable {
   /// The step of the first rung: a number of steps, or estimated from the first completed trials.
   public enum MinResource: Equatable, Sendable {
     case auto
@@ -72,11 +72,6 @@ public final class SuccessiveHalvingPruner: Pruner, @unchecked Sendable {
     minResource.saturatingTimes(reductionFactor.saturatingPower(minEarlyStoppingRate + k))
   }
 
-  /// Decides without recording the rungs the trial passes, so a later call judges them again.
-  public func prune(_ history: StudyHistory, _ trial: FrozenTrial) throws(HoneError) -> Bool {
-    var ignored: [(String, JSON)] = []
-    return try prune(history, trial, recording: &ignored)
-  }
 
   public func prune(
     _ history: StudyHistory, _ trial: FrozenTrial, recording attrs: inout [(String, JSON)]
