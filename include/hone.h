@@ -230,6 +230,23 @@ hone_status hone_study_enqueue_trial(
     const char *params_json);
 
 /**
+ * Queues a trial with fixed parameters and says which trial it is.
+ *
+ * @param out_trial receives the queued trial's number, or -1 when
+ *   "skip_if_exists" found a trial with the same parameters and nothing was queued.
+ * @param params_json a JSON object of parameter values, as for
+ *   hone_study_enqueue_trial.
+ * @param options_json NULL, "", or a JSON object with "user_attrs" (an
+ *   object set on the trial) and "skip_if_exists" (false by default: when true,
+ *   nothing is queued if a trial in any state has exactly these parameters).
+ */
+hone_status hone_study_enqueue(
+    int64_t *out_trial,
+    hone_study *study,
+    const char *params_json,
+    const char *options_json);
+
+/**
  * Suggests a float in [low, high], uniformly or, with log, log-uniformly.
  *
  * @param out receives the value.

@@ -55,6 +55,34 @@ import Hone
   }
 }
 
+/// Queues a trial with fixed parameters and says which trial it is.
+///
+/// - Parameter out_trial: receives the queued trial's number, or -1 when
+///   "skip_if_exists" found a trial with the same parameters and nothing was queued.
+/// - Parameter params_json: a JSON object of parameter values, as for
+///   hone_study_enqueue_trial.
+/// - Parameter options_json: NULL, "", or a JSON object with "user_attrs" (an
+///   object set on the trial) and "skip_if_exists" (false by default: when true,
+///   nothing is queued if a trial in any state has exactly these parameters).
+@c public func hone_study_enqueue(
+  _ out_trial: UnsafeMutablePointer<Int64>?,
+  _ study: hone_study?,
+  _ params_json: UnsafePointer<CChar>?,
+  _ options_json: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out_trial, "out_trial")
+    let s = try studyHandles.object(study)
+    guard case .object(let params) = try json(params_json, "params_json") else {
+      throw .invalidArgument("params_json must be a JSON object")
+    }
+    let options = try options_json.flatMap { (p) throws(HoneError) in
+      p.pointee == 0 ? nil : try json(p, "options_json")
+    }
+    out.pointee = try s.enqueueTrial(params, optionsJSON: options).map(Int64.init) ?? -1
+  }
+}
+
 /// Suggests a float in [low, high], uniformly or, with log, log-uniformly.
 ///
 /// - Parameter out: receives the value.

@@ -78,6 +78,10 @@ CASE(enqueue_bad_json, hone_study_enqueue_trial(f->study, "{\"x\": }"))
 CASE(enqueue_not_object, hone_study_enqueue_trial(f->study, "[0.5]"))
 CASE(enqueue_nested, hone_study_enqueue_trial(f->study, "{\"x\": [0.5]}"))
 CASE(enqueue_null_study, hone_study_enqueue_trial(NULL, "{}"))
+CASE(enqueue2_null_out, hone_study_enqueue(NULL, f->study, "{}", NULL))
+CASE(enqueue2_bad_options, hone_study_enqueue(&i_out, f->study, "{}", "{\"skip\": true}"))
+CASE(enqueue2_options_not_object, hone_study_enqueue(&i_out, f->study, "{}", "[true]"))
+CASE(enqueue2_bad_user_attrs, hone_study_enqueue(&i_out, f->study, "{}", "{\"user_attrs\": 3}"))
 
 /* suggest_float. */
 CASE(float_null_out, hone_trial_suggest_float(NULL, f->study, 0, "y", 0, 1, false))
@@ -231,6 +235,10 @@ static const bad_case cases[] = {
     ROW(enqueue_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
     ROW(enqueue_not_object, HONE_INVALID_ARGUMENT, "object"),
     ROW(enqueue_nested, HONE_INVALID_ARGUMENT, "'x'"),
+    ROW(enqueue2_null_out, HONE_INVALID_ARGUMENT, "out_trial is NULL"),
+    ROW(enqueue2_bad_options, HONE_INVALID_ARGUMENT, "'skip'"),
+    ROW(enqueue2_options_not_object, HONE_INVALID_ARGUMENT, "object"),
+    ROW(enqueue2_bad_user_attrs, HONE_INVALID_ARGUMENT, "user_attrs"),
     ROW(enqueue_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
     ROW(float_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(float_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),

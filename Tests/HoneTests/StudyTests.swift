@@ -91,6 +91,32 @@ final class StudyTests: XCTestCase {
     }
   }
 
+  func testEnqueueReturnsTheNumberSetsUserAttrsAndSkipsExistingParams() throws {
+    let study = try Study(direction: .minimize, sampler: RandomSampler(seed: 3))
+    let first = try study.enqueueTrial([("x", .number(0.5))], userAttrs: [("source", .string("grid"))])
+    XCTAssertEqual(first, 0)
+    XCTAssertEqual(try study.trial(0).userAttr("source"), .string("grid"))
+    // The same parameters, still WAITING: skipped; other values or other names are not.
+    XCTAssertNil(try study.enqueueTrial([("x", .number(0.5))], skipIfExists: true))
+    XCTAssertEqual(try study.enqueueTrial([("x", .number(0.75))], skipIfExists: true), 1)
+    XCTAssertEqual(try study.enqueueTrial([("x", .number(0.5)), ("y", .number(1))], skipIfExists: true), 2)
+    XCTAssertEqual(try study.enqueueTrial([("x", .number(0.5))]), 3)
+    // A COMPLETE trial's suggested parameters count too.
+    let t = try study.ask()
+    XCTAssertEqual(t, 0)
+    XCTAssertEqual(try study.suggestFloat(trial: t, "x", 0, 1), 0.5)
+    try study.tell(trial: t, values: [1])
+    let fresh = try Study(direction: .minimize)
+    let u = try fresh.ask()
+    let x = try fresh.suggestFloat(trial: u, "x", 0, 1)
+    try fresh.tell(trial: u, values: [1])
+    XCTAssertNil(try fresh.enqueueTrial([("x", .number(x))], skipIfExists: true))
+    XCTAssertEqual(try fresh.trialCount(), 1)
+    XCTAssertThrowsError(try fresh.enqueueTrial([("x", .number(1))], optionsJSON: try JSON.parse(#"{"skip": true}"#))) {
+      error in XCTAssert("\(error)".contains("'skip'"), "\(error)")
+    }
+  }
+
   func testDefineAndRunFixesEveryParameterAtAsk() throws {
     let study = try Study(
       optionsJSON: #"""

@@ -79,8 +79,16 @@ extension Study {
 
   /// Queues a trial whose parameters in `params` are fixed; the next `ask` starts it.
   ///
-  /// Parameters not named are sampled as usual.
-  public func enqueueTrial(_ params: [(String, JSON)]) throws(HoneError) {
+  /// Parameters not named are sampled as usual. With `skipIfExists`, nothing is
+  /// queued when a trial in any state already has exactly these parameters (its
+  /// fixed ones, if it was enqueued), as in Optuna; within one study handle the
+  /// check and the queueing are atomic, between processes they are not.
+  ///
+  /// - Returns: the number of the queued trial, or nil when it was skipped.
+  @discardableResult
+  public func enqueueTrial(
+    _ params: [(String, JSON)], userAttrs: [(String, JSON)] = [], skipIfExists: Bool = false
+  ) throws(HoneError) -> Int? {
     for (name, value) in params {
       switch value {
       case .array, .object:
@@ -88,8 +96,32 @@ extension Study {
       default: break
       }
     }
-    _ = try storage.createTrial(
-      study: studyID, state: .waiting, systemAttrs: [("fixed_params", .object(params))], start: nil)
+    return try lock.withLock { () throws(HoneError) -> Int? in
+      if skipIfExists {
+        let wanted = Dictionary(params, uniquingKeysWith: { _, last in last })
+        for t in try cache.refreshed(from: storage, study: studyID) {
+          let have = Study.fixedParams(of: t) ?? t.params.map { ($0.name, $0.external) }
+          if Dictionary(have, uniquingKeysWith: { _, last in last }) == wanted { return nil }
+        }
+      }
+      let template = FrozenTrial(
+        number: 0, state: .waiting, userAttrs: userAttrs, systemAttrs: [("fixed_params", .object(params))])
+      return try storage.createTrial(study: studyID, template: template, heartbeat: nil).number
+    }
+  }
+
+  /// `enqueueTrial` with its options as hosts pass them: `{"user_attrs": {...},
+  /// "skip_if_exists": false}`; unknown keys are errors that name the key.
+  public func enqueueTrial(_ params: [(String, JSON)], optionsJSON: JSON?) throws(HoneError) -> Int? {
+    guard let optionsJSON, optionsJSON != .null else { return try enqueueTrial(params) }
+    guard case .object(let members) = optionsJSON else {
+      throw .invalidArgument("enqueue options must be a JSON object, not \(optionsJSON.typeName)")
+    }
+    let r = JSONObjectReader(members, context: "enqueue options")
+    try r.allowOnly(["user_attrs", "skip_if_exists"])
+    return try enqueueTrial(
+      params, userAttrs: try r.optionalObject("user_attrs") ?? [],
+      skipIfExists: try r.optionalBool("skip_if_exists") ?? false)
   }
 
   static func fixedParams(of trial: FrozenTrial) -> [(String, JSON)]? {

@@ -45,6 +45,7 @@ _SIGNATURES = {
     "hone_study_info_json": (hone_status, [_char_pp, hone_study]),
     "hone_study_ask": (hone_status, [POINTER(c_int64), hone_study]),
     "hone_study_enqueue_trial": (hone_status, [hone_study, c_char_p]),
+    "hone_study_enqueue": (hone_status, [POINTER(c_int64), hone_study, c_char_p, c_char_p]),
     "hone_trial_suggest_float": (
         hone_status,
         [POINTER(c_double), hone_study, c_int64, c_char_p, c_double, c_double, c_bool],

@@ -427,18 +427,26 @@ class Study(_Handle):
         except (TypeError, ValueError):
             return [], f"Trial {number} failed, because the value {values!r} could not be cast to float."
 
-    def enqueue_trial(self, params: Dict[str, Any]) -> None:
+    def enqueue_trial(
+        self,
+        params: Dict[str, Any],
+        user_attrs: Optional[Dict[str, Any]] = None,
+        skip_if_exists: bool = False,
+    ) -> None:
         """Queues a trial whose parameters in ``params`` are fixed; the next ask starts it.
 
-        Parameters ``params`` does not name are sampled as usual. Optuna's
-        ``user_attrs`` and ``skip_if_exists`` are not offered: the library does
-        not say which trial number an enqueued trial gets.
+        Parameters ``params`` does not name are sampled as usual. ``user_attrs``
+        are set on the queued trial. With ``skip_if_exists``, nothing is queued
+        when a trial in any state already has exactly these parameters, as in
+        Optuna.
         """
         for name in params:
             if not isinstance(name, str):
                 raise TypeError(f"parameter names must be str, not {type(name).__name__}")
         text = json.dumps({name: _plain_choice(value) for name, value in params.items()})
-        _check(LIB.hone_study_enqueue_trial(self._h(), text.encode()))
+        options = {"user_attrs": dict(user_attrs or {}), "skip_if_exists": bool(skip_if_exists)}
+        number = c_int64()
+        _check(LIB.hone_study_enqueue(ctypes.byref(number), self._h(), text.encode(), json.dumps(options).encode()))
 
     # -- optimize ---------------------------------------------------------------
 

@@ -362,3 +362,20 @@ def test_export_csv_and_json(tmp_path):
     assert [t["number"] for t in json.loads(study.export("json"))] == [0, 1]
     with pytest.raises(hone.InvalidArgumentError, match="'xml' is unknown"):
         study.export("xml")
+
+
+def test_enqueue_trial_user_attrs_and_skip_if_exists():
+    study = hone.create_study(sampler=hone.samplers.RandomSampler(seed=0))
+    study.enqueue_trial({"x": 0.5}, user_attrs={"source": "manual"})
+    study.enqueue_trial({"x": 0.5}, skip_if_exists=True)
+    assert len(study.trials) == 1
+    trial = study.ask()
+    assert trial.suggest_float("x", 0, 1) == 0.5
+    study.tell(trial, 1.0)
+    assert study.trials[0].user_attrs == {"source": "manual"}
+    study.enqueue_trial({"x": 0.5}, skip_if_exists=True)
+    study.enqueue_trial({"x": 0.25}, skip_if_exists=True)
+    assert [t.state for t in study.trials] == [hone.TrialState.COMPLETE, hone.TrialState.WAITING]
+    with pytest.raises(TypeError):
+        study.enqueue_trial({"x": 0.1}, user_attrs={"bad": object()})
+    assert len(study.trials) == 2
