@@ -64,7 +64,7 @@ public typealias hone_study = OpaquePointer
     let out = try required(out, "out")
     out.pointee = nil
     let options = try options_json.map { (p) throws(HoneError) in try string(p, "options_json") } ?? ""
-    out.pointee = studyHandles.register(try Study(optionsJSON: options))
+    out.pointee = try studyHandles.register(try Study(optionsJSON: options))
   }
 }
 

@@ -100,7 +100,7 @@ func trainMLP(
     result = try MLP.train(data, validation: validation, config: config)
   }
   if let outResult { try copyOut(result.json.text, to: outResult) }
-  out.pointee = modelHandles.register(MLPBox(result.model))
+  out.pointee = try modelHandles.register(MLPBox(result.model))
 }
 
 /// Trains a model on float32 features.
@@ -342,7 +342,7 @@ func trainMLP(
     let out = try required(out, "out")
     out.pointee = nil
     let model = try MLPModel(contentsOf: try string(path, "path"))
-    out.pointee = modelHandles.register(MLPBox(model))
+    out.pointee = try modelHandles.register(MLPBox(model))
   }
 }
 

@@ -30,7 +30,7 @@ import Hone
     let url = try string(storage_url, "storage_url")
     let name = try string(study_name, "study_name")
     let options = try options_json.map { (p) throws(HoneError) in try string(p, "options_json") }
-    out.pointee = studyHandles.register(try Study.load(name: name, storageURL: url, optionsJSON: options))
+    out.pointee = try studyHandles.register(try Study.load(name: name, storageURL: url, optionsJSON: options))
   }
 }
 

@@ -55,10 +55,32 @@ enum LastError {
   }
 }
 
-/// Live handles of one type. A handle is looked up, never dereferenced, so a stale
-/// or foreign pointer is an error rather than a crash, and an object stays alive
-/// until every call that looked it up has returned, even if another thread
-/// destroys the handle meanwhile.
+/// Hands out handle tokens for every registry; see `HandleRegistry`.
+private final class HandleTokens: @unchecked Sendable {
+  private let lock = Lock()
+  private var last: UInt = 0
+
+  /// The next token: steps of 16 keep tokens aligned like real pointers, for hosts that check.
+  func next() throws(HoneError) -> UnsafeMutableRawPointer {
+    let token = lock.withLock { () -> UInt in
+      last &+= 0x10
+      return last
+    }
+    // Zero comes back only after 2^60 handles.
+    guard let p = UnsafeMutableRawPointer(bitPattern: token) else { throw .internal("handle tokens exhausted") }
+    return p
+  }
+}
+
+private let handleTokens = HandleTokens()
+
+/// Live handles of one type.
+///
+/// A handle is a token, never an address: each is the next value of one counter
+/// shared by every registry, so a handle used after its destroy, or a study handle
+/// passed as a model, is an error rather than a crash, and never finds an object
+/// created later at the same address. An object stays alive until every call that
+/// looked it up has returned, even if another thread destroys the handle meanwhile.
 final class HandleRegistry<Object: AnyObject & Sendable>: @unchecked Sendable {
   /// The C type name and the argument name, for messages.
   let type: String
@@ -71,8 +93,8 @@ final class HandleRegistry<Object: AnyObject & Sendable>: @unchecked Sendable {
     self.argument = argument
   }
 
-  func register(_ object: Object) -> OpaquePointer {
-    let p = Unmanaged.passUnretained(object).toOpaque()
+  func register(_ object: Object) throws(HoneError) -> OpaquePointer {
+    let p = try handleTokens.next()
     lock.withLock { live[p] = object }
     return OpaquePointer(p)
   }

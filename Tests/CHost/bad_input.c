@@ -361,6 +361,35 @@ static int expect(int ok, const char *what) {
   return ok;
 }
 
+/* Handles are never reused: a stale one stays an error however many studies come
+ * after it, and a handle of one type is not accepted as another. Returns failures. */
+static int stale_handle_checks(hone_study *dead) {
+  int failed = 0, reused = 0;
+  size_t n;
+  /* Each study is destroyed before the next is created, so an allocator would
+   * hand the next one the same memory: the handles must still all differ. */
+  uintptr_t seen[500];
+  for (int i = 0; i < 500; i++) {
+    hone_study *s = NULL;
+    if (hone_study_create(&s, NULL) != HONE_OK) return 2;
+    seen[i] = (uintptr_t)(void *)s;
+    for (int j = 0; j < i; j++) reused += seen[j] == seen[i];
+    reused += s == dead;
+    hone_study_destroy(s);
+  }
+  failed += !expect(!reused && hone_study_n_trials(&n, dead) == HONE_INVALID_ARGUMENT,
+                    "500 studies, each created after the last was destroyed, get 500 new handles; "
+                    "the stale one stays rejected");
+  hone_study *live = NULL;
+  size_t outputs;
+  hone_study_create(&live, NULL);
+  failed += !expect(hone_mlp_n_outputs(&outputs, (hone_mlp *)(void *)live) == HONE_INVALID_ARGUMENT &&
+                        strstr(hone_last_error(), "not a live hone_mlp") != NULL,
+                    "a study handle is not accepted as a model");
+  hone_study_destroy(live);
+  return failed;
+}
+
 /* Study-independent checks: empty studies, status strings, versions. */
 static int other_checks(void) {
   int failed = 0;
@@ -439,6 +468,9 @@ int main(int argc, char **argv) {
   int other = other_checks();
   failed += other;
   passed += 13 - other;
+  int stale = stale_handle_checks(f.dead);
+  failed += stale;
+  passed += 2 - stale;
 
   /* The study still works after all that. */
   double y;
