@@ -226,7 +226,7 @@ final class StorageSuiteTests: XCTestCase {
       XCTAssertEqual(try s.popWaitingTrial(study: id, start: 5, heartbeat: nil)?.number, 1)
       XCTAssertNil(try s.popWaitingTrial(study: id, start: 6, heartbeat: nil))
       // The trial carried a heartbeat only while WAITING was not RUNNING, so it is not stale.
-      XCTAssertEqual(try s.failStaleTrials(study: id, before: 100, complete: 100).count, 0, b.name)
+      XCTAssertEqual(try s.failStaleTrials(study: id, before: 100, complete: 100) { _ in nil }.count, 0, b.name)
     }
   }
 
@@ -238,13 +238,17 @@ final class StorageSuiteTests: XCTestCase {
       _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 10, heartbeat: nil)
       _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 10, heartbeat: 10)
       try s.recordHeartbeat(study: id, number: 2, time: 30)
-      XCTAssertEqual(try s.failStaleTrials(study: id, before: 10, complete: 40).count, 0)
-      let failed = try s.failStaleTrials(study: id, before: 20, complete: 40)
+      XCTAssertEqual(try s.failStaleTrials(study: id, before: 10, complete: 40) { _ in nil }.count, 0)
+      // The retry a caller asks for is created in the same step as the failure.
+      let failed = try s.failStaleTrials(study: id, before: 20, complete: 40) { stale in
+        FrozenTrial(number: 0, state: .waiting, systemAttrs: [("retry_of", .number(Double(stale.number)))])
+      }
       XCTAssertEqual(failed.map(\.number), [0], b.name)
       XCTAssertEqual(failed.first?.state, .fail)
       XCTAssertEqual(try s.trial(study: id, number: 0).datetimeComplete, 40)
-      XCTAssertEqual(try s.failStaleTrials(study: id, before: 20, complete: 41).count, 0)
-      XCTAssertEqual(try s.trials(study: id).map(\.state), [.fail, .running, .running])
+      XCTAssertEqual(try s.trial(study: id, number: 3).systemAttr("retry_of"), .number(0), b.name)
+      XCTAssertEqual(try s.failStaleTrials(study: id, before: 20, complete: 41) { _ in nil }.count, 0)
+      XCTAssertEqual(try s.trials(study: id).map(\.state), [.fail, .running, .running, .waiting])
     }
   }
 

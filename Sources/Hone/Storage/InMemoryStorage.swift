@@ -63,15 +63,19 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     study: Int, template: FrozenTrial, heartbeat: Double?
   ) throws(HoneError) -> FrozenTrial {
     try lock.withLock { () throws(HoneError) -> FrozenTrial in
-      let s = try record(study)
-      var trial = template
-      trial.number = s.trials.count
-      s.trials.append(trial)
-      s.changes.touch(trial.number)
-      if trial.state == .waiting { s.waiting.append(trial.number) }
-      if let heartbeat, trial.state == .running { s.heartbeats[trial.number] = heartbeat }
-      return trial
+      append(template, to: try record(study), heartbeat: heartbeat)
     }
+  }
+
+  /// Adds `template` as the study's next trial; the caller holds the lock.
+  private func append(_ template: FrozenTrial, to s: StudyRecord, heartbeat: Double?) -> FrozenTrial {
+    var trial = template
+    trial.number = s.trials.count
+    s.trials.append(trial)
+    s.changes.touch(trial.number)
+    if trial.state == .waiting { s.waiting.append(trial.number) }
+    if let heartbeat, trial.state == .running { s.heartbeats[trial.number] = heartbeat }
+    return trial
   }
 
   public func popWaitingTrial(study: Int, start: Double, heartbeat: Double?) throws(HoneError) -> FrozenTrial? {
@@ -132,7 +136,9 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     }
   }
 
-  public func failStaleTrials(study: Int, before: Double, complete: Double) throws(HoneError) -> [FrozenTrial] {
+  public func failStaleTrials(
+    study: Int, before: Double, complete: Double, retry: (FrozenTrial) -> FrozenTrial?
+  ) throws(HoneError) -> [FrozenTrial] {
     try lock.withLock { () throws(HoneError) -> [FrozenTrial] in
       let s = try record(study)
       var failed: [FrozenTrial] = []
@@ -143,6 +149,7 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         s.changes.touch(number)
         s.heartbeats[number] = nil
         failed.append(s.trials[number])
+        if let again = retry(s.trials[number]) { _ = append(again, to: s, heartbeat: nil) }
       }
       return failed
     }

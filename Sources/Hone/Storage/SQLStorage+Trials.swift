@@ -4,27 +4,33 @@ extension SQLStorage {
     study: Int, template: FrozenTrial, heartbeat: Double?
   ) throws(HoneError) -> FrozenTrial {
     try write { () throws(HoneError) -> FrozenTrial in
-      let seq = try advance(study)
-      var trial = template
-      trial.number = try lastNumber(study).map { $0 + 1 } ?? 0
-      guard let inserted = try db.row(
-        """
-        INSERT INTO trials (study_id, number, state, datetime_start, datetime_complete, heartbeat, seq)
-        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING trial_id
-        """,
-        [
-          .integer(Int64(study)), .integer(Int64(trial.number)), .integer(Int64(trial.state.rawValue)),
-          SQLStorage.optional(trial.datetimeStart), SQLStorage.optional(trial.datetimeComplete),
-          trial.state == .running ? SQLStorage.optional(heartbeat) : .null, .integer(seq),
-        ])
-      else { throw .storage("\(location): inserting a trial returned no identifier") }
-      var changes = valueChanges(trial.values) + trial.params.map(paramChange)
-      changes += trial.intermediateValues.sorted(by: { $0.key < $1.key }).map(intermediateChange)
-      changes += trial.userAttrs.map { attrChange("trial_user_attrs", $0.0, $0.1) }
-      changes += trial.systemAttrs.map { attrChange("trial_system_attrs", $0.0, $0.1) }
-      try apply(changes, to: try inserted.integer(0))
-      return trial
+      try insertTrial(study: study, template: template, heartbeat: heartbeat, seq: try advance(study))
     }
+  }
+
+  /// Inserts `template` as the study's next trial, stamped `seq`; run it in a write transaction.
+  private func insertTrial(
+    study: Int, template: FrozenTrial, heartbeat: Double?, seq: Int64
+  ) throws(HoneError) -> FrozenTrial {
+    var trial = template
+    trial.number = try lastNumber(study).map { $0 + 1 } ?? 0
+    guard let inserted = try db.row(
+      """
+      INSERT INTO trials (study_id, number, state, datetime_start, datetime_complete, heartbeat, seq)
+      VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING trial_id
+      """,
+      [
+        .integer(Int64(study)), .integer(Int64(trial.number)), .integer(Int64(trial.state.rawValue)),
+        SQLStorage.optional(trial.datetimeStart), SQLStorage.optional(trial.datetimeComplete),
+        trial.state == .running ? SQLStorage.optional(heartbeat) : .null, .integer(seq),
+      ])
+    else { throw .storage("\(location): inserting a trial returned no identifier") }
+    var changes = valueChanges(trial.values) + trial.params.map(paramChange)
+    changes += trial.intermediateValues.sorted(by: { $0.key < $1.key }).map(intermediateChange)
+    changes += trial.userAttrs.map { attrChange("trial_user_attrs", $0.0, $0.1) }
+    changes += trial.systemAttrs.map { attrChange("trial_system_attrs", $0.0, $0.1) }
+    try apply(changes, to: try inserted.integer(0))
+    return trial
   }
 
   public func popWaitingTrial(study: Int, start: Double, heartbeat: Double?) throws(HoneError) -> FrozenTrial? {
@@ -77,7 +83,9 @@ extension SQLStorage {
     }
   }
 
-  public func failStaleTrials(study: Int, before: Double, complete: Double) throws(HoneError) -> [FrozenTrial] {
+  public func failStaleTrials(
+    study: Int, before: Double, complete: Double, retry: (FrozenTrial) -> FrozenTrial?
+  ) throws(HoneError) -> [FrozenTrial] {
     let staleQuery = """
       SELECT trial_id FROM trials
       WHERE study_id = ? AND state = ? AND heartbeat IS NOT NULL AND heartbeat < ? ORDER BY number
@@ -92,7 +100,12 @@ extension SQLStorage {
         try db.execute(
           "UPDATE trials SET state = ?, datetime_complete = ?, heartbeat = NULL, seq = ? WHERE trial_id = ?",
           [.integer(Int64(TrialState.fail.rawValue)), .real(complete), .integer(seq), .integer(id)])
-        failed += try loadTrials("t.trial_id = ?", [.integer(id)]).trials
+        for trial in try loadTrials("t.trial_id = ?", [.integer(id)]).trials {
+          failed.append(trial)
+          if let again = retry(trial) {
+            _ = try insertTrial(study: study, template: again, heartbeat: nil, seq: seq)
+          }
+        }
       }
       return failed
     }

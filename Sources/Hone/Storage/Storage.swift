@@ -62,8 +62,12 @@ public protocol Storage: AnyObject, Sendable {
   /// Marks FAIL, at `complete`, every RUNNING trial whose last heartbeat is older
   /// than `before`, and returns them as failed. Trials without heartbeats are kept.
   ///
-  /// Each stale trial is failed by exactly one caller, so only that caller retries it.
-  func failStaleTrials(study: Int, before: Double, complete: Double) throws(HoneError) -> [FrozenTrial]
+  /// For each failed trial, `retry` may return a trial to create in the same
+  /// atomic step (with the next number), so a crash can never fail a trial and
+  /// lose its retry. Each stale trial is failed by exactly one caller.
+  func failStaleTrials(
+    study: Int, before: Double, complete: Double, retry: (FrozenTrial) -> FrozenTrial?
+  ) throws(HoneError) -> [FrozenTrial]
 
   // MARK: Reads
 

@@ -39,30 +39,32 @@ extension Study {
   func failStaleTrialsLocked() throws(HoneError) -> [Int] {
     guard let policy = heartbeatPolicy else { return [] }
     let now = WallClock.now()
-    let failed = try storage.failStaleTrials(study: studyID, before: now - policy.gracePeriod, complete: now)
+    let cap = policy.failedTrialRetries
+    let failed = try storage.failStaleTrials(study: studyID, before: now - policy.gracePeriod, complete: now) {
+      failed in cap.flatMap { Study.retry(of: failed, cap: $0) }
+    }
     for trial in failed {
       relativeParams[trial.number] = nil
       lastHeartbeats[trial.number] = nil
       sampler.afterTrial(history(), trial, state: .fail, values: nil)
-      if let retries = policy.failedTrialRetries { try retry(trial, cap: retries) }
     }
     return failed.map(\.number)
   }
 
-  /// Queues a failed trial again with its parameters, as Optuna's `RetryFailedTrialCallback`.
-  private func retry(_ failed: FrozenTrial, cap: Int) throws(HoneError) {
+  /// The WAITING trial that retries `failed` with its parameters, as Optuna's
+  /// `RetryFailedTrialCallback`, or nil once it has been retried `cap` times.
+  static func retry(of failed: FrozenTrial, cap: Int) -> FrozenTrial? {
     var history: [JSON] = []
     if case .array(let earlier)? = failed.systemAttr("retry_history") { history = earlier }
     history.append(.number(Double(failed.number)))
-    guard history.count <= cap else { return }
+    guard history.count <= cap else { return nil }
     var attrs = failed.systemAttrs
     if attrs.allSatisfy({ $0.0 != "failed_trial" }) { attrs.set("failed_trial", .number(Double(failed.number))) }
     attrs.set("retry_history", .array(history))
     // The parameters are fixed twice: as parameters for define-by-run suggestions, and
     // as fixed_params for a study-wide search space, which samples at ask.
     attrs.set("fixed_params", failed.paramsJSON)
-    let template = FrozenTrial(
+    return FrozenTrial(
       number: 0, state: .waiting, params: failed.params, userAttrs: failed.userAttrs, systemAttrs: attrs)
-    _ = try storage.createTrial(study: studyID, template: template, heartbeat: nil)
   }
 }
