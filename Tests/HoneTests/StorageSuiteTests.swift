@@ -230,6 +230,22 @@ final class StorageSuiteTests: XCTestCase {
     }
   }
 
+  func testACopyThatFailsLeavesNoPartialStudy() throws {
+    // PostgreSQL text cannot hold NUL, so the third trial's parameter name fails the copy there.
+    guard let pg = backends.first(where: { $0.name == "postgresql" }) else {
+      throw XCTSkip("HONE_TEST_POSTGRES_URL is not set")
+    }
+    let source = InMemoryStorage()
+    let id = try source.createStudy(name: "src", directions: [.minimize])
+    for name in ["a", "b", "c\u{0}d"] {
+      let p = Param(name: name, distribution: try .makeFloat(low: 0, high: 1), value: 0.5)
+      _ = try source.createTrial(study: id, template: FrozenTrial(number: 0, state: .waiting, params: [p]), heartbeat: nil)
+    }
+    let target = try pg.open()
+    XCTAssertThrowsError(try Study.copy(name: "src", from: source, to: target, as: "\(tag)-partial"))
+    XCTAssertNil(try target.findStudy(name: "\(tag)-partial"))
+  }
+
   func testStaleTrialsFailOnceAndTrialsWithoutHeartbeatStay() throws {
     try eachBackend { b in
       let s = try b.open()

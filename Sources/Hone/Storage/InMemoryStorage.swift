@@ -22,12 +22,16 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
 
   public init() {}
 
-  public func createStudy(name: String, directions: [StudyDirection]) throws(HoneError) -> Int {
+  public func createStudy(
+    name: String, directions: [StudyDirection], trials: [FrozenTrial]
+  ) throws(HoneError) -> Int {
     try lock.withLock { () throws(HoneError) -> Int in
       if studies.contains(where: { $0?.name == name }) {
         throw .invalidArgument("a study named '\(name)' already exists")
       }
-      studies.append(StudyRecord(name: name, directions: directions))
+      let record = StudyRecord(name: name, directions: directions)
+      for t in trials { _ = append(t, to: record, heartbeat: nil) }
+      studies.append(record)
       return studies.count - 1
     }
   }

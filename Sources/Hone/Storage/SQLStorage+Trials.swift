@@ -9,7 +9,7 @@ extension SQLStorage {
   }
 
   /// Inserts `template` as the study's next trial, stamped `seq`; run it in a write transaction.
-  private func insertTrial(
+  func insertTrial(
     study: Int, template: FrozenTrial, heartbeat: Double?, seq: Int64
   ) throws(HoneError) -> FrozenTrial {
     var trial = template

@@ -45,7 +45,9 @@ public final class SQLStorage: Storage, @unchecked Sendable {
 
   // MARK: Studies
 
-  public func createStudy(name: String, directions: [StudyDirection]) throws(HoneError) -> Int {
+  public func createStudy(
+    name: String, directions: [StudyDirection], trials: [FrozenTrial]
+  ) throws(HoneError) -> Int {
     try write { () throws(HoneError) -> Int in
       if try db.row("SELECT study_id FROM studies WHERE study_name = ?", [.text(name)]) != nil {
         throw .invalidArgument("a study named '\(name)' already exists")
@@ -54,7 +56,12 @@ public final class SQLStorage: Storage, @unchecked Sendable {
         "INSERT INTO studies (study_name, directions, seq) VALUES (?, ?, 0) RETURNING study_id",
         [.text(name), .text(directions.map(\.rawValue).joined(separator: ","))])
       guard let row else { throw .storage("\(location): creating study '\(name)' returned no identifier") }
-      return try row.int(0)
+      let id = try row.int(0)
+      if !trials.isEmpty {
+        let seq = try advance(id)
+        for t in trials { _ = try insertTrial(study: id, template: t, heartbeat: nil, seq: seq) }
+      }
+      return id
     }
   }
 

@@ -12,10 +12,11 @@
 public protocol Storage: AnyObject, Sendable {
   // MARK: Studies
 
-  /// Creates a study and returns its identifier; names are unique.
+  /// Creates a study with `trials` (renumbered from 0, in order) and returns its
+  /// identifier, atomically: it appears whole or not at all. Names are unique.
   ///
   /// - Throws: `.invalidArgument` when a study of that name exists.
-  func createStudy(name: String, directions: [StudyDirection]) throws(HoneError) -> Int
+  func createStudy(name: String, directions: [StudyDirection], trials: [FrozenTrial]) throws(HoneError) -> Int
 
   /// The study called `name`, or nil.
   func findStudy(name: String) throws(HoneError) -> StoredStudy?
@@ -83,6 +84,11 @@ public protocol Storage: AnyObject, Sendable {
 }
 
 extension Storage {
+  /// Creates an empty study and returns its identifier; names are unique.
+  public func createStudy(name: String, directions: [StudyDirection]) throws(HoneError) -> Int {
+    try createStudy(name: name, directions: directions, trials: [])
+  }
+
   /// Every trial of the study, ordered by number.
   public func trials(study: Int) throws(HoneError) -> [FrozenTrial] {
     try trialChanges(study: study, since: 0).trials

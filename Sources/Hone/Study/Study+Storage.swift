@@ -31,6 +31,8 @@ extension Study {
 
   /// Copies the study `name` from one storage to another as `newName` (default: the
   /// same name), with every trial in its state; returns the new study's name.
+  ///
+  /// The copy is created atomically: a failure leaves no partial study behind.
   @discardableResult
   public static func copy(
     name: String, from source: any Storage, to target: any Storage, as newName: String? = nil
@@ -41,8 +43,7 @@ extension Study {
     let trials = try source.trials(study: stored.id)
     let copyName = newName ?? name
     guard !copyName.isEmpty else { throw .invalidArgument("the study name must not be empty") }
-    let id = try target.createStudy(name: copyName, directions: stored.directions)
-    for t in trials { _ = try target.createTrial(study: id, template: t, heartbeat: nil) }
+    _ = try target.createStudy(name: copyName, directions: stored.directions, trials: trials)
     return copyName
   }
 }
