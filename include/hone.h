@@ -465,7 +465,8 @@ hone_status hone_study_export(
  *
  * The configuration is one JSON object with the keys of the MLP configuration:
  * "task" ("regression" (default), "binary", "multiclass"), "loss",
- * "hidden_layers" ([64]), "activation" ("relu"), "init", "optimizer" ("adam"),
+ * "hidden_layers" ([64]), "activation" ("relu", or one name per hidden layer),
+ * "init", "optimizer" ("adam"),
  * "learning_rate" (0.001), "batch_size" (32), "epochs" (100), "weight_decay",
  * "l1" (0), "l2" (0), "dropout" (0, or one per hidden layer), "momentum" (0.9),
  * "beta1", "beta2", "epsilon", "schedule" ("constant" or {"type": ..., ...}),
@@ -578,7 +579,8 @@ hone_status hone_mlp_n_features(size_t *out, hone_mlp *model);
 /**
  * Describes a model as JSON.
  *
- * {"task": "regression" | "binary" | "multiclass", "loss": "mse", "activation": "relu",
+ * {"task": "regression" | "binary" | "multiclass", "loss": "mse", "activation": "relu"
+ * (an array of names when the hidden layers differ),
  * "sizes": [n_features, hidden..., outputs], "n_features": 2, "n_outputs": 2,
  * "n_classes": 0 for regression, "standardized": true}. "n_outputs" is the number of
  * values `hone_mlp_predict` writes per row.

@@ -7,7 +7,8 @@
 ///
 /// The configuration is one JSON object with the keys of the MLP configuration:
 /// "task" ("regression" (default), "binary", "multiclass"), "loss",
-/// "hidden_layers" ([64]), "activation" ("relu"), "init", "optimizer" ("adam"),
+/// "hidden_layers" ([64]), "activation" ("relu", or one name per hidden layer),
+/// "init", "optimizer" ("adam"),
 /// "learning_rate" (0.001), "batch_size" (32), "epochs" (100), "weight_decay",
 /// "l1" (0), "l2" (0), "dropout" (0, or one per hidden layer), "momentum" (0.9),
 /// "beta1", "beta2", "epsilon", "schedule" ("constant" or {"type": ..., ...}),
@@ -223,7 +224,8 @@ func trainMLP(
 
 /// Describes a model as JSON.
 ///
-/// {"task": "regression" | "binary" | "multiclass", "loss": "mse", "activation": "relu",
+/// {"task": "regression" | "binary" | "multiclass", "loss": "mse", "activation": "relu"
+/// (an array of names when the hidden layers differ),
 /// "sizes": [n_features, hidden..., outputs], "n_features": 2, "n_outputs": 2,
 /// "n_classes": 0 for regression, "standardized": true}. "n_outputs" is the number of
 /// values `hone_mlp_predict` writes per row.
@@ -239,7 +241,7 @@ func trainMLP(
     let k = m.task == .regression ? m.sizes[m.sizes.count - 1] : m.classCount
     let info: JSON = .object([
       ("task", .string(m.task.rawValue)), ("loss", .string(m.loss.rawValue)),
-      ("activation", .string(m.activation.rawValue)), ("sizes", .array(m.sizes.map { .number(Double($0)) })),
+      ("activation", m.activationJSON), ("sizes", .array(m.sizes.map { .number(Double($0)) })),
       ("n_features", .number(Double(m.sizes[0]))), ("n_outputs", .number(Double(k))),
       ("n_classes", .number(Double(m.classCount))), ("standardized", .bool(m.standardizer != nil)),
     ])

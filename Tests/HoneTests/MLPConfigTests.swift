@@ -30,6 +30,7 @@ final class MLPConfigTests: XCTestCase {
     XCTAssertEqual(c.loss, .hinge)
     XCTAssertEqual(c.hiddenLayers, [32, 16])
     XCTAssertEqual(c.activation, .leakyRelu)
+    XCTAssertNil(c.layerActivations)
     XCTAssertEqual(c.initialization, .xavierNormal)
     XCTAssertEqual(c.optimizer, .nesterov)
     XCTAssertEqual(c.learningRate, 0.05)
@@ -62,10 +63,22 @@ final class MLPConfigTests: XCTestCase {
     XCTAssertEqual(try MLPConfig(jsonText: #"{"optimizer": "adamw"}"#).resolvedWeightDecay, 0.01)
   }
 
+  func testActivationPerHiddenLayer() throws {
+    let c = try MLPConfig(jsonText: #"{"hidden_layers": [8, 4, 2], "activation": ["tanh", "relu", "linear"]}"#)
+    XCTAssertEqual(c.resolvedActivations, [.tanh, .relu, .linear])
+    XCTAssertEqual(c.resolvedInitializations, [.xavierUniform, .heUniform, .xavierUniform, .xavierUniform])
+    let one = try MLPConfig(jsonText: #"{"hidden_layers": [8, 4], "activation": "elu"}"#)
+    XCTAssertEqual(one.resolvedActivations, [.elu, .elu])
+    XCTAssertEqual(one.resolvedInitializations, [.heUniform, .heUniform, .heUniform])
+  }
+
   func testErrorsNameTheKeyOrValue() {
     assertError(#"{"learning_rat": 0.1}"#, mentions: ["unknown key 'learning_rat'"])
     assertError(#"{"optimizer": "adamx"}"#, mentions: ["'optimizer'", "'adamx'"])
-    assertError(#"{"activation": 3}"#, mentions: ["'activation'", "string"])
+    assertError(#"{"activation": 3}"#, mentions: ["'activation'", "name"])
+    assertError(#"{"activation": ["tanh", 3]}"#, mentions: ["'activation'", "names"])
+    assertError(#"{"activation": ["tanh", "swish"]}"#, mentions: ["'activation'", "'swish'"])
+    assertError(#"{"hidden_layers": [8, 8], "activation": ["tanh"]}"#, mentions: ["'activation'", "(2), got 1"])
     assertError(#"{"learning_rate": -1}"#, mentions: ["'learning_rate'"])
     assertError(#"{"batch_size": 2.5}"#, mentions: ["'batch_size'", "integer"])
     assertError(#"{"hidden_layers": [8, 0]}"#, mentions: ["'hidden_layers'"])

@@ -7,18 +7,20 @@ final class MLPGradientTests: XCTestCase {
   /// Compares ∂loss/∂θ from `backward` with central differences over every parameter.
   private func check(
     sizes: [Int], activation: MLPActivation, task: MLPTask, loss: MLPLoss, targets: [Float],
+    layerActivations: [MLPActivation]? = nil,
     seed: UInt64 = 7, file: StaticString = #filePath, line: UInt = #line
   ) throws {
     let layout = try MLPLayout(sizes: sizes)
     var rng = Xoshiro256(seed: seed)
-    var params = layout.initialParameters(.xavierNormal, rng: &rng)
+    var params = layout.initialParameters([.xavierNormal], rng: &rng)
     // Nonzero biases exercise their gradient too.
     for l in 0..<layout.layerCount {
       for i in layout.biasOffset[l]..<(layout.biasOffset[l] + sizes[l + 1]) { params[i] = Float(rng.nextUnit() - 0.5) }
     }
     let batch = targets.count / (task == .regression ? layout.outputs : 1)
     let x = (0..<(batch * layout.inputs)).map { _ in Float(2 * rng.nextUnit() - 1) }
-    let ws = MLPWorkspace(layout: layout, activation: activation, capacity: batch)
+    let ws = MLPWorkspace(
+      layout: layout, activations: layerActivations ?? [activation], capacity: batch)
     var dz = [Float](repeating: 0, count: batch * layout.outputs)
     func lossAt(_ p: [Float], grad: UnsafeMutablePointer<Float>?) throws -> Double {
       try ws.forward(p, x, batch: batch)
@@ -49,6 +51,15 @@ final class MLPGradientTests: XCTestCase {
     }
   }
 
+  func testADifferentActivationPerLayer() throws {
+    let targets: [Float] = [0.3, -0.7, 1.2, 0.1, -0.4, 0.9, 0.5, -1.1, 0.0, 0.8]
+    for pair in [[MLPActivation.tanh, .sigmoid], [.gelu, .leakyRelu], [.sigmoid, .elu]] {
+      try check(
+        sizes: [3, 5, 4, 2], activation: .relu, task: .regression, loss: .mse, targets: targets,
+        layerActivations: pair)
+    }
+  }
+
   func testRegressionLosses() throws {
     let targets: [Float] = [0.3, -0.7, 1.9, 0.1, -1.4, 0.9]
     for loss in [MLPLoss.mse, .mae, .huber] {
@@ -74,10 +85,10 @@ final class MLPGradientTests: XCTestCase {
     // With the masks fixed by one training pass, the loss is a smooth function of θ.
     let layout = try MLPLayout(sizes: [2, 6, 1])
     var rng = Xoshiro256(seed: 3)
-    let params = layout.initialParameters(.heNormal, rng: &rng)
+    let params = layout.initialParameters([.heNormal], rng: &rng)
     let x: [Float] = [0.5, -0.2, 0.9, 0.4, -0.8, 0.3]
     let y: [Float] = [0.2, -0.5, 0.7]
-    let ws = MLPWorkspace(layout: layout, activation: .tanh, capacity: 3, dropout: [0.5], seed: 11)
+    let ws = MLPWorkspace(layout: layout, activations: [.tanh], capacity: 3, dropout: [0.5], seed: 11)
     try ws.forward(params, x, batch: 3, training: true)
     var dz = [Float](repeating: 0, count: 3)
     _ = MLPLoss.evaluate(.mse, task: .regression, huberDelta: 1, z: ws.output, y: y, batch: 3, outputs: 1, grad: &dz)

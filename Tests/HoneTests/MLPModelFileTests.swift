@@ -28,6 +28,34 @@ final class MLPModelFileTests: XCTestCase {
     XCTAssertEqual(try MLPModel(contentsOf: path), model)
   }
 
+  func testOneActivationPerLayerIsVersion2AndOneForAllStaysVersion1() throws {
+    let (uniform, _) = try trained()
+    XCTAssertEqual(Array(uniform.serialized()[8..<12]), [1, 0, 0, 0])
+    var config = MLPConfig()
+    config.task = .multiclass
+    config.hiddenLayers = [6, 5]
+    config.layerActivations = [.tanh, .relu]
+    config.epochs = 3
+    let x: [Float] = (0..<24).map { Float($0 % 7) - 3 }
+    let data = try MLPDataset(features: x, rows: 8, labels: [0, 1, 2, 0, 1, 2, 0, 1])
+    let mixed = try MLP.train(data, config: config).model
+    XCTAssertEqual(mixed.activations, [.tanh, .relu])
+    XCTAssertEqual(mixed.activationJSON, .array([.string("tanh"), .string("relu")]))
+    let bytes = mixed.serialized()
+    XCTAssertEqual(Array(bytes[8..<12]), [2, 0, 0, 0])
+    let back = try MLPModel(serialized: bytes)
+    XCTAssertEqual(back, mixed)
+    XCTAssertEqual(try back.predictProbabilities(x, rows: 8), try mixed.predictProbabilities(x, rows: 8))
+    // The same weights under one activation predict otherwise: the per-layer codes matter.
+    var relabelled = bytes
+    relabelled[24 + 4 * 4] = UInt8(MLPActivation.allCases.firstIndex(of: .relu) ?? 0)
+    let crc = crc32(relabelled[..<(relabelled.count - 4)])
+    for i in 0..<4 { relabelled[relabelled.count - 4 + i] = UInt8((crc >> (8 * UInt32(i))) & 0xFF) }
+    let other = try MLPModel(serialized: relabelled)
+    XCTAssertEqual(other.activations, [.relu, .relu])
+    XCTAssertNotEqual(try other.predictProbabilities(x, rows: 8), try mixed.predictProbabilities(x, rows: 8))
+  }
+
   func testCRC32MatchesZlib() {
     XCTAssertEqual(crc32(Array("123456789".utf8)[...]), 0xCBF4_3926)
   }

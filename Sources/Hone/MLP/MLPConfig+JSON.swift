@@ -27,7 +27,21 @@ extension MLPConfig {
     if let v = try r.optionalString("task") { task = try Self.named(v, "task") }
     if let v = try r.optionalString("loss") { loss = try Self.named(v, "loss") }
     if let v = r["hidden_layers"], v != .null { hiddenLayers = try Self.intArray(v, "hidden_layers") }
-    if let v = try r.optionalString("activation") { activation = try Self.named(v, "activation") }
+    switch r["activation"] {
+    case nil, .null?: break
+    case .string(let v)?: activation = try Self.named(v, "activation")
+    case .array(let items)?:
+      var names: [MLPActivation] = []
+      for item in items {
+        guard let v = item.stringValue else {
+          throw .invalidArgument("mlp config: 'activation' must be a name or an array of names")
+        }
+        names.append(try Self.named(v, "activation"))
+      }
+      layerActivations = names
+    case let other?:
+      throw .invalidArgument("mlp config: 'activation' must be a name or an array of names, not \(other.typeName)")
+    }
     if let v = try r.optionalString("init") { initialization = try Self.named(v, "init") }
     if let v = try r.optionalString("optimizer") { optimizer = try Self.named(v, "optimizer") }
     if let v = try r.optionalNumber("learning_rate") { learningRate = v }

@@ -22,7 +22,7 @@ public enum MLPLoss: String, Sendable, CaseIterable {
   case hinge
 }
 
-/// An elementwise activation applied after every hidden dense layer.
+/// An elementwise activation applied after a hidden dense layer.
 public enum MLPActivation: String, Sendable, CaseIterable {
   case relu
   case leakyRelu = "leaky_relu"
@@ -104,8 +104,10 @@ public struct MLPConfig: Equatable, Sendable {
   public var loss: MLPLoss? = nil
   /// The width of each hidden layer, input side first; default [64].
   public var hiddenLayers: [Int] = [64]
-  /// The hidden activation; default relu.
+  /// The activation of every hidden layer; default relu.
   public var activation: MLPActivation = .relu
+  /// One activation per hidden layer, overriding `activation`; nil for none.
+  public var layerActivations: [MLPActivation]? = nil
   /// The weight initialization; nil picks He uniform for relu-like activations, Xavier uniform otherwise.
   public var initialization: MLPInitialization? = nil
   /// The optimizer; default adam.
@@ -163,9 +165,19 @@ public struct MLPConfig: Equatable, Sendable {
 
   /// The loss in force: the explicit one or the task's default.
   public var resolvedLoss: MLPLoss { loss ?? (task == .regression ? .mse : .crossEntropy) }
-  /// The initialization in force.
-  public var resolvedInitialization: MLPInitialization {
-    initialization ?? ([.relu, .leakyRelu, .elu, .gelu].contains(activation) ? .heUniform : .xavierUniform)
+  /// The activation of each hidden layer.
+  public var resolvedActivations: [MLPActivation] {
+    layerActivations ?? Array(repeating: activation, count: hiddenLayers.count)
+  }
+
+  /// The initialization of each dense layer's weights: the one given, else He uniform
+  /// into relu-like activations and Xavier uniform otherwise. The output layer
+  /// follows the last hidden layer, so one activation gives one scheme throughout.
+  public var resolvedInitializations: [MLPInitialization] {
+    let hidden = resolvedActivations.map { a in
+      initialization ?? ([.relu, .leakyRelu, .elu, .gelu].contains(a) ? .heUniform : .xavierUniform)
+    }
+    return hidden + [hidden.last ?? initialization ?? .xavierUniform]
   }
   /// The decoupled weight decay in force.
   public var resolvedWeightDecay: Double { weightDecay ?? (optimizer == .adamw ? 0.01 : 0) }
@@ -201,6 +213,10 @@ public struct MLPConfig: Equatable, Sendable {
     }
     guard l1.isFinite, l1 >= 0 else { throw bad("l1", "must be non-negative, got \(l1)") }
     guard l2.isFinite, l2 >= 0 else { throw bad("l2", "must be non-negative, got \(l2)") }
+    if let layerActivations, layerActivations.count != hiddenLayers.count {
+      throw bad(
+        "activation", "needs one name or one per hidden layer (\(hiddenLayers.count)), got \(layerActivations.count)")
+    }
     guard dropout.count == 1 || dropout.count == hiddenLayers.count else {
       throw bad("dropout", "needs one rate or one per hidden layer (\(hiddenLayers.count)), got \(dropout.count)")
     }

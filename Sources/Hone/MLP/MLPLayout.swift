@@ -48,10 +48,11 @@ struct MLPLayout: Equatable, Sendable {
   /// The output width.
   var outputs: Int { sizes[sizes.count - 1] }
 
-  /// Fresh parameters: weights drawn by `scheme`, biases zero.
-  func initialParameters(_ scheme: MLPInitialization, rng: inout Xoshiro256) -> [Float] {
+  /// Fresh parameters: weights drawn by each layer's scheme, biases zero.
+  func initialParameters(_ schemes: [MLPInitialization], rng: inout Xoshiro256) -> [Float] {
     var p = [Float](repeating: 0, count: parameterCount)
     for l in 0..<layerCount {
+      let scheme = schemes[min(l, schemes.count - 1)]
       let fanIn = Double(sizes[l])
       let fanOut = Double(sizes[l + 1])
       let variance: Double

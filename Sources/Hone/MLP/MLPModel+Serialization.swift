@@ -1,18 +1,20 @@
 import Glibc
 
-/// The binary model file, version 1. All integers and floats are little-endian.
+/// The binary model file, versions 1 and 2. All integers and floats are little-endian.
 ///
 /// ```
 /// offset  size  field
 /// 0       8     magic "HONEMLP\0"
-/// 8       4     u32 format version (1)
+/// 8       4     u32 format version (1 or 2)
 /// 12      1     u8 task: 0 regression, 1 binary, 2 multiclass
 /// 13      1     u8 loss: 0 mse, 1 mae, 2 huber, 3 cross_entropy, 4 hinge
-/// 14      1     u8 activation: 0 relu, 1 leaky_relu, 2 elu, 3 gelu, 4 tanh, 5 sigmoid, 6 linear
+/// 14      1     u8 activation of every hidden layer: 0 relu, 1 leaky_relu, 2 elu, 3 gelu,
+///               4 tanh, 5 sigmoid, 6 linear (version 2: that of the first hidden layer)
 /// 15      1     u8 1 when a standardizer follows, else 0
 /// 16      4     f32 Huber delta
 /// 20      4     u32 n, the number of layer widths (input … output)
 /// 24      4·n   u32 widths
+///         n−2   version 2 only: u8 activation of each hidden layer
 ///         8·d   f32 means then f32 scales of the d inputs, when standardized
 ///         8     u64 parameter count P (must match the widths)
 ///         4·P   f32 parameters, layer by layer: row-major in×out weights, then the bias
@@ -20,19 +22,24 @@ import Glibc
 /// ```
 extension MLPModel {
   static let magic: [UInt8] = Array("HONEMLP".utf8) + [0]
-  static let formatVersion: UInt32 = 1
+  /// The newest version this build reads and writes.
+  static let formatVersion: UInt32 = 2
 
-  /// The model in the version-1 binary format.
+  /// The model in the binary format: version 1 when every hidden layer has the
+  /// same activation, so older builds still read it, else version 2.
   public func serialized() -> [UInt8] {
+    func code(_ a: MLPActivation) -> UInt8 { UInt8(MLPActivation.allCases.firstIndex(of: a) ?? 0) }
+    let perLayer = Set(activations).count > 1
     var out = Self.magic
-    Self.put(Self.formatVersion, &out)
+    Self.put(UInt32(perLayer ? 2 : 1), &out)
     out.append(UInt8(MLPTask.allCases.firstIndex(of: task) ?? 0))
     out.append(UInt8(MLPLoss.allCases.firstIndex(of: loss) ?? 0))
-    out.append(UInt8(MLPActivation.allCases.firstIndex(of: activation) ?? 0))
+    out.append(code(activations.first ?? .relu))
     out.append(standardizer == nil ? 0 : 1)
     Self.put(huberDelta.bitPattern, &out)
     Self.put(UInt32(sizes.count), &out)
     for s in sizes { Self.put(UInt32(s), &out) }
+    if perLayer { out += activations.map(code) }
     if let s = standardizer {
       for v in s.mean { Self.put(v.bitPattern, &out) }
       for v in s.scale { Self.put(v.bitPattern, &out) }
@@ -44,7 +51,7 @@ extension MLPModel {
     return out
   }
 
-  /// Reads a model from the version-1 binary format.
+  /// Reads a model from the binary format, version 1 or 2.
   ///
   /// Throws `invalidArgument` naming the problem: a wrong magic or version, a
   /// truncated file, a checksum mismatch, or fields that do not fit together.
@@ -54,9 +61,9 @@ extension MLPModel {
     }
     var r = ByteReader(bytes: bytes, index: 8)
     let version = try r.u32()
-    guard version == Self.formatVersion else {
+    guard version == 1 || version == 2 else {
       throw .invalidArgument(
-        "mlp model: unsupported format version \(version) (this build reads \(Self.formatVersion))")
+        "mlp model: unsupported format version \(version) (this build reads 1 to \(Self.formatVersion))")
     }
     guard bytes.count >= 28 else { throw .invalidArgument("mlp model: truncated file (\(bytes.count) bytes)") }
     let stored =
@@ -80,6 +87,10 @@ extension MLPModel {
     var sizes: [Int] = []
     for _ in 0..<n { sizes.append(Int(try r.u32())) }
     let layout = try MLPLayout(sizes: sizes)
+    var activations = Array(repeating: activation, count: n - 2)
+    if version == 2 {
+      for i in activations.indices { activations[i] = try code(try r.u8(), "activation") }
+    }
     var standardizer: MLPStandardizer? = nil
     if standardized == 1 {
       let mean = try r.floats(sizes[0])
@@ -100,7 +111,7 @@ extension MLPModel {
       throw .invalidArgument("mlp model: task \(task.rawValue) does not fit \(layout.outputs) outputs")
     }
     self.init(
-      task: task, loss: loss, activation: activation, huberDelta: delta, layout: layout, parameters: params,
+      task: task, loss: loss, activations: activations, huberDelta: delta, layout: layout, parameters: params,
       standardizer: standardizer)
   }
 

@@ -6,8 +6,8 @@ public struct MLPModel: Equatable, Sendable {
   public let task: MLPTask
   /// The training loss, used by `evaluate`.
   public let loss: MLPLoss
-  /// The hidden activation.
-  public let activation: MLPActivation
+  /// The activation of each hidden layer.
+  public let activations: [MLPActivation]
   /// The Huber threshold, used by `evaluate` when the loss is Huber.
   public let huberDelta: Float
   /// The layer widths, input first and output last.
@@ -19,16 +19,23 @@ public struct MLPModel: Equatable, Sendable {
   let layout: MLPLayout
 
   init(
-    task: MLPTask, loss: MLPLoss, activation: MLPActivation, huberDelta: Float,
+    task: MLPTask, loss: MLPLoss, activations: [MLPActivation], huberDelta: Float,
     layout: MLPLayout, parameters: [Float], standardizer: MLPStandardizer?
   ) {
     self.task = task
     self.loss = loss
-    self.activation = activation
+    self.activations = activations
     self.huberDelta = huberDelta
     self.layout = layout
     self.parameters = parameters
     self.standardizer = standardizer
+  }
+
+  /// The activations as the config writes them: one name when every hidden layer
+  /// shares it, else an array with one name per hidden layer.
+  public var activationJSON: JSON {
+    Set(activations).count > 1
+      ? .array(activations.map { .string($0.rawValue) }) : .string((activations.first ?? .relu).rawValue)
   }
 
   /// The number of classes for classification (2 for binary), or 0 for regression.
@@ -49,7 +56,7 @@ public struct MLPModel: Equatable, Sendable {
     var x = features
     standardizer?.apply(&x)
     let chunk = layout.inferenceRows(rows)
-    let ws = MLPWorkspace(layout: layout, activation: activation, capacity: chunk)
+    let ws = MLPWorkspace(layout: layout, activations: activations, capacity: chunk)
     let k = layout.outputs
     var out = [Float](repeating: 0, count: rows * k)
     try parameters.withUnsafeBufferPointer { (p) throws(HoneError) in

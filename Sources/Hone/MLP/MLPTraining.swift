@@ -84,8 +84,8 @@ public enum MLP {
     let standardizer = config.standardize ? MLPStandardizer(fitting: train) : nil
     var rng = Xoshiro256(seed: config.seed, stream: 0x1417)
     var model = MLPModel(
-      task: config.task, loss: config.resolvedLoss, activation: config.activation, huberDelta: Float(config.huberDelta),
-      layout: layout, parameters: layout.initialParameters(config.resolvedInitialization, rng: &rng),
+      task: config.task, loss: config.resolvedLoss, activations: config.resolvedActivations, huberDelta: Float(config.huberDelta),
+      layout: layout, parameters: layout.initialParameters(config.resolvedInitializations, rng: &rng),
       standardizer: standardizer)
     try model.checkTargets(train)
     if let v = valid {

@@ -23,9 +23,10 @@ final class MLPTrainingLoop {
     let batch = min(config.batchSize, train.rows)
     let hidden = layout.layerCount - 1
     let rates = (0..<hidden).map { Float(config.dropout.count == 1 ? config.dropout[0] : config.dropout[$0]) }
-    workspace = MLPWorkspace(layout: layout, activation: config.activation, capacity: batch, dropout: rates, seed: seed)
+    workspace = MLPWorkspace(
+      layout: layout, activations: config.resolvedActivations, capacity: batch, dropout: rates, seed: seed)
     validationWorkspace = validation.map {
-      MLPWorkspace(layout: layout, activation: config.activation, capacity: layout.inferenceRows($0.rows))
+      MLPWorkspace(layout: layout, activations: config.resolvedActivations, capacity: layout.inferenceRows($0.rows))
     }
     validationOutputs = [Float](repeating: 0, count: (validation?.rows ?? 0) * layout.outputs)
     let classes = config.task == .binary ? 2 : layout.outputs

@@ -5,7 +5,8 @@
 /// which BLAS sees as column-major `width × batch`.
 final class MLPWorkspace {
   let layout: MLPLayout
-  let activation: MLPActivation
+  /// The activation after each hidden layer; a single one serves every layer.
+  let activations: [MLPActivation]
   let capacity: Int
   /// Pre-activations of every layer; the last one holds the network's outputs.
   private let z: [UnsafeMutablePointer<Float>]
@@ -26,9 +27,11 @@ final class MLPWorkspace {
   /// The generator of dropout masks.
   var rng: Xoshiro256
 
-  init(layout: MLPLayout, activation: MLPActivation, capacity: Int, dropout: [Float] = [], seed: UInt64 = 0) {
+  init(
+    layout: MLPLayout, activations: [MLPActivation], capacity: Int, dropout: [Float] = [], seed: UInt64 = 0
+  ) {
     self.layout = layout
-    self.activation = activation
+    self.activations = activations.isEmpty ? [.relu] : activations
     self.capacity = max(1, capacity)
     self.dropout = dropout
     rng = Xoshiro256(seed: seed, stream: 0xD80F)
@@ -87,7 +90,7 @@ final class MLPWorkspace {
         beta: 1, c: out, ldc: nout)
       guard l < layout.layerCount - 1 else { break }
       let count = batch * nout
-      activation.forward(out, a[l], count: count)
+      activations[min(l, activations.count - 1)].forward(out, a[l], count: count)
       let p = l < dropout.count ? dropout[l] : 0
       droppedOut[l] = p > 0 && training
       if droppedOut[l] {
@@ -138,7 +141,7 @@ final class MLPWorkspace {
         let m = mask[l - 1]
         for i in 0..<count { spare[i] *= m[i] }
       }
-      activation.backward(z[l - 1], a[l - 1], spare, count: count)
+      activations[min(l - 1, activations.count - 1)].backward(z[l - 1], a[l - 1], spare, count: count)
       swap(&delta, &spare)
     }
   }

@@ -130,6 +130,11 @@ class Model(_Handle):
         return self._info["task"]
 
     @property
+    def activation(self) -> Union[str, list]:
+        """The hidden activation, or a list with one per hidden layer when they differ."""
+        return self._info["activation"]
+
+    @property
     def sizes(self) -> list:
         """The layer widths, input first and output last."""
         return list(self._info["sizes"])

@@ -117,6 +117,22 @@ def test_save_load_round_trip(xor_model, tmp_path):
         assert again.evaluate(XOR_X, XOR_Y) == xor_model.evaluate(XOR_X, XOR_Y)
 
 
+def test_one_activation_per_hidden_layer(tmp_path):
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((64, 3)).astype(np.float32)
+    y = (x[:, 0] * x[:, 1] > 0).astype(np.float64)
+    model, _ = hone.mlp.train(
+        x, y, task="binary", hidden_layers=[8, 6], activation=["tanh", "relu"], epochs=5, seed=2)
+    assert model.activation == ["tanh", "relu"]
+    path = tmp_path / "mixed.mlp"
+    model.save(path)
+    with hone.mlp.load(path) as again:
+        assert again.activation == ["tanh", "relu"]
+        np.testing.assert_array_equal(again.predict_proba(x), model.predict_proba(x))
+    with pytest.raises(hone.InvalidArgumentError, match="'activation'"):
+        hone.mlp.train(x, y, task="binary", hidden_layers=[8, 6], activation=["tanh"], epochs=1)
+
+
 def test_corrupt_and_missing_files(xor_model, tmp_path):
     path = tmp_path / "xor.mlp"
     xor_model.save(str(path))
