@@ -1,13 +1,14 @@
 """GPSampler beside Optuna's, in one run: ask latency, then sample efficiency.
 
-Usage: python gp.py [--latency-only | --efficiency-only] [--seeds N]
+Usage: python gp.py [--latency-only | --efficiency-only] [--seeds N] [--suite shared|unseen|all]
 
 1. Ask latency at n = 100, 300 and 1,000 completed trials on ackley5 (d = 5):
    the median time of a few asks (ask + 5 suggests, then tell), for Hone's
    GPSampler and Optuna's GPSampler fed the same history.
-2. Sample efficiency on ../shared/benchmarks/functions.py: the median simple
-   regret after 30 and 60 trials over N seeds (default 10), for Hone's GP,
-   Optuna's GP, Optuna's multivariate TPE and random search.
+2. Sample efficiency on ../shared/benchmarks/functions.py and on the functions
+   of unseen_functions.py: the median simple regret after 30 and 60 trials over
+   N seeds (default 10), for Hone's GP (with its default lengthscale prior and
+   with Optuna's), Optuna's GP, Optuna's multivariate TPE and random search.
 """
 import argparse
 import os
@@ -21,6 +22,11 @@ import hone
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "shared", "benchmarks"))
 from functions import FUNCTIONS  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from unseen_functions import UNSEEN  # noqa: E402
+
+SUITES = {"shared": FUNCTIONS, "unseen": UNSEEN, "all": {**FUNCTIONS, **UNSEEN}}
 
 
 def history(n, seed=0):
@@ -85,9 +91,8 @@ def latency():
               f"{theirs[0] / ours[0]:>12.1f}x", flush=True)
 
 
-def regret_trace(name, make_study, seed, n_trials):
+def regret_trace(bounds, f, make_study, seed, n_trials):
     """The best value after each trial; Hone's and Optuna's studies share this API."""
-    bounds, f, _ = FUNCTIONS[name]
     study = make_study(seed)
     best, trace = float("inf"), []
     for _ in range(n_trials):
@@ -100,9 +105,11 @@ def regret_trace(name, make_study, seed, n_trials):
     return trace
 
 
-def efficiency(seeds):
+def efficiency(seeds, functions):
     peers = [
         ("Hone GP", lambda s: hone.create_study(sampler=hone.samplers.GPSampler(seed=s))),
+        ("Hone GP, Optuna prior", lambda s: hone.create_study(
+            sampler=hone.samplers.GPSampler(seed=s, lengthscale_prior="optuna"))),
         ("random", lambda s: hone.create_study(sampler=hone.samplers.RandomSampler(seed=s))),
     ]
     try:
@@ -118,10 +125,10 @@ def efficiency(seeds):
         pass
     print(f"== median simple regret over {seeds} seeds (after 30 / 60 trials)")
     print(f"{'function':>12} " + " ".join(f"{name:>21}" for name, _ in peers))
-    for fname, (_, _, f_opt) in FUNCTIONS.items():
+    for fname, (bounds, f, f_opt) in functions.items():
         cells = []
         for _, make in peers:
-            traces = [regret_trace(fname, make, s, 60) for s in range(seeds)]
+            traces = [regret_trace(bounds, f, make, s, 60) for s in range(seeds)]
             r30 = statistics.median(t[29] - f_opt for t in traces)
             r60 = statistics.median(t[59] - f_opt for t in traces)
             cells.append(f"{r30:>10.4f} / {r60:<8.4f}")
@@ -133,11 +140,12 @@ def main():
     parser.add_argument("--latency-only", action="store_true")
     parser.add_argument("--efficiency-only", action="store_true")
     parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--suite", choices=sorted(SUITES), default="all")
     args = parser.parse_args()
     if not args.efficiency_only:
         latency()
     if not args.latency_only:
-        efficiency(args.seeds)
+        efficiency(args.seeds, SUITES[args.suite])
 
 
 if __name__ == "__main__":

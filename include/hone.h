@@ -127,7 +127,8 @@ typedef struct hone_study hone_study;
  *   qmc options: {"scramble": true, "qmc_type": "sobol"};
  *   gp options: {"kernel": "matern52" | "rbf", "acquisition": "logei" | "logpi" | "ucb",
  *   "beta": 2 (ucb only), "n_startup_trials": 10, "deterministic_objective": false,
- *   "n_candidates": 1024, "n_restarts": 10}. Default: random.
+ *   "n_candidates": 1024, "n_restarts": 10, "lengthscale_prior": "lognormal"
+ *   (BoTorch's dimension-scaled prior) | "optuna" (Optuna's)}. Default: random.
  * - "pruner": {"type": "nop" | "median" | "percentile" | "successive_halving" |
  *   "hyperband" | "threshold" | "patient", "options": {...}}, with Optuna's
  *   option names and defaults:

@@ -1,4 +1,4 @@
-import Hone
+@testable import Hone
 import XCTest
 
 #if canImport(Glibc)
@@ -9,12 +9,12 @@ import Glibc
 final class GPLikelihoodTests: XCTestCase {
   /// Compares the analytic gradient with central differences in every coordinate of θ.
   private func assertGradientMatchesFiniteDifferences(
-    shape: GPKernelShape, kinds: [GPDimensionKind], theta: [Double], seed: UInt64,
+    shape: GPKernelShape, kinds: [GPDimensionKind], theta: [Double], seed: UInt64, prior: GPPrior = GPPrior(),
     file: StaticString = #filePath, line: UInt = #line
   ) throws {
     let x = GPFixtures.inputs(35, kinds, seed: seed)
     var objective = try GPNegativeLogPosterior(
-      inputs: x, targets: GPFixtures.targets(x), shape: shape, dimensions: kinds)
+      inputs: x, targets: GPFixtures.targets(x), shape: shape, dimensions: kinds, prior: prior)
     var gradient: [Double] = []
     let value = try objective.evaluate(theta, gradient: &gradient)
     XCTAssertTrue(value.isFinite, file: file, line: line)
@@ -43,6 +43,20 @@ final class GPLikelihoodTests: XCTestCase {
     try assertGradientMatchesFiniteDifferences(
       shape: .rbf, kinds: GPFixtures.mixedKinds, theta: [log(0.4), log(0.6), log(0.25), log(2.0), log(0.002)],
       seed: 21)
+  }
+
+  func testOptunaLengthscalePriorGradientAndMode() throws {
+    let prior = GPPrior(lengthscaleFamily: .optuna)
+    try assertGradientMatchesFiniteDifferences(
+      shape: .matern52, kinds: GPFixtures.mixedKinds, theta: [log(0.3), log(2.5), log(0.7), log(0.8), log(0.05)],
+      seed: 22, prior: prior)
+    // −0.1(ℓ² + 1/ℓ²) peaks at ℓ = 1: log p(1) − log p(2) = −0.2 + 0.425.
+    var g = [Double](repeating: 0, count: 3)
+    let atOne = prior.logDensity([0, 0, 0], gradient: &g)
+    XCTAssertEqual(g[0], 0, accuracy: 1e-12)
+    let atTwo = prior.logDensity([log(2), 0, 0], gradient: &g)
+    XCTAssertEqual(atOne - atTwo, 0.1 * (4 + 0.25 - 2), accuracy: 1e-12)
+    XCTAssertEqual(prior.lengthscaleMode(dimensionCount: 7), 0)
   }
 
   func testGradientWithTwoCategoricalColumnsAndLargeLengthscales() throws {

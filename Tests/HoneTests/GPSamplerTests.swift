@@ -156,6 +156,7 @@ final class GPSamplerTests: XCTestCase {
       (#"{"type": "gp", "options": {"n_candidates": 0}}"#, "n_candidates"),
       (#"{"type": "gp", "options": {"beta": 1}}"#, "beta"),
       (#"{"type": "gp", "options": {"n_startup": 1}}"#, "n_startup"),
+      (#"{"type": "gp", "options": {"lengthscale_prior": "gamma"}}"#, "'gamma'"),
     ] {
       XCTAssertThrowsError(try Study(optionsJSON: #"{"sampler": \#(spec)}"#)) { error in
         XCTAssert("\(error)".contains(word), "\(error)")

@@ -14,6 +14,7 @@ final class SamplerSuiteTests: XCTestCase {
     ("qmc-unscrambled", #"{"type": "qmc", "seed": 7, "options": {"scramble": false}}"#),
     ("gp", #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 4, "n_candidates": 256}}"#),
     ("gp-rbf-ucb", #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 3, "kernel": "rbf", "acquisition": "ucb"}}"#),
+    ("gp-optuna-prior", #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 3, "lengthscale_prior": "optuna"}}"#),
     ("grid", #"""
       {"type": "grid", "seed": 7, "options": {"search_space": {
         "x": [-3, 0.5, 2], "lr": [0.001, 0.1], "n": [1, 3, 5], "k": [2, 4], "opt": ["adam", "sgd"],

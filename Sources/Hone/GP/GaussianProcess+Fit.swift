@@ -112,9 +112,7 @@ extension GaussianProcess {
       usedWarmStart = best.map { $0.value.isFinite && $0.termination != .lineSearchFailure } ?? false
     }
     if !usedWarmStart {
-      let center =
-        options.prior.lengthscaleMean(dimensionCount: d)
-        - options.prior.lengthscaleScale * options.prior.lengthscaleScale
+      let center = options.prior.lengthscaleMode(dimensionCount: d)
       // The prior's mode for ℓ, unit outputscale and a little noise.
       try run(from: [Double](repeating: center, count: d) + [0, log(1e-2)])
       for _ in 0..<options.restarts {

@@ -41,7 +41,8 @@ extension GPSampler {
       let scaling = TargetScaling(raw)
       model = try GaussianProcess.fit(
         inputs: try Matrix(rowMajor: rows), targets: raw.map(scaling.apply), dimensions: kinds,
-        options: GPFitOptions(shape: kernel, deterministic: deterministicObjective),
+        options: GPFitOptions(
+          shape: kernel, deterministic: deterministicObjective, prior: GPPrior(lengthscaleFamily: lengthscalePrior)),
         warmStart: previous?.model.kernel.hyperparameters, using: &rng)
       let fitted = Fit(model: model, scaling: scaling, observations: rows.count, included: Set(numbers))
       lock.withLock { warmStarts[signature] = fitted }

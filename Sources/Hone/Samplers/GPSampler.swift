@@ -25,6 +25,8 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   public let acquisition: Acquisition
   public let nStartupTrials: Int
   public let deterministicObjective: Bool
+  /// The family of the prior on the kernel's lengthscales.
+  public let lengthscalePrior: GPPrior.LengthscaleFamily
   public let optimizer: GPAcquisitionOptimizer
   public var name: String { "gp" }
 
@@ -55,7 +57,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   public init(
     seed: UInt64? = nil, kernel: GPKernelShape = .matern52, acquisition: Acquisition = .logEI,
     nStartupTrials: Int = 10, deterministicObjective: Bool = false, nCandidates: Int = 1024,
-    nRestarts: Int = 10
+    nRestarts: Int = 10, lengthscalePrior: GPPrior.LengthscaleFamily = .logNormal
   ) throws(HoneError) {
     guard nStartupTrials >= 0 else { throw .invalidArgument("gp sampler: n_startup_trials must be >= 0") }
     guard nCandidates >= 1 else { throw .invalidArgument("gp sampler: n_candidates must be >= 1") }
@@ -69,6 +71,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     self.acquisition = acquisition
     self.nStartupTrials = nStartupTrials
     self.deterministicObjective = deterministicObjective
+    self.lengthscalePrior = lengthscalePrior
     self.optimizer = GPAcquisitionOptimizer(rawSamples: nCandidates, starts: nRestarts)
     self.startup = QMCSampler(seed: seed)
   }

@@ -154,8 +154,12 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
   case "gp":
     try options.allowOnly([
       "kernel", "acquisition", "beta", "n_startup_trials", "deterministic_objective", "n_candidates",
-      "n_restarts",
+      "n_restarts", "lengthscale_prior",
     ])
+    let priorName = try options.optionalString("lengthscale_prior") ?? "lognormal"
+    guard let lengthscalePrior = GPPrior.LengthscaleFamily(rawValue: priorName) else {
+      throw .invalidArgument("gp sampler options: unknown lengthscale_prior '\(priorName)' (lognormal, optuna)")
+    }
     let kernel: GPKernelShape
     switch try options.optionalString("kernel") ?? "matern52" {
     case "matern52": kernel = .matern52
@@ -185,7 +189,8 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
       seed: seed, kernel: kernel, acquisition: acquisition,
       nStartupTrials: try count("n_startup_trials", 10),
       deterministicObjective: try options.optionalBool("deterministic_objective") ?? false,
-      nCandidates: try count("n_candidates", 1024), nRestarts: try count("n_restarts", 10))
+      nCandidates: try count("n_candidates", 1024), nRestarts: try count("n_restarts", 10),
+      lengthscalePrior: lengthscalePrior)
   default:
     throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp)")
   }

@@ -130,6 +130,9 @@ class GPSampler(BaseSampler):
         beta: the UCB exploration weight (only with ``acquisition="ucb"``).
         n_candidates: Sobol candidates scored before local optimization.
         n_restarts: local optimizations of the acquisition.
+        lengthscale_prior: ``"lognormal"``, BoTorch's dimension-scaled LogNormal on
+            each lengthscale, or ``"optuna"``, Optuna's prior on inverse squared
+            lengthscales (mode 1 in the unit cube whatever the dimension).
     """
 
     _type = "gp"
@@ -145,6 +148,7 @@ class GPSampler(BaseSampler):
         beta: Optional[float] = None,
         n_candidates: int = 1024,
         n_restarts: int = 10,
+        lengthscale_prior: str = "lognormal",
     ) -> None:
         super().__init__(seed)
         self._config: Dict[str, Any] = {
@@ -154,6 +158,7 @@ class GPSampler(BaseSampler):
             "acquisition": acquisition,
             "n_candidates": int(n_candidates),
             "n_restarts": int(n_restarts),
+            "lengthscale_prior": lengthscale_prior,
         }
         if beta is not None:
             self._config["beta"] = float(beta)
