@@ -162,3 +162,17 @@ def test_gp_sampler_same_seed_same_trials_and_named_bad_options():
     assert run() == run()
     with pytest.raises(hone.InvalidArgumentError, match="simplex"):
         hone.create_study(sampler=hone.samplers.GPSampler(acquisition="simplex"))
+    with pytest.raises(hone.InvalidArgumentError, match="'gamma'"):
+        hone.create_study(sampler=hone.samplers.GPSampler(lengthscale_prior="gamma"))
+
+
+def test_gp_lengthscale_priors_both_run_and_differ():
+    def run(prior):
+        study = hone.create_study(
+            sampler=hone.samplers.GPSampler(seed=1, n_startup_trials=4, lengthscale_prior=prior))
+        study.optimize(lambda t: (t.suggest_float("x", -5, 10) - 1) ** 2 + 5 * t.suggest_float("y", 0, 1), n_trials=9)
+        return [t.params for t in study.trials]
+
+    lognormal, optuna = run("lognormal"), run("optuna")
+    assert lognormal[:4] == optuna[:4]  # the same QMC start-up
+    assert lognormal[4:] != optuna[4:]  # then different models
