@@ -17,13 +17,25 @@ ok "$out" && exit 0
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if (cd "$tmp" && apt-get download python3-sklearn >/dev/null 2>&1); then
-  dpkg-deb -x "$tmp"/python3-sklearn_*.deb "$tmp/x"
-  cp "$tmp/x/usr/lib/python3/dist-packages/$member" "$tmp/digits.csv.gz"
+# A fresh machine may have empty package lists; refresh them once if the download fails.
+download() { (cd "$tmp" && apt-get download python3-sklearn >/dev/null 2>&1); }
+if command -v apt-get >/dev/null; then
+  if ! download; then
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null 2>&1 || true
+    elif command -v sudo >/dev/null; then sudo apt-get update -qq >/dev/null 2>&1 || true; fi
+    download || true
+  fi
+  if ls "$tmp"/python3-sklearn_*.deb >/dev/null 2>&1; then
+    dpkg-deb -x "$tmp"/python3-sklearn_*.deb "$tmp/x"
+    cp "$tmp/x/usr/lib/python3/dist-packages/$member" "$tmp/digits.csv.gz"
+  fi
 fi
 if ! ok "$tmp/digits.csv.gz"; then
-  python3 -m pip download --quiet --no-deps --only-binary :all: scikit-learn -d "$tmp/pypi"
-  python3 - "$tmp" "$member" <<'PY'
+  # The project's virtualenv has pip even where the system Python does not.
+  py=python3
+  [ -x .venv/bin/python ] && py=.venv/bin/python
+  "$py" -m pip download --quiet --no-deps --only-binary :all: scikit-learn -d "$tmp/pypi"
+  "$py" - "$tmp" "$member" <<'PY'
 import glob, sys, zipfile
 tmp, member = sys.argv[1], sys.argv[2]
 with zipfile.ZipFile(glob.glob(f"{tmp}/pypi/*.whl")[0]) as z, open(f"{tmp}/digits.csv.gz", "wb") as f:
