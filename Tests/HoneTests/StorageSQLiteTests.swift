@@ -187,4 +187,38 @@ final class StorageSQLiteTests: XCTestCase {
     XCTAssertEqual(trials.map(\.number), Array(0..<100))
     XCTAssert(trials.allSatisfy { $0.state == .complete && $0.param("x") != nil })
   }
+
+  /// A GP worker sees another process's RUNNING trials as pending, through the
+  /// shared file, and spreads its own suggestions away from them.
+  func testGPWorkersOnOneFileSeeEachOthersRunningTrials() throws {
+    let storage = try StorageURL(parsing: "sqlite:///\(directory)/gp.db").open()
+    let first = try Study(
+      name: "gp", direction: .minimize, sampler: GPSampler(seed: 1, nStartupTrials: 5), storage: storage)
+    try first.optimize(nTrials: 12) { trial in
+      let dx: Double = try trial.suggestFloat("x", 0, 1) - 0.3
+      let dy: Double = try trial.suggestFloat("y", 0, 1) - 0.6
+      return dx * dx + dy * dy
+    }
+    // A second worker: its own storage connection and sampler, with the first's seed,
+    // so without the first's RUNNING trial it would propose about the same point.
+    let second = try Study.load(
+      name: "gp", storage: try StorageURL(parsing: "sqlite:///\(directory)/gp.db").open(),
+      sampler: GPSampler(seed: 1, nStartupTrials: 5))
+    func propose(_ study: Study) throws -> (Int, [Double]) {
+      let t = try study.ask()
+      return (t, [try study.suggestFloat(trial: t, "x", 0, 1), try study.suggestFloat(trial: t, "y", 0, 1)])
+    }
+    func distance(_ a: [Double], _ b: [Double]) -> Double {
+      ((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1])).squareRoot()
+    }
+    let (t0, p0) = try propose(first)
+    XCTAssertEqual(try second.trials.filter { $0.state == .running }.map(\.number), [t0])
+    let (t1, p1) = try propose(second)
+    // Control: with both failed (left out of the model) nothing is pending, and the
+    // second worker proposes about where the first did.
+    try first.tell(trial: t0, values: [], state: .fail)
+    try second.tell(trial: t1, values: [], state: .fail)
+    let (_, p2) = try propose(second)
+    XCTAssertLessThan(distance(p2, p0), 0.2 * distance(p1, p0), "p0 \(p0), p1 \(p1), p2 \(p2)")
+  }
 }
