@@ -393,6 +393,16 @@ class Study(_Handle):
     def _tell(
         self, number: int, values: Any, state: Optional[TrialState], warn: Callable[[str], None]
     ) -> FrozenTrial:
+        if state is None and type(values) is float and len(self._directions) == 1:
+            # The hot path of every optimize loop: one float, told COMPLETE.
+            out = c_int32()
+            value = c_double(values)
+            status = _TELL(ctypes.byref(out), self._handle or self._h(), number, ctypes.byref(value), 1, _COMPLETE)
+            if status:
+                _check(status)
+            if out.value == _FAIL:
+                warn(f"Trial {number} failed, because the objective function returned {values!r}.")
+            return _LazyFrozenTrial(lambda: self._trial(number))
         state = TrialState.COMPLETE if state is None else TrialState(state)
         floats: List[float] = []
         problem = None
@@ -690,6 +700,11 @@ class Study(_Handle):
                     row[attr] = getattr(t, attr)
             rows.append(row)
         return pandas.DataFrame(rows)
+
+
+_TELL = LIB.hone_study_tell
+_FAIL = int(TrialState.FAIL)
+_COMPLETE = int(TrialState.COMPLETE)
 
 
 class _TrialBudget:
