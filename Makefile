@@ -78,6 +78,7 @@ python-test: python data
 examples: lib python
 	$(SWIFT) run -c release swift-quickstart
 	$(VPY) examples/python/quickstart.py
+	$(VPY) examples/python/workers.py --workers 4 --trials 10
 	bash scripts/test-c.sh --quickstart-only $(RELEASE)
 
 ## cross-host: the same seed gives the same trials from C, Python and Swift.
