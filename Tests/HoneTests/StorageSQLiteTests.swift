@@ -6,25 +6,12 @@ import XCTest
 
 /// What only the SQLite backend has: files, schema versions, URLs and concurrent connections.
 final class StorageSQLiteTests: XCTestCase {
-  var directory = ""
+  private var scratch: TemporaryDirectory?
+  var directory: String { scratch?.path ?? "/nonexistent" }
 
-  override func setUpWithError() throws {
-    var template = Array("/tmp/hone-sqlite-test-XXXXXX".utf8CString)
-    guard let p = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-    directory = String(cString: p)
-  }
+  override func setUpWithError() throws { scratch = try TemporaryDirectory("hone-sqlite-test") }
 
-  override func tearDownWithError() throws {
-    // The directory holds only files: remove each, then the directory.
-    if let dir = opendir(directory) {
-      while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-        if name != "." && name != ".." { unlink("\(directory)/\(name)") }
-      }
-      closedir(dir)
-    }
-    rmdir(directory)
-  }
+  override func tearDownWithError() throws { scratch?.remove() }
 
   func bytes(_ path: String) -> [UInt8]? {
     guard let f = fopen(path, "rb") else { return nil }

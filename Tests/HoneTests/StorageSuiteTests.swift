@@ -12,22 +12,14 @@ final class StorageSuiteTests: XCTestCase {
     var open: () throws -> any Storage
   }
 
-  var directory = ""
+  private var scratch: TemporaryDirectory?
+  var directory: String { scratch?.path ?? "/nonexistent" }
   /// Names are unique per test run, so a shared database (PostgreSQL) needs no cleaning.
   let tag = "t\(UInt32.random(in: 0...UInt32.max))"
 
-  override func setUpWithError() throws {
-    var template = Array("/tmp/hone-storage-test-XXXXXX".utf8CString)
-    guard let p = mkdtemp(&template) else { throw XCTSkip("mkdtemp failed") }
-    directory = String(cString: p)
-  }
+  override func setUpWithError() throws { scratch = try TemporaryDirectory("hone-storage-test") }
 
-  override func tearDownWithError() throws {
-    for name in ["a.db", "a.db-wal", "a.db-shm", "b.db", "b.db-wal", "b.db-shm", "bad.db", "bad.db-wal", "bad.db-shm"] {
-      unlink("\(directory)/\(name)")
-    }
-    rmdir(directory)
-  }
+  override func tearDownWithError() throws { scratch?.remove() }
 
   var backends: [Backend] {
     let memory = InMemoryStorage()
