@@ -461,7 +461,8 @@ hone_status hone_study_export(
  *
  * Data is row-major: `x` holds `n_rows * n_features` values, row after row.
  * `y` holds one value per row: the target for regression, or the class label
- * (an integer 0, 1, ... stored as a double) for "binary" and "multiclass" tasks.
+ * (an integer 0, 1, ... stored as a double) for "binary" and "multiclass" tasks;
+ * `hone_mlp_train_multioutput` takes several regression targets per row.
  * Every array is read during the call only and never kept.
  *
  * The configuration is one JSON object with the keys of the MLP configuration:
@@ -561,6 +562,43 @@ hone_status hone_mlp_train_f64(
     int64_t trial);
 
 /**
+ * Trains a regression model with several targets per row (multi-output regression).
+ *
+ * As `hone_mlp_train`, with "task" "regression" (the default) and `n_targets`
+ * output units; `hone_mlp_predict` then writes `n_targets` values per row, and
+ * `hone_mlp_evaluate` takes `n_targets` targets per row.
+ *
+ * @param out receives the new model handle, or NULL on failure.
+ * @param out_result_json NULL, or receives the result as in `hone_mlp_train`.
+ * @param x the training features, `n_rows * n_features` row-major.
+ * @param n_rows the number of training rows; must be >= 1.
+ * @param n_features the number of features per row; must be >= 1.
+ * @param y the targets, `n_rows * n_targets` row-major.
+ * @param n_targets the number of targets per row; must be >= 1.
+ * @param x_val NULL, or the validation features, `n_val_rows * n_features`.
+ * @param y_val the validation targets, `n_val_rows * n_targets` row-major.
+ * @param n_val_rows the number of validation rows.
+ * @param config_json the configuration; NULL or "" means all defaults.
+ * @param study NULL, or the study whose running trial the training reports to.
+ * @param trial the trial number; ignored without a study.
+ * @return HONE_INVALID_ARGUMENT for a classification task with more than one target.
+ */
+hone_status hone_mlp_train_multioutput(
+    hone_mlp **out,
+    char **out_result_json,
+    const float *x,
+    size_t n_rows,
+    size_t n_features,
+    const double *y,
+    size_t n_targets,
+    const float *x_val,
+    const double *y_val,
+    size_t n_val_rows,
+    const char *config_json,
+    hone_study *study,
+    int64_t trial);
+
+/**
  * The number of values `hone_mlp_predict` writes per row.
  *
  * The number of outputs for regression; the number of classes for
@@ -620,7 +658,8 @@ hone_status hone_mlp_predict(
  * @param x the features, `n_rows * n_features` row-major.
  * @param n_rows the number of rows; must be >= 1.
  * @param n_features must equal the model's feature count.
- * @param y `n_rows` targets or class labels.
+ * @param y `n_rows` targets or class labels; a regression model with k outputs
+ *   takes `n_rows * k` targets, row-major.
  */
 hone_status hone_mlp_evaluate(
     char **out_json,

@@ -2,7 +2,8 @@
 ///
 /// Data is row-major: `x` holds `n_rows * n_features` values, row after row.
 /// `y` holds one value per row: the target for regression, or the class label
-/// (an integer 0, 1, ... stored as a double) for "binary" and "multiclass" tasks.
+/// (an integer 0, 1, ... stored as a double) for "binary" and "multiclass" tasks;
+/// `hone_mlp_train_multioutput` takes several regression targets per row.
 /// Every array is read during the call only and never kept.
 ///
 /// The configuration is one JSON object with the keys of the MLP configuration:
@@ -67,27 +68,32 @@ func doubleMatrix(
   return UnsafeBufferPointer(start: p, count: n).map { Float($0) }
 }
 
-/// One target or label per row, converted to Float32.
-func targets(_ p: UnsafePointer<Double>?, _ rows: UInt, _ what: String) throws(HoneError) -> [Float] {
+/// `columns` targets (or one label) per row, converted to Float32.
+func targets(_ p: UnsafePointer<Double>?, _ rows: UInt, _ columns: UInt = 1, _ what: String) throws(HoneError)
+  -> [Float]
+{
+  guard columns >= 1 else { throw .invalidArgument("n_targets must be >= 1") }
+  let n = try matrixCount(p, rows, columns, what)
   guard let p else { throw .invalidArgument("\(what) is NULL") }
-  return UnsafeBufferPointer(start: p, count: Int(rows)).map { Float($0) }
+  return UnsafeBufferPointer(start: p, count: n).map { Float($0) }
 }
 
 /// The shared body of the training entry points, after the features are converted.
 func trainMLP(
   _ out: UnsafeMutablePointer<hone_mlp?>?, _ outResult: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-  x: () throws(HoneError) -> [Float], rows: UInt, y: UnsafePointer<Double>?,
+  x: () throws(HoneError) -> [Float], rows: UInt, y: UnsafePointer<Double>?, targetColumns: UInt = 1,
   xVal: (() throws(HoneError) -> [Float])?, yVal: UnsafePointer<Double>?, valRows: UInt,
   config configJSON: UnsafePointer<CChar>?, study: hone_study?, trial: Int64
 ) throws(HoneError) {
   let out = try required(out, "out")
   out.pointee = nil
   let features = try x()
-  let data = try MLPDataset(features: features, rows: Int(rows), targets: try targets(y, rows, "y"))
+  let data = try MLPDataset(features: features, rows: Int(rows), targets: try targets(y, rows, targetColumns, "y"))
   var validation: MLPDataset?
   if let xVal {
     let v = try xVal()
-    validation = try MLPDataset(features: v, rows: Int(valRows), targets: try targets(yVal, valRows, "y_val"))
+    validation = try MLPDataset(
+      features: v, rows: Int(valRows), targets: try targets(yVal, valRows, targetColumns, "y_val"))
   } else if yVal != nil || valRows != 0 {
     throw .invalidArgument("x_val is NULL but y_val or n_val_rows is given")
   }
@@ -189,6 +195,51 @@ func trainMLP(
       out, out_result_json, x: { () throws(HoneError) in try doubleMatrix(x, n_rows, n_features, "x") },
       rows: n_rows, y: y, xVal: xVal, yVal: y_val, valRows: n_val_rows, config: config_json, study: study,
       trial: trial)
+  }
+}
+
+/// Trains a regression model with several targets per row (multi-output regression).
+///
+/// As `hone_mlp_train`, with "task" "regression" (the default) and `n_targets`
+/// output units; `hone_mlp_predict` then writes `n_targets` values per row, and
+/// `hone_mlp_evaluate` takes `n_targets` targets per row.
+///
+/// - Parameter out: receives the new model handle, or NULL on failure.
+/// - Parameter out_result_json: NULL, or receives the result as in `hone_mlp_train`.
+/// - Parameter x: the training features, `n_rows * n_features` row-major.
+/// - Parameter n_rows: the number of training rows; must be >= 1.
+/// - Parameter n_features: the number of features per row; must be >= 1.
+/// - Parameter y: the targets, `n_rows * n_targets` row-major.
+/// - Parameter n_targets: the number of targets per row; must be >= 1.
+/// - Parameter x_val: NULL, or the validation features, `n_val_rows * n_features`.
+/// - Parameter y_val: the validation targets, `n_val_rows * n_targets` row-major.
+/// - Parameter n_val_rows: the number of validation rows.
+/// - Parameter config_json: the configuration; NULL or "" means all defaults.
+/// - Parameter study: NULL, or the study whose running trial the training reports to.
+/// - Parameter trial: the trial number; ignored without a study.
+/// - Returns: HONE_INVALID_ARGUMENT for a classification task with more than one target.
+@c public func hone_mlp_train_multioutput(
+  _ out: UnsafeMutablePointer<hone_mlp?>?,
+  _ out_result_json: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+  _ x: UnsafePointer<Float>?,
+  _ n_rows: UInt,
+  _ n_features: UInt,
+  _ y: UnsafePointer<Double>?,
+  _ n_targets: UInt,
+  _ x_val: UnsafePointer<Float>?,
+  _ y_val: UnsafePointer<Double>?,
+  _ n_val_rows: UInt,
+  _ config_json: UnsafePointer<CChar>?,
+  _ study: hone_study?,
+  _ trial: Int64
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let xVal: (() throws(HoneError) -> [Float])? =
+      x_val == nil ? nil : { () throws(HoneError) in try floatMatrix(x_val, n_val_rows, n_features, "x_val") }
+    try trainMLP(
+      out, out_result_json, x: { () throws(HoneError) in try floatMatrix(x, n_rows, n_features, "x") },
+      rows: n_rows, y: y, targetColumns: n_targets, xVal: xVal, yVal: y_val, valRows: n_val_rows,
+      config: config_json, study: study, trial: trial)
   }
 }
 
@@ -295,7 +346,8 @@ func trainMLP(
 /// - Parameter x: the features, `n_rows * n_features` row-major.
 /// - Parameter n_rows: the number of rows; must be >= 1.
 /// - Parameter n_features: must equal the model's feature count.
-/// - Parameter y: `n_rows` targets or class labels.
+/// - Parameter y: `n_rows` targets or class labels; a regression model with k outputs
+///   takes `n_rows * k` targets, row-major.
 @c public func hone_mlp_evaluate(
   _ out_json: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
   _ model: hone_mlp?,
@@ -308,7 +360,8 @@ func trainMLP(
     let out = try required(out_json, "out_json")
     let m = try modelHandles.object(model).model
     let features = try floatMatrix(x, n_rows, n_features, "x")
-    let data = try MLPDataset(features: features, rows: Int(n_rows), targets: try targets(y, n_rows, "y"))
+    let columns = m.task == .regression ? UInt(m.sizes[m.sizes.count - 1]) : 1
+    let data = try MLPDataset(features: features, rows: Int(n_rows), targets: try targets(y, n_rows, columns, "y"))
     try copyOut(try m.evaluate(data).json.text, to: out)
   }
 }

@@ -173,6 +173,45 @@ int main(void) {
     hone_study_destroy(study);
   }
 
+  { /* Multi-output regression: (x0 + x1, x0 - 2 x1) learned from 64 points. */
+    float x[128];
+    double y[128], pred[128];
+    hone_mlp *two = NULL;
+    char *metrics2 = NULL;
+    size_t k = 0;
+    double worst = 0;
+    for (int i = 0; i < 64; i++) {
+      x[2 * i] = (float)((i % 8) / 3.5 - 1.0);
+      x[2 * i + 1] = (float)((i / 8) / 3.5 - 1.0);
+      y[2 * i] = x[2 * i] + x[2 * i + 1];
+      y[2 * i + 1] = x[2 * i] - 2.0 * x[2 * i + 1];
+    }
+    EXPECT_STATUS(hone_mlp_train_multioutput(&two, NULL, x, 64, 2, y, 2, x, y, 64,
+                                             "{\"hidden_layers\": [16], \"activation\": \"linear\", "
+                                             "\"learning_rate\": 0.02, \"epochs\": 300, \"batch_size\": 16}",
+                                             NULL, 0),
+                  HONE_OK);
+    EXPECT_STATUS(hone_mlp_n_outputs(&k, two), HONE_OK);
+    CHECK(k == 2);
+    EXPECT_STATUS(hone_mlp_predict(pred, 128, two, x, 64, 2), HONE_OK);
+    for (int i = 0; i < 128; i++) worst = fmax(worst, fabs(pred[i] - y[i]));
+    CHECK(worst < 0.05);
+    EXPECT_STATUS(hone_mlp_evaluate(&metrics2, two, x, 64, 2, y), HONE_OK);
+    CHECK(metrics2 != NULL && strstr(metrics2, "\"r2\":") != NULL && strtod(strstr(metrics2, "\"r2\":") + 5, NULL) > 0.99);
+    hone_free(metrics2);
+    hone_mlp_destroy(two);
+    two = NULL;
+    /* No targets, and several labels per row for classification. */
+    EXPECT_STATUS(hone_mlp_train_multioutput(&two, NULL, x, 64, 2, y, 0, NULL, NULL, 0, NULL, NULL, 0),
+                  HONE_INVALID_ARGUMENT);
+    CHECK(strstr(hone_last_error(), "n_targets") != NULL);
+    EXPECT_STATUS(hone_mlp_train_multioutput(&two, NULL, x, 64, 2, y, 2, NULL, NULL, 0,
+                                             "{\"task\": \"multiclass\"}", NULL, 0),
+                  HONE_INVALID_ARGUMENT);
+    CHECK(strstr(hone_last_error(), "one label per row") != NULL);
+    CHECK(two == NULL);
+  }
+
   hone_mlp_destroy(m);
   EXPECT_STATUS(hone_mlp_predict(p, 8, m, XOR_X, 4, 2), HONE_INVALID_ARGUMENT);
   if (failures) {

@@ -95,6 +95,13 @@ _SIGNATURES = {
             POINTER(c_double), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64,
         ],
     ),
+    "hone_mlp_train_multioutput": (
+        hone_status,
+        [
+            POINTER(hone_mlp), _char_pp, POINTER(c_float), c_size_t, c_size_t, POINTER(c_double), c_size_t,
+            POINTER(c_float), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64,
+        ],
+    ),
     "hone_mlp_n_outputs": (hone_status, [POINTER(c_size_t), hone_mlp]),
     "hone_mlp_n_features": (hone_status, [POINTER(c_size_t), hone_mlp]),
     "hone_mlp_info_json": (hone_status, [_char_pp, hone_mlp]),

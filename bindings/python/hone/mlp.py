@@ -81,12 +81,18 @@ def _features(X: Any, what: str, dtype: Optional[type] = None) -> np.ndarray:
     return np.ascontiguousarray(a, dtype=dtype)
 
 
-def _targets(y: Any, rows: int, what: str) -> np.ndarray:
-    """One float64 target or label per row."""
+def _targets(y: Any, rows: int, what: str, columns: Optional[int] = 1) -> np.ndarray:
+    """Float64 targets, C-contiguous: ``rows`` values, or ``rows × columns`` for several.
+
+    ``columns=None`` accepts either a 1-D array or a 2-D one of any width.
+    """
     a = np.asarray(y)
     if a.ndim == 2 and a.shape[1] == 1:
         a = a[:, 0]
-    if a.ndim != 1:
+    if a.ndim == 2 and columns != 1:
+        if columns is not None and a.shape[1] != columns:
+            raise ValueError(f"{what} has {a.shape[1]} targets per row; the model has {columns} outputs")
+    elif a.ndim != 1:
         raise ValueError(f"{what} must be a 1-D array with one value per row, got shape {a.shape}")
     if a.shape[0] != rows:
         raise ValueError(f"{what} has {a.shape[0]} values for {rows} rows")
@@ -189,7 +195,7 @@ class Model(_Handle):
         """
         x = _features(X, "X", np.float32)
         rows, cols = x.shape
-        t = _targets(y, rows, "y")
+        t = _targets(y, rows, "y", int(self._info["n_outputs"]) if self.task == "regression" else 1)
         out = c_void_p()
         _check(LIB.hone_mlp_evaluate(ctypes.byref(out), self._h(), _ptr(x, c_float), rows, cols, _ptr(t, c_double)))
         return {k: float(v) for k, v in json.loads(take_string(out)).items()}
@@ -221,7 +227,8 @@ def train(
 
     Args:
         X: the features, ``rows × features``.
-        y: one target (regression) or integer class label (classification) per row.
+        y: one target (regression) or integer class label (classification) per row;
+            for multi-output regression, a 2-D array of ``rows × targets``.
         validation_data: ``(X_val, y_val)``, watched by early stopping, reported to
             ``trial`` and recorded in the history.
         trial: a running :class:`hone.Trial` to report to each epoch; its pruner may
@@ -237,7 +244,11 @@ def train(
     """
     x = _features(X, "X")
     rows, cols = x.shape
-    t = _targets(y, rows, "y")
+    t = _targets(y, rows, "y", None)
+    targets = 1 if t.ndim == 1 else t.shape[1]
+    if targets > 1:
+        # Several targets per row go through the float32 multi-output entry point.
+        x = _features(x, "X", np.float32)
     xv = tv = None
     if validation_data is not None:
         try:
@@ -247,7 +258,7 @@ def train(
         xv = _features(Xv, "X_val", x.dtype.type)
         if xv.shape[1] != cols:
             raise ValueError(f"X_val has {xv.shape[1]} features, X has {cols}")
-        tv = _targets(yv, xv.shape[0], "y_val")
+        tv = _targets(yv, xv.shape[0], "y_val", targets)
     study_handle = None
     number = 0
     if trial is not None:
@@ -256,28 +267,19 @@ def train(
         study_handle = trial.study._h()
         number = trial.number
     text = json.dumps(config, default=_json_default, allow_nan=False).encode()
-    if x.dtype == np.float32:
-        fn, ctype = LIB.hone_mlp_train, c_float
-    else:
-        fn, ctype = LIB.hone_mlp_train_f64, c_double
     handle = c_void_p()
     result = c_void_p()
-    _check(
-        fn(
-            ctypes.byref(handle),
-            ctypes.byref(result),
-            _ptr(x, ctype),
-            rows,
-            cols,
-            _ptr(t, c_double),
-            _ptr(xv, ctype),
-            _ptr(tv, c_double),
-            0 if xv is None else xv.shape[0],
-            text,
-            study_handle,
-            number,
-        )
-    )
+    n_val = 0 if xv is None else xv.shape[0]
+    if targets > 1:
+        status = LIB.hone_mlp_train_multioutput(
+            ctypes.byref(handle), ctypes.byref(result), _ptr(x, c_float), rows, cols, _ptr(t, c_double), targets,
+            _ptr(xv, c_float), _ptr(tv, c_double), n_val, text, study_handle, number)
+    else:
+        fn, ctype = (LIB.hone_mlp_train, c_float) if x.dtype == np.float32 else (LIB.hone_mlp_train_f64, c_double)
+        status = fn(
+            ctypes.byref(handle), ctypes.byref(result), _ptr(x, ctype), rows, cols, _ptr(t, c_double),
+            _ptr(xv, ctype), _ptr(tv, c_double), n_val, text, study_handle, number)
+    _check(status)
     model = Model(handle)
     history = json.loads(take_string(result))
     if history["status"] == "pruned":

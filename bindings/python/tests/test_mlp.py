@@ -117,6 +117,24 @@ def test_save_load_round_trip(xor_model, tmp_path):
         assert again.evaluate(XOR_X, XOR_Y) == xor_model.evaluate(XOR_X, XOR_Y)
 
 
+def test_multi_output_regression():
+    rng = np.random.default_rng(1)
+    x = rng.uniform(-1, 1, (200, 3))
+    y = np.stack([x[:, 0] + x[:, 1], x[:, 2] - 2 * x[:, 0]], axis=1)
+    model, history = hone.mlp.train(
+        x[:150], y[:150], validation_data=(x[150:], y[150:]), hidden_layers=[16], activation="linear",
+        learning_rate=0.02, epochs=200, batch_size=16, seed=0)
+    assert model.sizes == [3, 16, 2]
+    predicted = model.predict(x[150:])
+    assert predicted.shape == (50, 2)
+    assert np.max(np.abs(predicted - y[150:])) < 0.05
+    assert model.evaluate(x[150:], y[150:])["r2"] > 0.99
+    with pytest.raises(ValueError, match="2 outputs"):
+        model.evaluate(x[150:], y[150:, :1].repeat(3, axis=1))
+    with pytest.raises(hone.InvalidArgumentError, match="one label per row"):
+        hone.mlp.train(x, y, task="multiclass", epochs=1)
+
+
 def test_one_activation_per_hidden_layer(tmp_path):
     rng = np.random.default_rng(0)
     x = rng.standard_normal((64, 3)).astype(np.float32)
