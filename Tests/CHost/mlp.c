@@ -201,7 +201,14 @@ int main(void) {
     hone_free(metrics2);
     hone_mlp_destroy(two);
     two = NULL;
-    /* No targets, and several labels per row for classification. */
+    /* NULL pointers, no targets, a count that overflows, and several labels per row for classification. */
+    EXPECT_STATUS(hone_mlp_train_multioutput(NULL, NULL, x, 64, 2, y, 2, NULL, NULL, 0, NULL, NULL, 0),
+                  HONE_INVALID_ARGUMENT);
+    EXPECT_STATUS(hone_mlp_train_multioutput(&two, NULL, x, 64, 2, NULL, 2, NULL, NULL, 0, NULL, NULL, 0),
+                  HONE_INVALID_ARGUMENT);
+    EXPECT_STATUS(hone_mlp_train_multioutput(&two, NULL, x, 64, 2, y, (size_t)-1, NULL, NULL, 0, NULL, NULL, 0),
+                  HONE_INVALID_ARGUMENT);
+    CHECK(strstr(hone_last_error(), "overflows") != NULL);
     EXPECT_STATUS(hone_mlp_train_multioutput(&two, NULL, x, 64, 2, y, 0, NULL, NULL, 0, NULL, NULL, 0),
                   HONE_INVALID_ARGUMENT);
     CHECK(strstr(hone_last_error(), "n_targets") != NULL);
