@@ -46,13 +46,8 @@ import Hone
   _ study: hone_study?,
   _ params_json: UnsafePointer<CChar>?
 ) -> hone_status {
-  capture { () throws(HoneError) in
-    let s = try studyHandles.object(study)
-    guard case .object(let params) = try json(params_json, "params_json") else {
-      throw .invalidArgument("params_json must be a JSON object")
-    }
-    try s.enqueueTrial(params)
-  }
+  var number: Int64 = 0
+  return hone_study_enqueue(&number, study, params_json, nil)
 }
 
 /// Queues a trial with fixed parameters and says which trial it is.

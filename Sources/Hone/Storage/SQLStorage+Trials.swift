@@ -186,24 +186,26 @@ extension SQLStorage {
       let updated = try write(statement: true) { () throws(HoneError) in
         try db.row(sql + "\nSELECT trial_id FROM t", binds)
       }
-      if updated == nil {
-        // Nothing changed but the study's counter: say why the trial was not RUNNING.
-        _ = try readStatement { () throws(HoneError) in try runningTrialID(study, number) }
-        throw .internal("trial \(number) is RUNNING but was not updated")
-      }
+      // When nothing matched, only the study's counter moved: say why the trial was not RUNNING.
+      if updated == nil { throw try readStatement { () throws(HoneError) in try notRunning(study, number) } }
       return
     }
     try write { () throws(HoneError) in
       let seq = try advance(study)
       // Stamping the change and checking the state are one statement; only when no
       // RUNNING trial matched does a second one find out why.
-      guard let row = try db.row("UPDATE trials SET seq = ?\(extra) \(where_)", [.integer(seq)] + (set?.1 ?? []) + match)
-      else {
-        _ = try runningTrialID(study, number)
-        throw .internal("trial \(number) is RUNNING but was not updated")
+      let stamp = "UPDATE trials SET seq = ?\(extra) \(where_)"
+      guard let row = try db.row(stamp, [.integer(seq)] + (set?.1 ?? []) + match) else {
+        throw try notRunning(study, number)
       }
       try apply(changes, to: try row.integer(0))
     }
+  }
+
+  /// The error for a trial that no RUNNING row matched: missing, or finished.
+  private func notRunning(_ study: Int, _ number: Int) throws(HoneError) -> HoneError {
+    _ = try runningTrialID(study, number)
+    return .internal("trial \(number) is RUNNING but was not updated")
   }
 
   /// Applies `changes` to the trial with row identifier `id`, inside a write transaction.

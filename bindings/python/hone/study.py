@@ -393,32 +393,30 @@ class Study(_Handle):
     def _tell(
         self, number: int, values: Any, state: Optional[TrialState], warn: Callable[[str], None]
     ) -> FrozenTrial:
-        if state is None and type(values) is float and len(self._directions) == 1:
-            # The hot path of every optimize loop: one float, told COMPLETE.
-            out = c_int32()
-            value = c_double(values)
-            status = _TELL(ctypes.byref(out), self._handle or self._h(), number, ctypes.byref(value), 1, _COMPLETE)
-            if status:
-                _check(status)
-            if out.value == _FAIL:
-                warn(f"Trial {number} failed, because the objective function returned {values!r}.")
-            return _LazyFrozenTrial(lambda: self._trial(number))
-        state = TrialState.COMPLETE if state is None else TrialState(state)
+        # Plain ints and a single c_double keep the common case (one float, COMPLETE) cheap.
+        code = _COMPLETE if state is None else int(TrialState(state))
         floats: List[float] = []
         problem = None
-        if state == TrialState.COMPLETE and type(values) is float and len(self._directions) == 1:
-            floats = [values]  # the common case, checked without building lists
-        elif state == TrialState.COMPLETE:
-            floats, problem = self._objective_values(number, values)
-            if problem is not None:
-                # Optuna fails the trial rather than raising, so one bad value does not end a study.
-                state, floats = TrialState.FAIL, []
+        if code == _COMPLETE:
+            if type(values) is float and len(self._directions) == 1:
+                floats = [values]
+            else:
+                floats, problem = self._objective_values(number, values)
+                if problem is not None:
+                    # Optuna fails the trial rather than raising, so one bad value does not end a study.
+                    code, floats = _FAIL, []
         elif values is not None:
-            raise ValueError(f"Values were told. Values cannot be specified when state is {state!r}.")
+            raise ValueError(f"Values were told. Values cannot be specified when state is {TrialState(code)!r}.")
         out = c_int32()
-        array = (c_double * len(floats))(*floats) if floats else None
-        _check(LIB.hone_study_tell(ctypes.byref(out), self._h(), number, array, len(floats), state))
-        if problem is None and state == TrialState.COMPLETE and out.value == TrialState.FAIL:
+        if len(floats) == 1:
+            one = c_double(floats[0])
+            pointer: Any = ctypes.byref(one)
+        else:
+            pointer = (c_double * len(floats))(*floats) if floats else None
+        status = _TELL(ctypes.byref(out), self._handle or self._h(), number, pointer, len(floats), code)
+        if status:
+            _check(status)
+        if problem is None and code == _COMPLETE and out.value == _FAIL:
             problem = f"Trial {number} failed, because the objective function returned {values!r}."
         if problem is not None:
             warn(problem)
