@@ -3,22 +3,23 @@
 # the parameters of 24 trials and the values must agree exactly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-lib=${1:-.build/release}
+. scripts/toolchain.sh
+lib=$(cd "${1:-.build/release}" && pwd)
 py=${2:-python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 # The library's SONAME is libhone.so.0, which the build folder does not hold.
 mkdir -p "$out/lib"
-ln -s "$PWD/$lib/libhone.so" "$out/lib/libhone.so.0"
+ln -s "$lib/libhone.so" "$out/lib/libhone.so.0"
 cc -std=c99 -Wall -Wextra -Werror -Iinclude Tests/CrossHost/trials.c -L"$lib" -lhone -lm \
   -Wl,-rpath,"$out/lib" -o "$out/trials"
-swift build -c release --product cross-host-swift >/dev/null
+"$SWIFT" build -c release --product cross-host-swift >/dev/null
 passed=0
 for sampler in random qmc; do
   "$out/trials" $sampler >"$out/c.txt"
-  HONE_LIBRARY="$PWD/$lib/libhone.so" "$py" Tests/CrossHost/trials.py $sampler >"$out/py.txt"
-  swift run -c release --skip-build cross-host-swift $sampler >"$out/swift.txt"
+  HONE_LIBRARY="$lib/libhone.so" "$py" Tests/CrossHost/trials.py $sampler >"$out/py.txt"
+  "$SWIFT" run -c release --skip-build cross-host-swift $sampler >"$out/swift.txt"
   "$py" - "$out" "$sampler" <<'PY'
 import json, sys
 out, sampler = sys.argv[1], sys.argv[2]

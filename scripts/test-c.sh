@@ -6,9 +6,10 @@
 #   scripts/test-c.sh [--quickstart-only] [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/toolchain.sh
 quick=0
 if [ "${1:-}" = --quickstart-only ]; then quick=1; shift; fi
-lib=${1:-.build/release}
+lib=$(cd "${1:-.build/release}" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
@@ -20,6 +21,7 @@ prefix=$work/prefix
 make --no-print-directory -s install PREFIX="$prefix" RELEASE="$lib" >/dev/null
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 readelf -d "$prefix/lib/libhone.so" | grep -q 'SONAME.*\[libhone.so.0\]' || { echo "SONAME is not libhone.so.0"; exit 1; }
+if readelf -S "$prefix/lib/libhone.so" | grep -q '\.symtab'; then echo "the installed libhone.so is not stripped"; exit 1; fi
 ok
 
 step "quickstart built with pkg-config, loaded without the Swift toolchain"
@@ -62,6 +64,11 @@ build mlp
 run "$work/mlp"
 ok
 
+step "the last error survives a message that cannot be copied"
+build last_error_oom
+run "$work/last_error_oom"
+ok
+
 step "the MLP training loop allocates nothing per epoch"
 build mlp_alloc
 run "$work/mlp_alloc"
@@ -72,8 +79,8 @@ build threads
 run "$work/threads"
 ok
 
-step "valgrind: no definite or indirect leak in the quickstart, the bad-input table and the MLP test"
-for program in quickstart bad_input mlp; do
+step "valgrind: no definite or indirect leak in the quickstart, the bad-input table, the last error and the MLP test"
+for program in quickstart bad_input last_error_oom mlp; do
   run valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
     --error-exitcode=3 "$work/$program" >"$work/valgrind.txt" 2>&1 || { cat "$work/valgrind.txt"; exit 1; }
   echo "valgrind $program: clean"
@@ -82,13 +89,13 @@ ok
 
 step "ThreadSanitizer: the thread test against a TSan build of libhone"
 tsan=.build-tsan
-swift build -c release --product hone --sanitize=thread --scratch-path "$tsan" 2>&1 | tail -1
+"$SWIFT" build -c release --product hone --sanitize=thread --scratch-path "$tsan" 2>&1 | tail -1
 tsan_lib=$tsan/release
 mkdir -p "$work/tsan"
 cp "$tsan_lib/libhone.so" "$work/tsan/libhone.so.0"
 # Swift's TSan runtime carries libdispatch interceptors, so the host links the
 # toolchain's libdispatch and BlocksRuntime; only this test binary needs them.
-swift_libs=$(dirname "$(command -v swift)")/../lib/swift/linux
+swift_libs=$(dirname "$SWIFT")/../lib/swift/linux
 clang -std=c99 -g -fsanitize=thread -Iinclude Tests/CHost/threads.c "$work/tsan/libhone.so.0" -lpthread \
   -L"$swift_libs" -ldispatch -lBlocksRuntime -Wl,-rpath,"$swift_libs" -o "$work/threads-tsan"
 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" LD_LIBRARY_PATH="$work/tsan" "$work/threads-tsan"

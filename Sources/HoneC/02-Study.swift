@@ -55,7 +55,7 @@ public typealias hone_study = OpaquePointer
 ///   parameters, at most N times; the retry's system attributes "failed_trial"
 ///   and "retry_history" say which trials it repeats.
 ///
-/// - Parameter out: receives the new handle, or NULL on failure.
+/// - Parameter out: receives the new handle; left untouched on failure.
 /// - Parameter options_json: the options; NULL or "" means all defaults.
 @c public func hone_study_create(
   _ out: UnsafeMutablePointer<hone_study?>?,
@@ -63,7 +63,6 @@ public typealias hone_study = OpaquePointer
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    out.pointee = nil
     let options = try options_json.map { (p) throws(HoneError) in try string(p, "options_json") } ?? ""
     out.pointee = try studyHandles.register(try Study(optionsJSON: options))
   }

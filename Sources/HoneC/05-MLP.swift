@@ -86,7 +86,6 @@ func trainMLP(
   config configJSON: UnsafePointer<CChar>?, study: hone_study?, trial: Int64
 ) throws(HoneError) {
   let out = try required(out, "out")
-  out.pointee = nil
   let features = try x()
   let data = try MLPDataset(features: features, rows: Int(rows), targets: try targets(y, rows, targetColumns, "y"))
   var validation: MLPDataset?
@@ -106,8 +105,17 @@ func trainMLP(
   } else {
     result = try MLP.train(data, validation: validation, config: config)
   }
-  if let outResult { try copyOut(result.json.text, to: outResult) }
-  out.pointee = try modelHandles.register(MLPBox(result.model))
+  // Both outputs or neither: a result that cannot be copied out releases the model.
+  let handle = try modelHandles.register(MLPBox(result.model))
+  if let outResult {
+    do throws(HoneError) {
+      try copyOut(result.json.text, to: outResult)
+    } catch {
+      modelHandles.remove(handle)
+      throw error
+    }
+  }
+  out.pointee = handle
 }
 
 /// Trains a model on float32 features.
@@ -118,7 +126,7 @@ func trainMLP(
 /// training stops with status "pruned". Pruned and diverged trainings still
 /// succeed (HONE_OK) and give a model: read the status from the result.
 ///
-/// - Parameter out: receives the new model handle, or NULL on failure.
+/// - Parameter out: receives the new model handle; left untouched on failure.
 /// - Parameter out_result_json: NULL, or receives the result, released with `hone_free`:
 ///   {"status": "completed" | "early_stopped" | "time_budget" | "pruned" | "diverged",
 ///   "epochs": 12, "best_epoch": 9, "best_value": 0.05, "message": null | "why it diverged",
@@ -162,7 +170,7 @@ func trainMLP(
 
 /// Trains a model on float64 features, converted once to float32; see `hone_mlp_train`.
 ///
-/// - Parameter out: receives the new model handle, or NULL on failure.
+/// - Parameter out: receives the new model handle; left untouched on failure.
 /// - Parameter out_result_json: NULL, or receives the result as in `hone_mlp_train`.
 /// - Parameter x: the training features, `n_rows * n_features` row-major.
 /// - Parameter n_rows: the number of training rows; must be >= 1.
@@ -204,7 +212,7 @@ func trainMLP(
 /// output units; `hone_mlp_predict` then writes `n_targets` values per row, and
 /// `hone_mlp_evaluate` takes `n_targets` targets per row.
 ///
-/// - Parameter out: receives the new model handle, or NULL on failure.
+/// - Parameter out: receives the new model handle; left untouched on failure.
 /// - Parameter out_result_json: NULL, or receives the result as in `hone_mlp_train`.
 /// - Parameter x: the training features, `n_rows * n_features` row-major.
 /// - Parameter n_rows: the number of training rows; must be >= 1.
@@ -385,7 +393,7 @@ func trainMLP(
 
 /// Loads a model saved by `hone_mlp_save`.
 ///
-/// - Parameter out: receives the new model handle, or NULL on failure.
+/// - Parameter out: receives the new model handle; left untouched on failure.
 /// - Parameter path: the file to read.
 /// - Returns: HONE_STORAGE when the file cannot be read; HONE_INVALID_ARGUMENT,
 ///   naming the problem, for a file that is truncated, corrupt or not a model.
@@ -395,7 +403,6 @@ func trainMLP(
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    out.pointee = nil
     let model = try MLPModel(contentsOf: try string(path, "path"))
     out.pointee = try modelHandles.register(MLPBox(model))
   }

@@ -11,7 +11,7 @@ import Hone
 
 /// Opens an existing study of a storage.
 ///
-/// - Parameter out: receives the new handle, or NULL on failure.
+/// - Parameter out: receives the new handle; left untouched on failure.
 /// - Parameter storage_url: the storage's URL.
 /// - Parameter study_name: the study's name.
 /// - Parameter options_json: this handle's "sampler", "pruner", "search_space" and
@@ -26,7 +26,6 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
-    out.pointee = nil
     let url = try string(storage_url, "storage_url")
     let name = try string(study_name, "study_name")
     let options = try options_json.map { (p) throws(HoneError) in try string(p, "options_json") }

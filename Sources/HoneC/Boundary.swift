@@ -34,24 +34,37 @@ func capture(_ body: () throws(HoneError) -> Void) -> hone_status {
 }
 
 /// The thread-local message behind `hone_last_error`.
+///
+/// Each thread owns a heap copy of its last message. When that copy cannot be
+/// allocated, the thread's message becomes a static out-of-memory text instead,
+/// so a failed call never reports an empty or stale reason; static texts are
+/// never freed.
 enum LastError {
   private static let key: pthread_key_t = {
     var key = pthread_key_t()
-    pthread_key_create(&key) { free($0) }
+    pthread_key_create(&key) { LastError.release($0) }
     return key
   }()
 
   nonisolated(unsafe) static let empty = immortal("")
+  nonisolated(unsafe) static let outOfMemory = immortal(
+    "out of memory: the message of the last error could not be copied")
 
   static func set(_ message: String) {
     let old = pthread_getspecific(key)
-    pthread_setspecific(key, strdup(message))
-    free(old)
+    let copy = strdup(message).map(UnsafeRawPointer.init) ?? UnsafeRawPointer(outOfMemory)
+    pthread_setspecific(key, copy)
+    release(old)
   }
 
   static var current: UnsafePointer<CChar> {
     guard let p = pthread_getspecific(key) else { return empty }
     return UnsafePointer(p.assumingMemoryBound(to: CChar.self))
+  }
+
+  private static func release(_ p: UnsafeMutableRawPointer?) {
+    guard let p, UnsafeRawPointer(p) != UnsafeRawPointer(outOfMemory) else { return }
+    free(p)
   }
 }
 

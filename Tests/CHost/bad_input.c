@@ -30,7 +30,8 @@ static const char *const abc[] = {"a", "b", "c"};
 static const char *const with_null[] = {"a", NULL};
 static const char *const bad_utf8[] = {"a", "\xff\xfe"};
 
-/* Out-pointers that must stay untouched on failure... or simply exist. */
+/* Out-pointers that must stay untouched on failure: each row starts them at a
+ * sentinel and checks it is still there. */
 static double d_out;
 static int64_t i_out;
 static size_t z_out;
@@ -445,24 +446,32 @@ int main(int argc, char **argv) {
   int passed = 0, failed = 0;
   for (size_t i = 0; i < n; i++) {
     const bad_case *c = &cases[i];
-    h_out = NULL;
+    static char sentinel;
+    hone_study *const h_sentinel = (hone_study *)(void *)&sentinel;
+    d_out = -12345.5;
+    i_out = -12345;
+    z_out = 12345;
+    b_out = true;
+    s_out = &sentinel;
+    h_out = h_sentinel;
+    st_out = HONE_TRIAL_WAITING;
     hone_status s = c->call(&f);
     const char *message = hone_last_error();
     char *after = snapshot(f.study);
-    int ok = s == c->expected && strstr(message, c->message) != NULL && strcmp(before, after) == 0;
-    if (h_out != NULL) {
-      ok = 0;
-      hone_study_destroy(h_out);
-    }
+    int untouched = d_out == -12345.5 && i_out == -12345 && z_out == 12345 && b_out && s_out == &sentinel &&
+                    h_out == h_sentinel && st_out == HONE_TRIAL_WAITING;
+    int ok = s == c->expected && strstr(message, c->message) != NULL && strcmp(before, after) == 0 && untouched;
+    if (h_out != h_sentinel) hone_study_destroy(h_out);
+    if (s_out != &sentinel) hone_free(s_out);
     hone_free(after);
     if (ok) {
       passed++;
       if (verbose) printf("ok    %-28s %-18s %s\n", c->name, hone_status_string(s), message);
     } else {
       failed++;
-      printf("FAIL  %-28s got %s (%s), want %s containing \"%s\"%s\n", c->name, hone_status_string(s),
+      printf("FAIL  %-28s got %s (%s), want %s containing \"%s\"%s%s\n", c->name, hone_status_string(s),
              message, hone_status_string(c->expected), c->message,
-             strcmp(before, after) == 0 ? "" : "; the study changed");
+             strcmp(before, after) == 0 ? "" : "; the study changed", untouched ? "" : "; an output was written");
     }
   }
   int other = other_checks();
