@@ -163,7 +163,7 @@ typedef struct hone_study hone_study;
  *   parameters, at most N times; the retry's system attributes "failed_trial"
  *   and "retry_history" say which trials it repeats.
  *
- * @param out receives the new handle, or NULL on failure.
+ * @param out receives the new handle; left untouched on failure.
  * @param options_json the options; NULL or "" means all defaults.
  */
 hone_status hone_study_create(hone_study **out, const char *options_json);
@@ -498,7 +498,7 @@ typedef struct hone_mlp hone_mlp;
  * training stops with status "pruned". Pruned and diverged trainings still
  * succeed (HONE_OK) and give a model: read the status from the result.
  *
- * @param out receives the new model handle, or NULL on failure.
+ * @param out receives the new model handle; left untouched on failure.
  * @param out_result_json NULL, or receives the result, released with `hone_free`:
  *   {"status": "completed" | "early_stopped" | "time_budget" | "pruned" | "diverged",
  *   "epochs": 12, "best_epoch": 9, "best_value": 0.05, "message": null | "why it diverged",
@@ -534,7 +534,7 @@ hone_status hone_mlp_train(
 /**
  * Trains a model on float64 features, converted once to float32; see `hone_mlp_train`.
  *
- * @param out receives the new model handle, or NULL on failure.
+ * @param out receives the new model handle; left untouched on failure.
  * @param out_result_json NULL, or receives the result as in `hone_mlp_train`.
  * @param x the training features, `n_rows * n_features` row-major.
  * @param n_rows the number of training rows; must be >= 1.
@@ -568,7 +568,7 @@ hone_status hone_mlp_train_f64(
  * output units; `hone_mlp_predict` then writes `n_targets` values per row, and
  * `hone_mlp_evaluate` takes `n_targets` targets per row.
  *
- * @param out receives the new model handle, or NULL on failure.
+ * @param out receives the new model handle; left untouched on failure.
  * @param out_result_json NULL, or receives the result as in `hone_mlp_train`.
  * @param x the training features, `n_rows * n_features` row-major.
  * @param n_rows the number of training rows; must be >= 1.
@@ -683,7 +683,7 @@ hone_status hone_mlp_save(hone_mlp *model, const char *path);
 /**
  * Loads a model saved by `hone_mlp_save`.
  *
- * @param out receives the new model handle, or NULL on failure.
+ * @param out receives the new model handle; left untouched on failure.
  * @param path the file to read.
  * @return HONE_STORAGE when the file cannot be read; HONE_INVALID_ARGUMENT,
  *   naming the problem, for a file that is truncated, corrupt or not a model.
@@ -707,7 +707,7 @@ void hone_mlp_destroy(hone_mlp *model);
 /**
  * Opens an existing study of a storage.
  *
- * @param out receives the new handle, or NULL on failure.
+ * @param out receives the new handle; left untouched on failure.
  * @param storage_url the storage's URL.
  * @param study_name the study's name.
  * @param options_json this handle's "sampler", "pruner", "search_space" and
