@@ -12,23 +12,34 @@ set -uo pipefail
 run=${1:?usage: check-leftovers.sh RUN_ID}
 mark="HONE_TEST_RUN=$run"
 
-ancestors() {
-  local pid=$$
-  while [ "$pid" -gt 1 ]; do
-    echo "$pid"
-    pid=$(awk '/^PPid:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || break
-    [ -n "$pid" ] || break
+self=$$
+
+parent() { awk '/^PPid:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
+
+# Whether $1 is this script, one of its ancestors (make, the shell that runs the
+# tests) or one of its own short-lived children (its pipelines carry the mark too).
+related() {
+  local pid=$1 up
+  up=$self
+  while [ -n "$up" ] && [ "$up" -gt 1 ]; do
+    [ "$up" = "$pid" ] && return 0
+    up=$(parent "$up")
   done
+  up=$pid
+  while [ -n "$up" ] && [ "$up" -gt 1 ]; do
+    [ "$up" = "$self" ] && return 0
+    up=$(parent "$up")
+  done
+  return 1
 }
 
 leftovers() {
-  local mine pid
-  mine=" $(ancestors | tr '\n' ' ') "
+  local dir pid
   for dir in /proc/[0-9]*; do
     pid=${dir#/proc/}
-    case $mine in *" $pid "*) continue ;; esac
-    # A zombie has no environment left to read; its parent reaps it.
-    if tr '\0' '\n' <"$dir/environ" 2>/dev/null | grep -qxF "$mark"; then echo "$pid"; fi
+    # A zombie or a process that just ended has no environment left to read.
+    { tr '\0' '\n' <"$dir/environ" | grep -qxF "$mark"; } 2>/dev/null || continue
+    related "$pid" || echo "$pid"
   done
 }
 
@@ -39,7 +50,7 @@ for _ in $(seq 1 20); do
 done
 echo "leftovers: these processes of this test run outlived it; ending them:" >&2
 for pid in $left; do
-  printf '  %s %s\n' "$pid" "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-200)" >&2
+  printf '  %s %s\n' "$pid" "$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | cut -c1-200)" >&2
 done
 kill -9 $left 2>/dev/null
 exit 1
