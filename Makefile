@@ -70,6 +70,7 @@ swift-test: deps
 
 ## swift-test-prescott: the numerics suites again on OpenBLAS's generic Prescott kernel.
 swift-test-prescott: deps
+	@OPENBLAS_CORETYPE=Prescott $(MAKE) --no-print-directory blas-info
 	OPENBLAS_CORETYPE=Prescott $(SWIFT) test --parallel --filter $(NUMERIC_SWIFT_TESTS)
 
 ## pg-test: only the PostgreSQL tests, against a throwaway server. Without
