@@ -17,16 +17,14 @@ let package = Package(
     .executable(name: "hone-headergen", targets: ["hone-headergen"]),
   ],
   targets: [
-    .systemLibrary(
-      name: "COpenBLAS",
-      pkgConfig: "openblas",
-      providers: [.apt(["libopenblas-dev"])]
-    ),
-    .systemLibrary(
-      name: "CLAPACKE",
-      pkgConfig: "lapacke",
-      providers: [.apt(["liblapacke-dev"])]
-    ),
+    // OpenBLAS and LAPACKE headers only (libopenblas-dev, liblapacke-dev): libhone
+    // opens the libraries at run time (Sources/Hone/Linalg/BLASLibrary.swift). No
+    // pkg-config, whose --libs would link them; cblas.h is found on the multiarch
+    // include path, where Debian's alternatives put the chosen flavour's.
+    .systemLibrary(name: "COpenBLAS"),
+    .systemLibrary(name: "CLAPACKE"),
+    // CPUID and XGETBV as static inline C: no library.
+    .systemLibrary(name: "CCPUID"),
     .systemLibrary(
       name: "CLibPQ",
       pkgConfig: "libpq",
@@ -39,7 +37,7 @@ let package = Package(
     ),
     .target(
       name: "Hone",
-      dependencies: ["COpenBLAS", "CLAPACKE", "CLibPQ", "CSQLite"],
+      dependencies: ["COpenBLAS", "CLAPACKE", "CCPUID", "CLibPQ", "CSQLite"],
       // Float.squareRoot() inlines C's __builtin_sqrtf; with errno semantics every
       // lane of a SIMD square root becomes a branch and a possible libm call.
       swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]

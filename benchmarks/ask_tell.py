@@ -36,6 +36,7 @@ def run_optuna(n):
 
 
 def main():
+    print(f"blas_info: {json.dumps(hone.blas_info())}")
     c_rows = {}
     if len(sys.argv) > 1:
         out = subprocess.run([sys.argv[1]], check=True, capture_output=True, text=True).stdout

@@ -11,14 +11,14 @@ Usage: python gp.py [--latency-only | --efficiency-only] [--seeds N] [--suite sh
    with Optuna's), Optuna's GP, Optuna's multivariate TPE and random search.
 """
 import argparse
+import json
 import os
 import statistics
 import sys
 import time
 
+import hone  # before numpy: see hone.blas_info
 import numpy as np
-
-import hone
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "shared", "benchmarks"))
 from functions import FUNCTIONS  # noqa: E402
@@ -142,6 +142,7 @@ def main():
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--suite", choices=sorted(SUITES), default="all")
     args = parser.parse_args()
+    print(f"blas_info: {json.dumps(hone.blas_info())}")
     if not args.efficiency_only:
         latency()
     if not args.latency_only:

@@ -12,13 +12,13 @@ Usage: python mlp.py [SGEMM_PEAK_GFLOPS]
    Adam at 1e-3, batch 32, 60 epochs, features scaled to [0, 1], a stratified
    80/20 split. Wall time and held-out accuracy for each framework.
 """
+import json
 import os
 import sys
 import time
 
+import hone  # before numpy: see hone.blas_info
 import numpy as np
-
-import hone
 
 SHAPES = ((784, (256, 256), 10, 128, 40), (64, (32,), 10, 32, 400))
 
@@ -134,6 +134,7 @@ def step_flops(n_in, hidden, n_out, batch):
 
 def main():
     peak = float(sys.argv[1]) if len(sys.argv) > 1 else float("nan")
+    print(f"blas_info: {json.dumps(hone.blas_info())}")
     print("== one Adam training step, 1 thread, ms (lower is better)")
     print(f"{'network':>16} {'batch':>6} {'Hone':>8} {'PyTorch':>8} {'PyTorch/Hone':>13} "
           f"{'Hone GFLOP/s':>13} {'of sgemm peak':>14}")

@@ -17,15 +17,16 @@ The sampler defaults to random search, as in the Hyperband paper, so that the
 pruners are compared on the same stream of configurations.
 """
 import argparse
+import json
 import os
 import sys
 import time
 
+import hone  # before numpy: see hone.blas_info
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "python"))
 
-import hone  # noqa: E402
 from digits import load_digits, stratified_split  # noqa: E402
 
 EPOCHS = 60
@@ -79,6 +80,7 @@ def main():
     parser.add_argument("--trials", type=int, default=40)
     parser.add_argument("--sampler", choices=["random", "gp"], default="random")
     args = parser.parse_args()
+    print(f"blas_info: {json.dumps(hone.blas_info())}")
     X, y = load_digits()
     train, valid, test = stratified_split(y, [0.6, 0.2, 0.2], seed=0)
     data = (X, y, train, valid, test)

@@ -2,7 +2,8 @@
 /* Single-thread OpenBLAS sgemm throughput, the yardstick for the MLP step.
  *
  * Prints the best GFLOP/s of a square 1024 sgemm (the peak) and of the shapes a
- * 784-256-256-10 step at batch 128 multiplies, one thread, best of 5. */
+ * 784-256-256-10 step at batch 128 multiplies, one thread, best of 5, and the
+ * kernel OpenBLAS runs (set OPENBLAS_CORETYPE to measure another). */
 #include <cblas.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ static double gflops(int m, int n, int k, int reps) {
 
 int main(void) {
   openblas_set_num_threads(1);
-  printf("sgemm 1 thread, GFLOP/s: 1024^3 %.1f; 128x256x784 %.1f; 128x256x256 %.1f\n", gflops(1024, 1024, 1024, 3),
-         gflops(128, 256, 784, 50), gflops(128, 256, 256, 150));
+  printf("sgemm 1 thread, kernel %s, GFLOP/s: 1024^3 %.1f; 128x256x784 %.1f; 128x256x256 %.1f\n",
+         openblas_get_corename(), gflops(1024, 1024, 1024, 3), gflops(128, 256, 784, 50), gflops(128, 256, 256, 150));
   return 0;
 }

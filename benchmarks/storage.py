@@ -14,6 +14,7 @@ benchmarks/run.sh starts a throwaway PostgreSQL server (scripts/pg-start.sh) and
 passes the two URLs.
 """
 import argparse
+import json
 import multiprocessing as mp
 import os
 import statistics
@@ -98,6 +99,9 @@ def main():
     parser.add_argument("--postgres-optuna")
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
+    import hone
+
+    print(f"blas_info: {json.dumps(hone.blas_info())}")
     tmp = tempfile.mkdtemp()
     backends = [("SQLite", f"sqlite:///{tmp}/hone.db", f"sqlite:///{tmp}/optuna.db")]
     if args.postgres_hone and args.postgres_optuna:

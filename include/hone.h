@@ -103,6 +103,30 @@ const char *hone_last_error(void);
 /** Releases memory that the library returned to the caller. NULL is ignored. */
 void hone_free(void *p);
 
+/**
+ * The BLAS Hone runs on, as a JSON object; loads OpenBLAS and LAPACKE on first use.
+ *
+ * Hone opens OpenBLAS at run time and, unless OPENBLAS_CORETYPE is set or
+ * OpenBLAS is already in the process, first names the kernel that fits the
+ * CPU's features (AVX-512 → SkylakeX or Cooperlake, AVX2 → Haswell or Zen),
+ * restoring the environment afterwards. Call this early, before the host or
+ * another library loads OpenBLAS, so that the choice applies.
+ *
+ * The object: "library" (the OpenBLAS file), "lapacke" (its file, or null),
+ * "lapacke_error" (null unless LAPACKE failed to load), "version", "config"
+ * (openblas_get_config()), "kernel" (openblas_get_corename()),
+ * "kernel_source" ("hone", "user" for OPENBLAS_CORETYPE, "openblas" when Hone
+ * chose nothing, "preloaded" when OpenBLAS was loaded before Hone),
+ * "requested_kernel" (the OPENBLAS_CORETYPE in force during the load, or null),
+ * "requested_kernel_took" (whether "kernel" matches it, or null), "threads",
+ * and "cpu": {"vendor", "features" (array of names such as "avx2",
+ * "avx512f", "avx512_bf16"), "os_avx_state", "os_avx512_state"}.
+ * Fails with HONE_STATE when OpenBLAS cannot be loaded.
+ *
+ * @param out_json receives the text; release it with `hone_free`.
+ */
+hone_status hone_blas_info(char **out_json);
+
 /* ==========================================================================
  * Studies: creating and destroying them.
  * ======================================================================= */

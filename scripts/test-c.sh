@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The C hosts: the header under every compiler, `make install` with pkg-config,
-# the quickstart on a loader path without Swift, the bad-input table, the thread
-# test (plain and under ThreadSanitizer) and valgrind's leak check.
+# the quickstart on a loader path without Swift, the bad-input table, the BLAS
+# kernel choice (hone_blas_info), the thread test (plain and under
+# ThreadSanitizer) and valgrind's leak check.
 #
 #   scripts/test-c.sh [--quickstart-only] [BUILD_DIR]
 set -euo pipefail
@@ -72,6 +73,17 @@ ok
 step "the MLP training loop allocates nothing per epoch"
 build mlp_alloc
 run "$work/mlp_alloc"
+ok
+
+step "BLAS: libhone.so does not link OpenBLAS; the first GEMM loads it with the kernel the CPU calls for"
+if ldd "$prefix/lib/libhone.so" | grep -Ei 'openblas|lapacke'; then echo "libhone.so links BLAS at load time"; exit 1; fi
+if nm -D --undefined-only "$prefix/lib/libhone.so" | grep -E ' (cblas_|LAPACKE_|openblas_)'; then
+  echo "libhone.so calls BLAS symbols directly instead of through BLASLibrary"; exit 1
+fi
+build blas_info -ldl
+run env -u OPENBLAS_CORETYPE "$work/blas_info" auto
+run env OPENBLAS_CORETYPE=Haswell "$work/blas_info" user Haswell
+run env -u OPENBLAS_CORETYPE "$work/blas_info" preloaded
 ok
 
 step "8 threads on one study"

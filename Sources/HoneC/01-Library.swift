@@ -71,3 +71,58 @@ import Hone
 @c public func hone_free(_ p: UnsafeMutableRawPointer?) {
   free(p)
 }
+
+/// The BLAS Hone runs on, as a JSON object; loads OpenBLAS and LAPACKE on first use.
+///
+/// Hone opens OpenBLAS at run time and, unless OPENBLAS_CORETYPE is set or
+/// OpenBLAS is already in the process, first names the kernel that fits the
+/// CPU's features (AVX-512 → SkylakeX or Cooperlake, AVX2 → Haswell or Zen),
+/// restoring the environment afterwards. Call this early, before the host or
+/// another library loads OpenBLAS, so that the choice applies.
+///
+/// The object: "library" (the OpenBLAS file), "lapacke" (its file, or null),
+/// "lapacke_error" (null unless LAPACKE failed to load), "version", "config"
+/// (openblas_get_config()), "kernel" (openblas_get_corename()),
+/// "kernel_source" ("hone", "user" for OPENBLAS_CORETYPE, "openblas" when Hone
+/// chose nothing, "preloaded" when OpenBLAS was loaded before Hone),
+/// "requested_kernel" (the OPENBLAS_CORETYPE in force during the load, or null),
+/// "requested_kernel_took" (whether "kernel" matches it, or null), "threads",
+/// and "cpu": {"vendor", "features" (array of names such as "avx2",
+/// "avx512f", "avx512_bf16"), "os_avx_state", "os_avx512_state"}.
+/// Fails with HONE_STATE when OpenBLAS cannot be loaded.
+///
+/// - Parameter out_json: receives the text; release it with `hone_free`.
+@c public func hone_blas_info(_ out_json: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out_json, "out_json")
+    try copyOut(try BLASLibrary.info().json.text, to: out)
+  }
+}
+
+extension BLASInfo {
+  /// The object `hone_blas_info` returns.
+  fileprivate var json: JSON {
+    let optional: (String?) -> JSON = { $0.map { .string($0) } ?? .null }
+    return .object([
+      ("library", .string(libraryPath)),
+      ("lapacke", optional(lapackePath)),
+      ("lapacke_error", optional(lapackeError)),
+      ("version", .string(version)),
+      ("config", .string(config)),
+      ("kernel", .string(kernel)),
+      ("kernel_source", .string(kernelSource.rawValue)),
+      ("requested_kernel", optional(requestedKernel)),
+      ("requested_kernel_took", requestedKernelTook.map { .bool($0) } ?? .null),
+      ("threads", .number(Double(threads))),
+      (
+        "cpu",
+        .object([
+          ("vendor", .string(cpu.vendor)),
+          ("features", .array(cpu.names.map { .string($0) })),
+          ("os_avx_state", .bool(cpu.osAVXState)),
+          ("os_avx512_state", .bool(cpu.osAVX512State)),
+        ])
+      ),
+    ])
+  }
+}

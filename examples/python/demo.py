@@ -15,9 +15,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import hone  # noqa: E402  (before numpy: see hone.blas_info)
 import numpy as np  # noqa: E402
-
-import hone  # noqa: E402
 from digits import load_digits, stratified_split  # noqa: E402
 
 MAX_EPOCHS = 60
@@ -119,6 +118,9 @@ def main():
     parser.add_argument("--trials", type=int, default=40)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    blas = hone.blas_info()
+    print(f"BLAS: OpenBLAS {blas['version']}, kernel {blas['kernel']} (chosen by {blas['kernel_source']}), "
+          f"{blas['threads']} threads, {blas['library']}")
     print(f"hone {hone.__version__}: tuning an MLP on the UCI digits, {args.trials} trials, GP sampler, Hyperband pruner")
     r = tune(n_trials=args.trials, seed=args.seed)
     states = [t.state for t in r["study"].trials]

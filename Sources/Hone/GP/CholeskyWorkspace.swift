@@ -73,8 +73,9 @@ struct CholeskyWorkspace: Sendable {
       }
     }
     let order = try BLAS.dimension(n, "n", "potri")
+    let lapacke = try BLASLibrary.lapacke()
     let info = inverse.storage.withUnsafeMutableBufferPointer { p in
-      LAPACKE_dpotri_work(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), order, p.baseAddress, order)
+      lapacke.dpotri(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), order, p.baseAddress, order)
     }
     guard info == 0 else { throw .numeric("CholeskyWorkspace: dpotri failed with info \(info)") }
   }

@@ -19,7 +19,7 @@ extension BLAS {
     let lda32 = try leading(lda, rows: transA == .normal ? m : k, "lda", "dgemm")
     let ldb32 = try leading(ldb, rows: transB == .normal ? k : n, "ldb", "dgemm")
     let ldc32 = try leading(ldc, rows: m, "ldc", "dgemm")
-    cblas_dgemm(
+    try BLASLibrary.cblas().dgemm(
       CblasColMajor, transA.cblas, transB.cblas, m32, n32, k32,
       alpha, a, lda32, b, ldb32, beta, c, ldc32)
   }
@@ -42,7 +42,7 @@ extension BLAS {
     let lda32 = try leading(lda, rows: transA == .normal ? m : k, "lda", "sgemm")
     let ldb32 = try leading(ldb, rows: transB == .normal ? k : n, "ldb", "sgemm")
     let ldc32 = try leading(ldc, rows: m, "ldc", "sgemm")
-    cblas_sgemm(
+    try BLASLibrary.cblas().sgemm(
       CblasColMajor, transA.cblas, transB.cblas, m32, n32, k32,
       alpha, a, lda32, b, ldb32, beta, c, ldc32)
   }

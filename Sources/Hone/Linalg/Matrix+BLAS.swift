@@ -64,10 +64,11 @@ extension Matrix {
       return
     }
     let (r32, c32) = (try BLAS.dimension(a.rows, "m", "gemv"), try BLAS.dimension(a.cols, "n", "gemv"))
+    let cblas = try BLASLibrary.cblas()
     a.storage.withUnsafeBufferPointer { pa in
       x.withUnsafeBufferPointer { px in
         y.withUnsafeMutableBufferPointer { py in
-          cblas_dgemv(
+          cblas.dgemv(
             CblasColMajor, trans.cblas, r32, c32, alpha, pa.baseAddress!, max(1, r32),
             px.baseAddress!, 1, beta, py.baseAddress!, 1)
         }
@@ -106,9 +107,10 @@ extension Matrix {
     } else {
       let (n32, k32) = (try BLAS.dimension(n, "n", "syrk"), try BLAS.dimension(k, "k", "syrk"))
       let lda = Int32(max(1, a.rows))
+      let cblas = try BLASLibrary.cblas()
       a.storage.withUnsafeBufferPointer { pa in
         c.storage.withUnsafeMutableBufferPointer { pc in
-          cblas_dsyrk(
+          cblas.dsyrk(
             CblasColMajor, triangle.cblas, trans.cblas, n32, k32,
             alpha, pa.baseAddress!, lda, beta, pc.baseAddress!, n32)
         }
@@ -134,9 +136,10 @@ extension Matrix {
     if b.rows == 0 || b.cols == 0 { return }
     let (m32, n32) = (try BLAS.dimension(b.rows, "m", "trsm"), try BLAS.dimension(b.cols, "n", "trsm"))
     let lda = Int32(a.rows)
+    let cblas = try BLASLibrary.cblas()
     a.storage.withUnsafeBufferPointer { pa in
       b.storage.withUnsafeMutableBufferPointer { pb in
-        cblas_dtrsm(
+        cblas.dtrsm(
           CblasColMajor, side.cblas, triangle.cblas, trans.cblas, unitDiagonal ? CblasUnit : CblasNonUnit,
           m32, n32, alpha, pa.baseAddress!, lda, pb.baseAddress!, m32)
       }

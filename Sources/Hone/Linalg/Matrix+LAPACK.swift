@@ -28,8 +28,9 @@ extension Matrix {
   static func potrfInfo(_ a: inout Matrix) throws(HoneError) -> Int32 {
     let n = try BLAS.dimension(a.rows, "n", "potrf")
     if n == 0 { return 0 }
+    let lapacke = try BLASLibrary.lapacke()
     let info = a.storage.withUnsafeMutableBufferPointer { p in
-      LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, lowerUplo, n, p.baseAddress!, n)
+      lapacke.dpotrf(LAPACK_COL_MAJOR, lowerUplo, n, p.baseAddress!, n)
     }
     if info == 0 { a.zeroStrictUpper() }
     return info
@@ -46,9 +47,10 @@ extension Matrix {
     }
     let (n, nrhs) = (try BLAS.dimension(b.rows, "n", "potrs"), try BLAS.dimension(b.cols, "nrhs", "potrs"))
     if n == 0 || nrhs == 0 { return }
+    let lapacke = try BLASLibrary.lapacke()
     let info = factor.storage.withUnsafeBufferPointer { pl in
       b.storage.withUnsafeMutableBufferPointer { pb in
-        LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, lowerUplo, n, nrhs, pl.baseAddress!, n, pb.baseAddress!, n)
+        lapacke.dpotrs(LAPACK_COL_MAJOR, lowerUplo, n, nrhs, pl.baseAddress!, n, pb.baseAddress!, n)
       }
     }
     guard info == 0 else { throw .internal("potrs: LAPACK rejected argument \(-info)") }
@@ -64,8 +66,9 @@ extension Matrix {
     }
     let n = try BLAS.dimension(factor.rows, "n", "potri")
     if n == 0 { return }
+    let lapacke = try BLASLibrary.lapacke()
     let info = factor.storage.withUnsafeMutableBufferPointer { p in
-      LAPACKE_dpotri_work(LAPACK_COL_MAJOR, lowerUplo, n, p.baseAddress!, n)
+      lapacke.dpotri(LAPACK_COL_MAJOR, lowerUplo, n, p.baseAddress!, n)
     }
     guard info == 0 else {
       throw info > 0

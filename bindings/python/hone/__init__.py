@@ -11,8 +11,16 @@ Optuna's names::
 
 Set ``HONE_LIBRARY`` to load a libhone.so other than the one installed with the
 package; its version must equal :data:`__version__`.
+
+Importing hone loads OpenBLAS with the kernel that fits the CPU; see
+:func:`blas_info`. Import hone before numpy or anything else that loads the
+system ``libopenblas.so.0`` (Debian's python3-numpy does): a copy already loaded
+keeps the kernel it chose, and ``blas_info()["kernel_source"]`` then says
+``"preloaded"``. A user's ``OPENBLAS_CORETYPE`` always wins.
 """
 
+# First, before hone.mlp imports numpy.
+from ._blas import blas_info  # isort: skip
 from . import distributions, exceptions, mlp, pruners, samplers, storages, study, trial
 from ._version import __version__
 from .exceptions import (
@@ -41,6 +49,7 @@ from .trial import FrozenTrial, Trial, TrialState
 
 __all__ = [
     "__version__",
+    "blas_info",
     "create_study",
     "load_study",
     "delete_study",

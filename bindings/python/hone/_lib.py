@@ -40,6 +40,7 @@ _SIGNATURES = {
     "hone_status_string": (c_char_p, [hone_status]),
     "hone_last_error": (c_char_p, []),
     "hone_free": (None, [c_void_p]),
+    "hone_blas_info": (hone_status, [_char_pp]),
     "hone_study_create": (hone_status, [POINTER(hone_study), c_char_p]),
     "hone_study_destroy": (None, [hone_study]),
     "hone_study_info_json": (hone_status, [_char_pp, hone_study]),

@@ -1,6 +1,7 @@
 """The ctypes layer: loading, the version check, signatures, status mapping, memory."""
 import ctypes
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -136,3 +137,46 @@ def test_strings_from_the_library_are_freed_after_reading(monkeypatch, study):
     assert len(trials) == 3
     # Each of the three tells read its trial back as text and freed it.
     assert len(freed) == 3 and all(freed)
+
+
+BLAS_INFO_KEYS = {
+    "library", "lapacke", "lapacke_error", "version", "config", "kernel", "kernel_source",
+    "requested_kernel", "requested_kernel_took", "threads", "cpu",
+}
+
+
+def test_blas_info_is_a_dict_with_the_keys():
+    info = hone.blas_info()
+    assert isinstance(info, dict)
+    assert BLAS_INFO_KEYS <= info.keys()
+    assert set(info["cpu"]) >= {"vendor", "features", "os_avx_state", "os_avx512_state"}
+    assert isinstance(info["cpu"]["features"], list)
+    assert info["kernel_source"] in ("hone", "user", "openblas", "preloaded")
+    assert info["kernel"] and "openblas" in info["library"]
+    assert info["threads"] >= 1
+    if info["requested_kernel"] is None:
+        assert info["requested_kernel_took"] is None
+    else:
+        assert info["requested_kernel_took"] == (info["requested_kernel"].lower() == info["kernel"].lower())
+
+
+def test_import_chooses_the_kernel_and_restores_the_environment():
+    # A fresh interpreter without OPENBLAS_CORETYPE: importing hone loads OpenBLAS,
+    # and the variable Hone set for that load is gone again afterwards.
+    # os.environ is a copy taken at start-up, so the C environment is read through libc.
+    code = (
+        "import ctypes, json\n"
+        "import hone\n"
+        "getenv = ctypes.CDLL(None).getenv\n"
+        "getenv.restype = ctypes.c_char_p\n"
+        "print(json.dumps([hone.blas_info(), getenv(b'OPENBLAS_CORETYPE')]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    info, variable = json.loads(out.stdout)
+    assert variable is None
+    assert info["kernel_source"] in ("hone", "openblas")
+    if info["kernel_source"] == "hone":
+        assert info["requested_kernel_took"] is True
+    else:
+        assert info["requested_kernel"] is None
