@@ -105,9 +105,9 @@ final class SQLiteConnection: SQLConnection {
           let text = sqlite3_column_text(statement, c).flatMap { bytes in
             String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
           }
-          row.append(text.map(SQLValue.text) ?? .unreadable("text that is not UTF-8 (\(count) bytes)"))
+          row.append(text.map(SQLValue.text) ?? .unreadable("text that is not UTF-8 (\(bytes(count)))"))
         default:
-          row.append(.unreadable("a blob of \(sqlite3_column_bytes(statement, c)) bytes"))
+          row.append(.unreadable("a blob of \(bytes(Int(sqlite3_column_bytes(statement, c))))"))
         }
       }
       rows.append(row)
@@ -133,6 +133,8 @@ final class SQLiteConnection: SQLConnection {
       }
     }
   }
+
+  private func bytes(_ n: Int) -> String { n == 1 ? "1 byte" : "\(n) bytes" }
 
   private func prepared(_ sql: String) throws(HoneError) -> OpaquePointer {
     if let statement = statements[sql] { return statement }

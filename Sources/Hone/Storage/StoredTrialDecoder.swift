@@ -115,9 +115,7 @@ struct StoredTrialDecoder {
     let objective = try integer(row, 2, "objective", i)
     let have = trials[i].values?.count ?? 0
     guard objective >= 0, objective < directions.count else {
-      throw damaged(
-        i, "it has a value for objective \(objective), but the study has \(directions.count) "
-          + "direction\(directions.count == 1 ? "" : "s")")
+      throw damaged(i, "it has a value for objective \(objective), but the study has \(directionCount)")
     }
     guard objective == have else {
       throw damaged(
@@ -135,9 +133,10 @@ struct StoredTrialDecoder {
     guard !trials[i].params.contains(where: { $0.name == name }) else {
       throw damaged(i, "parameter '\(name)' appears twice")
     }
+    let json = try text(row, 7, "distribution_json", i)
     let distribution: Distribution
     do throws(HoneError) {
-      distribution = try Distribution(json: try JSON.parse(try text(row, 7, "distribution_json", i)), context: "it")
+      distribution = try Distribution(json: try JSON.parse(json), context: "it")
     } catch {
       throw damaged(i, "parameter '\(name)' has a distribution_json that is not a distribution (\(error.message))")
     }
@@ -159,8 +158,9 @@ struct StoredTrialDecoder {
     _ = try integer(row, 2, "position", i)
     let key = try text(row, 6, "attr_key", i)
     guard !existing.contains(where: { $0.0 == key }) else { throw damaged(i, "\(table) key '\(key)' appears twice") }
+    let json = try text(row, 7, "value_json", i)
     do throws(HoneError) {
-      return (key, try JSON.parse(try text(row, 7, "value_json", i)))
+      return (key, try JSON.parse(json))
     } catch {
       throw damaged(i, "\(table) key '\(key)' has a value_json that is not JSON (\(error.message))")
     }
@@ -174,7 +174,7 @@ struct StoredTrialDecoder {
   private func check(_ i: Int) throws(HoneError) {
     let t = trials[i]
     if t.state == .complete, t.values?.count != directions.count {
-      throw damaged(i, "it is COMPLETE with \(t.values?.count ?? 0) values for \(directions.count) directions")
+      throw damaged(i, "it is COMPLETE with \(t.values?.count ?? 0) values, but the study has \(directionCount)")
     }
     let fixed = Study.fixedParams(of: t)
     if let attr = t.systemAttr("fixed_params"), fixed == nil {
@@ -248,6 +248,8 @@ struct StoredTrialDecoder {
   }
 
   // MARK: Messages
+
+  private var directionCount: String { directions.count == 1 ? "1 direction" : "\(directions.count) directions" }
 
   static let unmodified = "; the storage was not modified"
 
