@@ -24,7 +24,8 @@ final class StorageCorruptionTests: XCTestCase {
   func pristine() throws -> [UInt8] {
     let path = "\(directory)/pristine.db"
     do {
-      let study = try Study(name: "x", direction: .minimize, storage: try StorageURL(parsing: "sqlite:///" + path).open())
+      let storage = try StorageURL(parsing: "sqlite:///" + path).open()
+      let study = try Study(name: "x", direction: .minimize, storage: storage)
       for i in 0..<4 {
         if i == 3 { _ = try study.enqueueTrial([("n", .number(7))]) }
         let t = try study.ask()
@@ -79,18 +80,23 @@ final class StorageCorruptionTests: XCTestCase {
        ["trial 2 ", "'datetime_start'", "-5"]),
       ("text start", "UPDATE trials SET datetime_start = 'yesterday' WHERE number = 2",
        ["trial 2 ", "'datetime_start'", "text 'yesterday'"]),
-      ("huge int parameter", "UPDATE trial_params SET param_value = 1e300 WHERE param_name = 'n' AND trial_id = \(t2)",
+      ("huge int parameter",
+       "UPDATE trial_params SET param_value = 1e300 WHERE param_name = 'n' AND trial_id = \(t2)",
        ["trial 2 ", "parameter 'n' has value 1e+300, outside int[1, 3]"]),
-      ("fractional int parameter", "UPDATE trial_params SET param_value = 1.5 WHERE param_name = 'n' AND trial_id = \(t2)",
+      ("fractional int parameter",
+       "UPDATE trial_params SET param_value = 1.5 WHERE param_name = 'n' AND trial_id = \(t2)",
        ["trial 2 ", "parameter 'n' has value 1.5"]),
-      ("categorical index -5", "UPDATE trial_params SET param_value = -5 WHERE param_name = 'c' AND trial_id = \(t2)",
+      ("categorical index -5",
+       "UPDATE trial_params SET param_value = -5 WHERE param_name = 'c' AND trial_id = \(t2)",
        ["trial 2 ", "parameter 'c' has value -5.0, not an index"]),
-      ("categorical index 0.5", "UPDATE trial_params SET param_value = 0.5 WHERE param_name = 'c' AND trial_id = \(t2)",
+      ("categorical index 0.5",
+       "UPDATE trial_params SET param_value = 0.5 WHERE param_name = 'c' AND trial_id = \(t2)",
        ["trial 2 ", "parameter 'c' has value 0.5"]),
       ("categorical index past the end",
        "UPDATE trial_params SET param_value = 3 WHERE param_name = 'c' AND trial_id = \(t2)",
        ["trial 2 ", "parameter 'c' has value 3.0"]),
-      ("float outside its bounds", "UPDATE trial_params SET param_value = 5 WHERE param_name = 'f' AND trial_id = \(t2)",
+      ("float outside its bounds",
+       "UPDATE trial_params SET param_value = 5 WHERE param_name = 'f' AND trial_id = \(t2)",
        ["trial 2 ", "parameter 'f' has value 5.0, outside float[0.0, 1.0]"]),
       ("an enqueued value without its fixed_params",
        "DELETE FROM trial_system_attrs WHERE attr_key = 'fixed_params'",
@@ -169,7 +175,8 @@ final class StorageCorruptionTests: XCTestCase {
       }
       sqlite(path, "UPDATE trials SET heartbeat = \(heartbeat)")
       let before = bytes(path)
-      XCTAssertThrowsError(try Study.load(name: "x", storageURL: url, optionsJSON: options).failStaleTrials()) { error in
+      let study = try Study.load(name: "x", storageURL: url, optionsJSON: options)
+      XCTAssertThrowsError(try study.failStaleTrials()) { error in
         guard case HoneError.storage(let m) = error else { return XCTFail("\(heartbeat): \(error)") }
         XCTAssert(m.contains("trial 0 has column 'heartbeat'") && m.contains("not modified"), m)
       }
@@ -220,7 +227,11 @@ final class StorageCorruptionTests: XCTestCase {
     ]
     for (name, rows, needle) in cases {
       var decoder = StoredTrialDecoder(location: "db", study: 1)
-      XCTAssertThrowsError(try { for row in rows { try decoder.add(row) }; _ = try decoder.finish(dense: true) }(), name) {
+      func decode() throws {
+        for row in rows { try decoder.add(row) }
+        _ = try decoder.finish(dense: true)
+      }
+      XCTAssertThrowsError(try decode(), name) {
         guard case HoneError.storage(let m) = $0 else { return XCTFail("\(name): \($0)") }
         XCTAssert(m.contains(needle), "\(name): \(m)")
       }

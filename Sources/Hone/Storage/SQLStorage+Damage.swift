@@ -22,9 +22,8 @@ extension SQLStorage {
   /// The error for a damaged row of `study`, which names the study when its name can be read.
   func damagedStudy(_ study: Int, _ problem: String) -> HoneError {
     var subject = "the study with id \(study)"
-    if case .text(let name)?? = try? db.row("SELECT study_name FROM studies WHERE study_id = ?", [.integer(Int64(study))])?.first {
-      subject = "study '\(name)'"
-    }
+    let row = try? db.row("SELECT study_name FROM studies WHERE study_id = ?", [.integer(Int64(study))])
+    if case .text(let name)? = row?.first { subject = "study '\(name)'" }
     return .storage("\(location): \(subject): \(problem)\(StoredTrialDecoder.unmodified)")
   }
 }

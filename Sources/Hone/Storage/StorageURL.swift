@@ -83,9 +83,13 @@ public enum StorageURL: Equatable, Sendable {
   /// Opens the storage for a call that only reads it, or that fails when it has no
   /// study (a load, a listing, a delete, a copy's source): nil when it names a
   /// SQLite file that does not exist, which is then not created.
+  ///
+  /// - Throws: `.storage` for a SQLite file whose directory does not exist either:
+  ///   a path that no call could create is a mistake, not an empty storage.
   public func openExisting() throws(HoneError) -> (any Storage)? {
     guard case .sqlite(let path) = self else { return try open() }
-    guard SQLiteConnection.exists(path) else { return nil }
+    let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
+    if !SQLiteConnection.exists(path), SQLiteConnection.exists(directory) { return nil }
     let connection = try SQLiteConnection.open(path: path, create: false)
     return try SQLStorage(connection: connection, location: connection.location)
   }

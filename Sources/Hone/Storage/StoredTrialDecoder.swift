@@ -74,7 +74,8 @@ struct StoredTrialDecoder {
       for (expected, t) in sorted.enumerated() where t.number != expected {
         let problem = t.number < expected
           ? "trial \(t.number) appears twice" : "there is no trial \(expected), but there is a trial \(t.number)"
-        throw .storage("\(location): the trial numbers of study '\(studyName)' have a gap: \(problem)\(Self.unmodified)")
+        throw .storage(
+          "\(location): the trial numbers of study '\(studyName)' have a gap: \(problem)\(Self.unmodified)")
       }
     }
     return sorted
@@ -123,7 +124,9 @@ struct StoredTrialDecoder {
           ? "objective \(objective) has two values" : "it has a value for objective \(objective) but none for \(have)")
     }
     // NaN is stored as NULL, and a trial is never finished with one: tell marks it FAIL instead.
-    guard let value = try number(row, 4, "value", i) else { throw damaged(i, "the value of objective \(objective) is NULL") }
+    guard let value = try number(row, 4, "value", i) else {
+      throw damaged(i, "the value of objective \(objective) is NULL")
+    }
     trials[i].values = (trials[i].values ?? []) + [value]
   }
 
@@ -147,7 +150,9 @@ struct StoredTrialDecoder {
   private mutating func addIntermediate(_ row: SQLRow, _ i: Int) throws(HoneError) {
     let step = try integer(row, 2, "step", i)
     guard step >= 0 else { throw damaged(i, "it has an intermediate value at step \(step), below 0") }
-    guard trials[i].intermediateValues[step] == nil else { throw damaged(i, "step \(step) has two intermediate values") }
+    guard trials[i].intermediateValues[step] == nil else {
+      throw damaged(i, "step \(step) has two intermediate values")
+    }
     // NULL is a reported NaN, which report accepts.
     trials[i].intermediateValues[step] = try number(row, 4, "value", i) ?? .nan
   }

@@ -21,8 +21,8 @@ final class TrialCache: @unchecked Sendable {
       for t in changes.trials where t.number < 0 || t.number >= count {
         guard t.number == count else {
           throw .storage(
-            "the storage is damaged: it returned trial \(t.number) of the study with id \(study) where trial \(count) was next"
-              + "; the storage was not modified")
+            "the storage is damaged: it returned trial \(t.number) of the study with id \(study) "
+              + "where trial \(count) was next; the storage was not modified")
         }
         count += 1
       }
