@@ -238,6 +238,35 @@ final class StorageCorruptionTests: XCTestCase {
     }
   }
 
+  /// PostgreSQL's typed columns still take what Hone never writes there: a NaN time,
+  /// a negative step. The same checks refuse them.
+  func testDamagedPostgreSQLRowsAreRefused() throws {
+    guard let env = getenv("HONE_TEST_POSTGRES_URL"), !String(cString: env).isEmpty else {
+      throw XCTSkip("HONE_TEST_POSTGRES_URL is not set; `make pg-test` runs this test against a throwaway server")
+    }
+    let url = String(cString: env)
+    let name = "corruption-\(getpid())"
+    let ofStudy = "trial_id IN (SELECT trial_id FROM trials WHERE study_id = $1)"
+    let edits = [
+      ("UPDATE trials SET datetime_start = 'NaN' WHERE study_id = $1", "'datetime_start' holds nan"),
+      ("UPDATE trial_intermediate_values SET step = -3 WHERE \(ofStudy)", "step -3"),
+      ("UPDATE trial_values SET value = 'NaN' WHERE \(ofStudy)", "the value of objective 0 is the real nan"),
+    ]
+    for (sql, needle) in edits {
+      let study = try Study(name: name, direction: .minimize, storage: try StorageURL(parsing: url).open())
+      defer { try? Study.delete(name: name, storage: study.storage) }
+      let t = try study.ask()
+      try study.report(trial: t, step: 0, value: 1)
+      try study.tell(trial: t, values: [1])
+      _ = try PostgresConnection(url: url).execute(sql, params: [.int(Int64(study.studyID))])
+      XCTAssertThrowsError(try Study.load(name: name, storageURL: url, optionsJSON: nil).trials, sql) { error in
+        guard case HoneError.storage(let m) = error else { return XCTFail("\(sql): \(error)") }
+        XCTAssert(m.contains("trial 0 of study '\(name)'") && m.contains(needle), m)
+        XCTAssertFalse(m.contains("hone:hone@"), "the message shows the password: \(m)")
+      }
+    }
+  }
+
   /// Reads never write: a zero-byte file stays empty until the first write.
   func testReadsLeaveAZeroByteFileEmpty() throws {
     let path = "\(directory)/empty.db"

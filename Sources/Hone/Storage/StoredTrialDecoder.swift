@@ -123,9 +123,9 @@ struct StoredTrialDecoder {
         i, objective < have
           ? "objective \(objective) has two values" : "it has a value for objective \(objective) but none for \(have)")
     }
-    // NaN is stored as NULL, and a trial is never finished with one: tell marks it FAIL instead.
-    guard let value = try number(row, 4, "value", i) else {
-      throw damaged(i, "the value of objective \(objective) is NULL")
+    // A trial is never finished with a NaN (tell marks it FAIL instead), which would be stored as NULL.
+    guard let value = try number(row, 4, "value", i), !value.isNaN else {
+      throw damaged(i, "the value of objective \(objective) is \(row[4].summary)")
     }
     trials[i].values = (trials[i].values ?? []) + [value]
   }
