@@ -723,9 +723,12 @@ void hone_mlp_destroy(hone_mlp *model);
  * A storage is named by its URL, as in the "storage" study option:
  * "sqlite:///relative/path.db", "sqlite:////absolute/path.db" or
  * "postgresql://user:password@host:port/database". A SQLite file, or Hone's
- * tables in a PostgreSQL database, are created when missing; a database that is
- * not a Hone storage, or that a newer Hone wrote, is refused with HONE_STORAGE
- * and left unmodified. Each call opens the storage by itself.
+ * tables in a PostgreSQL database, are created by the first write; a call that
+ * only reads or fails (a load, a listing, a delete of a missing study, a copy's
+ * source) never creates or modifies a file. A database that is not a Hone
+ * storage, that a newer Hone wrote, or whose rows are damaged (a value Hone never
+ * writes there), is refused with HONE_STORAGE, naming the row, and left
+ * unmodified. Each call opens the storage by itself.
  * ======================================================================= */
 
 /**
@@ -771,7 +774,9 @@ hone_status hone_study_copy(
  * Each entry has Optuna's StudySummary fields: {"study_name", "directions",
  * "n_trials", "best_trial" (a trial object, or null in a multi-objective study
  * or one with no COMPLETE trial), "datetime_start" (of the earliest trial, or
- * null), "user_attrs", "system_attrs"}.
+ * null), "user_attrs", "system_attrs"}. Every trial is read, so a damaged row
+ * fails the listing with HONE_STORAGE; a SQLite file that does not exist lists
+ * no study, and is not created.
  *
  * @param out_json receives the text; release it with `hone_free`.
  */

@@ -3,9 +3,12 @@
 /// A storage is named by its URL, as in the "storage" study option:
 /// "sqlite:///relative/path.db", "sqlite:////absolute/path.db" or
 /// "postgresql://user:password@host:port/database". A SQLite file, or Hone's
-/// tables in a PostgreSQL database, are created when missing; a database that is
-/// not a Hone storage, or that a newer Hone wrote, is refused with HONE_STORAGE
-/// and left unmodified. Each call opens the storage by itself.
+/// tables in a PostgreSQL database, are created by the first write; a call that
+/// only reads or fails (a load, a listing, a delete of a missing study, a copy's
+/// source) never creates or modifies a file. A database that is not a Hone
+/// storage, that a newer Hone wrote, or whose rows are damaged (a value Hone never
+/// writes there), is refused with HONE_STORAGE, naming the row, and left
+/// unmodified. Each call opens the storage by itself.
 
 import Hone
 
@@ -43,8 +46,12 @@ import Hone
   _ study_name: UnsafePointer<CChar>?
 ) -> hone_status {
   capture { () throws(HoneError) in
-    let storage = try StorageURL(parsing: try string(storage_url, "storage_url")).open()
-    try Study.delete(name: try string(study_name, "study_name"), storage: storage)
+    let url = try string(storage_url, "storage_url")
+    let name = try string(study_name, "study_name")
+    guard let storage = try StorageURL(parsing: url).openExisting() else {
+      throw .notFound("no study named '\(name)': there is no file at \(url)")
+    }
+    try Study.delete(name: name, storage: storage)
   }
 }
 
@@ -58,8 +65,11 @@ import Hone
   _ to_study_name: UnsafePointer<CChar>?
 ) -> hone_status {
   capture { () throws(HoneError) in
-    let source = try StorageURL(parsing: try string(from_storage_url, "from_storage_url")).open()
+    let sourceURL = try string(from_storage_url, "from_storage_url")
     let name = try string(from_study_name, "from_study_name")
+    guard let source = try StorageURL(parsing: sourceURL).openExisting() else {
+      throw .notFound("no study named '\(name)' in the source storage: there is no file at \(sourceURL)")
+    }
     let newName = try to_study_name.map { (p) throws(HoneError) in try string(p, "to_study_name") }
     let target = try StorageURL(parsing: try string(to_storage_url, "to_storage_url")).open()
     try Study.copy(name: name, from: source, to: target, as: newName)
@@ -71,7 +81,9 @@ import Hone
 /// Each entry has Optuna's StudySummary fields: {"study_name", "directions",
 /// "n_trials", "best_trial" (a trial object, or null in a multi-objective study
 /// or one with no COMPLETE trial), "datetime_start" (of the earliest trial, or
-/// null), "user_attrs", "system_attrs"}.
+/// null), "user_attrs", "system_attrs"}. Every trial is read, so a damaged row
+/// fails the listing with HONE_STORAGE; a SQLite file that does not exist lists
+/// no study, and is not created.
 ///
 /// - Parameter out_json: receives the text; release it with `hone_free`.
 @c public func hone_storage_list_studies(
@@ -80,8 +92,10 @@ import Hone
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out_json, "out_json")
-    let storage = try StorageURL(parsing: try string(storage_url, "storage_url")).open()
-    try copyOut(JSON.array(try Study.summaries(storage: storage).map(\.json)).text, to: out)
+    // A listing only reads: a SQLite file that is not there holds no study, and is not created.
+    let storage = try StorageURL(parsing: try string(storage_url, "storage_url")).openExisting()
+    let summaries = try storage.map { (s) throws(HoneError) in try Study.summaries(storage: s) } ?? []
+    try copyOut(JSON.array(summaries.map(\.json)).text, to: out)
   }
 }
 

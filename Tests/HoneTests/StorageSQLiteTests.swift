@@ -13,32 +13,6 @@ final class StorageSQLiteTests: XCTestCase {
 
   override func tearDownWithError() throws { scratch?.remove() }
 
-  func bytes(_ path: String) -> [UInt8]? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var out: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let n = fread(&buffer, 1, buffer.count, f)
-      if n == 0 { return out }
-      out += buffer[0..<n]
-    }
-  }
-
-  func write(_ path: String, _ data: [UInt8]) {
-    let f = fopen(path, "wb")
-    _ = data.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
-    fclose(f)
-  }
-
-  /// Runs SQL on a file through SQLite directly, as another program would.
-  func sqlite(_ path: String, _ sql: String) {
-    var db: OpaquePointer?
-    XCTAssertEqual(sqlite3_open(path, &db), SQLITE_OK)
-    XCTAssertEqual(sqlite3_exec(db, sql, nil, nil, nil), SQLITE_OK, String(cString: sqlite3_errmsg(db)))
-    sqlite3_close(db)
-  }
-
   func assertRefused(_ path: String, _ needle: String, line: UInt = #line) {
     let before = bytes(path)
     XCTAssertNotNil(before, line: line)
@@ -207,5 +181,34 @@ final class StorageSQLiteTests: XCTestCase {
     try second.tell(trial: t1, values: [], state: .fail)
     let (_, p2) = try propose(second)
     XCTAssertLessThan(distance(p2, p0), 0.2 * distance(p1, p0), "p0 \(p0), p1 \(p1), p2 \(p2)")
+  }
+}
+
+/// Files for the SQLite suites: their bytes, and SQL run on them as another program would.
+extension XCTestCase {
+  func bytes(_ path: String) -> [UInt8]? {
+    guard let f = fopen(path, "rb") else { return nil }
+    defer { fclose(f) }
+    var out: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let n = fread(&buffer, 1, buffer.count, f)
+      if n == 0 { return out }
+      out += buffer[0..<n]
+    }
+  }
+
+  func write(_ path: String, _ data: [UInt8]) {
+    let f = fopen(path, "wb")
+    _ = data.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
+    fclose(f)
+  }
+
+  /// Runs SQL on a file through SQLite directly, as another program would.
+  func sqlite(_ path: String, _ sql: String, line: UInt = #line) {
+    var db: OpaquePointer?
+    XCTAssertEqual(sqlite3_open(path, &db), SQLITE_OK, line: line)
+    XCTAssertEqual(sqlite3_exec(db, sql, nil, nil, nil), SQLITE_OK, String(cString: sqlite3_errmsg(db)), line: line)
+    sqlite3_close(db)
   }
 }

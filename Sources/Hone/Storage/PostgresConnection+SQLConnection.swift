@@ -19,7 +19,8 @@ public final class PostgresSQLConnection: SQLConnection {
   }
 
   public func query(_ sql: String, _ binds: [SQLValue]) throws(HoneError) -> [SQLRow] {
-    let params = binds.map(Self.parameter)
+    var params: [PGValue] = []
+    for b in binds { params.append(try parameter(b)) }
     let text = dialect.render(sql)
     let result: PGResult
     if let tx = current {
@@ -58,12 +59,13 @@ public final class PostgresSQLConnection: SQLConnection {
   }
 
   /// NaN travels as NULL, as on SQLite, so both backends store the same thing.
-  private static func parameter(_ v: SQLValue) -> PGValue {
+  private func parameter(_ v: SQLValue) throws(HoneError) -> PGValue {
     switch v {
     case .null: return .null
     case .integer(let i): return .int(i)
     case .real(let d): return d.isNaN ? .null : .double(d)
     case .text(let s): return .text(s)
+    case .unreadable(let what): throw .internal("\(location): binding \(what), which only a read produces")
     }
   }
 

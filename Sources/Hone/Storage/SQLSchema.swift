@@ -37,7 +37,10 @@ enum SQLSchema {
       guard let row = try db.row("SELECT version FROM hone_schema", []) else {
         throw .storage("\(location) is damaged: its hone_schema table is empty; it was not modified")
       }
-      let found = try row.integer(0)
+      guard case .integer(let found) = row.first, found >= 1 else {
+        throw .storage(
+          "\(location) is damaged: its schema version is \(row.first?.summary ?? "missing"); it was not modified")
+      }
       guard found <= version else {
         throw .storage(
           "\(location) has schema version \(found), newer than this build supports (\(version)); "

@@ -4,7 +4,7 @@ extension SQLStorage {
   public func trial(study: Int, number: Int) throws(HoneError) -> FrozenTrial {
     try readStatement { () throws(HoneError) -> FrozenTrial in
       guard let t = try loadTrials(
-        "t.study_id = ? AND t.number = ?", [.integer(Int64(study)), .integer(Int64(number))]
+        "t.study_id = ? AND t.number = ?", [.integer(Int64(study)), .integer(Int64(number))], study: study
       ).trials.first else { throw try missingTrial(study, number) }
       return t
     }
@@ -12,8 +12,10 @@ extension SQLStorage {
 
   public func trialChanges(study: Int, since cursor: Int64) throws(HoneError) -> TrialChanges {
     try readStatement { () throws(HoneError) -> TrialChanges in
-      let loaded = try loadTrials(
-        "t.study_id = ? AND t.seq > ?", [.integer(Int64(study)), .integer(cursor)], cursorOf: study)
+      // From the start, every trial: their numbers must then run from 0 without a gap.
+      let loaded = cursor == 0
+        ? try loadTrials("t.study_id = ?", [.integer(Int64(study))], study: study, dense: true)
+        : try loadTrials("t.study_id = ? AND t.seq > ?", [.integer(Int64(study)), .integer(cursor)], study: study)
       guard let latest = loaded.cursor else { throw .notFound("no study with id \(study) in \(location)") }
       return TrialChanges(trials: loaded.trials, cursor: latest)
     }
@@ -29,14 +31,17 @@ extension SQLStorage {
     }
   }
 
-  /// The trials that match `filter`, a condition on `trials t`, ordered by number,
-  /// and, given `cursorOf`, that study's change counter as of the same snapshot.
+  /// The trials that match `filter`, a condition on `trials t` of `study`'s trials,
+  /// ordered by number, with the study and its change counter as of the same
+  /// snapshot (nil when there is no such study). With `dense`, `filter` selects
+  /// every trial of the study.
   ///
   /// One statement: the trial rows and those of each child table come as branches
-  /// of one UNION ALL, told apart by their first column.
+  /// of one UNION ALL, told apart by their first column. `StoredTrialDecoder`
+  /// checks every value.
   func loadTrials(
-    _ filter: String, _ binds: [SQLValue], cursorOf study: Int? = nil
-  ) throws(HoneError) -> (trials: [FrozenTrial], cursor: Int64?) {
+    _ filter: String, _ binds: [SQLValue], study: Int, dense: Bool = false
+  ) throws(HoneError) -> (trials: [FrozenTrial], cursor: Int64?, study: StoredStudy?) {
     // Columns: kind, trial_id, an integer (number, objective, position or step),
     // state, a real, a second real, a text and a second text.
     func child(_ kind: Int, _ table: String, _ key: String, _ real: String, _ text1: String, _ text2: String)
@@ -47,7 +52,7 @@ extension SQLStorage {
       FROM \(table) c JOIN trials t ON t.trial_id = c.trial_id WHERE \(filter)
       """
     }
-    var branches = [
+    let branches = [
       """
       SELECT 0 AS kind, t.trial_id AS id, t.number AS k, t.state AS st, t.datetime_start AS r1,
         t.datetime_complete AS r2, NULL AS s1, NULL AS s2
@@ -58,55 +63,13 @@ extension SQLStorage {
       child(3, "trial_intermediate_values", "step", "c.value", "NULL", "NULL"),
       child(4, "trial_user_attrs", "position", "NULL", "c.attr_key", "c.value_json"),
       child(5, "trial_system_attrs", "position", "NULL", "c.attr_key", "c.value_json"),
+      "SELECT -1, seq, NULL, NULL, NULL, NULL, directions, study_name FROM studies WHERE study_id = ?",
     ]
-    var allBinds = Array([[SQLValue]](repeating: binds, count: branches.count).joined())
-    if let study {
-      branches.append("SELECT -1, seq, NULL, NULL, NULL, NULL, NULL, NULL FROM studies WHERE study_id = ?")
-      allBinds.append(.integer(Int64(study)))
-    }
-    var trials: [FrozenTrial] = []
-    var index: [Int64: Int] = [:]
-    var cursor: Int64?
+    let allBinds = Array([[SQLValue]](repeating: binds, count: branches.count - 1).joined()) + [.integer(Int64(study))]
+    var decoder = StoredTrialDecoder(location: location, study: study)
     for row in try db.query(branches.joined(separator: "\nUNION ALL\n") + "\nORDER BY kind, id, k", allBinds) {
-      let kind = try row.integer(0)
-      if kind == -1 {
-        cursor = try row.integer(1)
-        continue
-      }
-      if kind == 0 {
-        let raw = try row.integer(3)
-        guard let state = Int32(exactly: raw).flatMap(TrialState.init(rawValue:)) else {
-          throw .storage("\(location) is damaged: a trial has state \(raw)")
-        }
-        index[try row.integer(1)] = trials.count
-        trials.append(
-          FrozenTrial(
-            number: try row.int(2), state: state, datetimeStart: try row.optionalReal(4),
-            datetimeComplete: try row.optionalReal(5)))
-        continue
-      }
-      guard let i = index[try row.integer(1)] else { continue }
-      switch kind {
-      case 1:
-        trials[i].values = (trials[i].values ?? []) + [try row.real(4)]
-      case 2:
-        let name = try row.text(6)
-        let distribution: Distribution
-        do throws(HoneError) {
-          distribution = try Distribution(json: try row.json(7), context: "parameter '\(name)'")
-        } catch {
-          throw .storage("\(location) is damaged: \(error.message)")
-        }
-        trials[i].params.append(Param(name: name, distribution: distribution, value: try row.real(4)))
-      case 3:
-        trials[i].intermediateValues[try row.integer(2)] = try row.real(4)
-      case 4:
-        trials[i].userAttrs.append((try row.text(6), try row.json(7)))
-      default:
-        trials[i].systemAttrs.append((try row.text(6), try row.json(7)))
-      }
+      try decoder.add(row)
     }
-    trials.sort { $0.number < $1.number }
-    return (trials, cursor)
+    return (try decoder.finish(dense: dense), decoder.cursor, decoder.study)
   }
 }

@@ -48,7 +48,7 @@ extension SQLStorage {
           .integer(Int64(TrialState.running.rawValue)), .real(start), SQLStorage.optional(heartbeat),
           .integer(seq), .integer(id),
         ])
-      return try loadTrials("t.trial_id = ?", [.integer(id)]).trials.first
+      return try loadTrials("t.trial_id = ?", [.integer(id)], study: study).trials.first
     }
   }
 
@@ -86,21 +86,30 @@ extension SQLStorage {
   public func failStaleTrials(
     study: Int, before: Double, complete: Double, retry: (FrozenTrial) -> FrozenTrial?
   ) throws(HoneError) -> [FrozenTrial] {
+    // Heartbeats that are not times are selected too, to be refused rather than never seen stale.
     let staleQuery = """
-      SELECT trial_id FROM trials
-      WHERE study_id = ? AND state = ? AND heartbeat IS NOT NULL AND heartbeat < ? ORDER BY number
+      SELECT trial_id, number, heartbeat FROM trials
+      WHERE study_id = ? AND state = ? AND heartbeat IS NOT NULL
+        AND (heartbeat < ? OR NOT (heartbeat >= 0 AND heartbeat < ?)) ORDER BY number
       """
-    let binds: [SQLValue] = [.integer(Int64(study)), .integer(Int64(TrialState.running.rawValue)), .real(before)]
-    guard try !readStatement({ () throws(HoneError) in try db.query(staleQuery, binds) }).isEmpty else { return [] }
+    let binds: [SQLValue] = [
+      .integer(Int64(study)), .integer(Int64(TrialState.running.rawValue)), .real(before),
+      .real(StoredTrialDecoder.endOfTime),
+    ]
+    let stale = try readStatement { () throws(HoneError) in try db.query(staleQuery, binds) }
+    guard !stale.isEmpty else { return [] }
+    try checkHeartbeats(stale, study: study)
     return try write { () throws(HoneError) -> [FrozenTrial] in
       let seq = try advance(study)
       var failed: [FrozenTrial] = []
-      for row in try db.query(staleQuery, binds) {
+      let rows = try db.query(staleQuery, binds)
+      try checkHeartbeats(rows, study: study)
+      for row in rows {
         let id = try row.integer(0)
         try db.execute(
           "UPDATE trials SET state = ?, datetime_complete = ?, heartbeat = NULL, seq = ? WHERE trial_id = ?",
           [.integer(Int64(TrialState.fail.rawValue)), .real(complete), .integer(seq), .integer(id)])
-        for trial in try loadTrials("t.trial_id = ?", [.integer(id)]).trials {
+        for trial in try loadTrials("t.trial_id = ?", [.integer(id)], study: study).trials {
           failed.append(trial)
           if let again = retry(trial) {
             _ = try insertTrial(study: study, template: again, heartbeat: nil, seq: seq)
@@ -124,9 +133,13 @@ extension SQLStorage {
   /// The highest trial number of a study, or nil when it has no trial.
   func lastNumber(_ study: Int) throws(HoneError) -> Int? {
     // ORDER BY ... LIMIT 1 is one index seek; MAX() inside an expression would scan.
-    try db.row(
-      "SELECT number FROM trials WHERE study_id = ? ORDER BY number DESC LIMIT 1", [.integer(Int64(study))]
-    ).map { row throws(HoneError) in try row.int(0) }
+    guard let row = try db.row(
+      "SELECT number FROM trials WHERE study_id = ? ORDER BY number DESC LIMIT 1", [.integer(Int64(study))])
+    else { return nil }
+    guard case .integer(let raw) = row[0], raw >= 0, raw < Int64(Int.max), let number = Int(exactly: raw) else {
+      throw damagedStudy(study, "its highest trial number is \(row[0].summary), not a trial number")
+    }
+    return number
   }
 
   /// The row identifier of a trial that exists and is RUNNING, or the error that says why not.

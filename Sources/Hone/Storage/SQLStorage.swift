@@ -9,8 +9,17 @@ public final class SQLStorage: Storage, @unchecked Sendable {
   /// What messages call the database, e.g. `SQLite database 'x.db'`.
   let location: String
   let lock = Lock()
+  /// Whether the tables exist at this build's version and the connection is set
+  /// up for writes; until then nothing has been written, and a database with no
+  /// tables reads as a storage with no studies.
+  private var writable = false
+  /// Whether the database was found with no tables at all.
+  private var empty: Bool
 
-  /// Opens the storage on `connection`, creating or migrating the schema.
+  /// Opens the storage on `connection`, migrating an older schema.
+  ///
+  /// Opening reads: the tables of a new database are created, and SQLite switched
+  /// to WAL mode, by the first write, so a load or a listing never modifies a file.
   ///
   /// - Throws: `.storage` for a database that is not Hone's or is newer than this
   ///   build; such a database is not modified.
@@ -18,15 +27,32 @@ public final class SQLStorage: Storage, @unchecked Sendable {
     db = connection
     self.location = location
     let found = try SQLSchema.inspect(connection, location: location)
-    try connection.prepareForWrites()
-    if found != .hone(version: SQLSchema.version) { try SQLSchema.install(connection, location: location) }
+    empty = found == .empty
+    if !empty, found != .hone(version: SQLSchema.version) { try prepareForWrites() }
+  }
+
+  /// Creates or migrates the tables and sets the connection up for writes; under the lock.
+  private func prepareForWrites() throws(HoneError) {
+    try db.prepareForWrites()
+    try SQLSchema.install(db, location: location)
+    writable = true
+    empty = false
+  }
+
+  /// Whether the database still has no tables, looking again while it had none:
+  /// another process may have created them since. Under the lock.
+  func hasNoTables() throws(HoneError) -> Bool {
+    guard empty else { return false }
+    empty = try SQLSchema.inspect(db, location: location) == .empty
+    return empty
   }
 
   /// Runs `body` in a write transaction under the storage's lock; with `statement`,
   /// `body` runs exactly one statement, which is its own transaction.
   func write<T>(statement: Bool = false, _ body: () throws(HoneError) -> T) throws(HoneError) -> T {
     try lock.withLock { () throws(HoneError) -> T in
-      statement ? try body() : try db.transaction(write: true, body)
+      if !writable { try prepareForWrites() }
+      return statement ? try body() : try db.transaction(write: true, body)
     }
   }
 
@@ -66,14 +92,22 @@ public final class SQLStorage: Storage, @unchecked Sendable {
   }
 
   public func findStudy(name: String) throws(HoneError) -> StoredStudy? {
-    try read { () throws(HoneError) -> StoredStudy? in
-      guard let row = try db.row("SELECT study_id, directions FROM studies WHERE study_name = ?", [.text(name)])
-      else { return nil }
-      return StoredStudy(id: try row.int(0), name: name, directions: try parseDirections(row.text(1)))
+    try lock.withLock { () throws(HoneError) -> StoredStudy? in
+      if try hasNoTables() { return nil }
+      return try db.transaction(write: false) { () throws(HoneError) -> StoredStudy? in
+        guard let row = try db.row("SELECT study_id, directions FROM studies WHERE study_name = ?", [.text(name)])
+        else { return nil }
+        guard case .integer(let raw) = row[0], let id = Int(exactly: raw) else {
+          throw .storage("\(location): study '\(name)' has study_id \(row[0].summary)\(StoredTrialDecoder.unmodified)")
+        }
+        return StoredStudy(id: id, name: name, directions: try parseDirections(row[1], study: name))
+      }
     }
   }
 
   public func deleteStudy(name: String) throws(HoneError) {
+    // A study that is not there is reported without writing, even the schema.
+    guard try findStudy(name: name) != nil else { throw .notFound("no study named '\(name)' in \(location)") }
     try write { () throws(HoneError) in
       guard let row = try db.row("SELECT study_id FROM studies WHERE study_name = ?", [.text(name)]) else {
         throw .notFound("no study named '\(name)' in \(location)")
@@ -93,43 +127,41 @@ public final class SQLStorage: Storage, @unchecked Sendable {
     "trial_values", "trial_params", "trial_intermediate_values", "trial_user_attrs", "trial_system_attrs",
   ]
 
+  /// Every study with every trial read, so a listing checks the rows it summarizes.
   public func studySummaries() throws(HoneError) -> [StudySummary] {
-    try read { () throws(HoneError) -> [StudySummary] in
-      var out: [StudySummary] = []
-      for row in try db.query("SELECT study_id, study_name, directions FROM studies ORDER BY study_id", []) {
-        let id = try row.integer(0)
-        let directions = try parseDirections(row.text(2))
-        guard let stats = try db.row(
-          "SELECT COUNT(*), MIN(datetime_start) FROM trials WHERE study_id = ?", [.integer(id)])
-        else { throw .storage("\(location): counting the trials of a study returned no row") }
-        var best: FrozenTrial?
-        if directions.count == 1 {
-          let order = directions[0] == .minimize ? "ASC" : "DESC"
-          if let b = try db.row(
-            """
-            SELECT t.number FROM trials t JOIN trial_values v ON v.trial_id = t.trial_id AND v.objective = 0
-            WHERE t.study_id = ? AND t.state = ? ORDER BY v.value \(order), t.number LIMIT 1
-            """, [.integer(id), .integer(Int64(TrialState.complete.rawValue))])
-          {
-            best = try loadTrials(
-              "t.study_id = ? AND t.number = ?", [.integer(id), .integer(try b.integer(0))]
-            ).trials.first
+    try lock.withLock { () throws(HoneError) -> [StudySummary] in
+      if try hasNoTables() { return [] }
+      return try db.transaction(write: false) { () throws(HoneError) -> [StudySummary] in
+        var out: [StudySummary] = []
+        for row in try db.query("SELECT study_id FROM studies ORDER BY study_id", []) {
+          guard case .integer(let raw) = row[0], let id = Int(exactly: raw) else {
+            throw .storage("\(location): a study has study_id \(row[0].summary)\(StoredTrialDecoder.unmodified)")
           }
+          let loaded = try loadTrials("t.study_id = ?", [.integer(raw)], study: id, dense: true)
+          guard let study = loaded.study else { continue }
+          out.append(
+            StudySummary(
+              name: study.name, directions: study.directions, nTrials: loaded.trials.count,
+              bestTrial: StudySummary.best(of: loaded.trials, directions: study.directions),
+              datetimeStart: loaded.trials.compactMap(\.datetimeStart).min()))
         }
-        out.append(
-          StudySummary(
-            name: try row.text(1), directions: directions, nTrials: try stats.int(0), bestTrial: best,
-            datetimeStart: try stats.optionalReal(1)))
+        return out
       }
-      return out
     }
   }
 
-  func parseDirections(_ text: String) throws(HoneError) -> [StudyDirection] {
-    let names = text.split(separator: ",").map(String.init)
+  /// The directions stored as `text`, e.g. `minimize,maximize`, or nil when it is not such a list.
+  static func directions(_ text: String) -> [StudyDirection]? {
+    let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     let directions = names.compactMap(StudyDirection.init(rawValue:))
-    guard !directions.isEmpty, directions.count == names.count else {
-      throw .storage("\(location) is damaged: a study has directions '\(text)'")
+    return !directions.isEmpty && directions.count == names.count ? directions : nil
+  }
+
+  func parseDirections(_ value: SQLValue, study: String) throws(HoneError) -> [StudyDirection] {
+    guard case .text(let text) = value, let directions = SQLStorage.directions(text) else {
+      throw .storage(
+        "\(location): study '\(study)': column 'directions' holds \(value.summary), "
+          + "not a list of minimize and maximize\(StoredTrialDecoder.unmodified)")
     }
     return directions
   }

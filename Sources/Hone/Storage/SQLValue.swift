@@ -5,6 +5,21 @@ public enum SQLValue: Equatable, Sendable {
   /// A NaN is stored as NULL: SQLite has no NaN.
   case real(Double)
   case text(String)
+  /// A value read that no column of Hone's holds, described for messages: a blob,
+  /// or text that is not UTF-8. Only a hand-edited or damaged database has one,
+  /// and every typed accessor refuses it.
+  case unreadable(String)
+
+  /// The value as messages show it, e.g. `text 'abc'` or `NULL`.
+  var summary: String {
+    switch self {
+    case .null: return "NULL"
+    case .integer(let v): return "the integer \(v)"
+    case .real(let v): return "the real \(v)"
+    case .text(let s): return "text '\(s.count > 40 ? s.prefix(40) + "…" : s)'"
+    case .unreadable(let what): return what
+    }
+  }
 }
 
 /// One result row.
@@ -13,36 +28,36 @@ public typealias SQLRow = [SQLValue]
 /// Typed column access; a column of the wrong type means a damaged database.
 extension Array where Element == SQLValue {
   func integer(_ i: Int) throws(HoneError) -> Int64 {
-    guard indices.contains(i), case .integer(let v) = self[i] else { throw SQLValue.damaged(i, "an integer") }
+    guard indices.contains(i), case .integer(let v) = self[i] else { throw damaged(i, "an integer") }
     return v
   }
 
   func int(_ i: Int) throws(HoneError) -> Int {
     let v = try integer(i)
-    guard let n = Int(exactly: v) else { throw SQLValue.damaged(i, "an Int") }
+    guard let n = Int(exactly: v) else { throw damaged(i, "an Int") }
     return n
   }
 
   /// A real; NULL reads as NaN, the value a NaN was stored as. Integers widen.
   func real(_ i: Int) throws(HoneError) -> Double {
-    guard indices.contains(i) else { throw SQLValue.damaged(i, "a number") }
+    guard indices.contains(i) else { throw damaged(i, "a number") }
     switch self[i] {
     case .real(let v): return v
     case .integer(let v): return Double(v)
     case .null: return .nan
-    case .text: throw SQLValue.damaged(i, "a number")
+    case .text, .unreadable: throw damaged(i, "a number")
     }
   }
 
   /// A real, or nil for NULL.
   func optionalReal(_ i: Int) throws(HoneError) -> Double? {
-    guard indices.contains(i) else { throw SQLValue.damaged(i, "a number") }
+    guard indices.contains(i) else { throw damaged(i, "a number") }
     if case .null = self[i] { return nil }
     return try real(i)
   }
 
   func text(_ i: Int) throws(HoneError) -> String {
-    guard indices.contains(i), case .text(let v) = self[i] else { throw SQLValue.damaged(i, "text") }
+    guard indices.contains(i), case .text(let v) = self[i] else { throw damaged(i, "text") }
     return v
   }
 
@@ -54,10 +69,9 @@ extension Array where Element == SQLValue {
       throw .storage("the database is damaged: column \(i) holds invalid JSON (\(error.message))")
     }
   }
-}
 
-extension SQLValue {
-  static func damaged(_ column: Int, _ expected: String) -> HoneError {
-    .storage("the database is damaged: column \(column) of a row is not \(expected)")
+  private func damaged(_ column: Int, _ expected: String) -> HoneError {
+    let found = indices.contains(column) ? self[column].summary : "nothing"
+    return .storage("the database is damaged: column \(column) of a row holds \(found), not \(expected)")
   }
 }

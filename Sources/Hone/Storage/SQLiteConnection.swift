@@ -33,13 +33,14 @@ final class SQLiteConnection: SQLConnection {
   /// What messages call the database.
   var location: String { "SQLite database '\(path)'" }
 
-  /// Opens the database at `path`, creating the file when it does not exist.
+  /// Opens the database at `path`, creating the file when it does not exist and
+  /// `create` is true.
   ///
-  /// Opening writes nothing to an existing file: the schema is checked before
-  /// `prepareForWrites` switches it to WAL mode.
-  static func open(path: String) throws(HoneError) -> SQLiteConnection {
+  /// Opening writes nothing to an existing file: the storage checks the schema
+  /// first, and calls `prepareForWrites` only before its first write.
+  static func open(path: String, create: Bool = true) throws(HoneError) -> SQLiteConnection {
     var raw: OpaquePointer?
-    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0)
     let status = sqlite3_open_v2(path, &raw, flags, nil)
     guard let raw else {
       throw .outOfMemory("SQLite could not allocate a connection for '\(path)'")
@@ -53,6 +54,9 @@ final class SQLiteConnection: SQLConnection {
     sqlite3_busy_timeout(raw, busyTimeoutMilliseconds)
     return SQLiteConnection(path: path, handle: raw)
   }
+
+  /// Whether a file (or anything else) exists at `path`.
+  static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
   func prepareForWrites() throws(HoneError) {
     guard let row = try row("PRAGMA journal_mode = WAL", []), case .text(let mode) = row.first,
@@ -78,6 +82,8 @@ final class SQLiteConnection: SQLConnection {
         status = s.utf8CString.withUnsafeBufferPointer { p in
           sqlite3_bind_text(statement, column, p.baseAddress, Int32(p.count - 1), hone_sqlite_transient())
         }
+      case .unreadable(let what):
+        throw .internal("\(location): binding parameter \(i + 1), \(what), which only a read produces")
       }
       guard status == SQLITE_OK else { throw failure(status, "binding parameter \(i + 1)") }
     }
@@ -94,14 +100,14 @@ final class SQLiteConnection: SQLConnection {
         case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(statement, c)))
         case SQLITE_FLOAT: row.append(.real(sqlite3_column_double(statement, c)))
         case SQLITE_NULL: row.append(.null)
-        default:
-          // Text, and blobs read as text: a foreign value then fails its column's type check.
+        case SQLITE_TEXT:
           let count = Int(sqlite3_column_bytes(statement, c))
-          guard let bytes = sqlite3_column_text(statement, c) else {
-            row.append(.text(""))
-            continue
+          let text = sqlite3_column_text(statement, c).flatMap { bytes in
+            String(validating: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
           }
-          row.append(.text(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)))
+          row.append(text.map(SQLValue.text) ?? .unreadable("text that is not UTF-8 (\(bytes(count)))"))
+        default:
+          row.append(.unreadable("a blob of \(bytes(Int(sqlite3_column_bytes(statement, c))))"))
         }
       }
       rows.append(row)
@@ -127,6 +133,8 @@ final class SQLiteConnection: SQLConnection {
       }
     }
   }
+
+  private func bytes(_ n: Int) -> String { n == 1 ? "1 byte" : "\(n) bytes" }
 
   private func prepared(_ sql: String) throws(HoneError) -> OpaquePointer {
     if let statement = statements[sql] { return statement }

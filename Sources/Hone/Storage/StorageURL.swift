@@ -62,7 +62,11 @@ public enum StorageURL: Equatable, Sendable {
     return String(url[...query]) + redacted.joined(separator: "&")
   }
 
-  /// Opens the storage: the one place where a URL's scheme picks a backend.
+  /// Opens the storage: the one place where a URL's scheme picks a backend. A
+  /// SQLite file that does not exist is created.
+  ///
+  /// Opening writes nothing to an existing database: a new one gets its tables at
+  /// the first write.
   public func open() throws(HoneError) -> any Storage {
     switch self {
     case .memory:
@@ -74,5 +78,19 @@ public enum StorageURL: Equatable, Sendable {
       let connection = try PostgresSQLConnection(url: url)
       return try SQLStorage(connection: connection, location: connection.location)
     }
+  }
+
+  /// Opens the storage for a call that only reads it, or that fails when it has no
+  /// study (a load, a listing, a delete, a copy's source): nil when it names a
+  /// SQLite file that does not exist, which is then not created.
+  ///
+  /// - Throws: `.storage` for a SQLite file whose directory does not exist either:
+  ///   a path that no call could create is a mistake, not an empty storage.
+  public func openExisting() throws(HoneError) -> (any Storage)? {
+    guard case .sqlite(let path) = self else { return try open() }
+    let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
+    if !SQLiteConnection.exists(path), SQLiteConnection.exists(directory) { return nil }
+    let connection = try SQLiteConnection.open(path: path, create: false)
+    return try SQLStorage(connection: connection, location: connection.location)
   }
 }

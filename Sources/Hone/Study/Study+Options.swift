@@ -42,8 +42,12 @@ extension Study {
           + "and the directions are stored")
     }
     try r.allowOnly(handleKeys)
+    // A load only reads: a SQLite file that is not there is not created.
+    guard let storage = try StorageURL(parsing: storageURL).openExisting() else {
+      throw .notFound("no study named '\(name)': there is no file at \(storageURL)")
+    }
     return try load(
-      name: name, storage: try StorageURL(parsing: storageURL).open(), sampler: try makeSampler(r["sampler"]),
+      name: name, storage: storage, sampler: try makeSampler(r["sampler"]),
       pruner: try makePruner(r["pruner"]), searchSpace: try parseSearchSpace(r),
       heartbeatPolicy: try parseHeartbeat(r))
   }

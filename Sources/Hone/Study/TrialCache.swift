@@ -2,23 +2,32 @@
 ///
 /// Each refresh asks the storage only for the trials changed since the previous
 /// one, so reading the history at every `ask` costs the changes, not the study.
+/// A refresh is atomic: a batch that does not fit the trials known is refused
+/// whole, and the cache stays as it was.
 final class TrialCache: @unchecked Sendable {
   private let lock = Lock()
   private var trials: [FrozenTrial] = []
   private var cursor: Int64 = 0
 
   /// Every trial, ordered by number, as the storage has them now.
+  ///
+  /// - Throws: `.storage` when the storage returns a trial past a gap in the
+  ///   numbers, which only a damaged storage does.
   func refreshed(from storage: any Storage, study: Int) throws(HoneError) -> [FrozenTrial] {
     try lock.withLock { () throws(HoneError) -> [FrozenTrial] in
       let changes = try storage.trialChanges(study: study, since: cursor)
-      for t in changes.trials {
-        if t.number < trials.count {
-          trials[t.number] = t
-        } else if t.number == trials.count {
-          trials.append(t)
-        } else {
-          throw .internal("storage returned trial \(t.number) while \(trials.count) trials were known")
+      // Changes come ordered by number: each is a known trial or the next one.
+      var count = trials.count
+      for t in changes.trials where t.number < 0 || t.number >= count {
+        guard t.number == count else {
+          throw .storage(
+            "the storage is damaged: it returned trial \(t.number) of the study with id \(study) "
+              + "where trial \(count) was next; the storage was not modified")
         }
+        count += 1
+      }
+      for t in changes.trials {
+        if t.number < trials.count { trials[t.number] = t } else { trials.append(t) }
       }
       cursor = changes.cursor
       return trials

@@ -92,8 +92,15 @@ class NumericError(HoneError, ArithmeticError):
     status = Status.NUMERIC
 
 
-class StorageError(HoneError):
-    """The storage backend failed."""
+class StorageError(HoneError, RuntimeError):
+    """The storage backend failed, or holds what Hone never writes.
+
+    A database that is not a Hone storage, that a newer Hone wrote, or whose rows
+    are damaged (a hand-edited file, say) raises this error naming the row, and is
+    left unmodified. It is a ``RuntimeError``, as Optuna's ``RDBStorage`` raises for
+    a storage it cannot use, and never a ``ValueError``: the caller's arguments
+    were fine.
+    """
 
     status = Status.STORAGE
 

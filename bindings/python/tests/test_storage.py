@@ -1,6 +1,7 @@
 """Persistent storages: SQLite studies by name, several processes, and workers that die."""
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -132,6 +133,51 @@ def test_bad_urls_and_foreign_files_are_clear_errors(tmp_path):
     assert text.read_bytes() == b"just some notes, not a database\n" * 10
     with pytest.raises(hone.StorageError, match="cannot open"):
         hone.get_all_study_summaries(f"sqlite:///{tmp_path / 'no' / 'such' / 'dir.db'}")
+
+
+def test_a_damaged_row_is_a_storage_error_and_the_file_is_unchanged(tmp_path):
+    path = tmp_path / "hand-edited.db"
+    url = f"sqlite:///{path}"
+    with hone.create_study(study_name="s", storage=url) as study:
+        for _ in range(3):
+            trial = study.ask()
+            trial.suggest_categorical("c", ["a", "b", "c"])
+            study.tell(trial, 1.0)
+    for index in (-5, 0.5):
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE trial_params SET param_value = ? WHERE trial_id = "
+                       "(SELECT trial_id FROM trials WHERE number = 1)", (index,))
+        db.close()
+        before = path.read_bytes()
+        loaded = hone.load_study(study_name="s", storage=url)
+        with pytest.raises(hone.StorageError, match=r"trial 1 of study 's': parameter 'c' has value") as e:
+            loaded.trials
+        assert isinstance(e.value, RuntimeError) and not isinstance(e.value, ValueError)
+        assert "not modified" in str(e.value)
+        with pytest.raises(hone.StorageError, match="parameter 'c'"):
+            hone.get_all_study_summaries(url)
+        loaded.close()
+        assert path.read_bytes() == before
+
+
+def test_reads_leave_a_zero_byte_file_empty_and_create_no_missing_file(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.db"
+    for path in (empty, missing):
+        url = f"sqlite:///{path}"
+        with pytest.raises(KeyError):
+            hone.load_study(study_name="s", storage=url)
+        assert hone.get_all_study_summaries(url) == []
+        with pytest.raises(KeyError):
+            hone.delete_study(study_name="s", storage=url)
+        with pytest.raises(KeyError):
+            hone.copy_study(from_study_name="s", from_storage=url, to_storage=None)
+    assert empty.read_bytes() == b""
+    assert not missing.exists()
+    # The first write creates the tables.
+    hone.create_study(study_name="s", storage=f"sqlite:///{empty}").close()
+    assert hone.load_study(study_name="s", storage=f"sqlite:///{empty}").study_name == "s"
 
 
 def test_four_processes_share_one_study(url):
