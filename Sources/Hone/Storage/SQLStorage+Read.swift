@@ -38,12 +38,14 @@ extension SQLStorage {
     _ filter: String, _ binds: [SQLValue], cursorOf study: Int? = nil
   ) throws(HoneError) -> (trials: [FrozenTrial], cursor: Int64?) {
     // Columns: kind, trial_id, an integer (number, objective, position or step),
-    // state, a real, a second real, a text and a second text.
-    func child(_ kind: Int, _ table: String, _ key: String, _ real: String, _ text1: String, _ text2: String)
-      -> String
-    {
+    // a second integer (state, or an int parameter's exact value), a real, a second
+    // real, a text and a second text.
+    func child(
+      _ kind: Int, _ table: String, _ key: String, _ real: String, _ text1: String, _ text2: String,
+      _ integer: String = "NULL"
+    ) -> String {
       """
-      SELECT \(kind), c.trial_id, c.\(key), NULL, \(real), NULL, \(text1), \(text2)
+      SELECT \(kind), c.trial_id, c.\(key), \(integer), \(real), NULL, \(text1), \(text2)
       FROM \(table) c JOIN trials t ON t.trial_id = c.trial_id WHERE \(filter)
       """
     }
@@ -54,7 +56,7 @@ extension SQLStorage {
       FROM trials t WHERE \(filter)
       """,
       child(1, "trial_values", "objective", "c.value", "NULL", "NULL"),
-      child(2, "trial_params", "position", "c.param_value", "c.param_name", "c.distribution_json"),
+      child(2, "trial_params", "position", "c.param_value", "c.param_name", "c.distribution_json", "c.param_int"),
       child(3, "trial_intermediate_values", "step", "c.value", "NULL", "NULL"),
       child(4, "trial_user_attrs", "position", "NULL", "c.attr_key", "c.value_json"),
       child(5, "trial_system_attrs", "position", "NULL", "c.attr_key", "c.value_json"),
@@ -97,7 +99,11 @@ extension SQLStorage {
         } catch {
           throw .storage("\(location) is damaged: \(error.message)")
         }
-        trials[i].params.append(Param(name: name, distribution: distribution, value: try row.real(4)))
+        let exact: Int64? = if row.indices.contains(3), case .integer(let v) = row[3] { v } else { nil }
+        guard let value = ParamValue(stored: try row.real(4), exact: exact, of: distribution) else {
+          throw .storage("\(location) is damaged: parameter '\(name)' holds \(try row.real(4)), not \(distribution.summary)")
+        }
+        trials[i].params.append(Param(name: name, distribution: distribution, value: value))
       case 3:
         trials[i].intermediateValues[try row.integer(2)] = try row.real(4)
       case 4:
