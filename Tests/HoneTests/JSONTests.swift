@@ -62,8 +62,8 @@ final class DistributionTests: XCTestCase {
       }
     }
     let log = try Distribution.makeFloat(low: 1e-3, high: 10, log: true)
-    XCTAssertEqual(log.fromUnit(0.25), 1e-2, accuracy: 1e-12)
-    XCTAssertEqual(log.toUnit(1), 0.75, accuracy: 1e-12)
+    XCTAssertEqual(log.fromUnit(0.25).double, 1e-2, accuracy: 1e-12)
+    XCTAssertEqual(log.toUnit(.float(1)), 0.75, accuracy: 1e-12)
   }
 
   func testJSONFormRoundTrips() throws {

@@ -103,11 +103,11 @@ final class StorageSuiteTests: XCTestCase {
       }
       XCTAssertEqual(numbers, [0, 1, 2])
       XCTAssertEqual(try s.trialCount(study: id), 3)
-      let x = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: 0.25)
-      let c = Param(name: "c", distribution: try .makeCategorical([.string("a"), .number(2), .null]), value: 2)
+      let x = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: .float(0.25))
+      let c = Param(name: "c", distribution: try .makeCategorical([.string("a"), .number(2), .null]), value: .index(2))
       try s.setTrialParam(study: id, number: 1, param: x)
       try s.setTrialParam(study: id, number: 1, param: c)
-      try s.setTrialParam(study: id, number: 1, param: Param(name: "x", distribution: x.distribution, value: 0.5))
+      try s.setTrialParam(study: id, number: 1, param: Param(name: "x", distribution: x.distribution, value: .float(0.5)))
       try s.setIntermediateValue(study: id, number: 1, step: 3, value: 2)
       try s.setIntermediateValue(study: id, number: 1, step: 3, value: 9)
       try s.setIntermediateValue(study: id, number: 1, step: 0, value: .nan)
@@ -121,7 +121,7 @@ final class StorageSuiteTests: XCTestCase {
       let t = try s.trial(study: id, number: 1)
       XCTAssertEqual(t.state, .complete)
       XCTAssertEqual(t.values, [.infinity])
-      XCTAssertEqual(t.params, [Param(name: "x", distribution: x.distribution, value: 0.5), c], b.name)
+      XCTAssertEqual(t.params, [Param(name: "x", distribution: x.distribution, value: .float(0.5)), c], b.name)
       XCTAssertEqual(t.intermediateValues.count, 3)
       XCTAssertEqual(t.intermediateValues[3], 2)
       XCTAssert(t.intermediateValues[0]?.isNaN == true, b.name)
@@ -179,7 +179,7 @@ final class StorageSuiteTests: XCTestCase {
       try s.recordHeartbeat(study: id, number: 1, time: 5)
       XCTAssertEqual(try s.trialChanges(study: id, since: changed.cursor).trials.count, 0, b.name)
       try s.setTrialParam(
-        study: id, number: 1, param: Param(name: "x", distribution: try .makeInt(low: 0, high: 9), value: 3))
+        study: id, number: 1, param: Param(name: "x", distribution: try .makeInt(low: 0, high: 9), value: .int(3)))
       XCTAssertEqual(try s.trialChanges(study: id, since: changed.cursor).trials.map(\.number), [1])
     }
   }
@@ -207,7 +207,7 @@ final class StorageSuiteTests: XCTestCase {
       let s = try b.open()
       let id = try s.createStudy(name: "\(tag)-waiting", directions: [.minimize])
       XCTAssertNil(try s.popWaitingTrial(study: id, start: 1, heartbeat: nil))
-      let p = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: 0.75)
+      let p = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: .float(0.75))
       _ = try s.createTrial(study: id, template: FrozenTrial(number: 9, state: .waiting, params: [p]), heartbeat: 1)
       _ = try s.createTrial(study: id, state: .waiting, systemAttrs: [("fixed_params", .object([]))], start: nil)
       let first = try s.popWaitingTrial(study: id, start: 4, heartbeat: nil)
@@ -230,7 +230,7 @@ final class StorageSuiteTests: XCTestCase {
     let source = InMemoryStorage()
     let id = try source.createStudy(name: "src", directions: [.minimize])
     for name in ["a", "b", "c\u{0}d"] {
-      let p = Param(name: name, distribution: try .makeFloat(low: 0, high: 1), value: 0.5)
+      let p = Param(name: name, distribution: try .makeFloat(low: 0, high: 1), value: .float(0.5))
       _ = try source.createTrial(study: id, template: FrozenTrial(number: 0, state: .waiting, params: [p]), heartbeat: nil)
     }
     let target = try pg.open()
