@@ -154,6 +154,35 @@ final class StorageSuiteTests: XCTestCase {
     }
   }
 
+  func testIntParamsAreStoredExactlyOverTheWholeInt64Range() throws {
+    try eachBackend { b in
+      let s = try b.open()
+      let id = try s.createStudy(name: "\(tag)-exact", directions: [.minimize])
+      let wide = try Distribution.makeInt(low: .min, high: .max)
+      let params = [
+        Param(name: "top", distribution: wide, value: .int(.max - 1)),
+        Param(name: "bottom", distribution: wide, value: .int(.min)),
+        Param(name: "odd", distribution: wide, value: .int(1 << 53 + 1)),
+        Param(name: "f", distribution: try .makeFloat(low: 0, high: 1), value: .float(0.125)),
+      ]
+      _ = try s.createTrial(study: id, template: FrozenTrial(number: 0, state: .running, params: params), heartbeat: nil)
+      _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 1)
+      try s.setTrialParams(study: id, number: 1, params: params)
+      // A batch that renames nothing keeps each parameter's place.
+      try s.setTrialParams(
+        study: id, number: 1, params: [Param(name: "bottom", distribution: wide, value: .int(.min + 1)), params[0]])
+      try s.setTrialParam(study: id, number: 1, param: Param(name: "last", distribution: wide, value: .int(.max)))
+      let reopened = try b.open()
+      XCTAssertEqual(try reopened.trial(study: id, number: 0).params, params, b.name)
+      let t = try reopened.trial(study: id, number: 1)
+      XCTAssertEqual(t.params.map(\.name), ["top", "bottom", "odd", "f", "last"], b.name)
+      XCTAssertEqual(t.param("bottom")?.value, .int(.min + 1), b.name)
+      XCTAssertEqual(t.param("last")?.value, .int(.max), b.name)
+      XCTAssertEqual(t.param("top")?.external.text, "9223372036854775806", b.name)
+      XCTAssertThrowsError(try s.setTrialParams(study: id, number: 7, params: params), b.name)
+    }
+  }
+
   func testReadsAreIncremental() throws {
     try eachBackend { b in
       let s = try b.open()

@@ -45,14 +45,11 @@ extension Distribution {
       if case .int(let i) = value { x = min(max(i, low), high) } else { x = nearest(value.double) }
       if log {
         let (a, b) = ((Double(low) - 0.5).logValue, (Double(high) + 0.5).logValue)
+        // Above 2^53 the widened bounds can round to one double.
+        guard b > a else { return 0.5 }
         return (Double(x).logValue - a) / (b - a)
       }
-      // The nearest grid index, rounding half up, in integer arithmetic.
-      let stride = UInt64(max(step, 1))
-      let (q, r) = UInt64(bitPattern: x &- low).quotientAndRemainder(dividingBy: stride)
-      let k = r >= stride - r ? q + 1 : q
-      let n = lastGridIndex
-      return (Double(min(k, n)) + 0.5) / (Double(n) + 1)
+      return (Double(gridIndex(nearest: x)) + 0.5) / (Double(lastGridIndex) + 1)
     case .categorical(let choices):
       return (value.double + 0.5) / Double(choices.count)
     }
@@ -84,11 +81,21 @@ extension Distribution {
   /// The grid point of an int distribution nearest to a model's `x`, clamped into
   /// [low, high]; NaN maps to `low`. The checked way from a double to an integer.
   public func nearest(_ x: Double) -> Int64 {
-    guard case .int(let low, let high, let step, _) = self else { return 0 }
+    guard case .int(let low, let high, _, _) = self else { return 0 }
     guard !x.isNaN, x > Double(low) else { return low }
     guard x < Double(high) else { return high }
-    // low < x < high, so the offset is positive and below 2^64.
-    return gridPoint(Distribution.index(((x - Double(low)) / Double(step)).rounded(), max: lastGridIndex))
+    // Strictly between two Int64 values, so within [-2^63, 2^63): it converts exactly.
+    return gridPoint(gridIndex(nearest: min(max(Int64(x.rounded()), low), high)))
+  }
+
+  /// The index of the grid point of an int distribution nearest to `x`, rounding half
+  /// up, in integer arithmetic; `x` outside the bounds gives the nearest end.
+  func gridIndex(nearest x: Int64) -> UInt64 {
+    guard case .int(let low, let high, let step, _) = self else { return 0 }
+    let x = min(max(x, low), high)
+    let stride = UInt64(max(step, 1))
+    let (q, r) = UInt64(bitPattern: x &- low).quotientAndRemainder(dividingBy: stride)
+    return min(r >= stride - r ? q + 1 : q, lastGridIndex)
   }
 
   /// The floor of `x` as an index in [0, n]: NaN and negatives give 0, anything at or above n gives n.

@@ -33,7 +33,7 @@ public enum Distribution: Equatable, Sendable {
     return .float(low: low, high: min(high, low + n * step), step: step, log: false)
   }
 
-  /// A validated integer distribution; `high` is lowered onto the step grid.
+  /// A validated integer distribution over any part of the Int64 range; `high` is lowered onto the step grid.
   public static func makeInt(
     low: Int64, high: Int64, step: Int64 = 1, log: Bool = false
   ) throws(HoneError) -> Distribution {
@@ -43,9 +43,9 @@ public enum Distribution: Equatable, Sendable {
       guard low >= 1 else { throw .invalidArgument("a log distribution needs low >= 1, got low=\(low)") }
       guard step == 1 else { throw .invalidArgument("step and log cannot be used together") }
     }
-    let (span, overflow) = high.subtractingReportingOverflow(low)
-    guard !overflow else { throw .invalidArgument("the range [\(low), \(high)] is too wide") }
-    return .int(low: low, high: low + span / step * step, step: step, log: log)
+    // The span is taken as a UInt64, so the whole Int64 range works.
+    let stepped = Distribution.int(low: low, high: high, step: step, log: log)
+    return .int(low: low, high: stepped.gridPoint(stepped.lastGridIndex), step: step, log: log)
   }
 
   /// A validated categorical distribution.
