@@ -133,6 +133,10 @@ final class StudyExactIntegerTests: XCTestCase {
       }
     }
     XCTAssertThrowsError(try study.suggestFloat(trial: t, "x", .nan, 1, log: true))
+    XCTAssertThrowsError(try study.suggestFloat(trial: t, "x", -1e308, 1e308)) {
+      XCTAssert("\($0)".contains("too wide"), "\($0)")
+    }
+    XCTAssertEqual(try study.suggestFloat(trial: t, "y", -1e307, 1e307).isFinite, true)
     try study.report(trial: t, step: 0, value: .nan)
     XCTAssertEqual(try study.tell(trial: t, values: [.nan]), .fail)
     XCTAssertThrowsError(try Study(optionsJSON: #"{"heartbeat_interval": NaN}"#))

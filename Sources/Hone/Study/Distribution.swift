@@ -22,6 +22,8 @@ public enum Distribution: Equatable, Sendable {
       throw .invalidArgument("bounds must be finite, got low=\(low) high=\(high)")
     }
     guard low <= high else { throw .invalidArgument("low (\(low)) must not exceed high (\(high))") }
+    // A span that overflows would make every draw NaN.
+    guard (high - low).isFinite else { throw .invalidArgument("the range [\(low), \(high)] is too wide") }
     if log, low <= 0 {
       throw .invalidArgument("a log distribution needs low > 0, got low=\(low)")
     }
