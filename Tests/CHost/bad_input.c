@@ -505,7 +505,7 @@ static int exact_int_checks(void) {
 
 int main(int argc, char **argv) {
   int verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
-  fixture f = {NULL, NULL};
+  fixture f = {NULL, NULL, NULL};
   int64_t t0, t1;
   double x;
   if (hone_study_create(&f.study, "{\"sampler\": {\"type\": \"random\", \"seed\": 1}}") != HONE_OK ||
