@@ -29,7 +29,7 @@ extension GPSampler {
 
     let signature = Self.signature(space)
     let previous = lock.withLock { warmStarts[signature] }
-    var rng = Xoshiro256(seed: seed, stream: 0x4750, substream: UInt64(trial))
+    var rng = Xoshiro256(seed: seed, stream: 0x4750, substream: UInt64(truncatingIfNeeded: trial))
     var model: GaussianProcess
     if let previous, Self.canReuse(previous, observations: rows.count),
       previous.included.isSubset(of: numbers),
@@ -72,7 +72,7 @@ extension GPSampler {
     var point: [String: ParamValue] = [:]
     for (j, (name, dist)) in zip(space.names, space.distributions).enumerated() {
       if case .categorical(let choices) = dist {
-        let last = UInt64(choices.count - 1)
+        let last = UInt64(max(choices.count - 1, 0))
         point[name] = .index(Int(Distribution.index(found.point[j].rounded(), max: last)))
       } else {
         point[name] = dist.fromUnit(found.point[j])

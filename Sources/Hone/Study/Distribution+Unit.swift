@@ -26,7 +26,7 @@ extension Distribution {
       let n = lastGridIndex
       return .int(gridPoint(Distribution.index(u * (Double(n) + 1), max: n)))
     case .categorical(let choices):
-      return .index(Int(Distribution.index(u * Double(choices.count), max: UInt64(choices.count - 1))))
+      return .index(Int(Distribution.index(u * Double(choices.count), max: UInt64(max(choices.count - 1, 0)))))
     }
   }
 
