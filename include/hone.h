@@ -239,6 +239,9 @@ typedef enum hone_trial_state {
  * An enqueued trial is started first. With a study-wide "search_space", every
  * parameter is fixed now and later suggestions return the fixed values.
  *
+ * A failing ask changes nothing: no trial is created, and an enqueued trial
+ * whose values do not fit the search space stays WAITING.
+ *
  * @param out_trial receives the trial number.
  * @return HONE_EXHAUSTED when the sampler has nothing left (a used-up grid).
  */
@@ -246,6 +249,11 @@ hone_status hone_study_ask(int64_t *out_trial, hone_study *study);
 
 /**
  * Queues a trial with fixed parameters; the next ask starts it.
+ *
+ * Integer values are read exactly. With a study-wide "search_space", a value that
+ * can never fit its parameter (a string for an int, 2.5 or 1e300 for an int, NaN
+ * for a float) is HONE_INVALID_ARGUMENT, naming the parameter, value and
+ * distribution, and nothing is queued.
  *
  * @param params_json a JSON object of parameter values, e.g. {"x": 1.5, "opt": "adam"}.
  *   Parameters it does not name are sampled as usual.
@@ -305,6 +313,9 @@ hone_status hone_trial_suggest_float_step(
 
 /**
  * Suggests an integer in [low, high] on the grid low, low + step, ....
+ *
+ * Any bounds in the Int64 range work, and the value is exact: it never passes
+ * through a double.
  *
  * @param out receives the value.
  * @param step must be >= 1, and 1 when log is true.

@@ -26,6 +26,9 @@ import Hone
 /// An enqueued trial is started first. With a study-wide "search_space", every
 /// parameter is fixed now and later suggestions return the fixed values.
 ///
+/// A failing ask changes nothing: no trial is created, and an enqueued trial
+/// whose values do not fit the search space stays WAITING.
+///
 /// - Parameter out_trial: receives the trial number.
 /// - Returns: HONE_EXHAUSTED when the sampler has nothing left (a used-up grid).
 @c public func hone_study_ask(
@@ -39,6 +42,11 @@ import Hone
 }
 
 /// Queues a trial with fixed parameters; the next ask starts it.
+///
+/// Integer values are read exactly. With a study-wide "search_space", a value that
+/// can never fit its parameter (a string for an int, 2.5 or 1e300 for an int, NaN
+/// for a float) is HONE_INVALID_ARGUMENT, naming the parameter, value and
+/// distribution, and nothing is queued.
 ///
 /// - Parameter params_json: a JSON object of parameter values, e.g. {"x": 1.5, "opt": "adam"}.
 ///   Parameters it does not name are sampled as usual.
@@ -123,6 +131,9 @@ import Hone
 }
 
 /// Suggests an integer in [low, high] on the grid low, low + step, ....
+///
+/// Any bounds in the Int64 range work, and the value is exact: it never passes
+/// through a double.
 ///
 /// - Parameter out: receives the value.
 /// - Parameter step: must be >= 1, and 1 when log is true.

@@ -11,11 +11,19 @@
 #include "hone.h"
 
 /* The study every case runs against: trial 0 RUNNING with "x" in [0, 1],
- * trial 1 COMPLETE with value 1.5. */
+ * trial 1 COMPLETE with value 1.5. `spaced` has a study-wide search space
+ * (int "n" in [1, 3], float "x" in [0, 2]) and a grid over "n" alone, so it
+ * cannot serve an ask; it holds one COMPLETE trial. */
 typedef struct fixture {
   hone_study *study;
   hone_study *dead; /* a destroyed handle */
+  hone_study *spaced;
 } fixture;
+
+#define SPACED_OPTIONS                                                                                    \
+  "{\"sampler\": {\"type\": \"grid\", \"options\": {\"search_space\": {\"n\": [1, 2, 3]}}}, "            \
+  "\"search_space\": {\"n\": {\"type\": \"int\", \"low\": 1, \"high\": 3}, "                              \
+  "\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 2}}}"
 
 typedef hone_status (*call_fn)(fixture *f);
 
@@ -83,6 +91,14 @@ CASE(enqueue2_null_out, hone_study_enqueue(NULL, f->study, "{}", NULL))
 CASE(enqueue2_bad_options, hone_study_enqueue(&i_out, f->study, "{}", "{\"skip\": true}"))
 CASE(enqueue2_options_not_object, hone_study_enqueue(&i_out, f->study, "{}", "[true]"))
 CASE(enqueue2_bad_user_attrs, hone_study_enqueue(&i_out, f->study, "{}", "{\"user_attrs\": 3}"))
+/* Values that can never fit the search space are refused at enqueue, naming the parameter. */
+CASE(enqueue_int_1e300, hone_study_enqueue(&i_out, f->spaced, "{\"n\": 1e300}", NULL))
+CASE(enqueue_int_beyond_int64, hone_study_enqueue(&i_out, f->spaced, "{\"n\": 9223372036854775808}", NULL))
+CASE(enqueue_int_fraction, hone_study_enqueue(&i_out, f->spaced, "{\"n\": 2.5}", NULL))
+CASE(enqueue_float_nan, hone_study_enqueue(&i_out, f->spaced, "{\"x\": NaN}", NULL))
+CASE(enqueue_float_string, hone_study_enqueue(&i_out, f->spaced, "{\"x\": \"half\"}", NULL))
+/* The grid cannot serve "x": the ask fails and creates no trial. */
+CASE(ask_unservable, hone_study_ask(&i_out, f->spaced))
 
 /* suggest_float. */
 CASE(float_null_out, hone_trial_suggest_float(NULL, f->study, 0, "y", 0, 1, false))
@@ -241,6 +257,12 @@ static const bad_case cases[] = {
     ROW(enqueue2_options_not_object, HONE_INVALID_ARGUMENT, "object"),
     ROW(enqueue2_bad_user_attrs, HONE_INVALID_ARGUMENT, "user_attrs"),
     ROW(enqueue_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(enqueue_int_1e300, HONE_INVALID_ARGUMENT, "1e+300 for 'n' does not fit int[1, 3]"),
+    ROW(enqueue_int_beyond_int64, HONE_INVALID_ARGUMENT, "9223372036854775808 for 'n'"),
+    ROW(enqueue_int_fraction, HONE_INVALID_ARGUMENT, "2.5 for 'n'"),
+    ROW(enqueue_float_nan, HONE_INVALID_ARGUMENT, "NaN for 'x' does not fit float"),
+    ROW(enqueue_float_string, HONE_INVALID_ARGUMENT, "\"half\" for 'x'"),
+    ROW(ask_unservable, HONE_INVALID_ARGUMENT, "'x' is not in the grid"),
     ROW(float_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(float_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
     ROW(float_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
@@ -426,9 +448,65 @@ static int other_checks(void) {
   return failed;
 }
 
+/* Integers are exact over the whole int64_t range: no value travels through a double. */
+enum { EXACT_CHECKS = 9 };
+static int exact_int_checks(void) {
+  int failed = 0;
+  hone_study *s = NULL, *grid = NULL;
+  int64_t t, v = 0, w = 0;
+  size_t before = 0, after = 0;
+  const int64_t big = ((int64_t)1 << 53) + 1; /* the first integer a double cannot hold */
+  if (hone_study_create(&s, "{\"sampler\": {\"type\": \"random\", \"seed\": 3}}") != HONE_OK ||
+      hone_study_ask(&t, s) != HONE_OK)
+    return EXACT_CHECKS;
+  failed += !expect(hone_trial_suggest_int(&v, s, t, "all", INT64_MIN, INT64_MAX, 1, false) == HONE_OK,
+                    "suggest_int over [INT64_MIN, INT64_MAX]");
+  failed += !expect(hone_trial_suggest_int(&v, s, t, "top", INT64_MAX - 2, INT64_MAX, 1, false) == HONE_OK &&
+                        v >= INT64_MAX - 2,
+                    "suggest_int at INT64_MAX stays within its bounds");
+  failed += !expect(hone_trial_suggest_int(&v, s, t, "bottom", INT64_MIN, INT64_MIN + 2, 1, false) == HONE_OK &&
+                        v <= INT64_MIN + 2,
+                    "suggest_int at INT64_MIN stays within its bounds");
+  failed += !expect(hone_trial_suggest_int(&v, s, t, "big", big, big, 1, false) == HONE_OK && v == big,
+                    "a bound of 2^53 + 1 comes back exactly");
+  failed += !expect(hone_trial_suggest_int(&v, s, t, "odd", big, big + 8, 2, false) == HONE_OK && v >= big &&
+                        v <= big + 8 && (v - big) % 2 == 0 &&
+                        hone_trial_suggest_int(&w, s, t, "odd", big, big + 8, 2, false) == HONE_OK && w == v,
+                    "a stepped range above 2^53 gives an exact grid value, the same when asked again");
+  hone_study_enqueue_trial(s, "{\"n\": 1e300}");
+  failed += !expect(hone_study_ask(&t, s) == HONE_OK && hone_study_n_trials(&before, s) == HONE_OK &&
+                        hone_trial_suggest_int(&v, s, t, "n", 1, 3, 1, false) == HONE_INVALID_ARGUMENT &&
+                        strstr(hone_last_error(), "1e+300 for 'n'") != NULL &&
+                        hone_study_n_trials(&after, s) == HONE_OK && before == after,
+                    "an enqueued 1e300 for an int is an invalid argument when suggested, not a trap");
+  hone_study_destroy(s);
+
+  if (hone_study_create(&grid,
+                        "{\"sampler\": {\"type\": \"grid\", \"options\": {\"search_space\": "
+                        "{\"n\": [1, 2, 3], \"x\": [0.5, 1.5]}}}, \"search_space\": {\"n\": {\"type\": \"int\", "
+                        "\"low\": 1, \"high\": 3}, \"x\": {\"type\": \"float\", \"low\": 0, \"high\": 2}}}") != HONE_OK)
+    return failed + 3;
+  double x = 0;
+  failed += !expect(hone_study_enqueue_trial(grid, "{\"x\": 1.5}") == HONE_OK && hone_study_ask(&t, grid) == HONE_OK &&
+                        hone_trial_suggest_int(&v, grid, t, "n", 1, 3, 1, false) == HONE_OK && v >= 1 && v <= 3 &&
+                        hone_trial_suggest_float(&x, grid, t, "x", 0, 2, false) == HONE_OK && x == 1.5,
+                    "grid + search_space + a partly enqueued trial: the grid fills in the rest");
+  failed += !expect(hone_study_enqueue_trial(grid, "{\"n\": 2, \"x\": 0.5}") == HONE_OK &&
+                        hone_study_ask(&t, grid) == HONE_OK &&
+                        hone_trial_suggest_int(&v, grid, t, "n", 1, 3, 1, false) == HONE_OK && v == 2,
+                    "grid + search_space + a fully enqueued trial");
+  /* A value off the grid leaves "x" without a grid value: the ask fails, the trial stays WAITING. */
+  hone_study_enqueue_trial(grid, "{\"n\": 7}");
+  failed += !expect(hone_study_n_trials(&before, grid) == HONE_OK && hone_study_ask(&t, grid) != HONE_OK &&
+                        hone_study_n_trials(&after, grid) == HONE_OK && before == after,
+                    "a failing ask leaves the trial count unchanged");
+  hone_study_destroy(grid);
+  return failed;
+}
+
 int main(int argc, char **argv) {
   int verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
-  fixture f = {NULL, NULL};
+  fixture f = {NULL, NULL, NULL};
   int64_t t0, t1;
   double x;
   if (hone_study_create(&f.study, "{\"sampler\": {\"type\": \"random\", \"seed\": 1}}") != HONE_OK ||
@@ -440,7 +518,15 @@ int main(int argc, char **argv) {
     return 2;
   }
   hone_study_destroy(f.dead);
-  char *before = snapshot(f.study);
+  if (hone_study_create(&f.spaced, SPACED_OPTIONS) != HONE_OK ||
+      hone_study_enqueue(&t1, f.spaced, "{\"n\": 2, \"x\": 1}", NULL) != HONE_OK ||
+      hone_study_ask(&t1, f.spaced) != HONE_OK ||
+      hone_study_tell(NULL, f.spaced, t1, &(double){2}, 1, HONE_TRIAL_COMPLETE) != HONE_OK) {
+    fprintf(stderr, "spaced fixture failed: %s\n", hone_last_error());
+    return 2;
+  }
+  t1 = 1;
+  char *before = snapshot(f.study), *spaced_before = snapshot(f.spaced);
 
   size_t n = sizeof cases / sizeof cases[0];
   int passed = 0, failed = 0;
@@ -457,10 +543,12 @@ int main(int argc, char **argv) {
     st_out = HONE_TRIAL_WAITING;
     hone_status s = c->call(&f);
     const char *message = hone_last_error();
-    char *after = snapshot(f.study);
+    char *after = snapshot(f.study), *spaced_after = snapshot(f.spaced);
+    int same = strcmp(before, after) == 0 && strcmp(spaced_before, spaced_after) == 0;
+    hone_free(spaced_after);
     int untouched = d_out == -12345.5 && i_out == -12345 && z_out == 12345 && b_out && s_out == &sentinel &&
                     h_out == h_sentinel && st_out == HONE_TRIAL_WAITING;
-    int ok = s == c->expected && strstr(message, c->message) != NULL && strcmp(before, after) == 0 && untouched;
+    int ok = s == c->expected && strstr(message, c->message) != NULL && same && untouched;
     if (h_out != h_sentinel) hone_study_destroy(h_out);
     if (s_out != &sentinel) hone_free(s_out);
     hone_free(after);
@@ -471,7 +559,7 @@ int main(int argc, char **argv) {
       failed++;
       printf("FAIL  %-28s got %s (%s), want %s containing \"%s\"%s%s\n", c->name, hone_status_string(s),
              message, hone_status_string(c->expected), c->message,
-             strcmp(before, after) == 0 ? "" : "; the study changed", untouched ? "" : "; an output was written");
+             same ? "" : "; the study changed", untouched ? "" : "; an output was written");
     }
   }
   int other = other_checks();
@@ -480,6 +568,9 @@ int main(int argc, char **argv) {
   int stale = stale_handle_checks(f.dead);
   failed += stale;
   passed += 2 - stale;
+  int exact = exact_int_checks();
+  failed += exact;
+  passed += EXACT_CHECKS - exact;
 
   /* The study still works after all that. */
   double y;
@@ -488,6 +579,8 @@ int main(int argc, char **argv) {
   if (survived) passed++; else { failed++; printf("FAIL  the study no longer works: %s\n", hone_last_error()); }
 
   hone_free(before);
+  hone_free(spaced_before);
+  hone_study_destroy(f.spaced);
   hone_study_destroy(f.study);
   printf("bad_input: %d passed, %d failed (%zu table rows)\n", passed, failed, n);
   return failed == 0 ? 0 : 1;

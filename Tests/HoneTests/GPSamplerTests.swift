@@ -55,7 +55,7 @@ final class GPSamplerTests: XCTestCase {
   }
 
   func testSameSeedGivesSameSuggestions() throws {
-    func run() throws -> [[Double]] {
+    func run() throws -> [[ParamValue]] {
       let study = try Study(direction: .minimize, sampler: GPSampler(seed: 9, nStartupTrials: 4))
       try study.optimize(nTrials: 12) { trial in
         let x = try trial.suggestFloat("x", -5, 10)
@@ -85,7 +85,7 @@ final class GPSamplerTests: XCTestCase {
     }
     // The surrogate finds the categorical and the smallest int.
     let best = try study.bestTrial()
-    XCTAssertEqual(best.param("n")?.value, 0)
+    XCTAssertEqual(best.param("n")?.value, .int(0))
   }
 
   func testFailedPrunedAndInfiniteTrialsDoNotBreakTheFit() throws {

@@ -39,7 +39,10 @@ final class DistributionTests: XCTestCase {
     XCTAssertThrowsError(try Distribution.makeInt(low: 0, high: 4, log: true))
     XCTAssertThrowsError(try Distribution.makeInt(low: 1, high: 4, step: 2, log: true))
     XCTAssertThrowsError(try Distribution.makeInt(low: 1, high: 4, step: 0))
-    XCTAssertThrowsError(try Distribution.makeInt(low: .min, high: .max))
+    XCTAssertThrowsError(try Distribution.makeFloat(low: -.greatestFiniteMagnitude, high: .greatestFiniteMagnitude))
+    // The whole Int64 range is one valid distribution: its span is taken as a UInt64.
+    XCTAssertEqual(try Distribution.makeInt(low: .min, high: .max, step: 2).summary,
+                   "int[-9223372036854775808, 9223372036854775806, step=2]")
     XCTAssertThrowsError(try Distribution.makeCategorical([]))
     XCTAssertThrowsError(try Distribution.makeCategorical([.array([])]))
   }
@@ -62,8 +65,8 @@ final class DistributionTests: XCTestCase {
       }
     }
     let log = try Distribution.makeFloat(low: 1e-3, high: 10, log: true)
-    XCTAssertEqual(log.fromUnit(0.25), 1e-2, accuracy: 1e-12)
-    XCTAssertEqual(log.toUnit(1), 0.75, accuracy: 1e-12)
+    XCTAssertEqual(log.fromUnit(0.25).double, 1e-2, accuracy: 1e-12)
+    XCTAssertEqual(log.toUnit(.float(1)), 0.75, accuracy: 1e-12)
   }
 
   func testJSONFormRoundTrips() throws {

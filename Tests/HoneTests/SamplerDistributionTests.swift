@@ -12,7 +12,7 @@ final class SamplerDistributionTests: XCTestCase {
   }
 
   func draws(_ d: Distribution, _ n: Int, seed: UInt64 = 3) -> [Double] {
-    (0..<n).map { RandomSampler.draw(d, seed: seed, trial: $0, name: "p") }
+    (0..<n).map { RandomSampler.draw(d, seed: seed, trial: $0, name: "p").double }
   }
 
   // Critical values at p = 0.001: 19 dof → 43.82, 9 dof → 27.88, 4 dof → 18.47.

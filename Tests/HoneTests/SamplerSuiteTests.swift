@@ -102,7 +102,7 @@ final class SamplerSuiteTests: XCTestCase {
         let t = try study.ask()
         let fixed = try study.trial(t)
         XCTAssertEqual(fixed.params.map(\.name).sorted(), ["n", "opt", "x"], name)
-        XCTAssertEqual(try study.suggestFloat(trial: t, "x", -3, 2), fixed.param("x")?.value, name)
+        XCTAssertEqual(try study.suggestFloat(trial: t, "x", -3, 2), fixed.param("x")?.value.double, name)
         try study.tell(trial: t, values: [1])
       }
     }

@@ -59,7 +59,7 @@ final class StorageCorruptionTests: XCTestCase {
     XCTAssertEqual(trials.map(\.number), [0, 1, 2, 3])
     XCTAssertEqual(trials[0].value, -.infinity)
     XCTAssert(trials[1].intermediateValues[0]?.isNaN == true)
-    XCTAssertEqual(trials[3].param("n")?.value, 7)
+    XCTAssertEqual(trials[3].param("n")?.value, .int(7))
   }
 
   func testEveryDamagedRowIsRefusedNamingItAndTheFileIsUnchanged() throws {
@@ -80,27 +80,34 @@ final class StorageCorruptionTests: XCTestCase {
        ["trial 2 ", "'datetime_start'", "-5"]),
       ("text start", "UPDATE trials SET datetime_start = 'yesterday' WHERE number = 2",
        ["trial 2 ", "'datetime_start'", "text 'yesterday'"]),
+      // A row as schema 1 wrote it: no exact column, only the double.
       ("huge int parameter",
-       "UPDATE trial_params SET param_value = 1e300 WHERE param_name = 'n' AND trial_id = \(t2)",
-       ["trial 2 ", "parameter 'n' has value 1e+300, outside int[1, 3]"]),
+       "UPDATE trial_params SET param_value = 1e300, param_int = NULL WHERE param_name = 'n' AND trial_id = \(t2)",
+       ["trial 2 ", "parameter 'n' has value 1e+300, which is not a 64-bit integer"]),
       ("fractional int parameter",
-       "UPDATE trial_params SET param_value = 1.5 WHERE param_name = 'n' AND trial_id = \(t2)",
-       ["trial 2 ", "parameter 'n' has value 1.5"]),
+       "UPDATE trial_params SET param_value = 1.5, param_int = NULL WHERE param_name = 'n' AND trial_id = \(t2)",
+       ["trial 2 ", "parameter 'n' has value 1.5, which is not an integer"]),
+      ("exact int parameter out of bounds",
+       "UPDATE trial_params SET param_int = 9223372036854775807 WHERE param_name = 'n' AND trial_id = \(t2)",
+       ["trial 2 ", "parameter 'n' has value 9223372036854775807, outside int[1, 3]"]),
+      ("text exact int parameter",
+       "UPDATE trial_params SET param_int = 'two' WHERE param_name = 'n' AND trial_id = \(t2)",
+       ["trial 2 ", "'param_int'", "text 'two'"]),
       ("categorical index -5",
        "UPDATE trial_params SET param_value = -5 WHERE param_name = 'c' AND trial_id = \(t2)",
-       ["trial 2 ", "parameter 'c' has value -5.0, not an index"]),
+       ["trial 2 ", "parameter 'c' has value -5, not an index"]),
       ("categorical index 0.5",
        "UPDATE trial_params SET param_value = 0.5 WHERE param_name = 'c' AND trial_id = \(t2)",
        ["trial 2 ", "parameter 'c' has value 0.5"]),
       ("categorical index past the end",
        "UPDATE trial_params SET param_value = 3 WHERE param_name = 'c' AND trial_id = \(t2)",
-       ["trial 2 ", "parameter 'c' has value 3.0"]),
+       ["trial 2 ", "parameter 'c' has value 3, not an index"]),
       ("float outside its bounds",
        "UPDATE trial_params SET param_value = 5 WHERE param_name = 'f' AND trial_id = \(t2)",
-       ["trial 2 ", "parameter 'f' has value 5.0, outside float[0.0, 1.0]"]),
+       ["trial 2 ", "parameter 'f' has value 5, outside float[0.0, 1.0]"]),
       ("an enqueued value without its fixed_params",
        "DELETE FROM trial_system_attrs WHERE attr_key = 'fixed_params'",
-       ["trial 3 ", "parameter 'n' has value 7.0, outside int[1, 3]"]),
+       ["trial 3 ", "parameter 'n' has value 7, outside int[1, 3]"]),
       ("text parameter value",
        "UPDATE trial_params SET param_value = 'big' WHERE param_name = 'f' AND trial_id = \(t2)",
        ["trial 2 ", "'param_value'", "text 'big'"]),

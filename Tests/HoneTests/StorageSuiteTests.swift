@@ -103,11 +103,11 @@ final class StorageSuiteTests: XCTestCase {
       }
       XCTAssertEqual(numbers, [0, 1, 2])
       XCTAssertEqual(try s.trialCount(study: id), 3)
-      let x = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: 0.25)
-      let c = Param(name: "c", distribution: try .makeCategorical([.string("a"), .number(2), .null]), value: 2)
+      let x = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: .float(0.25))
+      let c = Param(name: "c", distribution: try .makeCategorical([.string("a"), .number(2), .null]), value: .index(2))
       try s.setTrialParam(study: id, number: 1, param: x)
       try s.setTrialParam(study: id, number: 1, param: c)
-      try s.setTrialParam(study: id, number: 1, param: Param(name: "x", distribution: x.distribution, value: 0.5))
+      try s.setTrialParam(study: id, number: 1, param: Param(name: "x", distribution: x.distribution, value: .float(0.5)))
       try s.setIntermediateValue(study: id, number: 1, step: 3, value: 2)
       try s.setIntermediateValue(study: id, number: 1, step: 3, value: 9)
       try s.setIntermediateValue(study: id, number: 1, step: 0, value: .nan)
@@ -121,7 +121,7 @@ final class StorageSuiteTests: XCTestCase {
       let t = try s.trial(study: id, number: 1)
       XCTAssertEqual(t.state, .complete)
       XCTAssertEqual(t.values, [.infinity])
-      XCTAssertEqual(t.params, [Param(name: "x", distribution: x.distribution, value: 0.5), c], b.name)
+      XCTAssertEqual(t.params, [Param(name: "x", distribution: x.distribution, value: .float(0.5)), c], b.name)
       XCTAssertEqual(t.intermediateValues.count, 3)
       XCTAssertEqual(t.intermediateValues[3], 2)
       XCTAssert(t.intermediateValues[0]?.isNaN == true, b.name)
@@ -154,6 +154,35 @@ final class StorageSuiteTests: XCTestCase {
     }
   }
 
+  func testIntParamsAreStoredExactlyOverTheWholeInt64Range() throws {
+    try eachBackend { b in
+      let s = try b.open()
+      let id = try s.createStudy(name: "\(tag)-exact", directions: [.minimize])
+      let wide = try Distribution.makeInt(low: .min, high: .max)
+      let params = [
+        Param(name: "top", distribution: wide, value: .int(.max - 1)),
+        Param(name: "bottom", distribution: wide, value: .int(.min)),
+        Param(name: "odd", distribution: wide, value: .int(1 << 53 + 1)),
+        Param(name: "f", distribution: try .makeFloat(low: 0, high: 1), value: .float(0.125)),
+      ]
+      _ = try s.createTrial(study: id, template: FrozenTrial(number: 0, state: .running, params: params), heartbeat: nil)
+      _ = try s.createTrial(study: id, state: .running, systemAttrs: [], start: 1)
+      try s.setTrialParams(study: id, number: 1, params: params)
+      // A batch that renames nothing keeps each parameter's place.
+      try s.setTrialParams(
+        study: id, number: 1, params: [Param(name: "bottom", distribution: wide, value: .int(.min + 1)), params[0]])
+      try s.setTrialParam(study: id, number: 1, param: Param(name: "last", distribution: wide, value: .int(.max)))
+      let reopened = try b.open()
+      XCTAssertEqual(try reopened.trial(study: id, number: 0).params, params, b.name)
+      let t = try reopened.trial(study: id, number: 1)
+      XCTAssertEqual(t.params.map(\.name), ["top", "bottom", "odd", "f", "last"], b.name)
+      XCTAssertEqual(t.param("bottom")?.value, .int(.min + 1), b.name)
+      XCTAssertEqual(t.param("last")?.value, .int(.max), b.name)
+      XCTAssertEqual(t.param("top")?.external.text, "9223372036854775806", b.name)
+      XCTAssertThrowsError(try s.setTrialParams(study: id, number: 7, params: params), b.name)
+    }
+  }
+
   func testReadsAreIncremental() throws {
     try eachBackend { b in
       let s = try b.open()
@@ -179,7 +208,7 @@ final class StorageSuiteTests: XCTestCase {
       try s.recordHeartbeat(study: id, number: 1, time: 5)
       XCTAssertEqual(try s.trialChanges(study: id, since: changed.cursor).trials.count, 0, b.name)
       try s.setTrialParam(
-        study: id, number: 1, param: Param(name: "x", distribution: try .makeInt(low: 0, high: 9), value: 3))
+        study: id, number: 1, param: Param(name: "x", distribution: try .makeInt(low: 0, high: 9), value: .int(3)))
       XCTAssertEqual(try s.trialChanges(study: id, since: changed.cursor).trials.map(\.number), [1])
     }
   }
@@ -207,7 +236,7 @@ final class StorageSuiteTests: XCTestCase {
       let s = try b.open()
       let id = try s.createStudy(name: "\(tag)-waiting", directions: [.minimize])
       XCTAssertNil(try s.popWaitingTrial(study: id, start: 1, heartbeat: nil))
-      let p = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: 0.75)
+      let p = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: .float(0.75))
       _ = try s.createTrial(study: id, template: FrozenTrial(number: 9, state: .waiting, params: [p]), heartbeat: 1)
       _ = try s.createTrial(study: id, state: .waiting, systemAttrs: [("fixed_params", .object([]))], start: nil)
       let first = try s.popWaitingTrial(study: id, start: 4, heartbeat: nil)
@@ -230,7 +259,7 @@ final class StorageSuiteTests: XCTestCase {
     let source = InMemoryStorage()
     let id = try source.createStudy(name: "src", directions: [.minimize])
     for name in ["a", "b", "c\u{0}d"] {
-      let p = Param(name: name, distribution: try .makeFloat(low: 0, high: 1), value: 0.5)
+      let p = Param(name: name, distribution: try .makeFloat(low: 0, high: 1), value: .float(0.5))
       _ = try source.createTrial(study: id, template: FrozenTrial(number: 0, state: .waiting, params: [p]), heartbeat: nil)
     }
     let target = try pg.open()

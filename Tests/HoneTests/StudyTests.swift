@@ -127,7 +127,7 @@ final class StudyTests: XCTestCase {
     let t = try study.ask()
     let frozen = try study.trial(t)
     XCTAssertEqual(frozen.params.map(\.name), ["lr", "layers"])
-    let lr = try XCTUnwrap(frozen.param("lr")).value
+    let lr = try XCTUnwrap(frozen.param("lr")).value.double
     XCTAssertEqual(try study.suggestFloat(trial: t, "lr", 1e-4, 1, log: true), lr)
     XCTAssertThrowsError(try study.suggestFloat(trial: t, "lr", 1e-4, 1))
     XCTAssertEqual(study.name, "dar")

@@ -6,7 +6,7 @@ extension FrozenTrial {
   /// "fixed_params" and a grid trial's "grid_id", as Optuna records them.
   public var json: JSON {
     .object([
-      ("number", .number(Double(number))),
+      ("number", .int(number)),
       ("state", .string(state.name)),
       ("values", values.map { .array($0.map(JSON.number)) } ?? .null),
       ("params", .object(params.map { ($0.name, $0.external) })),

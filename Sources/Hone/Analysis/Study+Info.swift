@@ -8,7 +8,7 @@ extension Study {
         ("directions", .array(directions.map { .string($0.rawValue) })),
         ("sampler", .string(sampler.name)),
         ("pruner", .string(pruner.name)),
-        ("n_trials", .number(Double(try trialCount()))),
+        ("n_trials", .int(try trialCount())),
         ("search_space", searchSpace.map { s in
           .object(zip(s.names, s.distributions).map { ($0, $1.json) })
         } ?? .null),

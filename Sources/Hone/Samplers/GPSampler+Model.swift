@@ -10,8 +10,8 @@ extension GPSampler {
   static let largestListedGrid = 4096
 
   func optimize(
-    space: SearchSpace, observed: [FrozenTrial], pending: [[String: Double]], maximize: Bool, trial: Int
-  ) throws(HoneError) -> [String: Double] {
+    space: SearchSpace, observed: [FrozenTrial], pending: [[String: ParamValue]], maximize: Bool, trial: Int
+  ) throws(HoneError) -> [String: ParamValue] {
     let d = space.count
     let kinds = space.distributions.map { d -> GPDimensionKind in
       if case .categorical = d { return .categorical }
@@ -23,13 +23,13 @@ extension GPSampler {
     for t in observed {
       guard let v = t.value, !v.isNaN else { continue }
       numbers.append(t.number)
-      rows.append(encode(space) { t.param($0)?.value ?? 0 })
+      rows.append(encode(space) { t.param($0)?.value })
       raw.append(maximize ? v : -v)
     }
 
     let signature = Self.signature(space)
     let previous = lock.withLock { warmStarts[signature] }
-    var rng = Xoshiro256(seed: seed, stream: 0x4750, substream: UInt64(trial))
+    var rng = Xoshiro256(seed: seed, stream: 0x4750, substream: UInt64(truncatingIfNeeded: trial))
     var model: GaussianProcess
     if let previous, Self.canReuse(previous, observations: rows.count),
       previous.included.isSubset(of: numbers),
@@ -51,7 +51,7 @@ extension GPSampler {
     let inputs = model.inputs
 
     if !pending.isEmpty {
-      try model.appendBelieved(try Matrix(rowMajor: pending.map { p in encode(space) { p[$0] ?? 0 } }))
+      try model.appendBelieved(try Matrix(rowMajor: pending.map { p in encode(space) { p[$0] } }))
     }
     let best = targets.max() ?? 0
     let acquisitionFunction: GPAcquisition
@@ -69,10 +69,11 @@ extension GPSampler {
     guard found.point.count == d else {
       throw .internal("gp sampler: the acquisition optimizer returned \(found.point.count) coordinates for \(d)")
     }
-    var point: [String: Double] = [:]
+    var point: [String: ParamValue] = [:]
     for (j, (name, dist)) in zip(space.names, space.distributions).enumerated() {
       if case .categorical(let choices) = dist {
-        point[name] = min(max(found.point[j].rounded(), 0), Double(choices.count - 1))
+        let last = UInt64(max(choices.count - 1, 0))
+        point[name] = .index(Int(Distribution.index(found.point[j].rounded(), max: last)))
       } else {
         point[name] = dist.fromUnit(found.point[j])
       }
@@ -104,11 +105,12 @@ extension GPSampler {
     return grown
   }
 
-  /// One model row: unit coordinates for numbers, indices for categoricals.
-  func encode(_ space: SearchSpace, _ value: (String) -> Double) -> [Double] {
+  /// One model row: unit coordinates for numbers, indices for categoricals; a missing value is 0.
+  func encode(_ space: SearchSpace, _ value: (String) -> ParamValue?) -> [Double] {
     zip(space.names, space.distributions).map { name, dist in
-      if case .categorical = dist { return value(name) }
-      return min(max(dist.toUnit(value(name)), 0), 1)
+      guard let v = value(name) else { return 0 }
+      if case .categorical = dist { return v.double }
+      return min(max(dist.toUnit(v), 0), 1)
     }
   }
 
@@ -121,9 +123,9 @@ extension GPSampler {
       return .continuous(lower: 0, upper: 1)
     case .float(let low, let high, .some(let step), _):
       return grid(points: ((high - low) / step).rounded() + 1)
-    case .int(let low, let high, let step, let log):
+    case .int(_, _, _, let log):
       if log { return .continuous(lower: 0, upper: 1) }
-      return grid(points: Double((high - low) / step) + 1)
+      return grid(points: Double(dist.lastGridIndex) + 1)
     }
   }
 

@@ -46,7 +46,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   var warmStarts: [String: Fit] = [:]
   /// Points proposed to trials that have not suggested them yet: pending evaluations
   /// the storage cannot show yet.
-  private var proposals: [Int: (SearchSpace, [String: Double])] = [:]
+  private var proposals: [Int: (SearchSpace, [String: ParamValue])] = [:]
 
   /// Creates the sampler.
   ///
@@ -88,13 +88,13 @@ public final class GPSampler: Sampler, @unchecked Sendable {
 
   public func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
-  ) throws(HoneError) -> [String: Double] {
+  ) throws(HoneError) -> [String: ParamValue] {
     if space.isEmpty || history.isMultiObjective { return [:] }
     let trials = try history.trials()
     let observed = trials.filter { t in
       t.state == .complete && t.values?.count == 1 && space.names.allSatisfy { t.param($0) != nil }
     }
-    let point: [String: Double]
+    let point: [String: ParamValue]
     if observed.count < max(nStartupTrials, 1) {
       point = try startup.sampleRelative(history, trial, space)
     } else {
@@ -108,7 +108,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
 
   public func sampleIndependent(
     _ history: StudyHistory, _ trial: FrozenTrial, name: String, distribution: Distribution
-  ) throws(HoneError) -> Double {
+  ) throws(HoneError) -> ParamValue {
     RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
   }
 
@@ -122,9 +122,9 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   /// they have them, else what this sampler proposed to them.
   private func pendingPoints(
     _ trials: [FrozenTrial], space: SearchSpace, excluding current: Int
-  ) -> [[String: Double]] {
+  ) -> [[String: ParamValue]] {
     let proposed = lock.withLock { proposals }
-    var pending: [[String: Double]] = []
+    var pending: [[String: ParamValue]] = []
     for t in trials where t.state == .running && t.number != current {
       var point = proposed[t.number].flatMap { $0.0 == space ? $0.1 : nil } ?? [:]
       for name in space.names {

@@ -36,13 +36,13 @@ public final class QMCSampler: Sampler, @unchecked Sendable {
 
   public func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
-  ) throws(HoneError) -> [String: Double] {
+  ) throws(HoneError) -> [String: ParamValue] {
     let sequence = try self.sequence(dimension: space.count)
-    let u = sequence.point(at: UInt64(trial.number))
+    let u = sequence.point(at: UInt64(truncatingIfNeeded: trial.number))
     guard u.count == space.count else {
       throw .internal("Sobol point has \(u.count) coordinates for a \(space.count)-dimensional space")
     }
-    var point: [String: Double] = [:]
+    var point: [String: ParamValue] = [:]
     for (i, (name, dist)) in zip(space.names, space.distributions).enumerated() {
       point[name] = dist.fromUnit(u[i])
     }
@@ -51,7 +51,7 @@ public final class QMCSampler: Sampler, @unchecked Sendable {
 
   public func sampleIndependent(
     _ history: StudyHistory, _ trial: FrozenTrial, name: String, distribution: Distribution
-  ) throws(HoneError) -> Double {
+  ) throws(HoneError) -> ParamValue {
     RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
   }
 

@@ -15,12 +15,12 @@ public final class RandomSampler: Sampler {
 
   public func sampleIndependent(
     _ history: StudyHistory, _ trial: FrozenTrial, name: String, distribution: Distribution
-  ) throws(HoneError) -> Double {
+  ) throws(HoneError) -> ParamValue {
     RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
   }
 
   /// The seeded draw for one parameter of one trial, shared with samplers that fall back to random.
-  static func draw(_ distribution: Distribution, seed: UInt64, trial: Int, name: String) -> Double {
+  static func draw(_ distribution: Distribution, seed: UInt64, trial: Int, name: String) -> ParamValue {
     var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial), substream: stableHash(name))
     return distribution.sampleUniformly(using: &rng)
   }
@@ -28,21 +28,22 @@ public final class RandomSampler: Sampler {
 
 extension Distribution {
   /// A uniform draw: every grid point, integer or choice equally likely; logs uniform in log space.
-  public func sampleUniformly(using rng: inout Xoshiro256) -> Double {
+  ///
+  /// Integers are drawn in integer arithmetic, exactly, over the whole Int64 range.
+  public func sampleUniformly(using rng: inout Xoshiro256) -> ParamValue {
     switch self {
     case .float(let low, let high, let step, let log):
       if log { return fromUnit(rng.nextUnit()) }
       if let step {
-        let n = UInt64(((high - low) / step).rounded())
-        return min(low + Double(UInt64.random(in: 0...n, using: &rng)) * step, high)
+        let n = Distribution.index(((high - low) / step).rounded(), max: .max)
+        return .float(min(low + Double(UInt64.random(in: 0...n, using: &rng)) * step, high))
       }
-      return min(low + rng.nextUnit() * (high - low), high)
-    case .int(let low, let high, let step, let log):
+      return .float(min(low + rng.nextUnit() * (high - low), high))
+    case .int(_, _, _, let log):
       if log { return fromUnit(rng.nextUnit()) }
-      let n = UInt64((high - low) / step)
-      return Double(low + Int64(UInt64.random(in: 0...n, using: &rng)) * step)
+      return .int(gridPoint(UInt64.random(in: 0...lastGridIndex, using: &rng)))
     case .categorical(let choices):
-      return Double(Int.random(in: 0..<choices.count, using: &rng))
+      return .index(Int.random(in: 0..<max(choices.count, 1), using: &rng))
     }
   }
 }

@@ -20,12 +20,12 @@ public protocol Sampler: AnyObject, Sendable {
   /// A joint point of `space`, keyed by name.
   func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
-  ) throws(HoneError) -> [String: Double]
+  ) throws(HoneError) -> [String: ParamValue]
 
   /// One parameter that the relative point did not cover.
   func sampleIndependent(
     _ history: StudyHistory, _ trial: FrozenTrial, name: String, distribution: Distribution
-  ) throws(HoneError) -> Double
+  ) throws(HoneError) -> ParamValue
 
   /// Called once a trial has finished.
   func afterTrial(_ history: StudyHistory, _ trial: FrozenTrial, state: TrialState, values: [Double]?)
@@ -42,7 +42,7 @@ extension Sampler {
 
   public func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
-  ) throws(HoneError) -> [String: Double] { [:] }
+  ) throws(HoneError) -> [String: ParamValue] { [:] }
 
   public func afterTrial(
     _ history: StudyHistory, _ trial: FrozenTrial, state: TrialState, values: [Double]?

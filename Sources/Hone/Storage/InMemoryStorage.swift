@@ -105,6 +105,20 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     }
   }
 
+  public func setTrialParams(study: Int, number: Int, params: [Param]) throws(HoneError) {
+    try mutateRunning(study, number) { t in
+      var positions = Dictionary(t.params.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+      for p in params {
+        if let i = positions[p.name] {
+          t.params[i] = p
+        } else {
+          positions[p.name] = t.params.count
+          t.params.append(p)
+        }
+      }
+    }
+  }
+
   public func finishTrial(
     study: Int, number: Int, state: TrialState, values: [Double]?, complete: Double
   ) throws(HoneError) {

@@ -7,11 +7,12 @@
 ///
 /// Times are seconds since the epoch. Trial values, parameters and attributes
 /// live in their own tables keyed by trial; `position` keeps the order in
-/// which parameters and attributes were first set. Every mutation of a trial
+/// which parameters and attributes were first set. An int parameter's exact value
+/// is in `param_int` (version 2), as `param_value` is a REAL. Every mutation of a trial
 /// sets its `seq` to the study's next `seq`, the change cursor of incremental reads.
 enum SQLSchema {
   /// The version this build writes.
-  static let version: Int64 = 1
+  static let version: Int64 = 2
 
   /// What a connection's database holds.
   enum Inspection: Equatable {
@@ -75,7 +76,13 @@ enum SQLSchema {
 
   /// The statements that bring a database to each version, in order of version.
   static func migrations(_ d: SQLDialect) -> [(Int64, [String])] {
-    [(1, version1(d))]
+    [(1, version1(d)), (2, version2(d))]
+  }
+
+  /// Version 2: the exact value of an int parameter, which `param_value` (REAL) rounds
+  /// above 2^53; NULL for other kinds and for rows written by version 1.
+  private static func version2(_ d: SQLDialect) -> [String] {
+    ["ALTER TABLE trial_params ADD COLUMN param_int \(d.integer)"]
   }
 
   private static func version1(_ d: SQLDialect) -> [String] {

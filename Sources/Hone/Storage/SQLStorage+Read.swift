@@ -43,12 +43,14 @@ extension SQLStorage {
     _ filter: String, _ binds: [SQLValue], study: Int, dense: Bool = false
   ) throws(HoneError) -> (trials: [FrozenTrial], cursor: Int64?, study: StoredStudy?) {
     // Columns: kind, trial_id, an integer (number, objective, position or step),
-    // state, a real, a second real, a text and a second text.
-    func child(_ kind: Int, _ table: String, _ key: String, _ real: String, _ text1: String, _ text2: String)
-      -> String
-    {
+    // a second integer (state, or an int parameter's exact value), a real, a second
+    // real, a text and a second text.
+    func child(
+      _ kind: Int, _ table: String, _ key: String, _ real: String, _ text1: String, _ text2: String,
+      _ integer: String = "NULL"
+    ) -> String {
       """
-      SELECT \(kind), c.trial_id, c.\(key), NULL, \(real), NULL, \(text1), \(text2)
+      SELECT \(kind), c.trial_id, c.\(key), \(integer), \(real), NULL, \(text1), \(text2)
       FROM \(table) c JOIN trials t ON t.trial_id = c.trial_id WHERE \(filter)
       """
     }
@@ -59,7 +61,10 @@ extension SQLStorage {
       FROM trials t WHERE \(filter)
       """,
       child(1, "trial_values", "objective", "c.value", "NULL", "NULL"),
-      child(2, "trial_params", "position", "c.param_value", "c.param_name", "c.distribution_json"),
+      // Version 1 had no exact column for ints; such a file is read as it is, unmigrated.
+      child(
+        2, "trial_params", "position", "c.param_value", "c.param_name", "c.distribution_json",
+        schemaVersion >= 2 ? "c.param_int" : "NULL"),
       child(3, "trial_intermediate_values", "step", "c.value", "NULL", "NULL"),
       child(4, "trial_user_attrs", "position", "NULL", "c.attr_key", "c.value_json"),
       child(5, "trial_system_attrs", "position", "NULL", "c.attr_key", "c.value_json"),

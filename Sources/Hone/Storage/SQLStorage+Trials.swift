@@ -25,7 +25,7 @@ extension SQLStorage {
         trial.state == .running ? SQLStorage.optional(heartbeat) : .null, .integer(seq),
       ])
     else { throw .storage("\(location): inserting a trial returned no identifier") }
-    var changes = valueChanges(trial.values) + trial.params.map(paramChange)
+    var changes = valueChanges(trial.values) + newParamChanges(trial.params, existing: [])
     changes += trial.intermediateValues.sorted(by: { $0.key < $1.key }).map(intermediateChange)
     changes += trial.userAttrs.map { attrChange("trial_user_attrs", $0.0, $0.1) }
     changes += trial.systemAttrs.map { attrChange("trial_system_attrs", $0.0, $0.1) }
@@ -54,6 +54,23 @@ extension SQLStorage {
 
   public func setTrialParam(study: Int, number: Int, param: Param) throws(HoneError) {
     try mutateRunning(study, number, [paramChange(param)])
+  }
+
+  /// One write transaction with a statement per parameter; positions are numbered here,
+  /// not counted per row, so n parameters cost O(n).
+  public func setTrialParams(study: Int, number: Int, params: [Param]) throws(HoneError) {
+    try write { () throws(HoneError) in
+      let seq = try advance(study)
+      let stamp = "UPDATE trials SET seq = ? WHERE study_id = ? AND number = ? AND state = ? RETURNING trial_id"
+      let match: [SQLValue] = [
+        .integer(seq), .integer(Int64(study)), .integer(Int64(number)), .integer(Int64(TrialState.running.rawValue)),
+      ]
+      guard let row = try db.row(stamp, match) else { throw try notRunning(study, number) }
+      let id = try row.integer(0)
+      let names = try db.query("SELECT param_name FROM trial_params WHERE trial_id = ?", [.integer(id)])
+        .map { r throws(HoneError) in try r.text(0) }
+      try apply(newParamChanges(params, existing: names), to: id)
+    }
   }
 
   public func finishTrial(
@@ -239,15 +256,38 @@ extension SQLStorage {
     }
   }
 
-  private func paramChange(_ p: Param) -> ChildChange {
-    ChildChange(
+  /// A parameter's row. `param_value` is REAL, which cannot hold every Int64, so an
+  /// int's exact value goes to `param_int` too (schema version 2); reads prefer it.
+  ///
+  /// Without `position`, the parameter goes after the trial's others, counted by the statement.
+  private func paramChange(_ p: Param, position: Int64? = nil) -> ChildChange {
+    let exact: SQLValue
+    if case .int(let i) = p.value { exact = .integer(i) } else { exact = .null }
+    let (slot, positionBind): (String, [SQLValue]) =
+      position.map { ("CAST(? AS \(db.dialect.integer))", [.integer($0)]) }
+      ?? ("(SELECT COUNT(*) FROM trial_params x WHERE x.trial_id = t.trial_id)", [])
+    return ChildChange(
       sql: """
-        INSERT INTO trial_params (trial_id, position, param_name, param_value, distribution_json)
-        SELECT trial_id, (SELECT COUNT(*) FROM trial_params x WHERE x.trial_id = t.trial_id),
-          CAST(? AS TEXT), CAST(? AS \(db.dialect.real)), CAST(? AS TEXT) FROM t WHERE true
+        INSERT INTO trial_params (trial_id, position, param_name, param_value, param_int, distribution_json)
+        SELECT trial_id, \(slot),
+          CAST(? AS TEXT), CAST(? AS \(db.dialect.real)), CAST(? AS \(db.dialect.integer)), CAST(? AS TEXT)
+        FROM t WHERE true
         ON CONFLICT (trial_id, param_name)
-        DO UPDATE SET param_value = excluded.param_value, distribution_json = excluded.distribution_json
-        """, binds: [.text(p.name), .real(p.value), .text(p.distribution.json.text)])
+        DO UPDATE SET param_value = excluded.param_value, param_int = excluded.param_int,
+          distribution_json = excluded.distribution_json
+        """, binds: positionBind + [.text(p.name), .real(p.value.double), exact, .text(p.distribution.json.text)])
+  }
+
+  /// The rows of `params` for a trial that has parameters `existing`: new names are
+  /// numbered after them, and a name already there keeps its place.
+  private func newParamChanges(_ params: [Param], existing: [String]) -> [ChildChange] {
+    var seen = Set(existing)
+    var next = Int64(seen.count)
+    return params.map { p in
+      guard seen.insert(p.name).inserted else { return paramChange(p, position: 0) }
+      defer { next += 1 }
+      return paramChange(p, position: next)
+    }
   }
 
   /// The first report of a step wins, as in memory and in Optuna.

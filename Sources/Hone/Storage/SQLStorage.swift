@@ -15,11 +15,15 @@ public final class SQLStorage: Storage, @unchecked Sendable {
   private var writable = false
   /// Whether the database was found with no tables at all.
   private var empty: Bool
+  /// The schema version of the tables as this handle last saw them: an older
+  /// file is read as it is, and migrated by the first write. Under the lock.
+  private(set) var schemaVersion: Int64
 
-  /// Opens the storage on `connection`, migrating an older schema.
+  /// Opens the storage on `connection`.
   ///
-  /// Opening reads: the tables of a new database are created, and SQLite switched
-  /// to WAL mode, by the first write, so a load or a listing never modifies a file.
+  /// Opening only reads: the tables of a new database are created, an older
+  /// schema migrated and SQLite switched to WAL mode by the first write, so a
+  /// load or a listing never modifies a file.
   ///
   /// - Throws: `.storage` for a database that is not Hone's or is newer than this
   ///   build; such a database is not modified.
@@ -28,7 +32,7 @@ public final class SQLStorage: Storage, @unchecked Sendable {
     self.location = location
     let found = try SQLSchema.inspect(connection, location: location)
     empty = found == .empty
-    if !empty, found != .hone(version: SQLSchema.version) { try prepareForWrites() }
+    if case .hone(let version) = found { schemaVersion = version } else { schemaVersion = SQLSchema.version }
   }
 
   /// Creates or migrates the tables and sets the connection up for writes; under the lock.
@@ -37,6 +41,7 @@ public final class SQLStorage: Storage, @unchecked Sendable {
     try SQLSchema.install(db, location: location)
     writable = true
     empty = false
+    schemaVersion = SQLSchema.version
   }
 
   /// Whether the database still has no tables, looking again while it had none:

@@ -41,6 +41,9 @@ public protocol Storage: AnyObject, Sendable {
   /// Records a parameter of a RUNNING trial.
   func setTrialParam(study: Int, number: Int, param: Param) throws(HoneError)
 
+  /// Records parameters of a RUNNING trial, atomically, in time linear in their number.
+  func setTrialParams(study: Int, number: Int, params: [Param]) throws(HoneError)
+
   /// Finishes a RUNNING trial; throws `.state` if another call finished it first.
   func finishTrial(
     study: Int, number: Int, state: TrialState, values: [Double]?, complete: Double

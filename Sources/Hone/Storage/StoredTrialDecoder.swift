@@ -143,7 +143,20 @@ struct StoredTrialDecoder {
     } catch {
       throw damaged(i, "parameter '\(name)' has a distribution_json that is not a distribution (\(error.message))")
     }
-    guard let value = try number(row, 4, "param_value", i) else { throw damaged(i, "parameter '\(name)' is NULL") }
+    guard let stored = try number(row, 4, "param_value", i) else { throw damaged(i, "parameter '\(name)' is NULL") }
+    // An int's exact value has a column of its own (schema 2); files written
+    // before it hold only the double, which is exact up to 2^53.
+    let exact: Int64?
+    switch row[3] {
+    case .null: exact = nil
+    case .integer(let v): exact = v
+    default: throw damaged(i, "column 'param_int' holds \(row[3].summary), not an integer")
+    }
+    guard let value = ParamValue(stored: stored, exact: exact, of: distribution) else {
+      throw damaged(
+        i, "parameter '\(name)' has value \(exact.map(String.init) ?? JSON.number(stored).text), "
+          + (Self.kindProblem(stored, in: distribution)))
+    }
     trials[i].params.append(Param(name: name, distribution: distribution, value: value))
   }
 
@@ -188,7 +201,7 @@ struct StoredTrialDecoder {
     for p in t.params {
       let enqueued = fixed?.contains { $0.0 == p.name } ?? false
       if let problem = Self.problem(p.value, in: p.distribution, enqueued: enqueued) {
-        throw damaged(i, "parameter '\(p.name)' has value \(p.value), \(problem)")
+        throw damaged(i, "parameter '\(p.name)' has value \(p.value.text), \(problem)")
       }
     }
     if let id = t.systemAttr("grid_id"), !(id.numberValue.flatMap { Int(exactly: $0) }.map { $0 >= 0 } ?? false) {
@@ -196,26 +209,33 @@ struct StoredTrialDecoder {
     }
   }
 
-  /// Why `x` cannot be the stored internal value of a parameter of `d`, or nil when it can.
-  static func problem(_ x: Double, in d: Distribution, enqueued: Bool) -> String? {
+  /// Why a stored double cannot be a value of `d`'s kind at all.
+  static func kindProblem(_ x: Double, in d: Distribution) -> String {
     switch d {
-    case .float(let low, let high, _, _):
-      guard x.isFinite else { return "which is not finite" }
+    case .float: return "which is not finite"
+    case .int:
+      return x == x.rounded(.towardZero) && x.isFinite ? "which is not a 64-bit integer" : "which is not an integer"
+    case .categorical: return "not an index of \(d.summary)"
+    }
+  }
+
+  /// Why `value` cannot be the stored value of a parameter of `d`, or nil when it can.
+  ///
+  /// Enqueued values may lie outside the bounds, as Optuna allows; sampled ones never do.
+  static func problem(_ value: ParamValue, in d: Distribution, enqueued: Bool) -> String? {
+    switch (d, value) {
+    case (.float(let low, let high, _, _), .float(let x)):
       // A sampler's `low + u * (high - low)` may pass `high` by an ulp or two.
       let slack = 4 * (abs(low) + abs(high)).ulp
       return enqueued || (x >= low - slack && x <= high + slack) ? nil : "outside \(d.summary)"
-    case .int(let low, let high, let step, _):
-      guard x == x.rounded(.towardZero) else { return "which is not an integer" }
-      if !enqueued, !(x >= Double(low) && x <= Double(high)) { return "outside \(d.summary)" }
-      guard let n = Int64(exactly: x) else { return "which is not a 64-bit integer" }
-      // Beyond 2^53 a Double is not exact, so the grid is checked where it can be.
-      let exact = 9_007_199_254_740_992.0
-      if !enqueued, abs(x) <= exact, abs(Double(low)) <= exact, (n - low) % step != 0 {
-        return "off the grid of \(d.summary)"
-      }
-      return nil
-    case .categorical(let choices):
-      return x == x.rounded() && x >= 0 && x < Double(choices.count) ? nil : "not an index of \(d.summary)"
+    case (.int(let low, let high, _, _), .int(let x)):
+      if enqueued { return nil }
+      if x < low || x > high { return "outside \(d.summary)" }
+      return d.contains(value) ? nil : "off the grid of \(d.summary)"
+    case (.categorical, .index):
+      return d.contains(value) ? nil : "not an index of \(d.summary)"
+    default:
+      return "not a value of \(d.summary)"
     }
   }
 

@@ -13,8 +13,8 @@ extension Distribution {
       ])
     case .int(let low, let high, let step, let log):
       return .object([
-        ("type", .string("int")), ("low", .number(Double(low))), ("high", .number(Double(high))),
-        ("step", .number(Double(step))), ("log", .bool(log)),
+        ("type", .string("int")), ("low", .int(low)), ("high", .int(high)),
+        ("step", .int(step)), ("log", .bool(log)),
       ])
     case .categorical(let choices):
       return .object([("type", .string("categorical")), ("choices", .array(choices))])
@@ -97,10 +97,12 @@ struct JSONObjectReader {
     return v
   }
 
+  /// An integer read exactly: an integer literal, or a number that is a whole number, in the Int64 range.
   func optionalInt64(_ key: String) throws(HoneError) -> Int64? {
-    guard let x = try optionalNumber(key) else { return nil }
-    guard x == x.rounded(), let i = Int64(exactly: x) else {
-      throw .invalidArgument("\(context): '\(key)' must be an integer, got \(x)")
+    guard let v = self[key], v != .null else { return nil }
+    guard v.numberValue != nil else { throw wrongType(key, "an integer", v) }
+    guard let i = v.integerValue.flatMap({ Int64(exactly: $0) }) else {
+      throw .invalidArgument("\(context): '\(key)' must be an integer in the Int64 range, got \(v.text)")
     }
     return i
   }
@@ -119,9 +121,10 @@ struct JSONObjectReader {
 
   /// A seed: a non-negative integer below 2^64, or null for a random one.
   func optionalSeed(_ key: String) throws(HoneError) -> UInt64? {
-    guard let x = try optionalNumber(key) else { return nil }
-    guard x == x.rounded(), x >= 0, let s = UInt64(exactly: x) else {
-      throw .invalidArgument("\(context): '\(key)' must be a non-negative integer, got \(x)")
+    guard let v = self[key], v != .null else { return nil }
+    guard v.numberValue != nil else { throw wrongType(key, "an integer", v) }
+    guard let s = v.integerValue.flatMap({ UInt64(exactly: $0) }) else {
+      throw .invalidArgument("\(context): '\(key)' must be an integer in [0, 2^64 - 1], got \(v.text)")
     }
     return s
   }

@@ -1,8 +1,8 @@
 /// The domain of one hyperparameter.
 ///
-/// Values are held in an internal representation, as Optuna does: a float is
-/// itself, an integer is its `Double` value, and a categorical is the index of
-/// its choice. Build distributions with the validating factories.
+/// Values are held in an internal representation, `ParamValue`, as Optuna does:
+/// a float is itself, an integer is itself, exactly, and a categorical is the
+/// index of its choice. Build distributions with the validating factories.
 public enum Distribution: Equatable, Sendable {
   /// A real interval, optionally on a log scale or on a grid of `step`.
   case float(low: Double, high: Double, step: Double?, log: Bool)
@@ -22,6 +22,8 @@ public enum Distribution: Equatable, Sendable {
       throw .invalidArgument("bounds must be finite, got low=\(low) high=\(high)")
     }
     guard low <= high else { throw .invalidArgument("low (\(low)) must not exceed high (\(high))") }
+    // A span that overflows would make every draw NaN.
+    guard (high - low).isFinite else { throw .invalidArgument("the range [\(low), \(high)] is too wide") }
     if log, low <= 0 {
       throw .invalidArgument("a log distribution needs low > 0, got low=\(low)")
     }
@@ -33,7 +35,7 @@ public enum Distribution: Equatable, Sendable {
     return .float(low: low, high: min(high, low + n * step), step: step, log: false)
   }
 
-  /// A validated integer distribution; `high` is lowered onto the step grid.
+  /// A validated integer distribution over any part of the Int64 range; `high` is lowered onto the step grid.
   public static func makeInt(
     low: Int64, high: Int64, step: Int64 = 1, log: Bool = false
   ) throws(HoneError) -> Distribution {
@@ -43,9 +45,9 @@ public enum Distribution: Equatable, Sendable {
       guard low >= 1 else { throw .invalidArgument("a log distribution needs low >= 1, got low=\(low)") }
       guard step == 1 else { throw .invalidArgument("step and log cannot be used together") }
     }
-    let (span, overflow) = high.subtractingReportingOverflow(low)
-    guard !overflow else { throw .invalidArgument("the range [\(low), \(high)] is too wide") }
-    return .int(low: low, high: low + span / step * step, step: step, log: log)
+    // The span is taken as a UInt64, so the whole Int64 range works.
+    let stepped = Distribution.int(low: low, high: high, step: step, log: log)
+    return .int(low: low, high: stepped.gridPoint(stepped.lastGridIndex), step: step, log: log)
   }
 
   /// A validated categorical distribution.
@@ -72,46 +74,48 @@ public enum Distribution: Equatable, Sendable {
     }
   }
 
-  /// Whether an internal value lies in the distribution.
-  public func contains(_ x: Double) -> Bool {
-    switch self {
-    case .float(let low, let high, let step, _):
+  /// Whether an internal value lies in the distribution; a value of another kind does not.
+  public func contains(_ value: ParamValue) -> Bool {
+    switch (self, value) {
+    case (.float(let low, let high, let step, _), .float(let x)):
       guard x >= low, x <= high else { return false }
       guard let step else { return true }
       let k = (x - low) / step
       return abs(k - k.rounded()) < 1e-8
-    case .int(let low, let high, let step, _):
-      guard x == x.rounded(), x >= Double(low), x <= Double(high) else { return false }
-      return (Int64(x) - low) % step == 0
-    case .categorical(let choices):
-      return x == x.rounded() && x >= 0 && x < Double(choices.count)
+    case (.int, .int(let x)):
+      return gridIndex(of: x) != nil
+    case (.categorical(let choices), .index(let i)):
+      return choices.indices.contains(i)
+    default:
+      return false
     }
   }
 
   /// The user-facing value of an internal value.
-  public func external(_ x: Double) -> JSON {
-    switch self {
-    case .float: return .number(x)
-    case .int: return .number(x.rounded())
-    case .categorical(let choices):
-      let i = Int(x)
-      return choices.indices.contains(i) ? choices[i] : .null
+  public func external(_ value: ParamValue) -> JSON {
+    switch value {
+    case .float(let x): return .number(x)
+    case .int(let i): return .int(i)
+    case .index(let i):
+      guard case .categorical(let choices) = self, choices.indices.contains(i) else { return .null }
+      return choices[i]
     }
   }
 
   /// The internal value of a user-facing value, or nil when it does not fit the kind.
   ///
   /// Numbers outside the bounds are still returned, so that callers can decide
-  /// whether to accept them (enqueued trials may lie outside, as in Optuna).
-  public func `internal`(_ value: JSON) -> Double? {
+  /// whether to accept them (enqueued trials may lie outside, as in Optuna). An
+  /// integer must be a whole number within the Int64 range; it is read exactly.
+  public func `internal`(_ value: JSON) -> ParamValue? {
     switch self {
     case .float:
-      return value.numberValue.flatMap { $0.isFinite ? $0 : nil }
+      guard let x = value.numberValue, x.isFinite else { return nil }
+      return .float(x)
     case .int:
-      guard let x = value.numberValue, x.isFinite, x == x.rounded() else { return nil }
-      return x
+      return value.integerValue.flatMap { Int64(exactly: $0) }.map(ParamValue.int)
     case .categorical(let choices):
-      return choices.firstIndex(of: value).map(Double.init)
+      return choices.firstIndex(of: value).map(ParamValue.index)
     }
   }
 

@@ -2,10 +2,10 @@
 public struct Param: Equatable, Sendable {
   public var name: String
   public var distribution: Distribution
-  /// The internal representation (the index for a categorical).
-  public var value: Double
+  /// The internal representation: exact for an int, the index for a categorical.
+  public var value: ParamValue
 
-  public init(name: String, distribution: Distribution, value: Double) {
+  public init(name: String, distribution: Distribution, value: ParamValue) {
     self.name = name
     self.distribution = distribution
     self.value = value

@@ -4,67 +4,102 @@ extension Study {
   ///
   /// An enqueued trial is started first. Otherwise the sampler proposes a joint
   /// point of its relative search space now; with a study-wide search space
-  /// every parameter is fixed here.
+  /// every parameter is fixed here, in one storage call.
+  ///
+  /// Everything is decided on a draft of the trial before anything is written, so
+  /// a failing ask changes nothing: no trial is created, started or failed.
   ///
   /// With a heartbeat policy, stale trials of dead workers are failed (and
   /// retried) first, and the new trial gets its first heartbeat.
   ///
-  /// - Throws: `.exhausted` when the sampler has nothing left to propose.
+  /// - Throws: `.exhausted` when the sampler has nothing left to propose;
+  ///   `.invalidArgument` when an enqueued value does not fit the search space.
   public func ask() throws(HoneError) -> Int {
     try lock.withLock { () throws(HoneError) -> Int in
       try failStaleTrialsLocked()
       let history = history()
       let now = WallClock.now()
       let heartbeat = heartbeatPolicy == nil ? nil : now
+      let known = try history.trials()
+      // The oldest WAITING trial is the one `popWaitingTrial` starts, unless another worker takes it first.
+      let waiting = known.first { $0.state == .waiting }
+      var draft = waiting ?? FrozenTrial(number: known.count, state: .running)
+      draft.state = .running
+      draft.datetimeStart = now
+      let plan = try self.plan(for: &draft, history: history)
+
       var trial: FrozenTrial
-      if let waiting = try storage.popWaitingTrial(study: studyID, start: now, heartbeat: heartbeat) {
-        trial = waiting
-        let fixed = Study.fixedParams(of: trial)
-        for (k, v) in try sampler.beforeTrial(history, fixedParams: fixed) {
-          try storage.setTrialSystemAttr(study: studyID, number: trial.number, key: k, value: v)
-          trial.systemAttrs.set(k, v)
-        }
+      var planned: Bool
+      if waiting != nil, let popped = try storage.popWaitingTrial(study: studyID, start: now, heartbeat: heartbeat) {
+        trial = popped
+        planned = popped.number == draft.number
+        if planned { try record(plan, attrs: draft.systemAttrs, on: &trial, since: popped) }
       } else {
-        let attrs = try sampler.beforeTrial(history, fixedParams: nil)
-        trial = try storage.createTrial(
-          study: studyID, state: .running, systemAttrs: attrs, start: now, heartbeat: heartbeat)
+        var template = waiting == nil ? draft : FrozenTrial(number: 0, state: .running, datetimeStart: now)
+        if waiting == nil { template.params = plan.params }
+        trial = try storage.createTrial(study: studyID, template: template, heartbeat: heartbeat)
+        planned = waiting == nil && trial.number == draft.number
       }
       if let heartbeat { lastHeartbeats[trial.number] = heartbeat }
-      do throws(HoneError) {
-        try proposeRelative(for: trial, history: history)
-      } catch {
-        // A trial the sampler could not serve must not stay RUNNING forever.
-        try? storage.finishTrial(
-          study: studyID, number: trial.number, state: .fail, values: nil, complete: WallClock.now())
-        lastHeartbeats[trial.number] = nil
-        throw error
+      if !planned {
+        // Another worker took the trial this ask planned for: plan the one it got, as it now stands.
+        do throws(HoneError) {
+          let started = trial
+          let again = try self.plan(for: &trial, history: history)
+          try record(again, attrs: trial.systemAttrs, on: &trial, since: started)
+          relativeParams[trial.number] = again.relative
+        } catch {
+          // A trial the sampler could not serve must not stay RUNNING forever.
+          try? storage.finishTrial(
+            study: studyID, number: trial.number, state: .fail, values: nil, complete: WallClock.now())
+          lastHeartbeats[trial.number] = nil
+          throw error
+        }
+        return trial.number
       }
+      relativeParams[trial.number] = plan.relative
       return trial.number
     }
   }
 
-  private func proposeRelative(for trial: FrozenTrial, history: StudyHistory) throws(HoneError) {
+  /// What `ask` decides for a trial before it is written.
+  struct AskPlan {
+    /// Every parameter, in define-and-run.
+    var params: [Param] = []
+    /// The relative point for later suggestions, in define-by-run.
+    var relative: (SearchSpace, [String: ParamValue])?
+  }
+
+  /// Decides the system attributes of `draft` (recorded on it) and its parameters,
+  /// writing nothing; throws when an enqueued value cannot be used.
+  private func plan(for draft: inout FrozenTrial, history: StudyHistory) throws(HoneError) -> AskPlan {
+    let fixedList = Study.fixedParams(of: draft)
+    for (k, v) in try sampler.beforeTrial(history, fixedParams: fixedList) { draft.systemAttrs.set(k, v) }
+    let fixed = Dictionary(fixedList ?? [], uniquingKeysWith: { _, last in last })
+    let trial = draft
     let space: SearchSpace
     if let searchSpace {
       space = searchSpace
+      // Refuse an enqueued value that can never fit before the sampler does any work.
+      for (name, value) in fixedList ?? [] {
+        if let d = searchSpace[name] { _ = try Study.fixedValue(value, name: name, distribution: d) }
+      }
     } else {
       space = try sampler.inferRelativeSearchSpace(history, trial)
     }
-    guard !space.isEmpty else { return }
-    let fixed = Study.fixedParams(of: trial) ?? []
+    guard !space.isEmpty else { return AskPlan() }
     // An enqueued trial that fixes the whole space needs no proposal, and a model-based
     // sampler would fit its model for nothing.
-    let coversSpace = space.names.allSatisfy { name in fixed.contains { $0.0 == name } }
+    let coversSpace = space.names.allSatisfy { fixed[$0] != nil }
     let point = coversSpace ? [:] : try sampler.sampleRelative(history, trial, space)
-    guard let searchSpace else {
-      relativeParams[trial.number] = (space, point)
-      return
-    }
+    guard let searchSpace else { return AskPlan(relative: (space, point)) }
     // Define-and-run: every parameter is decided at ask time.
+    var params: [Param] = []
+    params.reserveCapacity(searchSpace.count)
     for (name, dist) in zip(searchSpace.names, searchSpace.distributions) {
-      let value: Double
-      if let f = fixed.first(where: { $0.0 == name }) {
-        value = try Study.fixedValue(f.1, name: name, distribution: dist)
+      let value: ParamValue
+      if let f = fixed[name] {
+        value = try Study.fixedValue(f, name: name, distribution: dist)
       } else if let v = point[name], dist.contains(v) {
         value = v
       } else if dist.isSingle {
@@ -72,8 +107,22 @@ extension Study {
       } else {
         value = try sampler.sampleIndependent(history, trial, name: name, distribution: dist)
       }
-      try storage.setTrialParam(
-        study: studyID, number: trial.number, param: Param(name: name, distribution: dist, value: value))
+      params.append(Param(name: name, distribution: dist, value: value))
+    }
+    return AskPlan(params: params)
+  }
+
+  /// Writes what `plan` decided on a started trial: the attributes `started` lacks, and every parameter.
+  private func record(
+    _ plan: AskPlan, attrs: [(String, JSON)], on trial: inout FrozenTrial, since started: FrozenTrial
+  ) throws(HoneError) {
+    for (k, v) in attrs where started.systemAttr(k) != v {
+      try storage.setTrialSystemAttr(study: studyID, number: trial.number, key: k, value: v)
+      trial.systemAttrs.set(k, v)
+    }
+    if !plan.params.isEmpty {
+      try storage.setTrialParams(study: studyID, number: trial.number, params: plan.params)
+      trial.params = plan.params
     }
   }
 
@@ -94,6 +143,12 @@ extension Study {
       case .array, .object:
         throw .invalidArgument("enqueued parameter '\(name)' must be a scalar, not an \(value.typeName)")
       default: break
+      }
+    }
+    if let searchSpace {
+      // A value that can never fit the study's space is refused now, not when the trial is asked.
+      for (name, value) in params {
+        if let d = searchSpace[name] { _ = try Study.fixedValue(value, name: name, distribution: d) }
       }
     }
     return try lock.withLock { () throws(HoneError) -> Int? in
@@ -129,8 +184,9 @@ extension Study {
     return members
   }
 
-  /// The internal value of an enqueued value, which must at least fit the distribution's kind.
-  static func fixedValue(_ value: JSON, name: String, distribution: Distribution) throws(HoneError) -> Double {
+  /// The internal value of an enqueued value, which must at least fit the distribution's kind:
+  /// a finite number for a float, a whole number in the Int64 range for an int, one of the choices.
+  static func fixedValue(_ value: JSON, name: String, distribution: Distribution) throws(HoneError) -> ParamValue {
     guard let x = distribution.internal(value) else {
       throw .invalidArgument(
         "enqueued value \(value.text) for '\(name)' does not fit \(distribution.summary)")

@@ -56,10 +56,10 @@ extension Study {
   static func retry(of failed: FrozenTrial, cap: Int) -> FrozenTrial? {
     var history: [JSON] = []
     if case .array(let earlier)? = failed.systemAttr("retry_history") { history = earlier }
-    history.append(.number(Double(failed.number)))
+    history.append(.int(failed.number))
     guard history.count <= cap else { return nil }
     var attrs = failed.systemAttrs
-    if attrs.allSatisfy({ $0.0 != "failed_trial" }) { attrs.set("failed_trial", .number(Double(failed.number))) }
+    if attrs.allSatisfy({ $0.0 != "failed_trial" }) { attrs.set("failed_trial", .int(failed.number)) }
     attrs.set("retry_history", .array(history))
     // The parameters are fixed twice: as parameters for define-by-run suggestions, and
     // as fixed_params for a study-wide search space, which samples at ask.

@@ -4,10 +4,10 @@ extension Study {
   ///
   /// Asking again for the same name in the same trial returns the same value;
   /// asking with a different distribution is an error. The result is internal:
-  /// the index for a categorical.
-  public func suggest(trial number: Int, name: String, distribution: Distribution) throws(HoneError) -> Double {
+  /// exact for an int, the index for a categorical. A failing call records nothing.
+  public func suggest(trial number: Int, name: String, distribution: Distribution) throws(HoneError) -> ParamValue {
     guard !name.isEmpty else { throw .invalidArgument("the parameter name must not be empty") }
-    return try lock.withLock { () throws(HoneError) -> Double in
+    return try lock.withLock { () throws(HoneError) -> ParamValue in
       let trial = try runningTrial(number, for: "suggest '\(name)' in")
       if let p = trial.param(name) {
         guard p.distribution == distribution else {
@@ -26,7 +26,9 @@ extension Study {
     }
   }
 
-  private func newValue(trial: FrozenTrial, name: String, distribution: Distribution) throws(HoneError) -> Double {
+  private func newValue(
+    trial: FrozenTrial, name: String, distribution: Distribution
+  ) throws(HoneError) -> ParamValue {
     if let fixed = Study.fixedParams(of: trial)?.first(where: { $0.0 == name }) {
       return try Study.fixedValue(fixed.1, name: name, distribution: distribution)
     }
@@ -43,18 +45,26 @@ extension Study {
   public func suggestFloat(
     trial: Int, _ name: String, _ low: Double, _ high: Double, step: Double? = nil, log: Bool = false
   ) throws(HoneError) -> Double {
-    try suggest(trial: trial, name: name, distribution: .makeFloat(low: low, high: high, step: step, log: log))
+    let value = try suggest(
+      trial: trial, name: name, distribution: .makeFloat(low: low, high: high, step: step, log: log))
+    guard case .float(let x) = value else { throw .internal("float parameter '\(name)' holds \(value.text)") }
+    return x
   }
 
-  /// Suggests an integer in [low, high].
+  /// Suggests an integer in [low, high], exactly, over the whole Int64 range.
   public func suggestInt(
     trial: Int, _ name: String, _ low: Int64, _ high: Int64, step: Int64 = 1, log: Bool = false
   ) throws(HoneError) -> Int64 {
-    Int64(try suggest(trial: trial, name: name, distribution: .makeInt(low: low, high: high, step: step, log: log)))
+    let value = try suggest(
+      trial: trial, name: name, distribution: .makeInt(low: low, high: high, step: step, log: log))
+    guard case .int(let i) = value else { throw .internal("int parameter '\(name)' holds \(value.text)") }
+    return i
   }
 
   /// Suggests one of `choices` and returns its index.
   public func suggestCategorical(trial: Int, _ name: String, _ choices: [JSON]) throws(HoneError) -> Int {
-    Int(try suggest(trial: trial, name: name, distribution: .makeCategorical(choices)))
+    let value = try suggest(trial: trial, name: name, distribution: .makeCategorical(choices))
+    guard case .index(let i) = value else { throw .internal("categorical parameter '\(name)' holds \(value.text)") }
+    return i
   }
 }

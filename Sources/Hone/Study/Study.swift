@@ -19,7 +19,7 @@ public final class Study: @unchecked Sendable {
   let lock = Lock()
   let cache = TrialCache()
   /// Relative points proposed at ask time, used when their parameters are suggested.
-  var relativeParams: [Int: (SearchSpace, [String: Double])] = [:]
+  var relativeParams: [Int: (SearchSpace, [String: ParamValue])] = [:]
   /// When this handle last recorded each running trial's heartbeat.
   var lastHeartbeats: [Int: Double] = [:]
 

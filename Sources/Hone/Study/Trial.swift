@@ -22,17 +22,26 @@ public struct Trial: Sendable {
   public func suggestInt(
     _ name: String, _ low: Int, _ high: Int, step: Int = 1, log: Bool = false
   ) throws(HoneError) -> Int {
-    Int(try study.suggestInt(trial: number, name, Int64(low), Int64(high), step: Int64(step), log: log))
+    // Int is Int64 on every platform Hone builds for; the checks keep it exact anywhere else.
+    guard let low = Int64(exactly: low), let high = Int64(exactly: high), let step = Int64(exactly: step) else {
+      throw .invalidArgument("the bounds and step of '\(name)' must fit in Int64")
+    }
+    let value = try study.suggestInt(trial: number, name, low, high, step: step, log: log)
+    guard let i = Int(exactly: value) else { throw .invalidArgument("\(value) does not fit in Int") }
+    return i
   }
 
   /// One of `choices`.
   public func suggestCategorical(_ name: String, _ choices: [String]) throws(HoneError) -> String {
-    choices[try study.suggestCategorical(trial: number, name, choices.map(JSON.string))]
+    let i = try study.suggestCategorical(trial: number, name, choices.map(JSON.string))
+    guard choices.indices.contains(i) else { throw .internal("choice \(i) of '\(name)' is out of range") }
+    return choices[i]
   }
 
   /// Reports an intermediate value for pruning.
   public func report(_ value: Double, step: Int) throws(HoneError) {
-    try study.report(trial: number, step: Int64(step), value: value)
+    guard let step = Int64(exactly: step) else { throw .invalidArgument("step \(step) does not fit in Int64") }
+    try study.report(trial: number, step: step, value: value)
   }
 
   /// Whether the pruner would stop this trial now.
@@ -47,7 +56,7 @@ public struct Trial: Sendable {
   /// The parameters suggested so far, as user-facing values.
   public var params: [String: JSON] {
     get throws(HoneError) {
-      Dictionary(uniqueKeysWithValues: try study.trial(number).params.map { ($0.name, $0.external) })
+      Dictionary(try study.trial(number).params.map { ($0.name, $0.external) }, uniquingKeysWith: { a, _ in a })
     }
   }
 }

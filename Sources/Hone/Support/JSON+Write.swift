@@ -16,6 +16,7 @@ extension JSON {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let x): JSON.writeNumber(x, to: &out)
+    case .integer(let i): out += String(i)
     case .string(let s): JSON.writeString(s, to: &out)
     case .array(let elements):
       out += "["
@@ -42,8 +43,8 @@ extension JSON {
       out += "NaN"
     } else if x.isInfinite {
       out += x < 0 ? "-Infinity" : "Infinity"
-    } else if x == x.rounded(), abs(x) < 1e15 {
-      out += String(Int64(x))
+    } else if abs(x) < 1e15, let i = Int64(exactly: x) {
+      out += String(i)
     } else {
       out += x.description
     }

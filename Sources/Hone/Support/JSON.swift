@@ -2,19 +2,32 @@
 ///
 /// Hone parses JSON itself rather than through Foundation: `libhone.so` links no
 /// Foundation, and its own parser can name the offending key or byte offset.
+///
+/// Integer literals are kept exact in `integer`, so seeds and integer bounds above
+/// 2^53 survive a round trip; other numbers are `number`. The two compare equal
+/// when they are the same number.
 public enum JSON: Equatable, Sendable {
   case null
   case bool(Bool)
   case number(Double)
+  /// An exact integer; the parser keeps every literal in [-2^63, 2^64 - 1] here.
+  case integer(Int128)
   case string(String)
   case array([JSON])
   case object([(String, JSON)])
+
+  /// An exact integer value.
+  public static func int(_ value: some BinaryInteger) -> JSON { .integer(Int128(value)) }
 
   public static func == (lhs: JSON, rhs: JSON) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
     case (.number(let a), .number(let b)): return a == b || (a.isNaN && b.isNaN)
+    case (.integer(let a), .integer(let b)): return a == b
+    case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)):
+      // Compared exactly: 2^53 + 1 is not the double 2^53.
+      return Int128(exactly: b) == a
     case (.string(let a), .string(let b)): return a == b
     case (.array(let a), .array(let b)): return a == b
     case (.object(let a), .object(let b)):
@@ -34,7 +47,7 @@ public enum JSON: Equatable, Sendable {
     switch self {
     case .null: return "null"
     case .bool: return "boolean"
-    case .number: return "number"
+    case .number, .integer: return "number"
     case .string: return "string"
     case .array: return "array"
     case .object: return "object"
@@ -46,9 +59,22 @@ public enum JSON: Equatable, Sendable {
     return nil
   }
 
+  /// The value as a double: exact for `number`, the nearest double for `integer`.
   public var numberValue: Double? {
-    if case .number(let x) = self { return x }
-    return nil
+    switch self {
+    case .number(let x): return x
+    case .integer(let i): return Double(i)
+    default: return nil
+    }
+  }
+
+  /// The exact integer value: an `integer`, or a `number` that is a whole number.
+  public var integerValue: Int128? {
+    switch self {
+    case .integer(let i): return i
+    case .number(let x): return Int128(exactly: x)
+    default: return nil
+    }
   }
 
   public var boolValue: Bool? {

@@ -175,7 +175,9 @@ def _choice_key(c: Any) -> Tuple[Any, ...]:
     if isinstance(c, bool):
         return ("bool", c)
     if isinstance(c, (int, float)):
-        return ("number", float(c))
+        # Python compares ints and floats exactly, as the library does: 2**62 + 1 is
+        # not the float 2**62, which float(c) would make it.
+        return ("number", c)
     return ("string", c)
 
 

@@ -247,3 +247,41 @@ def test_distribution_objects_validate_like_optuna():
     assert IntDistribution(1, 3, step=2).single() is False and IntDistribution(1, 2, step=2).single() is True
     c = CategoricalDistribution(["a", 1, None])
     assert c.to_internal_repr(None) == 2 and c.to_external_repr(1) == 1
+
+
+@pytest.mark.parametrize(
+    "low, high, step",
+    [
+        (2**62 - 3, 2**62 + 3, 1),
+        (2**62 + 1, 2**62 + 9, 2),
+        (-(2**63 - 1), 2**63 - 1, 1),
+        (2**63 - 4, 2**63 - 1, 1),
+        (-(2**63), -(2**63) + 2, 1),
+        (-(2**63), 2**63 - 1, 2**62),
+    ],
+)
+def test_suggest_int_is_exact_near_the_ends_of_int64(study, low, high, step):
+    for _ in range(20):
+        t = study.ask()
+        v = t.suggest_int("n", low, high, step=step)
+        assert type(v) is int
+        assert low <= v <= high and (v - low) % step == 0
+        assert t.suggest_int("n", low, high, step=step) == v
+        frozen = study.tell(t, 0.0)
+        # The export carries the integer itself, not its nearest double.
+        assert frozen.params["n"] == v
+        assert frozen.distributions["n"] == IntDistribution(low, high - (high - low) % step, step=step)
+
+
+def test_enqueued_ints_beyond_2_to_53_come_back_exactly(study):
+    for value in [2**62 + 1, 2**63 - 1, -(2**63), 2**53 + 1]:
+        study.enqueue_trial({"n": value})
+        t = study.ask()
+        assert t.suggest_int("n", -(2**63), 2**63 - 1) == value
+        assert study.tell(t, 0.0).params["n"] == value
+    t = study.ask()
+    assert t.suggest_categorical("c", [2**62, 2**62 + 1]) in (2**62, 2**62 + 1)
+    study.tell(t, 0.0)
+    study.enqueue_trial({"c": 2**62 + 1})
+    t = study.ask()
+    assert t.suggest_categorical("c", [2**62, 2**62 + 1]) == 2**62 + 1

@@ -1,0 +1,47 @@
+import CSQLite
+import XCTest
+
+@testable import Hone
+
+/// Files written by schema version 1, which kept int parameters only as REAL.
+final class StorageSchemaMigrationTests: XCTestCase {
+  private var scratch: TemporaryDirectory?
+
+  override func setUpWithError() throws { scratch = try TemporaryDirectory("hone-migration-test") }
+
+  override func tearDownWithError() throws { scratch?.remove() }
+
+  func testAVersion1FileIsMigratedAndItsIntParamsStillRead() throws {
+    let path = "\(scratch?.path ?? "/nonexistent")/v1.db"
+    var db: OpaquePointer?
+    XCTAssertEqual(sqlite3_open(path, &db), SQLITE_OK)
+    let v1: [String] = SQLSchema.migrations(.sqlite).filter { $0.0 == 1 }.flatMap(\.1)
+    XCTAssertFalse(v1.isEmpty)
+    let distribution = try Distribution.makeInt(low: 0, high: 100).json.text
+    let rows = [
+      "INSERT INTO hone_schema (version) VALUES (1)",
+      "INSERT INTO studies (study_id, study_name, directions, seq) VALUES (1, 'old', 'minimize', 1)",
+      "INSERT INTO trials (trial_id, study_id, number, state, seq) VALUES (1, 1, 0, 0, 1)",
+      """
+      INSERT INTO trial_params (trial_id, position, param_name, param_value, distribution_json)
+      VALUES (1, 0, 'n', 42.0, '\(distribution)')
+      """,
+    ]
+    for sql in v1 + rows {
+      XCTAssertEqual(sqlite3_exec(db, sql, nil, nil, nil), SQLITE_OK, String(cString: sqlite3_errmsg(db)))
+    }
+    sqlite3_close(db)
+
+    let before = try XCTUnwrap(bytes(path))
+    let storage = try StorageURL(parsing: "sqlite:///" + path).open()
+    let study = try XCTUnwrap(try storage.findStudy(name: "old"))
+    XCTAssertEqual(try storage.trial(study: study.id, number: 0).param("n")?.value, .int(42))
+    // Reading migrates nothing: the file is written by the first write only.
+    XCTAssertEqual(bytes(path), before, "a read changed the version-1 file")
+    // Written after the migration, a value above 2^53 comes back exactly.
+    try storage.setTrialParam(
+      study: study.id, number: 0,
+      param: Param(name: "big", distribution: try .makeInt(low: 0, high: .max), value: .int(1 << 62 + 1)))
+    XCTAssertEqual(try storage.trial(study: study.id, number: 0).param("big")?.value, .int(1 << 62 + 1))
+  }
+}
