@@ -7,6 +7,11 @@
 /// and maximizes the acquisition over the space. Parameters outside the joint
 /// space (dynamic spaces) are sampled at random.
 ///
+/// A sampler's first fit has nothing to warm-start from; on a loaded study of
+/// more than 256 trials it chooses the hyperparameters on a random 256 of them
+/// and refines them on all (see `GaussianProcess.fit`), so a worker joining a
+/// large study pays about one refit on its first ask, not a hundred.
+///
 /// Pruned and failed trials are left out of the model: a pruned trial's value was
 /// measured at a lower fidelity and would bias the surrogate, as in Optuna.
 /// Infinite values are clipped to the finite range seen. Multi-objective studies
