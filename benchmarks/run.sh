@@ -23,6 +23,8 @@ echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 "$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"
 echo "== gp: GPSampler ask latency and sample efficiency beside Optuna"
 "$venv/bin/python" benchmarks/gp.py
+echo "== bounded_cost: the GP sampler's first ask on a loaded study, study creation with a large search space"
+"$venv/bin/python" benchmarks/bounded_cost.py
 echo "== mlp: a training step and a digits training beside PyTorch and scikit-learn"
 cc -O2 -std=c99 -Wall -Wextra -Werror benchmarks/sgemm_peak.c -lopenblas -o "$out/sgemm_peak"
 # sgemm_peak links OpenBLAS itself, so it is given the kernel Hone runs on: the

@@ -34,6 +34,8 @@ public struct GPNegativeLogPosterior: Sendable {
   private var workspace = CholeskyWorkspace()
   /// The θ whose factor `workspace` holds, if the last evaluation factored.
   private var factoredTheta: [Double]?
+  /// The factorizations of K attempted so far, each O(n³): what a fit's cost is counted in.
+  private(set) var factorizations = 0
 
   /// Prepares the objective for the data; throws `invalidArgument` on mismatched shapes or non-finite data.
   public init(
@@ -78,6 +80,7 @@ public struct GPNegativeLogPosterior: Sendable {
         }
       }
     }
+    factorizations += 1
     guard try workspace.factor(covariance) else { return .infinity }
     factoredTheta = theta
 
@@ -157,6 +160,7 @@ public struct GPNegativeLogPosterior: Sendable {
     let kernel = try self.kernel(theta)
     if factoredTheta != theta {
       try kernel.pairwiseCovariance(inputs, into: &covariance)
+      factorizations += 1
       guard try workspace.factor(covariance) else {
         throw .numeric(
           "GaussianProcess.fit: the covariance matrix is not positive definite at the fitted hyperparameters")

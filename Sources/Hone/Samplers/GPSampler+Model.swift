@@ -10,7 +10,7 @@ extension GPSampler {
   static let largestListedGrid = 4096
 
   func optimize(
-    space: SearchSpace, observed: [FrozenTrial], pending: [[String: ParamValue]], maximize: Bool, trial: Int
+    space: SearchSpace, observed: [Observation], pending: [[String: ParamValue]], maximize: Bool, trial: Int
   ) throws(HoneError) -> [String: ParamValue] {
     let d = space.count
     let kinds = space.distributions.map { d -> GPDimensionKind in
@@ -20,11 +20,10 @@ extension GPSampler {
     var numbers: [Int] = []
     var rows: [[Double]] = []
     var raw: [Double] = []
-    for t in observed {
-      guard let v = t.value, !v.isNaN else { continue }
+    for t in observed where !t.value.isNaN {
       numbers.append(t.number)
-      rows.append(encode(space) { t.param($0)?.value })
-      raw.append(maximize ? v : -v)
+      rows.append(encode(space) { t.params[$0] })
+      raw.append(maximize ? t.value : -t.value)
     }
 
     let signature = Self.signature(space)
@@ -40,9 +39,7 @@ extension GPSampler {
     } else {
       let scaling = TargetScaling(raw)
       model = try GaussianProcess.fit(
-        inputs: try Matrix(rowMajor: rows), targets: raw.map(scaling.apply), dimensions: kinds,
-        options: GPFitOptions(
-          shape: kernel, deterministic: deterministicObjective, prior: GPPrior(lengthscaleFamily: lengthscalePrior)),
+        inputs: try Matrix(rowMajor: rows), targets: raw.map(scaling.apply), dimensions: kinds, options: fitOptions,
         warmStart: previous?.model.kernel.hyperparameters, using: &rng)
       let fitted = Fit(model: model, scaling: scaling, observations: rows.count, included: Set(numbers))
       lock.withLock { warmStarts[signature] = fitted }

@@ -7,6 +7,11 @@
 /// and maximizes the acquisition over the space. Parameters outside the joint
 /// space (dynamic spaces) are sampled at random.
 ///
+/// A sampler's first fit has nothing to warm-start from; on a loaded study of
+/// more than 256 trials it chooses the hyperparameters on a random 256 of them
+/// and refines them on all (see `GaussianProcess.fit`), so a worker joining a
+/// large study pays about one refit on its first ask, not a hundred.
+///
 /// Pruned and failed trials are left out of the model: a pruned trial's value was
 /// measured at a lower fidelity and would bias the surrogate, as in Optuna.
 /// Infinite values are clipped to the finite range seen. Multi-objective studies
@@ -28,6 +33,8 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   /// The family of the prior on the kernel's lengthscales.
   public let lengthscalePrior: GPPrior.LengthscaleFamily
   public let optimizer: GPAcquisitionOptimizer
+  /// How each fit chooses the hyperparameters; internal so tests can shrink the cold-fit subset before the first ask.
+  var fitOptions: GPFitOptions
   public var name: String { "gp" }
 
   private let startup: QMCSampler
@@ -73,6 +80,8 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     self.deterministicObjective = deterministicObjective
     self.lengthscalePrior = lengthscalePrior
     self.optimizer = GPAcquisitionOptimizer(rawSamples: nCandidates, starts: nRestarts)
+    self.fitOptions = GPFitOptions(
+      shape: kernel, deterministic: deterministicObjective, prior: GPPrior(lengthscaleFamily: lengthscalePrior))
     self.startup = QMCSampler(seed: seed)
   }
 
@@ -91,8 +100,13 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   ) throws(HoneError) -> [String: ParamValue] {
     if space.isEmpty || history.isMultiObjective { return [:] }
     let trials = try history.trials()
-    let observed = trials.filter { t in
-      t.state == .complete && t.values?.count == 1 && space.names.allSatisfy { t.param($0) != nil }
+    // One dictionary per trial: `FrozenTrial.param` scans the trial's list, which
+    // would make reading n trials O(n·d²).
+    let observed = trials.compactMap { t -> Observation? in
+      guard t.state == .complete, let value = t.value else { return nil }
+      let params = Self.paramsByName(t)
+      guard space.names.allSatisfy({ params[$0] != nil }) else { return nil }
+      return Observation(number: t.number, value: value, params: params.mapValues(\.value))
     }
     let point: [String: ParamValue]
     if observed.count < max(nStartupTrials, 1) {
@@ -127,11 +141,26 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     var pending: [[String: ParamValue]] = []
     for t in trials where t.state == .running && t.number != current {
       var point = proposed[t.number].flatMap { $0.0 == space ? $0.1 : nil } ?? [:]
-      for name in space.names {
-        if let p = t.param(name), p.distribution == space[name] { point[name] = p.value }
+      let params = Self.paramsByName(t)
+      for (name, distribution) in zip(space.names, space.distributions) {
+        if let p = params[name], p.distribution == distribution { point[name] = p.value }
       }
       if point.count == space.count { pending.append(point) }
     }
     return pending
+  }
+
+  /// A COMPLETE single-objective trial that has every parameter of the joint space.
+  struct Observation {
+    var number: Int
+    /// The objective value, possibly NaN or infinite.
+    var value: Double
+    /// The internal value of each parameter by name.
+    var params: [String: ParamValue]
+  }
+
+  /// The trial's parameters by name; the first of a repeated name wins, as in `FrozenTrial.param`.
+  static func paramsByName(_ t: FrozenTrial) -> [String: Param] {
+    Dictionary(t.params.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
   }
 }
