@@ -14,7 +14,7 @@ APT_PKGS   := libopenblas-dev liblapacke-dev libpq-dev libsqlite3-dev pkg-config
 HEADERGEN  := $(SWIFT) run -c release --skip-build hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift --output include/hone.h
 
 .PHONY: all deps build headergen header header-check lib swift-test pg-test c-test python python-test \
-        examples cross-host test demo install bench clean data
+        examples cross-host test demo install bench clean data fuzz fuzz-smoke
 
 all: build
 
@@ -66,6 +66,15 @@ pg-test: deps
 
 c-test: lib
 	bash scripts/test-c.sh $(RELEASE)
+
+## fuzz: each libFuzzer harness (Tests/Fuzz) for FUZZ_SECONDS (default 600) on
+## an instrumented libhone.so in .build-fuzz/; fuzz-smoke: each for 30 s.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+fuzz-smoke: deps
+	FUZZ_SECONDS=30 bash scripts/fuzz.sh
 
 ## data: the UCI digits for the demo, tests and benchmarks (see examples/data/README.md).
 data:
