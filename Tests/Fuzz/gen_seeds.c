@@ -88,7 +88,7 @@ static void calls_seed(const char *name, uint8_t kind, uint8_t flags, int rounds
       9, 0, 1, 2,            /* report step 1 value 1 */
       10, 0,                 /* should_prune */
       12, 0, 0, 0,           /* set_user_attr */
-      13, 1,                 /* export json */
+      13, 1, 0,              /* export json */
       27, 0,                 /* heartbeat */
   };
   uint8_t buf[1024];
@@ -108,8 +108,8 @@ static void calls_seed(const char *name, uint8_t kind, uint8_t flags, int rounds
   }
   buf[n++] = 11; buf[n++] = 1; buf[n++] = 2; /* enqueue {"x": 0.5} skip_if_exists */
   buf[n++] = 0;                              /* ask it */
-  buf[n++] = 13; buf[n++] = 0;               /* export csv */
-  buf[n++] = 13; buf[n++] = 7;               /* best trial */
+  buf[n++] = 13; buf[n++] = 0; buf[n++] = 0; /* export csv */
+  buf[n++] = 13; buf[n++] = 7; buf[n++] = 0; /* best trial */
   write_file("calls", name, buf, n);
 }
 
@@ -158,6 +158,7 @@ int main(int argc, char **argv) {
   calls_seed("grid_maximize", 1, 0x01, 3);
   calls_seed("qmc_two_directions", 6, 0x02, 3);
   calls_seed("gp", 3, 0x40, 4);
+  calls_seed("random_space", 0, 0x10, 3);
   calls_seed("gp_rbf_ucb", 0x1f, 0x60, 4);
   calls_seed("random_hyperband", 0, 0x80, 4);
   return 0;
