@@ -23,9 +23,9 @@
 #include <float.h>
 #include <math.h>
 
-#define MAX_OPS 48
-#define MAX_ASKS 24
-#define STRICT_ONE_IN 64
+#define MAX_OPS 40
+#define MAX_ASKS 12 /* exports, and so reads and strict checks, grow with the trials */
+#define STRICT_ONE_IN 128
 #define MAX_GP_ASKS 3 /* n_startup_trials is 1 or 2: one or two fitted asks */
 
 static const double DOUBLES[] = {
