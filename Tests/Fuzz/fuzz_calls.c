@@ -8,6 +8,8 @@
  *
  * Invariants, checked after every call:
  * - no call returns HONE_INTERNAL, and every failure sets a message;
+ * - a suggested number lies in [low, high] (an int on the grid of its step),
+ *   unless a grid sampler, a search space or an enqueued trial fixes it;
  * - a failed call leaves the study as it was and its out-parameters
  *   untouched: every input checks the trial count after each failed call and
  *   after each read; one input in STRICT_ONE_IN ("strict", chosen by a hash of
@@ -209,7 +211,9 @@ static void op_suggest_float(session *s, fuzz_cursor *c) {
   double v = D_SENTINEL;
   before(s);
   hone_status st = hone_trial_suggest_float(&v, s->study, t, name, low, high, log);
-  settle(s, st, "suggest_float", v == D_SENTINEL);
+  if (settle(s, st, "suggest_float", v == D_SENTINEL) && !s->free_values) {
+    FUZZ_CHECK(v >= low && v <= high, "suggest_float(%.17g, %.17g, log %d) gave %.17g", low, high, log, v);
+  }
 }
 
 static void op_suggest_float_step(session *s, fuzz_cursor *c) {
@@ -219,7 +223,9 @@ static void op_suggest_float_step(session *s, fuzz_cursor *c) {
   double v = D_SENTINEL;
   before(s);
   hone_status st = hone_trial_suggest_float_step(&v, s->study, t, name, low, high, step);
-  settle(s, st, "suggest_float_step", v == D_SENTINEL);
+  if (settle(s, st, "suggest_float_step", v == D_SENTINEL) && !s->free_values) {
+    FUZZ_CHECK(v >= low && v <= high, "suggest_float_step(%.17g, %.17g, step %.17g) gave %.17g", low, high, step, v);
+  }
 }
 
 static void op_suggest_int(session *s, fuzz_cursor *c) {
@@ -230,9 +236,11 @@ static void op_suggest_int(session *s, fuzz_cursor *c) {
   int64_t v = I_SENTINEL;
   before(s);
   hone_status st = hone_trial_suggest_int(&v, s->study, t, name, low, high, step, log);
-  if (settle(s, st, "suggest_int", v == I_SENTINEL) && !s->free_values && low <= high) {
-    FUZZ_CHECK(v >= low && v <= high, "suggest_int(%lld, %lld, step %lld) gave %lld", (long long)low,
-               (long long)high, (long long)step, (long long)v);
+  if (settle(s, st, "suggest_int", v == I_SENTINEL) && !s->free_values) {
+    /* On the grid low, low + step, ... within [low, high]; unsigned differences cannot overflow. */
+    FUZZ_CHECK(v >= low && v <= high && step >= 1 && ((uint64_t)v - (uint64_t)low) % (uint64_t)step == 0,
+               "suggest_int(%lld, %lld, step %lld) gave %lld", (long long)low, (long long)high, (long long)step,
+               (long long)v);
   }
 }
 
