@@ -93,7 +93,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ -n "${FUZZ_RUNS:-}" ]; then budget=(-runs="$FUZZ_RUNS"); else budget=(-max_total_time="$SECONDS_EACH"); fi
+# The outer timeout is a backstop against a hung run: libFuzzer stops itself at
+# max_total_time, and a run counted in inputs gets a day.
+if [ -n "${FUZZ_RUNS:-}" ]; then
+  budget=(-runs="$FUZZ_RUNS")
+  backstop=86400
+  what="$FUZZ_RUNS runs"
+else
+  budget=(-max_total_time="$SECONDS_EACH")
+  backstop=$((SECONDS_EACH + 10 * TIMEOUT + 120))
+  what="$SECONDS_EACH s"
+fi
 # Leaks are errors; ten frames of allocation stack keep reports useful and mallocs cheap.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:malloc_context_size=10}
 failed=0
@@ -104,10 +114,9 @@ for t in $targets; do
   cp Tests/Fuzz/corpus/$t/* "$corpus/"
   artifacts=$(mktemp -d "${TMPDIR:-/tmp}/hone-fuzz-$t-artifacts.XXXXXX")
   log=$work/$t/log
-  echo "== fuzz_$t: ${FUZZ_RUNS:+$FUZZ_RUNS runs}${FUZZ_RUNS:-$SECONDS_EACH s} on a copy of Tests/Fuzz/corpus/$t"
-  # The outer timeout is a backstop: libFuzzer stops itself at max_total_time.
+  echo "== fuzz_$t: $what on a copy of Tests/Fuzz/corpus/$t"
   set +e
-  timeout --kill-after=10 $((SECONDS_EACH + 10 * TIMEOUT + 120)) \
+  timeout --kill-after=10 "$backstop" \
     "$BIN/fuzz_$t" "${budget[@]}" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" -print_final_stats=1 \
     -dict=Tests/Fuzz/json.dict -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1 &
   child=$!

@@ -278,11 +278,12 @@ static void op_tell(session *s, fuzz_cursor *c) {
   uint8_t b = fuzz_u8(c);
   hone_trial_state state = (hone_trial_state)(b % 6 == 5 ? 17 : b % 6);
   size_t n = (b >> 3) % 4;
-  double values[3];
-  for (size_t i = 0; i < n && i < 3; i++) values[i] = pick_double(c);
-  /* n == 3 with NULL values: a count without an array. */
+  double values[2];
+  /* n values from the input; n == 3 means the right count (the number of
+   * directions) with a NULL array, and bit 7 passes NULL with any count. */
+  for (size_t i = 0; i < n && i < 2; i++) values[i] = pick_double(c);
   const double *vp = (b & 0x80) || n == 3 ? NULL : values;
-  if (n == 3 && !(b & 0x80)) n = (size_t)s->n_directions;
+  if (n == 3) n = (size_t)s->n_directions;
   hone_trial_state out = (hone_trial_state)99;
   before(s);
   hone_status st = hone_study_tell(&out, s->study, t, vp, n, state);
