@@ -131,7 +131,7 @@ for t in $targets; do
   if [ $rc -ne 0 ] || [ -n "$found" ]; then
     failed=1
     echo "fuzz_$t FAILED (exit $rc); the end of its log:"
-    grep -vE '^#[0-9]+ +(NEW|REDUCE|pulse)' "$log" | tail -60
+    grep -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)|NEW_FUNC' "$log" | tail -60
     cp "$log" "$artifacts/log.txt"
     echo "fuzz_$t artifacts (log included): $artifacts"
     for f in $found; do echo "  $f"; done
