@@ -25,7 +25,7 @@ HEADERGEN  := $(SWIFT) run -c release --skip-build hone-headergen --sources Sour
 
 .PHONY: all deps build headergen header header-check lib swift-test swift-test-prescott pg-test c-test \
         python python-test python-test-prescott blas-info examples cross-host test test-suites demo install \
-        bench clean data
+        bench clean data fuzz fuzz-smoke
 
 all: build
 
@@ -81,6 +81,15 @@ pg-test: deps
 c-test: lib
 	bash scripts/test-c.sh $(RELEASE)
 
+## fuzz: each libFuzzer harness (Tests/Fuzz) for FUZZ_SECONDS (default 600) on
+## an instrumented libhone.so in .build-fuzz/; fuzz-smoke: each for 30 s.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+fuzz-smoke: deps
+	FUZZ_SECONDS=30 bash scripts/fuzz.sh
+
 ## data: the UCI digits for the demo, tests and benchmarks (see examples/data/README.md).
 data:
 	sh scripts/fetch-digits.sh
@@ -118,7 +127,7 @@ test:
 	  exit $$status
 
 test-suites: header-check blas-info swift-test swift-test-prescott c-test python-test python-test-prescott \
-             examples cross-host
+             examples cross-host fuzz-smoke
 
 ## demo: install what is missing, build, and run the main job.
 demo: python data

@@ -1,0 +1,77 @@
+/* Study options JSON: hone_study_create, and hone_study_load's options, on
+ * arbitrary bytes. Whatever is created is described and destroyed; a failed
+ * call must leave the out-parameter untouched.
+ *
+ * Inputs that could name a storage are skipped (see fuzz_mentions_storage):
+ * the load half reads one SQLite study created once in a private directory. */
+#define _GNU_SOURCE
+#include "fuzz_common.h"
+
+#include <unistd.h>
+
+static char storage_url[512];
+static char db_dir[256];
+
+static void remove_storage(void) {
+  char path[512];
+  const char *suffixes[] = {"", "-wal", "-shm", "-journal"};
+  for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+    snprintf(path, sizeof path, "%s/s.db%s", db_dir, suffixes[i]);
+    unlink(path);
+  }
+  rmdir(db_dir);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  (void)argc;
+  (void)argv;
+  const char *tmp = getenv("TMPDIR");
+  snprintf(db_dir, sizeof db_dir, "%s/hone-fuzz-options-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  if (mkdtemp(db_dir) == NULL) abort();
+  atexit(remove_storage);
+  snprintf(storage_url, sizeof storage_url, "sqlite:///%s/s.db", db_dir);
+  char options[1024];
+  snprintf(options, sizeof options, "{\"name\": \"s\", \"storage\": \"%s\"}", storage_url);
+  hone_study *study = NULL;
+  if (hone_study_create(&study, options) != HONE_OK) {
+    fprintf(stderr, "cannot create the SQLite study: %s\n", hone_last_error());
+    abort();
+  }
+  hone_study_destroy(study);
+  return 0;
+}
+
+static void describe(hone_study *study) {
+  char *info = NULL;
+  CALL(hone_study_info_json(&info, study));
+  hone_free(info);
+  size_t n = fuzz_n_trials(study);
+  FUZZ_CHECK(n == 0, "a new study has %zu trials", n);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  char *options = fuzz_cstring(data, size);
+  if (fuzz_mentions_storage(options)) {
+    free(options);
+    return -1; /* not added to the corpus */
+  }
+  hone_study *const sentinel = (hone_study *)(uintptr_t)0x5a5a5a5a0;
+  hone_study *study = sentinel;
+  if (CALL(hone_study_create(&study, options)) == HONE_OK) {
+    FUZZ_CHECK(study != NULL && study != sentinel, "create succeeded without a handle");
+    describe(study);
+    hone_study_destroy(study);
+  } else {
+    FUZZ_CHECK(study == NULL, "a failed create must set out to NULL");
+  }
+  study = sentinel;
+  if (CALL(hone_study_load(&study, storage_url, "s", options)) == HONE_OK) {
+    FUZZ_CHECK(study != NULL && study != sentinel, "load succeeded without a handle");
+    describe(study);
+    hone_study_destroy(study);
+  } else {
+    FUZZ_CHECK(study == NULL, "a failed load must set out to NULL");
+  }
+  free(options);
+  return 0;
+}
