@@ -105,12 +105,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   put_file(fd_in, file, n);
   free(file);
 
-  hone_mlp *m = (hone_mlp *)(uintptr_t)0x5a5a5a5a0;
+  hone_mlp *const sentinel = (hone_mlp *)(uintptr_t)0x5a5a5a5a0;
+  hone_mlp *m = sentinel;
   if (CALL(hone_mlp_load(&m, path_in)) != HONE_OK) {
-    FUZZ_CHECK(m == NULL, "a failed load must set out to NULL");
+    FUZZ_CHECK(m == sentinel, "a failed load wrote its out-parameter");
     return 0;
   }
-  FUZZ_CHECK(m != NULL, "load succeeded without a handle");
+  FUZZ_CHECK(m != NULL && m != sentinel, "load succeeded without a handle");
   exercise(m);
   size_t n1 = 0, n2 = 0;
   uint8_t *once = resave(m, &n1);

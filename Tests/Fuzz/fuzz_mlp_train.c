@@ -198,7 +198,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (CALL(hone_mlp_evaluate(&metrics, m, x, rows, features, y)) == HONE_OK) hone_free(metrics);
     hone_mlp_destroy(m);
   } else {
-    FUZZ_CHECK(m == NULL && result == NULL, "a failed training wrote its out-parameters");
+    FUZZ_CHECK(m == sentinel && result == NULL, "a failed training wrote its out-parameters");
   }
   if (study != NULL) {
     hone_trial_state state;

@@ -40,7 +40,7 @@ extension Distribution {
       guard let step else { return (x - low) / (high - low) }
       let n = ((high - low) / step).rounded()
       return (((x - low) / step).rounded() + 0.5) / (n + 1)
-    case .int(let low, let high, let step, let log):
+    case .int(let low, let high, _, let log):
       let x: Int64
       if case .int(let i) = value { x = min(max(i, low), high) } else { x = nearest(value.double) }
       if log {
