@@ -1,29 +1,43 @@
-import XCTest
+import Testing
 
 @testable import Hone
 
 /// One suite that every sampler must pass, as Optuna's sampler tests do.
 ///
 /// Each case builds its sampler through `makeSampler` from the same JSON that C
-/// and Python hosts send, so the suite also covers the options parsing.
-final class SamplerSuiteTests: XCTestCase {
+/// and Python hosts send, so the suite also covers the options parsing. Every
+/// test runs once per sampler, reported by the sampler's name.
+@Suite struct SamplerSuiteTests {
+  /// A sampler under test: its name in reports and its JSON spec.
+  struct Spec: Sendable, CustomTestStringConvertible {
+    var name: String
+    var json: String
+    var testDescription: String { name }
+  }
+
   /// Every sampler, with the parameters the suite suggests in its grid.
-  static let specs: [(String, String)] = [
-    ("random", #"{"type": "random", "seed": 7}"#),
-    ("qmc", #"{"type": "qmc", "seed": 7}"#),
-    ("qmc-unscrambled", #"{"type": "qmc", "seed": 7, "options": {"scramble": false}}"#),
-    ("gp", #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 4, "n_candidates": 256}}"#),
-    ("gp-rbf-ucb", #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 3, "kernel": "rbf", "acquisition": "ucb"}}"#),
-    ("gp-optuna-prior", #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 3, "lengthscale_prior": "optuna"}}"#),
-    ("grid", #"""
-      {"type": "grid", "seed": 7, "options": {"search_space": {
-        "x": [-3, 0.5, 2], "lr": [0.001, 0.1], "n": [1, 3, 5], "k": [2, 4], "opt": ["adam", "sgd"],
-        "q": [0.25, 0.75], "m": [1, 9]}}}
-      """#),
+  static let specs: [Spec] = [
+    Spec(name: "random", json: #"{"type": "random", "seed": 7}"#),
+    Spec(name: "qmc", json: #"{"type": "qmc", "seed": 7}"#),
+    Spec(name: "qmc-unscrambled", json: #"{"type": "qmc", "seed": 7, "options": {"scramble": false}}"#),
+    Spec(name: "gp", json: #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 4, "n_candidates": 256}}"#),
+    Spec(
+      name: "gp-rbf-ucb",
+      json: #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 3, "kernel": "rbf", "acquisition": "ucb"}}"#),
+    Spec(
+      name: "gp-optuna-prior",
+      json: #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 3, "lengthscale_prior": "optuna"}}"#),
+    Spec(
+      name: "grid",
+      json: #"""
+        {"type": "grid", "seed": 7, "options": {"search_space": {
+          "x": [-3, 0.5, 2], "lr": [0.001, 0.1], "n": [1, 3, 5], "k": [2, 4], "opt": ["adam", "sgd"],
+          "q": [0.25, 0.75], "m": [1, 9]}}}
+        """#),
   ]
 
-  func makeStudy(_ spec: String, searchSpace: String? = nil) throws -> Study {
-    var options = #"{"sampler": \#(spec)"#
+  func makeStudy(_ spec: Spec, searchSpace: String? = nil) throws -> Study {
+    var options = #"{"sampler": \#(spec.json)"#
     if let searchSpace { options += #", "search_space": \#(searchSpace)"# }
     return try Study(optionsJSON: options + "}")
   }
@@ -37,98 +51,94 @@ final class SamplerSuiteTests: XCTestCase {
     let opt = try study.suggestCategorical(trial: trial, "opt", [.string("adam"), .string("sgd")])
     let q = try study.suggestFloat(trial: trial, "q", 0, 1, step: 0.25)
     let m = try study.suggestInt(trial: trial, "m", 1, 9, log: true)
-    XCTAssert((-3...2).contains(x))
-    XCTAssert((1e-3...1e-1).contains(lr))
-    XCTAssert([1, 3, 5].contains(n))
-    XCTAssert((2...4).contains(k))
-    XCTAssert([0, 1].contains(opt))
-    XCTAssertEqual((q / 0.25).rounded(), q / 0.25)
-    XCTAssert((0...1).contains(q))
-    XCTAssert((1...9).contains(m))
+    #expect((-3...2).contains(x))
+    #expect((1e-3...1e-1).contains(lr))
+    #expect([1, 3, 5].contains(n))
+    #expect((2...4).contains(k))
+    #expect([0, 1].contains(opt))
+    #expect((q / 0.25).rounded() == q / 0.25)
+    #expect((0...1).contains(q))
+    #expect((1...9).contains(m))
     return [x, lr, Double(n), Double(k), Double(opt), q, Double(m)]
   }
 
-  func testEverySamplerRespectsDomains() throws {
-    for (name, spec) in Self.specs {
+  @Test(arguments: specs)
+  func everySamplerRespectsDomains(_ spec: Spec) throws {
+    let study = try makeStudy(spec)
+    for i in 0..<24 {
+      let t = try study.ask()
+      let v = try suggestAll(study, t)
+      try study.tell(trial: t, values: [v[0] * v[0] + Double(i)])
+    }
+    #expect(try study.trials.filter { $0.state == .complete }.count == 24)
+  }
+
+  @Test(arguments: specs)
+  func everySamplerIsReproducibleWithASeed(_ spec: Spec) throws {
+    var runs: [[[Double]]] = []
+    for _ in 0..<2 {
       let study = try makeStudy(spec)
-      for i in 0..<24 {
+      var run: [[Double]] = []
+      for _ in 0..<12 {
         let t = try study.ask()
         let v = try suggestAll(study, t)
-        try study.tell(trial: t, values: [v[0] * v[0] + Double(i)])
+        run.append(v)
+        try study.tell(trial: t, values: [v[0]])
       }
-      XCTAssertEqual(try study.trials.filter { $0.state == .complete }.count, 24, name)
+      runs.append(run)
     }
+    #expect(runs[0] == runs[1])
   }
 
-  func testEverySamplerIsReproducibleWithASeed() throws {
-    for (name, spec) in Self.specs {
-      var runs: [[[Double]]] = []
-      for _ in 0..<2 {
-        let study = try makeStudy(spec)
-        var run: [[Double]] = []
-        for _ in 0..<12 {
-          let t = try study.ask()
-          let v = try suggestAll(study, t)
-          run.append(v)
-          try study.tell(trial: t, values: [v[0]])
-        }
-        runs.append(run)
-      }
-      XCTAssertEqual(runs[0], runs[1], name)
+  @Test(arguments: specs)
+  func everySamplerSameValueForSameNameAndErrorForOtherDistribution(_ spec: Spec) throws {
+    let study = try makeStudy(spec)
+    let t = try study.ask()
+    let a = try study.suggestFloat(trial: t, "x", -3, 2)
+    #expect(try study.suggestFloat(trial: t, "x", -3, 2) == a)
+    let error = #expect(throws: HoneError.self) { try study.suggestFloat(trial: t, "x", -3, 3) }
+    guard case .invalidArgument(let m)? = error else {
+      Issue.record("\(String(describing: error))")
+      return
     }
+    #expect(m.contains("'x'"), "\(m)")
   }
 
-  func testEverySamplerSameValueForSameNameAndErrorForOtherDistribution() throws {
-    for (name, spec) in Self.specs {
-      let study = try makeStudy(spec)
-      let t = try study.ask()
-      let a = try study.suggestFloat(trial: t, "x", -3, 2)
-      XCTAssertEqual(try study.suggestFloat(trial: t, "x", -3, 2), a, name)
-      XCTAssertThrowsError(try study.suggestFloat(trial: t, "x", -3, 3), name) { error in
-        guard case HoneError.invalidArgument(let m) = error else { return XCTFail("\(error)") }
-        XCTAssert(m.contains("'x'"), m)
-      }
-    }
-  }
-
-  func testEverySamplerHandlesDefineAndRun() throws {
+  @Test(arguments: specs)
+  func everySamplerHandlesDefineAndRun(_ spec: Spec) throws {
     let space = #"""
       {"x": {"type": "float", "low": -3, "high": 2}, "n": {"type": "int", "low": 1, "high": 5, "step": 2},
        "opt": {"type": "categorical", "choices": ["adam", "sgd"]}}
       """#
-    for (name, spec) in Self.specs {
-      let study = try makeStudy(spec, searchSpace: space)
-      for _ in 0..<6 {
-        let t = try study.ask()
-        let fixed = try study.trial(t)
-        XCTAssertEqual(fixed.params.map(\.name).sorted(), ["n", "opt", "x"], name)
-        XCTAssertEqual(try study.suggestFloat(trial: t, "x", -3, 2), fixed.param("x")?.value.double, name)
-        try study.tell(trial: t, values: [1])
-      }
-    }
-  }
-
-  func testEverySamplerServesParallelAsksWithDistinctPoints() throws {
-    for (name, spec) in Self.specs {
-      let study = try makeStudy(spec)
-      // One told trial gives QMC its joint space; the rest are pending together.
-      let first = try study.ask()
-      _ = try suggestAll(study, first)
-      try study.tell(trial: first, values: [0])
-      var points = Set<[Double]>()
-      for _ in 0..<8 {
-        points.insert(try suggestAll(study, try study.ask()))
-      }
-      XCTAssertEqual(points.count, 8, "\(name) gave duplicate points to pending trials")
-    }
-  }
-
-  func testEverySamplerSkipsSamplingForSingleValueDistributions() throws {
-    for (name, spec) in Self.specs where name != "grid" {
-      let study = try makeStudy(spec)
+    let study = try makeStudy(spec, searchSpace: space)
+    for _ in 0..<6 {
       let t = try study.ask()
-      XCTAssertEqual(try study.suggestFloat(trial: t, "fixed", 1.5, 1.5), 1.5, name)
-      XCTAssertEqual(try study.suggestInt(trial: t, "one", 3, 3), 3, name)
+      let fixed = try study.trial(t)
+      #expect(fixed.params.map(\.name).sorted() == ["n", "opt", "x"])
+      #expect(try study.suggestFloat(trial: t, "x", -3, 2) == fixed.param("x")?.value.double)
+      try study.tell(trial: t, values: [1])
     }
+  }
+
+  @Test(arguments: specs)
+  func everySamplerServesParallelAsksWithDistinctPoints(_ spec: Spec) throws {
+    let study = try makeStudy(spec)
+    // One told trial gives QMC its joint space; the rest are pending together.
+    let first = try study.ask()
+    _ = try suggestAll(study, first)
+    try study.tell(trial: first, values: [0])
+    var points = Set<[Double]>()
+    for _ in 0..<8 {
+      points.insert(try suggestAll(study, try study.ask()))
+    }
+    #expect(points.count == 8, "\(spec.name) gave duplicate points to pending trials")
+  }
+
+  @Test(arguments: specs.filter { $0.name != "grid" })
+  func everySamplerSkipsSamplingForSingleValueDistributions(_ spec: Spec) throws {
+    let study = try makeStudy(spec)
+    let t = try study.ask()
+    #expect(try study.suggestFloat(trial: t, "fixed", 1.5, 1.5) == 1.5)
+    #expect(try study.suggestInt(trial: t, "one", 3, 3) == 3)
   }
 }
