@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import datetime
 import enum
@@ -175,11 +176,14 @@ class Trial:
     distribution raises :class:`hone.InvalidArgumentError` (a ``ValueError``).
     """
 
-    __slots__ = ("_study", "_number")
+    __slots__ = ("_study", "_number", "_version", "_read")
 
     def __init__(self, study: "Study", number: int) -> None:
         self._study = study
         self._number = number
+        # Each change bumps the version; the trial read back is reused only while it is current.
+        self._version = 0
+        self._read: Optional[Tuple[int, FrozenTrial]] = None
 
     def __repr__(self) -> str:
         return f"Trial(number={self._number})"
@@ -217,6 +221,7 @@ class Trial:
                 ctypes.byref(out), h, self._number, key, float(low), float(high), float(step))
         if status:
             _check(status)
+        self._version += 1
         return out.value
 
     def suggest_int(self, name: str, low: int, high: int, *, step: int = 1, log: bool = False) -> int:
@@ -237,6 +242,7 @@ class Trial:
                 bool(log),
             )
         )
+        self._version += 1
         return out.value
 
     def suggest_categorical(self, name: str, choices: Sequence[CategoricalChoiceType]) -> Any:
@@ -254,6 +260,7 @@ class Trial:
                 ctypes.byref(out), self._study._h(), self._number, encode(name, "name"), json.dumps(plain).encode()
             )
         _check(status)
+        self._version += 1
         self._study._remember_choices(name, choices)
         return choices[out.value]
 
@@ -272,6 +279,7 @@ class Trial:
         A step already reported keeps its first value, as in Optuna.
         """
         _check(LIB.hone_trial_report(self._study._h(), self._number, _int64(step, "step"), float(value)))
+        self._version += 1
 
     def should_prune(self) -> bool:
         """Whether the study's pruner says the trial should stop now."""
@@ -283,23 +291,39 @@ class Trial:
         """Sets a user attribute; ``value`` must be JSON-serializable."""
         text = json.dumps(value).encode()
         _check(LIB.hone_trial_set_user_attr(self._study._h(), self._number, encode(key, "key"), text))
+        self._version += 1
+
+    def _changed(self) -> None:
+        """Drops the trial read back before, after a change made outside this object (a tell)."""
+        self._version += 1
+
+    def _frozen(self) -> FrozenTrial:
+        """The trial as the library holds it, read again only after a change."""
+        read = self._read
+        if read is not None and read[0] == self._version:
+            return read[1]
+        # The version is taken before the read: a change that lands during it makes the copy stale.
+        version = self._version
+        frozen = self._study._trial(self._number)
+        self._read = (version, frozen)
+        return frozen
 
     @property
     def params(self) -> Dict[str, Any]:
-        """The parameters suggested so far."""
-        return self._study._trial(self._number).params
+        """The parameters suggested so far, in a dict of the caller's own."""
+        return dict(self._frozen().params)
 
     @property
     def distributions(self) -> Dict[str, BaseDistribution]:
-        """The distributions of the parameters suggested so far."""
-        return self._study._trial(self._number).distributions
+        """The distributions of the parameters suggested so far, in a dict of the caller's own."""
+        return dict(self._frozen().distributions)
 
     @property
     def user_attrs(self) -> Dict[str, Any]:
-        """The user attributes set so far."""
-        return self._study._trial(self._number).user_attrs
+        """The user attributes set so far, a deep copy: changing it changes neither the trial nor the next read."""
+        return copy.deepcopy(self._frozen().user_attrs)
 
     @property
     def datetime_start(self) -> Optional[datetime.datetime]:
         """When the trial started (naive local time)."""
-        return self._study._trial(self._number).datetime_start
+        return self._frozen().datetime_start

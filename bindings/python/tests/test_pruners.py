@@ -33,7 +33,7 @@ def complete(study, curve):
 def test_default_pruner_is_the_median_pruner_as_in_optuna():
     with hone.create_study() as study:
         assert isinstance(study.pruner, MedianPruner)
-        assert json.loads(study._text(hone.study.LIB.hone_study_info_json))["pruner"] == "median"
+        assert json.loads(study._text(hone._lib.LIB.hone_study_info_json))["pruner"] == "median"
 
 
 def test_median_pruner_end_to_end():

@@ -1,4 +1,5 @@
 """Suggestions: every distribution, define-by-run, conflicts and bad input."""
+import importlib
 import math
 
 import pytest
@@ -285,3 +286,92 @@ def test_enqueued_ints_beyond_2_to_53_come_back_exactly(study):
     study.enqueue_trial({"c": 2**62 + 1})
     t = study.ask()
     assert t.suggest_categorical("c", [2**62, 2**62 + 1]) == 2**62 + 1
+
+
+@pytest.fixture
+def trial_reads(monkeypatch):
+    """The numbers of the trials read back from the library as JSON, in order."""
+    module = importlib.import_module("hone.study.study")
+    real = module.LIB
+    reads = []
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def hone_trial_json(self, out, handle, number):
+            reads.append(number)
+            return real.hone_trial_json(out, handle, number)
+
+    monkeypatch.setattr(module, "LIB", Spy())
+    return reads
+
+
+def test_trial_properties_read_the_trial_once_per_change(study, trial_reads):
+    trial = study.ask()
+    x = trial.suggest_float("x", 0, 1)
+    assert trial.params == {"x": x}
+    assert trial.distributions == {"x": FloatDistribution(0, 1)}
+    assert trial.user_attrs == {}
+    start = trial.datetime_start
+    assert start is not None
+    assert trial_reads == [trial.number]  # four properties, one read
+
+    # Each change is seen by the next read, and only that read costs a round trip.
+    trial.set_user_attr("note", {"a": [1]})
+    assert trial.user_attrs == {"note": {"a": [1]}}
+    assert trial.params == {"x": x}
+    assert len(trial_reads) == 2
+    n = trial.suggest_int("n", 0, 9)
+    assert trial.params == {"x": x, "n": n}
+    assert len(trial_reads) == 3
+    c = trial.suggest_categorical("c", ["a", "b"])
+    assert trial.distributions["c"] == CategoricalDistribution(["a", "b"])
+    assert trial.params["c"] == c
+    assert len(trial_reads) == 4
+    trial.report(0.5, 0)
+    assert trial.datetime_start == start
+    assert len(trial_reads) == 5
+    study.tell(trial, 1.0)
+    assert trial.params == {"x": x, "n": n, "c": c}
+    assert len(trial_reads) == 6
+    assert trial.user_attrs == {"note": {"a": [1]}}
+    assert len(trial_reads) == 6
+
+
+def test_a_failed_change_keeps_the_trial_read_and_callers_own_their_copies(study, trial_reads):
+    trial = study.ask()
+    x = trial.suggest_float("x", 0, 1)
+    trial.set_user_attr("note", {"a": [1]})
+    assert trial.params == {"x": x}
+    with pytest.raises(hone.InvalidArgumentError):
+        trial.suggest_float("x", 0, 2)
+    # Changing what a property returned changes neither the trial nor the next read.
+    trial.params["x"] = -1.0
+    trial.distributions.clear()
+    trial.user_attrs["note"]["a"].append(2)
+    assert trial.params == {"x": x}
+    assert trial.distributions == {"x": FloatDistribution(0, 1)}
+    assert trial.user_attrs == {"note": {"a": [1]}}
+    assert trial_reads == [trial.number]
+    assert study.trials[0].user_attrs == {"note": {"a": [1]}}
+
+
+def test_trials_read_in_optimize_see_every_suggestion(study, trial_reads):
+    seen, costs = [], []
+
+    def objective(trial):
+        before = len(trial_reads)
+        x = trial.suggest_float("x", 0, 1)
+        seen.append(trial.params)
+        assert trial.params == seen[-1]
+        y = trial.suggest_float("y", 0, 1)
+        seen.append(trial.params)
+        assert trial.distributions == {"x": FloatDistribution(0, 1), "y": FloatDistribution(0, 1)}
+        costs.append(len(trial_reads) - before)
+        return x + y
+
+    study.optimize(objective, n_trials=3)
+    assert [sorted(p) for p in seen] == [["x"], ["x", "y"]] * 3
+    assert seen[1::2] == [t.params for t in study.trials]
+    assert costs == [2, 2, 2]  # one read after each suggestion, none for the repeated reads

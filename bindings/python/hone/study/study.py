@@ -1,54 +1,37 @@
-"""Studies: :func:`create_study` and :class:`Study`, with Optuna's names and contracts."""
+"""The :class:`Study` class and the functions that create, load, copy, delete and list studies."""
 
 from __future__ import annotations
 
 import ctypes
-import datetime
-import enum
 import json
-import logging
 import operator
 import os
 import threading
-import time
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 from ctypes import c_double, c_int32, c_int64, c_size_t, c_void_p
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Type, Union
 
-from ._handle import _Handle
-from ._lib import LIB, _check, encode, take_string
-from .distributions import BaseDistribution, _choice_key, _plain_choice
-from .exceptions import ExhaustedError, NotFoundError, StateError, TrialPruned, _NoCompletedTrialsError
-from .pruners import BasePruner, MedianPruner
-from .samplers import BaseSampler, RandomSampler
-from .storages import RDBStorage, _split
-from .trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial
+from .._handle import _Handle
+from .._lib import LIB, _check, encode, take_string
+from ..distributions import BaseDistribution, _choice_key, _plain_choice
+from ..exceptions import NotFoundError, _NoCompletedTrialsError
+from ..pruners import BasePruner, MedianPruner
+from ..samplers import BaseSampler, RandomSampler
+from ..storages import RDBStorage, _split
+from ..trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial
+from ._dataframe import _export, _trials_dataframe
+from ._optimize import CallbackType, ObjectiveFuncType, _optimize
+from ._study_direction import StudyDirection
+from ._study_summary import StudySummary, _local_datetime
 
 __all__ = [
-    "StudyDirection",
     "Study",
-    "StudySummary",
     "create_study",
     "load_study",
     "delete_study",
     "copy_study",
     "get_all_study_summaries",
 ]
-
-_logger = logging.getLogger("hone")
-
-ObjectiveFuncType = Callable[[Trial], Union[float, Sequence[float]]]
-CallbackType = Callable[["Study", FrozenTrial], None]
-
-
-class StudyDirection(enum.IntEnum):
-    """The direction of an objective, with Optuna's values."""
-
-    NOT_SET = 0
-    MINIMIZE = 1
-    MAXIMIZE = 2
-
 
 StorageType = Union[None, str, RDBStorage]
 
@@ -200,58 +183,6 @@ def get_all_study_summaries(
     return summaries
 
 
-def _local_datetime(iso: str) -> "datetime.datetime":
-    """A naive local time from the library's ISO 8601 UTC text, as Optuna reports times."""
-    moment = datetime.datetime.strptime(iso, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc)
-    return moment.astimezone().replace(tzinfo=None)
-
-
-class StudySummary:
-    """A study as a storage listing describes it, with Optuna's ``StudySummary`` fields."""
-
-    def __init__(
-        self,
-        study_name: str,
-        direction: Optional[StudyDirection],
-        best_trial: Optional[FrozenTrial],
-        user_attrs: Dict[str, Any],
-        system_attrs: Dict[str, Any],
-        n_trials: int,
-        datetime_start: Optional["datetime.datetime"],
-        study_id: int,
-        *,
-        directions: Optional[Sequence[StudyDirection]] = None,
-    ) -> None:
-        if (direction is None) == (directions is None):
-            raise ValueError("give exactly one of direction and directions")
-        self.study_name = study_name
-        self._directions = list(directions) if directions is not None else [direction]
-        self.best_trial = best_trial
-        self.user_attrs = user_attrs
-        self.system_attrs = system_attrs
-        self.n_trials = n_trials
-        self.datetime_start = datetime_start
-        self._study_id = study_id
-
-    @property
-    def direction(self) -> StudyDirection:
-        """The direction of a single-objective study; RuntimeError otherwise, as in Optuna."""
-        if len(self._directions) > 1:
-            raise RuntimeError(
-                "This attribute is not available during multi-objective optimization. "
-                "Consider using StudySummary.directions instead."
-            )
-        return self._directions[0]
-
-    @property
-    def directions(self) -> List[StudyDirection]:
-        """One direction per objective."""
-        return list(self._directions)
-
-    def __repr__(self) -> str:
-        return f"<hone.StudySummary {self.study_name!r} n_trials={self.n_trials}>"
-
-
 def _sampler_and_pruner(
     sampler: Optional[BaseSampler], pruner: Optional[BasePruner]
 ) -> Tuple[BaseSampler, BasePruner]:
@@ -388,7 +319,10 @@ class Study(_Handle):
         if values is None and state in (None, TrialState.COMPLETE):
             raise ValueError("No values were told. Values are required when state is TrialState.COMPLETE.")
         # stacklevel 4: the warning points at the caller of tell, past the lambda and _tell.
-        return self._tell(number, values, state, lambda message: warnings.warn(message, stacklevel=4))
+        frozen = self._tell(number, values, state, lambda message: warnings.warn(message, stacklevel=4))
+        if isinstance(trial, Trial):
+            trial._changed()
+        return frozen
 
     def _tell(
         self, number: int, values: Any, state: Optional[TrialState], warn: Callable[[str], None]
@@ -480,105 +414,7 @@ class Study(_Handle):
         -1 for one per CPU) runs trials in that many threads on this study.
         ``show_progress_bar`` is not supported and only warns.
         """
-        if self._stop_event is not None:
-            raise RuntimeError("Nested optimization is not allowed.")
-        catch = (catch,) if isinstance(catch, type) else tuple(catch)
-        if n_trials is not None and operator.index(n_trials) < 0:
-            raise ValueError(f"n_trials must be None or >= 0, got {n_trials}")
-        n_jobs = (os.cpu_count() or 1) if n_jobs == -1 else operator.index(n_jobs)
-        if n_jobs < 1:
-            raise ValueError(f"n_jobs must be a positive integer or -1, got {n_jobs}")
-        if show_progress_bar:
-            warnings.warn("hone has no progress bar yet; show_progress_bar is ignored", stacklevel=2)
-        stop = threading.Event()
-        deadline = None if timeout is None else time.monotonic() + timeout
-        slots = _TrialBudget(n_trials, deadline, stop)
-
-        def worker() -> None:
-            try:
-                while slots.take():
-                    frozen = self._run_trial(func, catch)
-                    if frozen is None:
-                        stop.set()
-                        return
-                    for callback in callbacks or ():
-                        callback(self, frozen)
-            except BaseException:
-                stop.set()
-                raise
-
-        self._stop_event = stop
-        try:
-            if n_jobs == 1:
-                worker()
-            else:
-                with ThreadPoolExecutor(max_workers=n_jobs, thread_name_prefix="hone-optimize") as pool:
-                    futures = [pool.submit(worker) for _ in range(n_jobs)]
-                    try:
-                        for future in futures:
-                            future.result()
-                    finally:
-                        # Also on KeyboardInterrupt here: the workers finish their trial and quit.
-                        stop.set()
-        finally:
-            self._stop_event = None
-
-    def _run_trial(self, func: ObjectiveFuncType, catch: Tuple[Type[Exception], ...]) -> Optional[FrozenTrial]:
-        """Runs one trial; None when the sampler has nothing left."""
-        try:
-            trial = self.ask()
-        except ExhaustedError as e:
-            _logger.info("Stopping: %s", e)
-            return None
-        beating = self._heartbeat_thread(trial.number)
-        try:
-            result = func(trial)
-        except TrialPruned as e:
-            frozen = self._tell(trial.number, None, TrialState.PRUNED, _logger.warning)
-            _logger.info("Trial %d pruned. %s", trial.number, e)
-            return frozen
-        except Exception as e:
-            frozen = self._tell(trial.number, None, TrialState.FAIL, _logger.warning)
-            _logger.warning(
-                "Trial %d failed with parameters: %s because of the following error: %r.",
-                trial.number,
-                frozen.params,
-                e,
-                exc_info=True,
-            )
-            if isinstance(e, catch):
-                return frozen
-            raise
-        except BaseException:
-            # KeyboardInterrupt and the like: leave no trial RUNNING behind.
-            self._tell(trial.number, None, TrialState.FAIL, _logger.warning)
-            raise
-        finally:
-            if beating is not None:
-                beating.set()
-        frozen = self._tell(trial.number, result, None, _logger.warning)
-        if frozen.state == TrialState.COMPLETE:
-            _logger.info(
-                "Trial %d finished with values: %s and parameters: %s.", frozen.number, frozen.values, frozen.params
-            )
-        return frozen
-
-    def _heartbeat_thread(self, number: int) -> Optional[threading.Event]:
-        """Records the trial's heartbeat every interval until the returned event is set, as Optuna does."""
-        interval = self._heartbeat_interval
-        if interval is None:
-            return None
-        done = threading.Event()
-        handle = self._h()
-
-        def beat() -> None:
-            while not done.wait(interval):
-                # The trial may finish between the wait and the call: that is a StateError, and the end.
-                if LIB.hone_trial_heartbeat(handle, number) != 0:
-                    return
-
-        threading.Thread(target=beat, name=f"hone-heartbeat-{number}", daemon=True).start()
-        return done
+        _optimize(self, func, n_trials, timeout, n_jobs, catch, callbacks, show_progress_bar)
 
     def _fail_stale_trials(self) -> int:
         out = c_size_t()
@@ -651,13 +487,7 @@ class Study(_Handle):
         seconds, ``params_<name>``, ``user_attrs_<key>``, ``system_attrs_<key>``,
         ``state``); the JSON is the array of trial objects. Returns the text.
         """
-        if not isinstance(format, str):
-            raise TypeError(f"format must be 'csv' or 'json', not {type(format).__name__}")
-        text = self._text(LIB.hone_study_export, format.encode())
-        if path is not None:
-            with open(path, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-        return text
+        return _export(self, format, path)
 
     def trials_dataframe(
         self,
@@ -679,51 +509,12 @@ class Study(_Handle):
         ``user_attrs_note``); in a multi-objective study ``value`` becomes
         ``values_0``, ``values_1``, ...; ``state`` holds the state's name.
         """
-        try:
-            import pandas
-        except ImportError as e:
-            raise ImportError("Study.trials_dataframe needs pandas: pip install pandas") from e
-        multi = len(self._directions) > 1
-        rows = []
-        for t in self.trials:
-            row: Dict[str, Any] = {}
-            for attr in attrs:
-                if attr in ("params", "user_attrs", "system_attrs", "intermediate_values"):
-                    row.update((f"{attr}_{k}", v) for k, v in getattr(t, attr).items())
-                elif attr in ("value", "values") and (multi or attr == "values"):
-                    row.update((f"values_{i}", v) for i, v in enumerate(t.values or ()))
-                elif attr == "state":
-                    row["state"] = t.state.name
-                else:
-                    row[attr] = getattr(t, attr)
-            rows.append(row)
-        return pandas.DataFrame(rows)
+        return _trials_dataframe(self, attrs)
 
 
 _TELL = LIB.hone_study_tell
 _FAIL = int(TrialState.FAIL)
 _COMPLETE = int(TrialState.COMPLETE)
-
-
-class _TrialBudget:
-    """Hands out trial slots to optimize workers until a limit is reached."""
-
-    def __init__(self, n_trials: Optional[int], deadline: Optional[float], stop: threading.Event) -> None:
-        self._left = n_trials
-        self._deadline = deadline
-        self._stop = stop
-        self._lock = threading.Lock()
-
-    def take(self) -> bool:
-        """Whether another trial may start; counts it if so."""
-        with self._lock:
-            if self._stop.is_set() or self._left == 0:
-                return False
-            if self._deadline is not None and time.monotonic() >= self._deadline:
-                return False
-            if self._left is not None:
-                self._left -= 1
-            return True
 
 
 def _check_best(status: int) -> None:
