@@ -1,17 +1,12 @@
+import Synchronization
+import Testing
 import XCTest
 
 @testable import Hone
 
-/// Pruning inside studies: with every sampler, parallel workers, out-of-order tells
-/// and MLP training.
+/// Pruning inside studies: out-of-order tells and MLP training; `PrunerStudySuiteTests`
+/// runs every pruner with every sampler and with parallel workers.
 final class PrunerStudyTests: XCTestCase {
-  static let pruners: [(String, String)] = [
-    ("median", #"{"type": "median", "options": {"n_startup_trials": 2}}"#),
-    ("successive_halving", #"{"type": "successive_halving", "options": {"min_resource": 1, "reduction_factor": 2}}"#),
-    ("hyperband", #"{"type": "hyperband", "options": {"max_resource": 8, "reduction_factor": 2}}"#),
-    ("patient", #"{"type": "patient", "options": {"wrapped_pruner": {"type": "threshold", "options": {"upper": 2}}, "patience": 1}}"#),
-  ]
-
   /// Runs one trial whose curve at step s is (x − 0.3)² · 4 + 1 / s, asking the pruner
   /// after each step; returns the state it ended in.
   @discardableResult
@@ -26,54 +21,6 @@ final class PrunerStudyTests: XCTestCase {
       }
     }
     return try study.tell(trial: t, values: [level + 1 / Double(steps)])
-  }
-
-  func testPruningWorksWithEverySampler() throws {
-    // Every sampler type of SamplerSuiteTests, the grid over this objective's one parameter.
-    let samplers = [
-      ("random", #"{"type": "random", "seed": 7}"#),
-      ("qmc", #"{"type": "qmc", "seed": 7}"#),
-      ("gp", #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 4, "n_candidates": 256}}"#),
-      ("grid", #"{"type": "grid", "seed": 7, "options": {"search_space": {"x": [-1, -0.5, 0, 0.3, 0.5, 1]}}}"#),
-    ]
-    for (samplerName, sampler) in samplers {
-      for (prunerName, pruner) in Self.pruners {
-        let label = "\(samplerName) + \(prunerName)"
-        let study = try Study(optionsJSON: #"{"sampler": \#(sampler), "pruner": \#(pruner)}"#)
-        let n = samplerName == "grid" ? 6 : 14
-        for _ in 0..<n { try Self.runTrial(study) }
-        let trials = try study.trials
-        XCTAssertEqual(trials.count, n, label)
-        XCTAssert(trials.allSatisfy { $0.state == .complete || $0.state == .pruned }, label)
-        for t in trials where t.state == .pruned {
-          XCTAssertEqual(t.values, t.lastIntermediateValue.map { [$0] }, "\(label): a pruned trial keeps its last value")
-        }
-        if prunerName == "median" && samplerName != "grid" {
-          XCTAssert(trials.contains { $0.state == .pruned }, "\(label) pruned nothing")
-        }
-      }
-    }
-  }
-
-  func testParallelWorkersLoseNoTrial() throws {
-    for (name, pruner) in Self.pruners {
-      let study = try Study(optionsJSON: #"{"sampler": {"type": "random", "seed": 3}, "pruner": \#(pruner)}"#)
-      DispatchQueueless.concurrentPerform(iterations: 8) { _ in
-        for _ in 0..<12 {
-          do {
-            try Self.runTrial(study)
-          } catch {
-            XCTFail("\(name): \(error)")
-          }
-        }
-      }
-      let trials = try study.trials
-      XCTAssertEqual(trials.count, 96, name)
-      XCTAssertEqual(Set(trials.map(\.number)).count, 96, name)
-      let finished = trials.filter { $0.state == .complete || $0.state == .pruned }
-      XCTAssertEqual(finished.count, 96, name)
-      if name == "median" { XCTAssert(trials.contains { $0.state == .pruned }, name) }
-    }
   }
 
   /// Median, n_startup_trials 1: only trials already COMPLETE count, whatever their numbers.
@@ -112,5 +59,73 @@ final class PrunerStudyTests: XCTestCase {
     let result = try study.trainMLP(trial: t, data: data, validation: nil, config: config)
     XCTAssertEqual(result.status, .pruned)
     XCTAssertEqual(result.history.count, 1, "pruned after the first epoch: its loss > median 0")
+  }
+}
+
+/// Every pruner inside studies, one test case per pruner (and sampler), reported by name.
+@Suite struct PrunerStudySuiteTests {
+  typealias Spec = SamplerSuiteTests.Spec
+
+  static let pruners: [Spec] = [
+    Spec(name: "median", json: #"{"type": "median", "options": {"n_startup_trials": 2}}"#),
+    Spec(
+      name: "successive_halving",
+      json: #"{"type": "successive_halving", "options": {"min_resource": 1, "reduction_factor": 2}}"#),
+    Spec(name: "hyperband", json: #"{"type": "hyperband", "options": {"max_resource": 8, "reduction_factor": 2}}"#),
+    Spec(
+      name: "patient",
+      json: #"{"type": "patient", "options": {"wrapped_pruner": {"type": "threshold", "options": {"upper": 2}}, "patience": 1}}"#
+    ),
+  ]
+
+  /// Every sampler type of SamplerSuiteTests, the grid over this objective's one parameter.
+  static let samplers: [Spec] = [
+    Spec(name: "random", json: #"{"type": "random", "seed": 7}"#),
+    Spec(name: "qmc", json: #"{"type": "qmc", "seed": 7}"#),
+    Spec(name: "gp", json: #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 4, "n_candidates": 256}}"#),
+    Spec(name: "grid", json: #"{"type": "grid", "seed": 7, "options": {"search_space": {"x": [-1, -0.5, 0, 0.3, 0.5, 1]}}}"#),
+  ]
+
+  @Test(arguments: samplers, pruners)
+  func pruningWorksWithEverySampler(_ sampler: Spec, _ pruner: Spec) throws {
+    let study = try Study(optionsJSON: #"{"sampler": \#(sampler.json), "pruner": \#(pruner.json)}"#)
+    let n = sampler.name == "grid" ? 6 : 14
+    for _ in 0..<n { try PrunerStudyTests.runTrial(study) }
+    let trials = try study.trials
+    #expect(trials.count == n)
+    #expect(trials.allSatisfy { $0.state == .complete || $0.state == .pruned })
+    for t in trials where t.state == .pruned {
+      #expect(t.values == t.lastIntermediateValue.map { [$0] }, "a pruned trial keeps its last value")
+    }
+    if pruner.name == "median" && sampler.name != "grid" {
+      #expect(trials.contains { $0.state == .pruned }, "pruned nothing")
+    }
+  }
+
+  /// The errors of worker threads, which Swift Testing cannot attribute to a test themselves.
+  final class Errors: Sendable {
+    let list = Mutex<[String]>([])
+  }
+
+  @Test(arguments: pruners)
+  func parallelWorkersLoseNoTrial(_ pruner: Spec) throws {
+    let study = try Study(optionsJSON: #"{"sampler": {"type": "random", "seed": 3}, "pruner": \#(pruner.json)}"#)
+    let errors = Errors()
+    DispatchQueueless.concurrentPerform(iterations: 8) { _ in
+      for _ in 0..<12 {
+        do {
+          try PrunerStudyTests.runTrial(study)
+        } catch {
+          errors.list.withLock { $0.append("\(error)") }
+        }
+      }
+    }
+    #expect(errors.list.withLock { $0 } == [])
+    let trials = try study.trials
+    #expect(trials.count == 96)
+    #expect(Set(trials.map(\.number)).count == 96)
+    let finished = trials.filter { $0.state == .complete || $0.state == .pruned }
+    #expect(finished.count == 96)
+    if pruner.name == "median" { #expect(trials.contains { $0.state == .pruned }) }
   }
 }
