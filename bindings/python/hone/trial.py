@@ -174,6 +174,10 @@ class Trial:
     :meth:`hone.Study.optimize`. Suggestions are define-by-run: suggesting a name
     again in the same trial returns the same value; suggesting it with another
     distribution raises :class:`hone.InvalidArgumentError` (a ``ValueError``).
+
+    :attr:`params`, :attr:`distributions`, :attr:`user_attrs` and
+    :attr:`datetime_start` read the trial from the library once, and again only
+    after a change made through this object or a tell of it.
     """
 
     __slots__ = ("_study", "_number", "_version", "_read")
