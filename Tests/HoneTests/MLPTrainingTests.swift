@@ -1,14 +1,16 @@
+import Testing
 import XCTest
 
 @testable import Hone
 
-/// End-to-end training: learning, determinism, stopping rules and divergence.
+/// End-to-end training: learning, determinism, stopping rules and divergence;
+/// `MLPTrainingSuiteTests` trains with every optimizer.
 final class MLPTrainingTests: XCTestCase {
   private let xorX: [Float] = [0, 0, 0, 1, 1, 0, 1, 1]
   private let xorY = [0, 1, 1, 0]
 
   /// Rows of two Gaussian-ish blobs per class around class-specific centers.
-  private func blobs(rows: Int, classes: Int, seed: UInt64) throws -> MLPDataset {
+  static func blobs(rows: Int, classes: Int, seed: UInt64) throws -> MLPDataset {
     var rng = Xoshiro256(seed: seed)
     var x: [Float] = []
     var y: [Int] = []
@@ -49,7 +51,7 @@ final class MLPTrainingTests: XCTestCase {
     config.epochs = 5
     config.validationFraction = 0.25
     config.seed = 42
-    let data = try blobs(rows: 60, classes: 3, seed: 1)
+    let data = try Self.blobs(rows: 60, classes: 3, seed: 1)
     let a = try MLP.train(data, config: config)
     let b = try MLP.train(data, config: config)
     XCTAssertEqual(a.model.parameters.map(\.bitPattern), b.model.parameters.map(\.bitPattern))
@@ -62,26 +64,6 @@ final class MLPTrainingTests: XCTestCase {
     config.seed = 43
     let c = try MLP.train(data, config: config)
     XCTAssertNotEqual(a.model.parameters, c.model.parameters, "another seed must give another model")
-  }
-
-  func testEveryOptimizerLowersTheLossOnBlobs() throws {
-    let data = try blobs(rows: 90, classes: 3, seed: 2)
-    for optimizer in MLPOptimizerKind.allCases {
-      var config = MLPConfig()
-      config.task = .multiclass
-      config.hiddenLayers = [16]
-      config.optimizer = optimizer
-      config.learningRate = [.sgd, .momentum, .nesterov, .adagrad].contains(optimizer) ? 0.1 : 0.01
-      config.epochs = 30
-      config.batchSize = 16
-      config.schedule = .cosine(period: 30, periodMultiplier: 1, minFactor: 0.1)
-      config.warmupEpochs = 2
-      let result = try MLP.train(data, config: config)
-      let first = try XCTUnwrap(result.history.first?.trainLoss)
-      let last = try XCTUnwrap(result.history.last?.trainLoss)
-      XCTAssertLessThan(last, 0.5 * first, optimizer.rawValue)
-      XCTAssertGreaterThan(try result.model.evaluate(data).accuracy ?? 0, 0.9, optimizer.rawValue)
-    }
   }
 
   func testRegressionFitsALinearMap() throws {
@@ -119,8 +101,8 @@ final class MLPTrainingTests: XCTestCase {
     config.epochs = 200
     config.earlyStoppingPatience = 3
     config.minDelta = 1e-3
-    let train = try blobs(rows: 60, classes: 3, seed: 3)
-    let valid = try blobs(rows: 30, classes: 3, seed: 4)
+    let train = try Self.blobs(rows: 60, classes: 3, seed: 3)
+    let valid = try Self.blobs(rows: 30, classes: 3, seed: 4)
     let result = try MLP.train(train, validation: valid, config: config)
     XCTAssertEqual(result.status, .earlyStopped)
     XCTAssertEqual(result.history.count, result.bestEpoch + 3)
@@ -210,7 +192,7 @@ extension MLPTrainingTests {
          "hypergradient_lr": 1e-7, "epochs": 40, "batch_size": 8, "validation_fraction": 0.25,
          "metric": "roc_auc", "early_stopping_patience": 10, "schedule": "one_cycle", "seed": 3}
         """)
-    let blob = try blobs(rows: 80, classes: 4, seed: 8)
+    let blob = try Self.blobs(rows: 80, classes: 4, seed: 8)
     let data = try MLPDataset(features: blob.x.map(Double.init), rows: 80, labels: blob.y.map { Int($0) })
     let result = try MLP.train(data, config: config)
     XCTAssertGreaterThan(result.bestValue, 0.95, "validation ROC-AUC")
@@ -249,5 +231,27 @@ extension MLPTrainingTests {
     let wide = try MLPDataset(
       features: [Float](repeating: 1, count: 1024), rows: 1024, labels: Array(repeating: 0, count: 1024))
     XCTAssertThrowsError(try MLP.train(wide, config: config)) { XCTAssertTrue("\($0)".contains("batch_size"), "\($0)") }
+  }
+}
+
+/// Training with every optimizer, one test case per optimizer, reported by name.
+@Suite struct MLPTrainingSuiteTests {
+  @Test(arguments: MLPOptimizerKind.allCases)
+  func everyOptimizerLowersTheLossOnBlobs(_ optimizer: MLPOptimizerKind) throws {
+    let data = try MLPTrainingTests.blobs(rows: 90, classes: 3, seed: 2)
+    var config = MLPConfig()
+    config.task = .multiclass
+    config.hiddenLayers = [16]
+    config.optimizer = optimizer
+    config.learningRate = [.sgd, .momentum, .nesterov, .adagrad].contains(optimizer) ? 0.1 : 0.01
+    config.epochs = 30
+    config.batchSize = 16
+    config.schedule = .cosine(period: 30, periodMultiplier: 1, minFactor: 0.1)
+    config.warmupEpochs = 2
+    let result = try MLP.train(data, config: config)
+    let first = try #require(result.history.first?.trainLoss)
+    let last = try #require(result.history.last?.trainLoss)
+    #expect(last < 0.5 * first)
+    #expect(try result.model.evaluate(data).accuracy ?? 0 > 0.9)
   }
 }

@@ -1,8 +1,10 @@
+import Testing
 import XCTest
 
 @testable import Hone
 
 /// Int parameters are exact end to end: no Int64 travels through a Double.
+/// `StudyExactIntegerSuiteTests` runs the sampler cases, one test case per sampler.
 final class StudyExactIntegerTests: XCTestCase {
   static let wide: [(low: Int64, high: Int64, step: Int64, log: Bool)] = [
     (.min, .max, 1, false), (.max - 3, .max, 1, false), (.min, .min + 2, 1, false),
@@ -12,47 +14,6 @@ final class StudyExactIntegerTests: XCTestCase {
 
   static func onGrid(_ v: Int64, _ r: (low: Int64, high: Int64, step: Int64, log: Bool)) -> Bool {
     v >= r.low && v <= r.high && (Int128(v) - Int128(r.low)) % Int128(r.step) == 0
-  }
-
-  func testEverySamplerSuggestsIntsWithinExtremeBounds() throws {
-    for spec in [
-      #"{"type": "random", "seed": 1}"#, #"{"type": "qmc", "seed": 2}"#,
-      #"{"type": "gp", "seed": 3, "options": {"n_startup_trials": 2, "n_candidates": 16, "n_restarts": 1}}"#,
-    ] {
-      let study = try Study(optionsJSON: #"{"sampler": \#(spec)}"#)
-      for i in 0..<5 {
-        let t = try study.ask()
-        var objective = 0.0
-        for (j, r) in Self.wide.enumerated() {
-          let v = try study.suggestInt(trial: t, "p\(j)", r.low, r.high, step: r.step, log: r.log)
-          XCTAssert(Self.onGrid(v, r), "\(spec): \(v) is not on \(r)")
-          // Asking again returns the same exact value.
-          XCTAssertEqual(try study.suggestInt(trial: t, "p\(j)", r.low, r.high, step: r.step, log: r.log), v)
-          XCTAssertEqual(try study.trial(t).param("p\(j)")?.external, .int(v))
-          objective += Double(v) / 1e19
-        }
-        try study.tell(trial: t, values: [objective + Double(i)])
-      }
-    }
-  }
-
-  func testDefineAndRunFixesExactIntsAtAsk() throws {
-    let space = Self.wide.enumerated().map { j, r in
-      #""p\#(j)": {"type": "int", "low": \#(r.low), "high": \#(r.high), "step": \#(r.step), "log": \#(r.log)}"#
-    }
-    for sampler in ["random", "qmc"] {
-      let study = try Study(
-        optionsJSON: #"{"sampler": {"type": "\#(sampler)", "seed": 4}, "search_space": {\#(space.joined(separator: ","))}}"#)
-      for _ in 0..<4 {
-        let t = try study.ask()
-        for (j, r) in Self.wide.enumerated() {
-          guard case .int(let v)? = try study.trial(t).param("p\(j)")?.value else { return XCTFail("p\(j) is not an int") }
-          XCTAssert(Self.onGrid(v, r), "\(sampler): \(v) is not on \(r)")
-          XCTAssertEqual(try study.suggestInt(trial: t, "p\(j)", r.low, r.high, step: r.step, log: r.log), v)
-        }
-        try study.tell(trial: t, values: [1])
-      }
-    }
   }
 
   func testTheUnitMapIsExactAtTheEndsOfInt64() throws {
@@ -142,5 +103,55 @@ final class StudyExactIntegerTests: XCTestCase {
     XCTAssertThrowsError(try Study(optionsJSON: #"{"heartbeat_interval": NaN}"#))
     XCTAssertThrowsError(try Study(optionsJSON: #"{"search_space": {"x": {"type": "float", "low": NaN, "high": 1}}}"#))
     XCTAssertThrowsError(try Study(optionsJSON: #"{"sampler": {"type": "gp", "options": {"beta": NaN, "acquisition": "ucb"}}}"#))
+  }
+}
+
+/// Exact ints through every sampler, one test case per sampler, reported by name.
+@Suite struct StudyExactIntegerSuiteTests {
+  typealias Spec = SamplerSuiteTests.Spec
+
+  @Test(arguments: [
+    Spec(name: "random", json: #"{"type": "random", "seed": 1}"#),
+    Spec(name: "qmc", json: #"{"type": "qmc", "seed": 2}"#),
+    Spec(
+      name: "gp",
+      json: #"{"type": "gp", "seed": 3, "options": {"n_startup_trials": 2, "n_candidates": 16, "n_restarts": 1}}"#),
+  ])
+  func everySamplerSuggestsIntsWithinExtremeBounds(_ spec: Spec) throws {
+    let study = try Study(optionsJSON: #"{"sampler": \#(spec.json)}"#)
+    for i in 0..<5 {
+      let t = try study.ask()
+      var objective = 0.0
+      for (j, r) in StudyExactIntegerTests.wide.enumerated() {
+        let v = try study.suggestInt(trial: t, "p\(j)", r.low, r.high, step: r.step, log: r.log)
+        #expect(StudyExactIntegerTests.onGrid(v, r), "\(v) is not on \(r)")
+        // Asking again returns the same exact value.
+        #expect(try study.suggestInt(trial: t, "p\(j)", r.low, r.high, step: r.step, log: r.log) == v)
+        #expect(try study.trial(t).param("p\(j)")?.external == .int(v))
+        objective += Double(v) / 1e19
+      }
+      try study.tell(trial: t, values: [objective + Double(i)])
+    }
+  }
+
+  @Test(arguments: ["random", "qmc"])
+  func defineAndRunFixesExactIntsAtAsk(_ sampler: String) throws {
+    let space = StudyExactIntegerTests.wide.enumerated().map { j, r in
+      #""p\#(j)": {"type": "int", "low": \#(r.low), "high": \#(r.high), "step": \#(r.step), "log": \#(r.log)}"#
+    }
+    let study = try Study(
+      optionsJSON: #"{"sampler": {"type": "\#(sampler)", "seed": 4}, "search_space": {\#(space.joined(separator: ","))}}"#)
+    for _ in 0..<4 {
+      let t = try study.ask()
+      for (j, r) in StudyExactIntegerTests.wide.enumerated() {
+        guard case .int(let v)? = try study.trial(t).param("p\(j)")?.value else {
+          Issue.record("p\(j) is not an int")
+          return
+        }
+        #expect(StudyExactIntegerTests.onGrid(v, r), "\(v) is not on \(r)")
+        #expect(try study.suggestInt(trial: t, "p\(j)", r.low, r.high, step: r.step, log: r.log) == v)
+      }
+      try study.tell(trial: t, values: [1])
+    }
   }
 }
