@@ -10,6 +10,7 @@ from ctypes import c_bool, c_char_p, c_double, c_int64, c_size_t
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from . import _abi
 from ._lib import _ENCODED, LIB, _check, encode
 
 _SUGGEST_FLOAT = LIB.hone_trial_suggest_float
@@ -33,13 +34,13 @@ __all__ = ["TrialState", "Trial", "FrozenTrial"]
 
 
 class TrialState(enum.IntEnum):
-    """The life-cycle state of a trial; the values are those of ``hone_trial_state``."""
+    """The life-cycle state of a trial; the values are those of ``hone_trial_state`` in ``_abi.py``."""
 
-    RUNNING = 0
-    COMPLETE = 1
-    PRUNED = 2
-    FAIL = 3
-    WAITING = 4
+    RUNNING = _abi.HONE_TRIAL_RUNNING
+    COMPLETE = _abi.HONE_TRIAL_COMPLETE
+    PRUNED = _abi.HONE_TRIAL_PRUNED
+    FAIL = _abi.HONE_TRIAL_FAIL
+    WAITING = _abi.HONE_TRIAL_WAITING
 
     def __repr__(self) -> str:
         return f"TrialState.{self.name}"
