@@ -26,6 +26,7 @@ from .distributions import (
     _int64,
     _plain_choice,
 )
+from .exceptions import InvalidArgumentError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .study import Study
@@ -204,18 +205,18 @@ class Trial:
         onto it); with ``log``, log-uniformly (``low > 0``). ``step`` and ``log``
         exclude each other.
         """
-        if step is not None and log:
-            # The step entry point has no log flag, so the library cannot reject the pair itself.
-            raise ValueError("The parameter `step` is not supported when `log` is true.")
+        # The library reads a step of 0 as no grid; here only None means that.
+        if step is None:
+            step = 0.0
+        elif step == 0:
+            raise InvalidArgumentError(f"step must be positive, got {float(step)}")
         # The hot path of every objective: a closed study is still caught by _h().
         h = self._study._handle or self._study._h()
         key = _ENCODED.get(name) or encode(name, "name")
         out = c_double()
-        if step is None:
-            status = _SUGGEST_FLOAT(ctypes.byref(out), h, self._number, key, float(low), float(high), bool(log))
-        else:
-            status = LIB.hone_trial_suggest_float_step(
-                ctypes.byref(out), h, self._number, key, float(low), float(high), float(step))
+        status = _SUGGEST_FLOAT(
+            ctypes.byref(out), h, self._number, key, float(low), float(high), float(step), bool(log)
+        )
         if status:
             _check(status)
         return out.value
