@@ -54,9 +54,9 @@ struct PythonABIEmitter {
       }
     }
     let functionTable = (["FUNCTIONS = {"] + functions + ["}"]).joined(separator: "\n")
-    return ([banner(), imports(), types.joined(separator: "\n"), constants.joined(separator: "\n\n"),
+    let body = [types.joined(separator: "\n"), constants.joined(separator: "\n\n"),
       "# name: (restype, argtypes), in the order of the header.\n" + functionTable]
-      .filter { !$0.isEmpty }.joined(separator: "\n\n\n")) + "\n"
+    return ([banner(), imports(for: body)] + body).filter { !$0.isEmpty }.joined(separator: "\n\n\n") + "\n"
   }
 
   /// The ctypes expression for `type`.
@@ -92,11 +92,14 @@ struct PythonABIEmitter {
     """
   }
 
-  private func imports() -> String {
-    "# ruff: noqa: E501, F401\nfrom ctypes import (\n"
-      + "    CFUNCTYPE, POINTER, c_bool, c_byte, c_char, c_char_p, c_double, c_float, c_int, c_int8,\n"
-      + "    c_int16, c_int32, c_int64, c_long, c_longlong, c_short, c_size_t, c_ssize_t, c_ubyte,\n"
-      + "    c_uint, c_uint8, c_uint16, c_uint32, c_uint64, c_ulong, c_ulonglong, c_ushort, c_void_p,\n"
-      + ")"
+  /// `from ctypes import ...` of the ctypes names that `body` uses, sorted.
+  private func imports(for body: [String]) -> String {
+    var words: Set<Substring> = []
+    for text in body {
+      words.formUnion(text.split { !($0.isLetter || $0.isNumber || $0 == "_") })
+    }
+    let available = Set(Self.scalars.values).union(["CFUNCTYPE", "POINTER", "c_char_p", "c_void_p"])
+    let names = available.filter { words.contains(Substring($0)) }.sorted()
+    return "from ctypes import (\n" + names.map { "    \($0),\n" }.joined() + ")"
   }
 }

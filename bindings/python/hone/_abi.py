@@ -5,11 +5,17 @@
 # change the Swift declarations, then run `make header` to regenerate it.
 
 
-# ruff: noqa: E501, F401
 from ctypes import (
-    CFUNCTYPE, POINTER, c_bool, c_byte, c_char, c_char_p, c_double, c_float, c_int, c_int8,
-    c_int16, c_int32, c_int64, c_long, c_longlong, c_short, c_size_t, c_ssize_t, c_ubyte,
-    c_uint, c_uint8, c_uint16, c_uint32, c_uint64, c_ulong, c_ulonglong, c_ushort, c_void_p,
+    POINTER,
+    c_bool,
+    c_char_p,
+    c_double,
+    c_float,
+    c_int,
+    c_int32,
+    c_int64,
+    c_size_t,
+    c_void_p,
 )
 
 
