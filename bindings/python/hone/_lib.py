@@ -9,9 +9,8 @@ not have.
 Every exported function has its ``argtypes`` and ``restype`` declared from
 ``_abi.py``, which hone-headergen generates from the same Swift declarations as
 ``include/hone.h``, so a wrong argument fails in ctypes instead of corrupting
-memory. ctypes releases the
-GIL during each call, and the library serializes calls on a study, so Python
-threads may share one study.
+memory. ctypes releases the GIL during each call, and the library serializes
+calls on a study, so Python threads may share one study.
 """
 
 from __future__ import annotations
@@ -28,10 +27,6 @@ from .exceptions import _error_for
 
 LIBRARY_NAME = "libhone.so"
 ENV_VAR = "HONE_LIBRARY"
-
-# name: (restype, argtypes), generated from the Swift declarations with include/hone.h.
-_SIGNATURES = _abi.FUNCTIONS
-
 
 def find_library() -> Path:
     """The path of the library to load; raises ImportError when there is none."""
@@ -70,10 +65,10 @@ def load_library(path: Path, expected_version: Optional[str] = None) -> ctypes.C
             f"{version}; reinstall the package, or point {ENV_VAR} at a libhone.so "
             f"of version {expected}"
         )
-    missing = [name for name in _SIGNATURES if not hasattr(lib, name)]
+    missing = [name for name in _abi.FUNCTIONS if not hasattr(lib, name)]
     if missing:
         raise ImportError(f"hone: {path} lacks the functions {', '.join(missing)}")
-    for name, (restype, argtypes) in _SIGNATURES.items():
+    for name, (restype, argtypes) in _abi.FUNCTIONS.items():
         fn = getattr(lib, name)
         fn.restype = restype
         fn.argtypes = argtypes
