@@ -1,8 +1,10 @@
 /// Writes `_abi.py`, the ctypes declarations of the C API, from the same resolved items as `hone.h`.
 ///
-/// The module holds, in header order: a ctypes type for every handle, enum and
-/// alias; a constant for every enumerator and a `<enum>_values` dictionary per
-/// enum; and `FUNCTIONS`, the `(restype, argtypes)` of every exported function.
+/// The module holds, in the order of the sources: a ctypes type for every
+/// handle, enum, alias and callback; a constant for every enumerator and a
+/// `<enum>_values` dictionary per enum; and `FUNCTIONS`, the `(restype,
+/// argtypes)` of every exported function, in the order of the header.
+///
 /// Handles are `c_void_p`, the pointer itself, so that `hone_study *` is
 /// `hone_study`. A `char **` out-parameter is `POINTER(c_void_p)`: ctypes would
 /// turn a `c_char_p` into a copy and lose the pointer that `hone_free` needs.

@@ -94,6 +94,19 @@ final class PythonABITests: XCTestCase {
     XCTAssertTrue(text.contains("\n    \"hone_two\": (hone_trial_state, [c_int64, hone_study]),\n}\n"), text)
   }
 
+  func testCallbacksAreFunctionTypes() throws {
+    let text = try module(
+      """
+      public typealias hone_objective = @convention(c) (_ user_data: UnsafeMutableRawPointer?, _ x: Double) -> Double
+      public typealias hone_log_fn = @convention(c) (UnsafePointer<CChar>?, hone_study?) -> Void
+      @c public func hone_run(_ objective: hone_objective?, _ log: hone_log_fn?) {}
+      """)
+    XCTAssertTrue(text.contains("\nhone_objective = CFUNCTYPE(c_double, c_void_p, c_double)\n"), text)
+    XCTAssertTrue(text.contains("\nhone_log_fn = CFUNCTYPE(None, c_char_p, hone_study)\n"), text)
+    XCTAssertTrue(text.contains("\n    \"hone_run\": (None, [hone_objective, hone_log_fn]),\n"), text)
+    XCTAssertTrue(text.contains("    CFUNCTYPE,\n"), text)
+  }
+
   /// The real sources, copied to a scratch directory, and one parameter changed there: the
   /// header is regenerated alone, so only `_abi.py` is out of date, and `--check` must say so.
   func testCheckFailsWhenAParameterChangesAndOnlyTheHeaderIsRegenerated() throws {
