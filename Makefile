@@ -21,7 +21,7 @@ NUMERIC_PY_TESTS    := test_mlp.py test_demo.py test_samplers.py
 RELEASE    := .build/release
 VERSION    := $(shell sed -n 's/.*static let \(major\|minor\|patch\) = \([0-9]*\).*/\2/p' Sources/Hone/Version.swift | paste -sd.)
 APT_PKGS   := libopenblas-dev liblapacke-dev libpq-dev libsqlite3-dev pkg-config valgrind gcc g++ python3-venv
-HEADERGEN  := $(SWIFT) run -c release --skip-build hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift --output include/hone.h
+HEADERGEN  := $(SWIFT) run -c release --skip-build hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift --output include/hone.h --python-output bindings/python/hone/_abi.py
 
 .PHONY: all deps build headergen header header-check lib swift-test swift-test-prescott pg-test c-test \
         python python-test python-test-prescott blas-info examples cross-host test test-suites demo install \
@@ -46,11 +46,11 @@ lib: deps
 headergen: deps
 	$(SWIFT) build -c release --product hone-headergen
 
-## header: regenerate include/hone.h from Sources/HoneC.
+## header: regenerate include/hone.h and bindings/python/hone/_abi.py from Sources/HoneC.
 header: headergen
 	$(HEADERGEN)
 
-## header-check: fail when the committed header differs from the generated one.
+## header-check: fail when the committed header or _abi.py differs from the generated one.
 header-check: headergen
 	$(HEADERGEN) --check
 

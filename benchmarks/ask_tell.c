@@ -32,7 +32,7 @@ int main(void) {
       double x, sum = 0;
       check(hone_study_ask(&trial, study));
       for (int k = 0; k < 5; k++) {
-        check(hone_trial_suggest_float(&x, study, trial, names[k], -32.768, 32.768, false));
+        check(hone_trial_suggest_float(&x, study, trial, names[k], -32.768, 32.768, 0, false));
         sum += x * x;
       }
       check(hone_study_tell(NULL, study, trial, &sum, 1, HONE_TRIAL_COMPLETE));

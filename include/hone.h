@@ -24,10 +24,10 @@ extern "C" {
  * HONE_VERSION_NUMBER is MAJOR * 1000000 + MINOR * 1000 + PATCH, for use in #if.
  */
 #define HONE_VERSION_MAJOR 0
-#define HONE_VERSION_MINOR 1
+#define HONE_VERSION_MINOR 2
 #define HONE_VERSION_PATCH 0
-#define HONE_VERSION "0.1.0"
-#define HONE_VERSION_NUMBER 1000
+#define HONE_VERSION "0.2.0"
+#define HONE_VERSION_NUMBER 2000
 
 /* ==========================================================================
  * Library: versions, status codes, errors and memory.
@@ -280,10 +280,15 @@ hone_status hone_study_enqueue(
     const char *options_json);
 
 /**
- * Suggests a float in [low, high], uniformly or, with log, log-uniformly.
+ * Suggests a float in [low, high]: uniformly, on a grid of `step`, or with log, log-uniformly.
+ *
+ * With a step, the value lies on the grid low, low + step, ..., high; when
+ * high - low is not a multiple of step, high is lowered onto the grid.
  *
  * @param out receives the value.
- * @param log sample on a log scale; needs low > 0.
+ * @param step the grid spacing, > 0; 0 means no grid. Any other value,
+ *   or a step together with log, is HONE_INVALID_ARGUMENT.
+ * @param log sample on a log scale; needs low > 0 and no step.
  */
 hone_status hone_trial_suggest_float(
     double *out,
@@ -292,24 +297,8 @@ hone_status hone_trial_suggest_float(
     const char *name,
     double low,
     double high,
+    double step,
     bool log);
-
-/**
- * Suggests a float on the grid low, low + step, ..., high.
- *
- * When high - low is not a multiple of step, high is lowered onto the grid.
- *
- * @param out receives the value.
- * @param step the grid spacing; must be > 0.
- */
-hone_status hone_trial_suggest_float_step(
-    double *out,
-    hone_study *study,
-    int64_t trial,
-    const char *name,
-    double low,
-    double high,
-    double step);
 
 /**
  * Suggests an integer in [low, high] on the grid low, low + step, ....

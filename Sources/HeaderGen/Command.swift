@@ -14,12 +14,14 @@ public struct CommandOptions: Equatable, Sendable {
   public var versionFile: String
   /// The header to write or check.
   public var output: String
+  /// The Python module of ctypes declarations to write or check, if any.
+  public var pythonOutput: String? = nil
   /// Compare instead of writing.
   public var check: Bool
 
   /// The usage line.
   public static let usage =
-    "usage: hone-headergen --sources DIR --version-file FILE --output FILE [--check]"
+    "usage: hone-headergen --sources DIR --version-file FILE --output FILE [--python-output FILE] [--check]"
 
   /// Parses the arguments that follow the program name.
   ///
@@ -39,7 +41,7 @@ public struct CommandOptions: Equatable, Sendable {
         name = String(argument[..<equals])
         value = String(argument[argument.index(after: equals)...])
       }
-      guard ["--sources", "--version-file", "--output"].contains(name) else {
+      guard ["--sources", "--version-file", "--output", "--python-output"].contains(name) else {
         throw HeaderGenFailure("unknown argument '\(argument)'\n\(usage)")
       }
       guard let given = value ?? remaining.popFirst(), !given.isEmpty else {
@@ -52,7 +54,9 @@ public struct CommandOptions: Equatable, Sendable {
     else {
       throw HeaderGenFailure("--sources, --version-file and --output are required\n\(usage)")
     }
-    return CommandOptions(sources: sources, versionFile: versionFile, output: output, check: check)
+    return CommandOptions(
+      sources: sources, versionFile: versionFile, output: output, pythonOutput: values["--python-output"],
+      check: check)
   }
 
   /// The sources directory as the banner names it: no `./` in front, no `/` at the end.
@@ -64,7 +68,7 @@ public struct CommandOptions: Equatable, Sendable {
   }
 }
 
-/// The `hone-headergen` command: generate, write or check the header.
+/// The `hone-headergen` command: generate, write or check the header and the Python declarations.
 public enum Command {
   /// Exit status: the header was written, or is up to date.
   public static let success: Int32 = 0
@@ -103,17 +107,25 @@ public enum Command {
       for warning in header.warnings {
         errors("\(warning)\n")
       }
-      let existing = FileSystem.exists(options.output) ? try FileSystem.read(options.output) : nil
-      if options.check {
-        return check(existing: existing, generated: header.text, path: options.output, errors: errors)
+      var files = [(path: options.output, text: header.text)]
+      if let pythonOutput = options.pythonOutput {
+        files.append((path: pythonOutput, text: header.pythonABI))
       }
-      if existing == header.text {
-        output("\(options.output) is up to date\n")
-      } else {
-        try FileSystem.write(header.text, to: options.output)
-        output("wrote \(options.output)\n")
+      var status = success
+      for file in files {
+        let existing = FileSystem.exists(file.path) ? try FileSystem.read(file.path) : nil
+        if options.check {
+          if check(existing: existing, generated: file.text, path: file.path, errors: errors) != success {
+            status = failure
+          }
+        } else if existing == file.text {
+          output("\(file.path) is up to date\n")
+        } else {
+          try FileSystem.write(file.text, to: file.path)
+          output("wrote \(file.path)\n")
+        }
       }
-      return success
+      return status
     } catch let diagnostic as Diagnostic {
       errors("\(diagnostic)\n")
       return failure
@@ -123,7 +135,7 @@ public enum Command {
     }
   }
 
-  /// Compares the header on disk with the generated text and reports how they differ.
+  /// Compares a generated file on disk with the generated text and reports how they differ.
   private static func check(existing: String?, generated: String, path: String, errors: (String) -> Void)
     -> Int32
   {

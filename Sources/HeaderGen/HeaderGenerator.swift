@@ -12,17 +12,19 @@ public struct SourceText: Equatable, Sendable {
   }
 }
 
-/// The generated header and the warnings found on the way.
+/// The generated header, its Python counterpart and the warnings found on the way.
 public struct GeneratedHeader: Equatable, Sendable {
   /// The header text.
   public var text: String
+  /// The text of `_abi.py`, the ctypes declarations of the same items.
+  public var pythonABI: String
   /// Problems that did not stop generation.
   public var warnings: [Diagnostic]
 }
 
-/// Generates `hone.h` from the Swift sources of the C ABI target.
+/// Generates `hone.h` and `_abi.py` from the Swift sources of the C ABI target.
 public enum HeaderGenerator {
-  /// Generates the header.
+  /// Generates the header and the Python declarations.
   ///
   /// - Parameters:
   ///   - sources: The Swift files of the C ABI target; they are processed in byte order of path.
@@ -46,6 +48,7 @@ public enum HeaderGenerator {
     let emitter = HeaderEmitter(
       sourcesLabel: sourcesLabel, versionLabel: version.path,
       version: try VersionFile.parse(version.text, file: version.path))
-    return GeneratedHeader(text: emitter.emit(items), warnings: warnings)
+    let python = PythonABIEmitter(sourcesLabel: sourcesLabel)
+    return GeneratedHeader(text: emitter.emit(items), pythonABI: python.emit(items), warnings: warnings)
   }
 }

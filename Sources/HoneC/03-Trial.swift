@@ -86,10 +86,15 @@ import Hone
   }
 }
 
-/// Suggests a float in [low, high], uniformly or, with log, log-uniformly.
+/// Suggests a float in [low, high]: uniformly, on a grid of `step`, or with log, log-uniformly.
+///
+/// With a step, the value lies on the grid low, low + step, ..., high; when
+/// high - low is not a multiple of step, high is lowered onto the grid.
 ///
 /// - Parameter out: receives the value.
-/// - Parameter log: sample on a log scale; needs low > 0.
+/// - Parameter step: the grid spacing, > 0; 0 means no grid. Any other value,
+///   or a step together with log, is HONE_INVALID_ARGUMENT.
+/// - Parameter log: sample on a log scale; needs low > 0 and no step.
 @c public func hone_trial_suggest_float(
   _ out: UnsafeMutablePointer<Double>?,
   _ study: hone_study?,
@@ -97,36 +102,14 @@ import Hone
   _ name: UnsafePointer<CChar>?,
   _ low: Double,
   _ high: Double,
+  _ step: Double,
   _ log: Bool
 ) -> hone_status {
   capture { () throws(HoneError) in
     let out = try required(out, "out")
     let s = try studyHandles.object(study)
     out.pointee = try s.suggestFloat(
-      trial: try trialNumber(trial), try string(name, "name"), low, high, log: log)
-  }
-}
-
-/// Suggests a float on the grid low, low + step, ..., high.
-///
-/// When high - low is not a multiple of step, high is lowered onto the grid.
-///
-/// - Parameter out: receives the value.
-/// - Parameter step: the grid spacing; must be > 0.
-@c public func hone_trial_suggest_float_step(
-  _ out: UnsafeMutablePointer<Double>?,
-  _ study: hone_study?,
-  _ trial: Int64,
-  _ name: UnsafePointer<CChar>?,
-  _ low: Double,
-  _ high: Double,
-  _ step: Double
-) -> hone_status {
-  capture { () throws(HoneError) in
-    let out = try required(out, "out")
-    let s = try studyHandles.object(study)
-    out.pointee = try s.suggestFloat(
-      trial: try trialNumber(trial), try string(name, "name"), low, high, step: step)
+      trial: try trialNumber(trial), try string(name, "name"), low, high, step: step == 0 ? nil : step, log: log)
   }
 }
 

@@ -1,9 +1,10 @@
-// hone-headergen: writes include/hone.h from the Swift sources of the C ABI target.
+// hone-headergen: writes include/hone.h, and with --python-output the ctypes
+// declarations bindings/python/hone/_abi.py, from the Swift sources of the C ABI target.
 //
 //   hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift \
-//     --output include/hone.h [--check]
+//     --output include/hone.h [--python-output bindings/python/hone/_abi.py] [--check]
 //
-// With --check it writes nothing and exits with 1 when the header on disk differs
+// With --check it writes nothing and exits with 1 when a file on disk differs
 // from what it would generate. All the work is done by the HeaderGen library.
 
 #if canImport(Glibc)

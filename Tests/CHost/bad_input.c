@@ -101,27 +101,27 @@ CASE(enqueue_float_string, hone_study_enqueue(&i_out, f->spaced, "{\"x\": \"half
 CASE(ask_unservable, hone_study_ask(&i_out, f->spaced))
 
 /* suggest_float. */
-CASE(float_null_out, hone_trial_suggest_float(NULL, f->study, 0, "y", 0, 1, false))
-CASE(float_null_study, hone_trial_suggest_float(&d_out, NULL, 0, "y", 0, 1, false))
-CASE(float_dead_study, hone_trial_suggest_float(&d_out, f->dead, 0, "y", 0, 1, false))
-CASE(float_null_name, hone_trial_suggest_float(&d_out, f->study, 0, NULL, 0, 1, false))
-CASE(float_empty_name, hone_trial_suggest_float(&d_out, f->study, 0, "", 0, 1, false))
-CASE(float_bad_utf8_name, hone_trial_suggest_float(&d_out, f->study, 0, "\xff", 0, 1, false))
-CASE(float_nan_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", NAN, 1, false))
-CASE(float_inf_high, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, INFINITY, false))
-CASE(float_low_gt_high, hone_trial_suggest_float(&d_out, f->study, 0, "y", 2, 1, false))
-CASE(float_log_zero_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, 1, true))
-CASE(float_log_negative_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", -1, 1, true))
-CASE(float_unknown_trial, hone_trial_suggest_float(&d_out, f->study, 99, "y", 0, 1, false))
-CASE(float_negative_trial, hone_trial_suggest_float(&d_out, f->study, -1, "y", 0, 1, false))
-CASE(float_after_tell, hone_trial_suggest_float(&d_out, f->study, 1, "y", 0, 1, false))
-CASE(float_other_distribution, hone_trial_suggest_float(&d_out, f->study, 0, "x", 0, 2, false))
+CASE(float_null_out, hone_trial_suggest_float(NULL, f->study, 0, "y", 0, 1, 0, false))
+CASE(float_null_study, hone_trial_suggest_float(&d_out, NULL, 0, "y", 0, 1, 0, false))
+CASE(float_dead_study, hone_trial_suggest_float(&d_out, f->dead, 0, "y", 0, 1, 0, false))
+CASE(float_null_name, hone_trial_suggest_float(&d_out, f->study, 0, NULL, 0, 1, 0, false))
+CASE(float_empty_name, hone_trial_suggest_float(&d_out, f->study, 0, "", 0, 1, 0, false))
+CASE(float_bad_utf8_name, hone_trial_suggest_float(&d_out, f->study, 0, "\xff", 0, 1, 0, false))
+CASE(float_nan_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", NAN, 1, 0, false))
+CASE(float_inf_high, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, INFINITY, 0, false))
+CASE(float_low_gt_high, hone_trial_suggest_float(&d_out, f->study, 0, "y", 2, 1, 0, false))
+CASE(float_log_zero_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, 1, 0, true))
+CASE(float_log_negative_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", -1, 1, 0, true))
+CASE(float_unknown_trial, hone_trial_suggest_float(&d_out, f->study, 99, "y", 0, 1, 0, false))
+CASE(float_negative_trial, hone_trial_suggest_float(&d_out, f->study, -1, "y", 0, 1, 0, false))
+CASE(float_after_tell, hone_trial_suggest_float(&d_out, f->study, 1, "y", 0, 1, 0, false))
+CASE(float_other_distribution, hone_trial_suggest_float(&d_out, f->study, 0, "x", 0, 2, 0, false))
 CASE(float_x_as_int, hone_trial_suggest_int(&i_out, f->study, 0, "x", 0, 1, 1, false))
-CASE(step_zero, hone_trial_suggest_float_step(&d_out, f->study, 0, "y", 0, 1, 0))
-CASE(step_negative, hone_trial_suggest_float_step(&d_out, f->study, 0, "y", 0, 1, -0.5))
-CASE(step_nan, hone_trial_suggest_float_step(&d_out, f->study, 0, "y", 0, 1, NAN))
-CASE(step_null_out, hone_trial_suggest_float_step(NULL, f->study, 0, "y", 0, 1, 0.1))
-CASE(step_low_gt_high, hone_trial_suggest_float_step(&d_out, f->study, 0, "y", 1, 0, 0.1))
+CASE(step_with_log, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0.5, 1, 0.1, true))
+CASE(step_negative, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, 1, -0.5, false))
+CASE(step_nan, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, 1, NAN, false))
+CASE(step_null_out, hone_trial_suggest_float(NULL, f->study, 0, "y", 0, 1, 0.1, false))
+CASE(step_low_gt_high, hone_trial_suggest_float(&d_out, f->study, 0, "y", 1, 0, 0.1, false))
 
 /* suggest_int. */
 CASE(int_null_out, hone_trial_suggest_int(NULL, f->study, 0, "n", 0, 9, 1, false))
@@ -279,7 +279,7 @@ static const bad_case cases[] = {
     ROW(float_after_tell, HONE_STATE, "COMPLETE"),
     ROW(float_other_distribution, HONE_INVALID_ARGUMENT, "'x'"),
     ROW(float_x_as_int, HONE_INVALID_ARGUMENT, "'x'"),
-    ROW(step_zero, HONE_INVALID_ARGUMENT, "step"),
+    ROW(step_with_log, HONE_INVALID_ARGUMENT, "step and log"),
     ROW(step_negative, HONE_INVALID_ARGUMENT, "step"),
     ROW(step_nan, HONE_INVALID_ARGUMENT, "step"),
     ROW(step_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
@@ -489,7 +489,7 @@ static int exact_int_checks(void) {
   double x = 0;
   failed += !expect(hone_study_enqueue_trial(grid, "{\"x\": 1.5}") == HONE_OK && hone_study_ask(&t, grid) == HONE_OK &&
                         hone_trial_suggest_int(&v, grid, t, "n", 1, 3, 1, false) == HONE_OK && v >= 1 && v <= 3 &&
-                        hone_trial_suggest_float(&x, grid, t, "x", 0, 2, false) == HONE_OK && x == 1.5,
+                        hone_trial_suggest_float(&x, grid, t, "x", 0, 2, 0, false) == HONE_OK && x == 1.5,
                     "grid + search_space + a partly enqueued trial: the grid fills in the rest");
   failed += !expect(hone_study_enqueue_trial(grid, "{\"n\": 2, \"x\": 0.5}") == HONE_OK &&
                         hone_study_ask(&t, grid) == HONE_OK &&
@@ -511,7 +511,7 @@ int main(int argc, char **argv) {
   double x;
   if (hone_study_create(&f.study, "{\"sampler\": {\"type\": \"random\", \"seed\": 1}}") != HONE_OK ||
       hone_study_create(&f.dead, NULL) != HONE_OK || hone_study_ask(&t0, f.study) != HONE_OK ||
-      hone_trial_suggest_float(&x, f.study, t0, "x", 0, 1, false) != HONE_OK ||
+      hone_trial_suggest_float(&x, f.study, t0, "x", 0, 1, 0, false) != HONE_OK ||
       hone_study_ask(&t1, f.study) != HONE_OK ||
       hone_study_tell(NULL, f.study, t1, &(double){1.5}, 1, HONE_TRIAL_COMPLETE) != HONE_OK || t0 != 0 || t1 != 1) {
     fprintf(stderr, "fixture failed: %s\n", hone_last_error());
@@ -574,7 +574,7 @@ int main(int argc, char **argv) {
 
   /* The study still works after all that. */
   double y;
-  int survived = hone_trial_suggest_float(&y, f.study, t0, "x", 0, 1, false) == HONE_OK && y == x &&
+  int survived = hone_trial_suggest_float(&y, f.study, t0, "x", 0, 1, 0, false) == HONE_OK && y == x &&
                  hone_study_tell(NULL, f.study, t0, &(double){0.5}, 1, HONE_TRIAL_COMPLETE) == HONE_OK;
   if (survived) passed++; else { failed++; printf("FAIL  the study no longer works: %s\n", hone_last_error()); }
 

@@ -41,8 +41,8 @@ static void *worker(void *arg) {
     size_t c;
     bool prune;
     TRY(hone_study_ask(&t, study));
-    TRY(hone_trial_suggest_float(&x, study, t, "x", -1.0, 1.0, false));
-    TRY(hone_trial_suggest_float(&y, study, t, "y", 1e-3, 1.0, true));
+    TRY(hone_trial_suggest_float(&x, study, t, "x", -1.0, 1.0, 0, false));
+    TRY(hone_trial_suggest_float(&y, study, t, "y", 1e-3, 1.0, 0, true));
     TRY(hone_trial_suggest_int(&n, study, t, "n", 0, 10, 1, false));
     TRY(hone_trial_suggest_categorical(&c, study, t, "opt", choices, 2));
     TRY(hone_trial_report(study, t, 0, x * x));

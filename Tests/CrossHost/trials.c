@@ -28,8 +28,8 @@ int main(int argc, char **argv) {
     double x, lr;
     size_t c;
     CHECK(hone_study_ask(&trial, study));
-    CHECK(hone_trial_suggest_float(&x, study, trial, "x", -5.0, 10.0, false));
-    CHECK(hone_trial_suggest_float(&lr, study, trial, "lr", 1e-5, 1e-1, true));
+    CHECK(hone_trial_suggest_float(&x, study, trial, "x", -5.0, 10.0, 0, false));
+    CHECK(hone_trial_suggest_float(&lr, study, trial, "lr", 1e-5, 1e-1, 0, true));
     CHECK(hone_trial_suggest_int(&n, study, trial, "n", 1, 9, 2, false));
     CHECK(hone_trial_suggest_categorical(&c, study, trial, "opt", choices, 3));
     double value = x * x + log(lr) + (double)n + (double)c;

@@ -210,7 +210,7 @@ static void op_suggest_float(session *s, fuzz_cursor *c) {
   int log = fuzz_bool(c);
   double v = D_SENTINEL;
   before(s);
-  hone_status st = hone_trial_suggest_float(&v, s->study, t, name, low, high, log);
+  hone_status st = hone_trial_suggest_float(&v, s->study, t, name, low, high, 0, log);
   if (settle(s, st, "suggest_float", v == D_SENTINEL) && !s->free_values) {
     FUZZ_CHECK(v >= low && v <= high, "suggest_float(%.17g, %.17g, log %d) gave %.17g", low, high, log, v);
   }
@@ -222,7 +222,7 @@ static void op_suggest_float_step(session *s, fuzz_cursor *c) {
   double low = pick_double(c), high = pick_double(c), step = pick_double(c);
   double v = D_SENTINEL;
   before(s);
-  hone_status st = hone_trial_suggest_float_step(&v, s->study, t, name, low, high, step);
+  hone_status st = hone_trial_suggest_float(&v, s->study, t, name, low, high, step, false);
   if (settle(s, st, "suggest_float_step", v == D_SENTINEL) && !s->free_values) {
     FUZZ_CHECK(v >= low && v <= high, "suggest_float_step(%.17g, %.17g, step %.17g) gave %.17g", low, high, step, v);
   }

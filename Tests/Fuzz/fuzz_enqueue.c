@@ -23,9 +23,9 @@ static void suggest_all(hone_study *study, int64_t trial) {
   int64_t i;
   size_t idx;
   static const char *const choices[] = {"a", "b", "c"};
-  CALL(hone_trial_suggest_float(&d, study, trial, "x", -10, 10, false));
-  CALL(hone_trial_suggest_float(&d, study, trial, "lr", 1e-5, 1, true));
-  CALL(hone_trial_suggest_float_step(&d, study, trial, "q", 0, 1, 0.25));
+  CALL(hone_trial_suggest_float(&d, study, trial, "x", -10, 10, 0, false));
+  CALL(hone_trial_suggest_float(&d, study, trial, "lr", 1e-5, 1, 0, true));
+  CALL(hone_trial_suggest_float(&d, study, trial, "q", 0, 1, 0.25, false));
   CALL(hone_trial_suggest_int(&i, study, trial, "n", -5, 5, 1, false));
   CALL(hone_trial_suggest_int(&i, study, trial, "k", 1, 1024, 1, true));
   CALL(hone_trial_suggest_categorical(&idx, study, trial, "c", choices, 3));

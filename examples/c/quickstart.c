@@ -37,8 +37,8 @@ int main(void) {
     int64_t trial;
     double x, y;
     check(hone_study_ask(&trial, study), "hone_study_ask");
-    check(hone_trial_suggest_float(&x, study, trial, "x", -5.0, 10.0, false), "suggest x");
-    check(hone_trial_suggest_float(&y, study, trial, "y", 0.0, 15.0, false), "suggest y");
+    check(hone_trial_suggest_float(&x, study, trial, "x", -5.0, 10.0, 0, false), "suggest x");
+    check(hone_trial_suggest_float(&y, study, trial, "y", 0.0, 15.0, 0, false), "suggest y");
     double value = branin(x, y);
     check(hone_study_tell(NULL, study, trial, &value, 1, HONE_TRIAL_COMPLETE), "hone_study_tell");
   }

@@ -6,125 +6,27 @@ else from ``hone/libhone.so``, the copy installed inside the package. Its
 refused with an :class:`ImportError` rather than called with signatures it may
 not have.
 
-Every exported function has its ``argtypes`` and ``restype`` declared here, so a
-wrong argument fails in ctypes instead of corrupting memory. ctypes releases the
-GIL during each call, and the library serializes calls on a study, so Python
-threads may share one study.
+Every exported function has its ``argtypes`` and ``restype`` declared from
+``_abi.py``, which hone-headergen generates from the same Swift declarations as
+``include/hone.h``, so a wrong argument fails in ctypes instead of corrupting
+memory. ctypes releases the GIL during each call, and the library serializes
+calls on a study, so Python threads may share one study.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
-from ctypes import POINTER, c_bool, c_char_p, c_double, c_float, c_int32, c_int64, c_size_t, c_void_p
+from ctypes import c_char_p, c_void_p
 from pathlib import Path
 from typing import Dict, Optional
 
+from . import _abi
 from ._version import __version__
 from .exceptions import _error_for
 
 LIBRARY_NAME = "libhone.so"
 ENV_VAR = "HONE_LIBRARY"
-
-hone_status = c_int32
-hone_trial_state = c_int32
-hone_study = c_void_p
-hone_mlp = c_void_p
-# char ** out-parameters are read as void * so the pointer survives for hone_free.
-_char_pp = POINTER(c_void_p)
-
-# name: (restype, argtypes), in the order of Sources/HoneC.
-_SIGNATURES = {
-    "hone_version": (c_char_p, []),
-    "hone_version_number": (c_int32, []),
-    "hone_status_string": (c_char_p, [hone_status]),
-    "hone_last_error": (c_char_p, []),
-    "hone_free": (None, [c_void_p]),
-    "hone_blas_info": (hone_status, [_char_pp]),
-    "hone_study_create": (hone_status, [POINTER(hone_study), c_char_p]),
-    "hone_study_destroy": (None, [hone_study]),
-    "hone_study_info_json": (hone_status, [_char_pp, hone_study]),
-    "hone_study_ask": (hone_status, [POINTER(c_int64), hone_study]),
-    "hone_study_enqueue_trial": (hone_status, [hone_study, c_char_p]),
-    "hone_study_enqueue": (hone_status, [POINTER(c_int64), hone_study, c_char_p, c_char_p]),
-    "hone_trial_suggest_float": (
-        hone_status,
-        [POINTER(c_double), hone_study, c_int64, c_char_p, c_double, c_double, c_bool],
-    ),
-    "hone_trial_suggest_float_step": (
-        hone_status,
-        [POINTER(c_double), hone_study, c_int64, c_char_p, c_double, c_double, c_double],
-    ),
-    "hone_trial_suggest_int": (
-        hone_status,
-        [POINTER(c_int64), hone_study, c_int64, c_char_p, c_int64, c_int64, c_int64, c_bool],
-    ),
-    "hone_trial_suggest_categorical": (
-        hone_status,
-        [POINTER(c_size_t), hone_study, c_int64, c_char_p, POINTER(c_char_p), c_size_t],
-    ),
-    "hone_trial_suggest_categorical_json": (
-        hone_status,
-        [POINTER(c_size_t), hone_study, c_int64, c_char_p, c_char_p],
-    ),
-    "hone_study_tell": (
-        hone_status,
-        [POINTER(hone_trial_state), hone_study, c_int64, POINTER(c_double), c_size_t, hone_trial_state],
-    ),
-    "hone_trial_report": (hone_status, [hone_study, c_int64, c_int64, c_double]),
-    "hone_trial_should_prune": (hone_status, [POINTER(c_bool), hone_study, c_int64]),
-    "hone_trial_set_user_attr": (hone_status, [hone_study, c_int64, c_char_p, c_char_p]),
-    "hone_study_n_trials": (hone_status, [POINTER(c_size_t), hone_study]),
-    "hone_study_best_trial": (hone_status, [POINTER(c_int64), hone_study]),
-    "hone_study_best_value": (hone_status, [POINTER(c_double), hone_study]),
-    "hone_study_best_trials_json": (hone_status, [_char_pp, hone_study]),
-    "hone_study_trials_json": (hone_status, [_char_pp, hone_study]),
-    "hone_study_export": (hone_status, [_char_pp, hone_study, c_char_p]),
-    "hone_trial_json": (hone_status, [_char_pp, hone_study, c_int64]),
-    "hone_trial_params_json": (hone_status, [_char_pp, hone_study, c_int64]),
-    "hone_mlp_train": (
-        hone_status,
-        [
-            POINTER(hone_mlp), _char_pp, POINTER(c_float), c_size_t, c_size_t, POINTER(c_double),
-            POINTER(c_float), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64,
-        ],
-    ),
-    "hone_mlp_train_f64": (
-        hone_status,
-        [
-            POINTER(hone_mlp), _char_pp, POINTER(c_double), c_size_t, c_size_t, POINTER(c_double),
-            POINTER(c_double), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64,
-        ],
-    ),
-    "hone_mlp_train_multioutput": (
-        hone_status,
-        [
-            POINTER(hone_mlp), _char_pp, POINTER(c_float), c_size_t, c_size_t, POINTER(c_double), c_size_t,
-            POINTER(c_float), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64,
-        ],
-    ),
-    "hone_mlp_n_outputs": (hone_status, [POINTER(c_size_t), hone_mlp]),
-    "hone_mlp_n_features": (hone_status, [POINTER(c_size_t), hone_mlp]),
-    "hone_mlp_info_json": (hone_status, [_char_pp, hone_mlp]),
-    "hone_mlp_predict": (
-        hone_status,
-        [POINTER(c_double), c_size_t, hone_mlp, POINTER(c_float), c_size_t, c_size_t],
-    ),
-    "hone_mlp_evaluate": (
-        hone_status,
-        [_char_pp, hone_mlp, POINTER(c_float), c_size_t, c_size_t, POINTER(c_double)],
-    ),
-    "hone_mlp_save": (hone_status, [hone_mlp, c_char_p]),
-    "hone_mlp_load": (hone_status, [POINTER(hone_mlp), c_char_p]),
-    "hone_mlp_destroy": (None, [hone_mlp]),
-    "hone_study_load": (hone_status, [POINTER(hone_study), c_char_p, c_char_p, c_char_p]),
-    "hone_study_delete": (hone_status, [c_char_p, c_char_p]),
-    "hone_study_copy": (hone_status, [c_char_p, c_char_p, c_char_p, c_char_p]),
-    "hone_storage_list_studies": (hone_status, [_char_pp, c_char_p]),
-    "hone_trial_heartbeat": (hone_status, [hone_study, c_int64]),
-    "hone_study_fail_stale_trials": (hone_status, [POINTER(c_size_t), hone_study]),
-}
-
 
 def find_library() -> Path:
     """The path of the library to load; raises ImportError when there is none."""
@@ -163,10 +65,10 @@ def load_library(path: Path, expected_version: Optional[str] = None) -> ctypes.C
             f"{version}; reinstall the package, or point {ENV_VAR} at a libhone.so "
             f"of version {expected}"
         )
-    missing = [name for name in _SIGNATURES if not hasattr(lib, name)]
+    missing = [name for name in _abi.FUNCTIONS if not hasattr(lib, name)]
     if missing:
         raise ImportError(f"hone: {path} lacks the functions {', '.join(missing)}")
-    for name, (restype, argtypes) in _SIGNATURES.items():
+    for name, (restype, argtypes) in _abi.FUNCTIONS.items():
         fn = getattr(lib, name)
         fn.restype = restype
         fn.argtypes = argtypes

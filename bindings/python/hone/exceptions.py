@@ -12,6 +12,8 @@ from __future__ import annotations
 import enum
 from typing import Optional
 
+from . import _abi
+
 __all__ = [
     "Status",
     "HoneError",
@@ -28,17 +30,17 @@ __all__ = [
 
 
 class Status(enum.IntEnum):
-    """The ``hone_status`` codes of the C API."""
+    """The ``hone_status`` codes of the C API; the values come from the generated ``_abi.py``."""
 
-    OK = 0
-    INVALID_ARGUMENT = 1
-    NOT_FOUND = 2
-    STATE = 3
-    EXHAUSTED = 4
-    NUMERIC = 5
-    STORAGE = 6
-    OUT_OF_MEMORY = 7
-    INTERNAL = 8
+    OK = _abi.HONE_OK
+    INVALID_ARGUMENT = _abi.HONE_INVALID_ARGUMENT
+    NOT_FOUND = _abi.HONE_NOT_FOUND
+    STATE = _abi.HONE_STATE
+    EXHAUSTED = _abi.HONE_EXHAUSTED
+    NUMERIC = _abi.HONE_NUMERIC
+    STORAGE = _abi.HONE_STORAGE
+    OUT_OF_MEMORY = _abi.HONE_OUT_OF_MEMORY
+    INTERNAL = _abi.HONE_INTERNAL
 
 
 class HoneError(Exception):

@@ -11,6 +11,7 @@ from ctypes import c_bool, c_char_p, c_double, c_int64, c_size_t
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from . import _abi
 from ._lib import _ENCODED, LIB, _check, encode
 
 _SUGGEST_FLOAT = LIB.hone_trial_suggest_float
@@ -26,6 +27,7 @@ from .distributions import (
     _int64,
     _plain_choice,
 )
+from .exceptions import InvalidArgumentError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .study import Study
@@ -34,13 +36,13 @@ __all__ = ["TrialState", "Trial", "FrozenTrial"]
 
 
 class TrialState(enum.IntEnum):
-    """The life-cycle state of a trial; the values are those of ``hone_trial_state``."""
+    """The life-cycle state of a trial; the values are those of ``hone_trial_state`` in ``_abi.py``."""
 
-    RUNNING = 0
-    COMPLETE = 1
-    PRUNED = 2
-    FAIL = 3
-    WAITING = 4
+    RUNNING = _abi.HONE_TRIAL_RUNNING
+    COMPLETE = _abi.HONE_TRIAL_COMPLETE
+    PRUNED = _abi.HONE_TRIAL_PRUNED
+    FAIL = _abi.HONE_TRIAL_FAIL
+    WAITING = _abi.HONE_TRIAL_WAITING
 
     def __repr__(self) -> str:
         return f"TrialState.{self.name}"
@@ -211,18 +213,18 @@ class Trial:
         onto it); with ``log``, log-uniformly (``low > 0``). ``step`` and ``log``
         exclude each other.
         """
-        if step is not None and log:
-            # The step entry point has no log flag, so the library cannot reject the pair itself.
-            raise ValueError("The parameter `step` is not supported when `log` is true.")
+        # The library reads a step of 0 as no grid; here only None means that.
+        if step is None:
+            step = 0.0
+        elif step == 0:
+            raise InvalidArgumentError(f"step must be positive, got {float(step)}")
         # The hot path of every objective: a closed study is still caught by _h().
         h = self._study._handle or self._study._h()
         key = _ENCODED.get(name) or encode(name, "name")
         out = c_double()
-        if step is None:
-            status = _SUGGEST_FLOAT(ctypes.byref(out), h, self._number, key, float(low), float(high), bool(log))
-        else:
-            status = LIB.hone_trial_suggest_float_step(
-                ctypes.byref(out), h, self._number, key, float(low), float(high), float(step))
+        status = _SUGGEST_FLOAT(
+            ctypes.byref(out), h, self._number, key, float(low), float(high), float(step), bool(log)
+        )
         if status:
             _check(status)
         self._version += 1

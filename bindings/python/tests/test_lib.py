@@ -2,19 +2,21 @@
 import ctypes
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import hone
-from hone import _lib
+from hone import _abi, _lib
 from hone.exceptions import Status
 
 
 def test_version_matches_library():
-    assert hone.__version__ == "0.1.0"
+    assert hone.__version__ == "0.2.0"
     assert _lib.LIB.hone_version().decode() == hone.__version__
     major, minor, patch = (int(p) for p in hone.__version__.split("."))
     assert _lib.LIB.hone_version_number() == major * 1_000_000 + minor * 1_000 + patch
@@ -22,7 +24,7 @@ def test_version_matches_library():
 
 def test_version_mismatch_is_refused(monkeypatch):
     monkeypatch.setattr(_lib, "__version__", "9.9.9")
-    with pytest.raises(ImportError, match=r"version mismatch: the Python package is 9\.9\.9 but .* is 0\.1\.0"):
+    with pytest.raises(ImportError, match=r"version mismatch: the Python package is 9\.9\.9 but .* is 0\.2\.0"):
         _lib.load_library(_lib.LIB_PATH)
 
 
@@ -62,6 +64,23 @@ def _child_env():
     return env
 
 
+HEADER = Path(__file__).resolve().parents[3] / "include" / "hone.h"
+
+
+def _header_prototypes():
+    """name: the parameter declarations of every function prototype in include/hone.h."""
+    text = re.sub(r"/\*.*?\*/", "", HEADER.read_text(), flags=re.S)
+    prototypes = {}
+    for match in re.finditer(r"[\w*\s]\b(hone_\w+)\s*\(([^()]*)\)\s*;", text):
+        params = " ".join(match.group(2).split())
+        prototypes[match.group(1)] = [] if params in ("", "void") else [p.strip() for p in params.split(",")]
+    return prototypes
+
+
+def _is_pointer(ctype):
+    return ctype in (ctypes.c_void_p, ctypes.c_char_p) or issubclass(ctype, ctypes._Pointer)
+
+
 @pytest.mark.skipif(shutil.which("nm") is None, reason="needs nm to list the library's symbols")
 def test_every_exported_function_is_declared():
     out = subprocess.run(
@@ -69,10 +88,31 @@ def test_every_exported_function_is_declared():
     ).stdout
     exported = {line.split()[-1] for line in out.splitlines() if " T hone_" in line}
     assert exported, out
-    assert exported == set(_lib._SIGNATURES)
+    assert exported == set(_abi.FUNCTIONS)
     for name in exported:
         fn = getattr(_lib.LIB, name)
-        assert fn.argtypes is not None and fn.restype == _lib._SIGNATURES[name][0], name
+        restype, argtypes = _abi.FUNCTIONS[name]
+        assert fn.restype == restype and tuple(fn.argtypes) == tuple(argtypes), name
+
+
+def test_generated_signatures_match_the_header():
+    # The header is written by the same generator, but from a separate emitter:
+    # every prototype must have an entry with as many parameters, each a pointer
+    # exactly where the header's is.
+    prototypes = _header_prototypes()
+    assert set(prototypes) == set(_abi.FUNCTIONS)
+    for name, params in prototypes.items():
+        restype, argtypes = _abi.FUNCTIONS[name]
+        assert len(argtypes) == len(params), name
+        for param, argtype in zip(params, argtypes):
+            assert _is_pointer(argtype) == ("*" in param), (name, param, argtype)
+    assert _abi.FUNCTIONS["hone_free"][0] is None
+    assert _abi.FUNCTIONS["hone_study_create"][1][0] == ctypes.POINTER(ctypes.c_void_p)
+
+
+def test_enums_take_every_generated_value():
+    assert {"HONE_" + s.name: s.value for s in Status} == _abi.hone_status_values
+    assert {"HONE_TRIAL_" + s.name: s.value for s in hone.TrialState} == _abi.hone_trial_state_values
 
 
 @pytest.mark.parametrize(
