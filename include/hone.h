@@ -269,7 +269,7 @@ hone_status hone_study_enqueue_trial(
  *   "skip_if_exists" found a trial with the same parameters and nothing was queued.
  * @param params_json a JSON object of parameter values, as for
  *   hone_study_enqueue_trial.
- * @param options_json NULL, "", or a JSON object with "user_attrs" (an
+ * @param options_json NULL, "" (or only white space), or a JSON object with "user_attrs" (an
  *   object set on the trial) and "skip_if_exists" (false by default: when true,
  *   nothing is queued if a trial in any state has exactly these parameters).
  */

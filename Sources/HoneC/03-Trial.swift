@@ -64,7 +64,7 @@ import Hone
 ///   "skip_if_exists" found a trial with the same parameters and nothing was queued.
 /// - Parameter params_json: a JSON object of parameter values, as for
 ///   hone_study_enqueue_trial.
-/// - Parameter options_json: NULL, "", or a JSON object with "user_attrs" (an
+/// - Parameter options_json: NULL, "" (or only white space), or a JSON object with "user_attrs" (an
 ///   object set on the trial) and "skip_if_exists" (false by default: when true,
 ///   nothing is queued if a trial in any state has exactly these parameters).
 @c public func hone_study_enqueue(
@@ -79,9 +79,8 @@ import Hone
     guard case .object(let params) = try json(params_json, "params_json") else {
       throw .invalidArgument("params_json must be a JSON object")
     }
-    let options = try options_json.flatMap { (p) throws(HoneError) in
-      p.pointee == 0 ? nil : try json(p, "options_json")
-    }
+    let options = try JSON.parseOptions(
+      try options_json.map { (p) throws(HoneError) in try string(p, "options_json") })
     out.pointee = try s.enqueueTrial(params, optionsJSON: options).map(Int64.init) ?? -1
   }
 }

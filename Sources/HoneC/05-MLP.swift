@@ -96,8 +96,8 @@ func trainMLP(
   } else if yVal != nil || valRows != 0 {
     throw .invalidArgument("x_val is NULL but y_val or n_val_rows is given")
   }
-  let text = try configJSON.map { (p) throws(HoneError) in try string(p, "config_json") } ?? ""
-  let config = text.allSatisfy(\.isWhitespace) ? MLPConfig() : try MLPConfig(jsonText: text)
+  let text = try configJSON.map { (p) throws(HoneError) in try string(p, "config_json") }
+  let config = try JSON.parseOptions(text).map { (j) throws(HoneError) in try MLPConfig(json: j) } ?? MLPConfig()
   let result: MLPTrainingResult
   if let study {
     result = try studyHandles.object(study).trainMLP(

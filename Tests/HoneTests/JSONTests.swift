@@ -77,4 +77,12 @@ final class DistributionTests: XCTestCase {
       XCTAssertEqual(try Distribution(json: try JSON.parse(d.json.text), context: "t"), d)
     }
   }
+
+  func testOptionsTextThatIsAbsentOrBlankMeansDefaults() throws {
+    for blank in [nil, "", " ", "\t\r\n "] as [String?] {
+      XCTAssertNil(try JSON.parseOptions(blank), "\(String(describing: blank))")
+    }
+    XCTAssertEqual(try JSON.parseOptions(" {\"a\": 1} "), .object([("a", .integer(1))]))
+    XCTAssertThrowsError(try JSON.parseOptions(" x"))
+  }
 }

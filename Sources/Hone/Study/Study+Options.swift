@@ -58,7 +58,7 @@ extension Study {
   ]
 
   private static func optionsReader(_ text: String) throws(HoneError) -> JSONObjectReader {
-    let json = text.allSatisfy(\.isWhitespace) ? JSON.object([]) : try JSON.parse(text)
+    let json = try JSON.parseOptions(text) ?? .object([])
     guard case .object(let members) = json else {
       throw .invalidArgument("study options must be a JSON object, not \(json.typeName)")
     }

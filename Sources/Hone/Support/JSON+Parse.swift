@@ -12,6 +12,16 @@ extension JSON {
     }
     return value
   }
+
+  /// Parses an options document, where nil, empty or all-white-space text means
+  /// "all defaults" and gives nil: the one rule for every options argument
+  /// (study options, enqueue options, MLP configs).
+  public static func parseOptions(_ text: String?) throws(HoneError) -> JSON? {
+    guard let text, !text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+      return nil
+    }
+    return try parse(text)
+  }
 }
 
 private struct Parser {
