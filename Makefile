@@ -65,13 +65,20 @@ python: lib
 
 ## swift-test: the Swift unit tests, with a throwaway PostgreSQL server for the
 ## storage tests (scripts/pg-start.sh), stopped on exit whether they pass or not.
+# XCTest cases run in parallel worker processes. Swift Testing cases run one at a
+# time: they share one process, and OpenBLAS's thread count is process-wide, so a
+# concurrent MLP training or GP fit would change another test's BLAS threading
+# and, with it, the last bits of a result that a reproducibility test compares.
+SWIFT_TEST = $(SWIFT) test --parallel --disable-swift-testing $(1) && \
+  $(SWIFT) test --no-parallel --disable-xctest $(1)
+
 swift-test: deps
-	@$(WITH_PG) $(SWIFT) test --parallel
+	@$(WITH_PG) $(call SWIFT_TEST)
 
 ## swift-test-prescott: the numerics suites again on OpenBLAS's generic Prescott kernel.
 swift-test-prescott: deps
 	@OPENBLAS_CORETYPE=Prescott $(MAKE) --no-print-directory blas-info
-	OPENBLAS_CORETYPE=Prescott $(SWIFT) test --parallel --filter $(NUMERIC_SWIFT_TESTS)
+	export OPENBLAS_CORETYPE=Prescott && $(call SWIFT_TEST,--filter $(NUMERIC_SWIFT_TESTS))
 
 ## pg-test: only the PostgreSQL tests, against a throwaway server. Without
 ## HONE_TEST_POSTGRES_URL, a bare `swift test` skips them.

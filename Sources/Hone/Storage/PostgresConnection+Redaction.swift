@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 
 extension PostgresConnection {
   /// `url` with its password replaced by `***`, for messages and logs.

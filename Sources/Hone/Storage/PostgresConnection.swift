@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 
 /// One connection to a PostgreSQL server, and the only place Hone calls libpq.
 ///

@@ -1,4 +1,4 @@
-import CSQLite
+internal import CSQLite
 import Glibc
 
 /// A connection to a SQLite database file: the one place that calls SQLite's C API.
