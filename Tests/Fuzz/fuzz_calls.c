@@ -203,28 +203,20 @@ static void op_ask(session *s) {
   }
 }
 
-static void op_suggest_float(session *s, fuzz_cursor *c) {
+/* One suggest_float op with two input layouts (kept so the corpus still decodes):
+ * without a step, the input gives log; with one, the input gives the step. */
+static void op_suggest_float(session *s, fuzz_cursor *c, int stepped) {
   int64_t t = pick_trial(s, c);
   const char *name = pick_name(c);
   double low = pick_double(c), high = pick_double(c);
-  int log = fuzz_bool(c);
+  double step = stepped ? pick_double(c) : 0;
+  int log = stepped ? 0 : fuzz_bool(c);
   double v = D_SENTINEL;
   before(s);
-  hone_status st = hone_trial_suggest_float(&v, s->study, t, name, low, high, 0, log);
+  hone_status st = hone_trial_suggest_float(&v, s->study, t, name, low, high, step, log);
   if (settle(s, st, "suggest_float", v == D_SENTINEL) && !s->free_values) {
-    FUZZ_CHECK(v >= low && v <= high, "suggest_float(%.17g, %.17g, log %d) gave %.17g", low, high, log, v);
-  }
-}
-
-static void op_suggest_float_step(session *s, fuzz_cursor *c) {
-  int64_t t = pick_trial(s, c);
-  const char *name = pick_name(c);
-  double low = pick_double(c), high = pick_double(c), step = pick_double(c);
-  double v = D_SENTINEL;
-  before(s);
-  hone_status st = hone_trial_suggest_float(&v, s->study, t, name, low, high, step, false);
-  if (settle(s, st, "suggest_float_step", v == D_SENTINEL) && !s->free_values) {
-    FUZZ_CHECK(v >= low && v <= high, "suggest_float_step(%.17g, %.17g, step %.17g) gave %.17g", low, high, step, v);
+    FUZZ_CHECK(v >= low && v <= high, "suggest_float(%.17g, %.17g, step %.17g, log %d) gave %.17g", low, high, step,
+               log, v);
   }
 }
 
@@ -438,8 +430,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     uint8_t b = fuzz_u8(&c);
     switch (b % 14) {
     case 0: case 1: op_ask(&s); break;
-    case 2: op_suggest_float(&s, &c); break;
-    case 3: op_suggest_float_step(&s, &c); break;
+    case 2: op_suggest_float(&s, &c, 0); break;
+    case 3: op_suggest_float(&s, &c, 1); break;
     case 4: op_suggest_int(&s, &c); break;
     case 5: op_suggest_categorical(&s, &c); break;
     case 6: op_suggest_categorical_json(&s, &c); break;
