@@ -1,3 +1,17 @@
+/// One `///` line of a Swift doc comment, without the slashes and the space after them.
+public struct DocLine: Equatable, Sendable {
+  /// The text after `/// `, indentation beyond that one space kept.
+  public var text: String
+  /// The 1-based line the comment is on.
+  public var line: Int
+
+  /// Creates a doc line.
+  public init(text: String, line: Int) {
+    self.text = text
+    self.line = line
+  }
+}
+
 /// Converts Swift doc-comment markup into the Doxygen-style text of a C header.
 ///
 /// `- Parameter x:` and the items of a `- Parameters:` list become `@param x`,

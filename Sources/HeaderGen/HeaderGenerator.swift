@@ -36,10 +36,10 @@ public enum HeaderGenerator {
     -> GeneratedHeader
   {
     let ordered = sources.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    var files: [SourceFileSyntax] = []
+    var files: [ParsedFile] = []
     var warnings: [Diagnostic] = []
     for source in ordered {
-      let (file, fileWarnings) = try Parser.parse(source.text, file: source.path)
+      let (file, fileWarnings) = try SourceReader.read(source.text, file: source.path)
       files.append(file)
       warnings += fileWarnings
     }

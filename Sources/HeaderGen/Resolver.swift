@@ -9,7 +9,7 @@ struct Resolver {
   private var warnings: [Diagnostic] = []
 
   /// Resolves `files`, in the order given, into header items and warnings.
-  static func resolve(_ files: [SourceFileSyntax]) throws -> (items: [ResolvedItem], warnings: [Diagnostic]) {
+  static func resolve(_ files: [ParsedFile]) throws -> (items: [ResolvedItem], warnings: [Diagnostic]) {
     var resolver = Resolver()
     try resolver.declareTypes(in: files)
     var items: [ResolvedItem] = []
@@ -23,7 +23,7 @@ struct Resolver {
 
   // MARK: - Types
 
-  private mutating func declareTypes(in files: [SourceFileSyntax]) throws {
+  private mutating func declareTypes(in files: [ParsedFile]) throws {
     for file in files {
       for declaration in file.declarations {
         switch declaration {
@@ -52,7 +52,7 @@ struct Resolver {
   }
 
   /// What a public type alias declares, judged by its target.
-  private static func classify(_ target: TypeSyntax) -> TypeMapper.Symbol {
+  private static func classify(_ target: SwiftType) -> TypeMapper.Symbol {
     var unwrapped = target
     while case .optional(let wrapped) = unwrapped {
       unwrapped = wrapped
@@ -70,7 +70,7 @@ struct Resolver {
 
   // MARK: - Declarations
 
-  private mutating func resolve(_ declaration: DeclarationSyntax, in file: String) throws -> ResolvedItem {
+  private mutating func resolve(_ declaration: ParsedDeclaration, in file: String) throws -> ResolvedItem {
     switch declaration {
     case .section(let doc, _):
       return ResolvedItem(item: .section(doc: doc), declaredType: nil, uses: [])
@@ -137,7 +137,7 @@ struct Resolver {
   }
 
   private mutating func callback(
-    name: String, target: TypeSyntax, doc: [DocLine], file: String, line: Int, uses: inout [String]
+    name: String, target: SwiftType, doc: [DocLine], file: String, line: Int, uses: inout [String]
   ) throws -> HeaderItem {
     var unwrapped = target
     while case .optional(let wrapped) = unwrapped {
@@ -151,13 +151,13 @@ struct Resolver {
     let resultType = try passable(
       mapper.map(result, file: file, line: line, uses: &uses), file: file, line: line,
       what: "the result of '\(name)'")
-    let syntax = parameters.map { ParameterSyntax(name: $0.name, type: $0.type, line: line) }
+    let syntax = parameters.map { ParsedParameter(name: $0.name, type: $0.type, line: line) }
     let cParameters = try resolveParameters(syntax, of: name, file: file, uses: &uses)
     return .callback(name: name, result: resultType, parameters: cParameters, doc: doc)
   }
 
   private func resolveParameters(
-    _ parameters: [ParameterSyntax], of function: String, file: String, uses: inout [String]
+    _ parameters: [ParsedParameter], of function: String, file: String, uses: inout [String]
   ) throws -> [CParameter] {
     var seen: Set<String> = []
     var result: [CParameter] = []
@@ -197,7 +197,7 @@ struct Resolver {
 
   /// The fields of struct `name` in C terms, each a valid, unique, mappable non-struct field.
   private func resolveFields(
-    _ fields: [FieldSyntax], of name: String, file: String, line: Int, uses: inout [String]
+    _ fields: [ParsedField], of name: String, file: String, line: Int, uses: inout [String]
   ) throws -> [CField] {
     guard !fields.isEmpty else {
       throw Diagnostic(file: file, line: line, message: "struct '\(name)' has no fields; C structs cannot be empty")
@@ -288,9 +288,10 @@ struct Resolver {
 enum CNames {
   /// Whether `name` is an ASCII C identifier.
   static func isIdentifier(_ name: String) -> Bool {
-    guard let first = name.utf8.first, !ASCII.isDigit(first) else { return false }
+    let isDigit: (UInt8) -> Bool = { (0x30...0x39).contains($0) }
+    guard let first = name.utf8.first, !isDigit(first) else { return false }
     return name.utf8.allSatisfy { byte in
-      byte < 0x80 && (ASCII.isIdentifierByte(byte) || ASCII.isDigit(byte)) && byte != 0x24
+      isDigit(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
     }
   }
 

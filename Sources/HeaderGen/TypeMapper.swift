@@ -11,7 +11,7 @@ struct TypeMapper {
     /// A `@convention(c)` function type alias, itself a pointer.
     case callback
     /// A type alias of another mappable type.
-    case alias(target: TypeSyntax)
+    case alias(target: SwiftType)
   }
 
   /// A declared type: its C name, what it is, and where it was declared.
@@ -57,13 +57,13 @@ struct TypeMapper {
   /// Maps `syntax`; names of declared types it refers to are appended to `uses`.
   ///
   /// - Throws: A `Diagnostic` at `file:line` for a type C cannot express or an unknown name.
-  func map(_ syntax: TypeSyntax, file: String, line: Int, uses: inout [String]) throws -> Mapped {
+  func map(_ syntax: SwiftType, file: String, line: Int, uses: inout [String]) throws -> Mapped {
     var visiting: Set<String> = []
     return try map(syntax, file: file, line: line, uses: &uses, visiting: &visiting)
   }
 
   private func map(
-    _ syntax: TypeSyntax, file: String, line: Int, uses: inout [String], visiting: inout Set<String>
+    _ syntax: SwiftType, file: String, line: Int, uses: inout [String], visiting: inout Set<String>
   ) throws -> Mapped {
     func fail(_ message: String) -> Diagnostic {
       Diagnostic(file: file, line: line, message: message)
