@@ -39,8 +39,8 @@ struct ParsedParameter: Equatable {
   var name: String?
   /// The declared type.
   var type: SwiftType
-  /// The line the parameter is on.
-  var line: Int
+  /// Where the parameter starts.
+  var position: SourcePosition
 }
 
 /// One case of an exported enum.
@@ -53,8 +53,8 @@ struct ParsedEnumCase: Equatable {
   var valueSpelling: String
   /// The `///` lines above the case.
   var doc: [DocLine]
-  /// The line of the case.
-  var line: Int
+  /// Where the case name is.
+  var position: SourcePosition
 }
 
 /// One stored field of an exported struct.
@@ -65,22 +65,24 @@ struct ParsedField: Equatable {
   var type: SwiftType
   /// The `///` lines above the field.
   var doc: [DocLine]
-  /// The line of the field.
-  var line: Int
+  /// Where the field name is.
+  var position: SourcePosition
 }
 
 /// A declaration of a source file that belongs in the header, or a section comment.
 enum ParsedDeclaration: Equatable {
   /// A detached `///` block, emitted as a section comment.
-  case section(doc: [DocLine], line: Int)
+  case section(doc: [DocLine], position: SourcePosition)
   /// `public typealias name = <type>`: an opaque handle, a scalar alias or a callback type.
-  case typeAlias(name: String, target: SwiftType, doc: [DocLine], line: Int)
+  case typeAlias(name: String, target: SwiftType, doc: [DocLine], position: SourcePosition)
   /// `@c public enum name: RawType { case ... }`.
-  case enumeration(name: String, swiftName: String, rawType: String, cases: [ParsedEnumCase], doc: [DocLine], line: Int)
+  case enumeration(
+    name: String, swiftName: String, rawType: String, cases: [ParsedEnumCase], doc: [DocLine], position: SourcePosition)
   /// `public struct hone_name { public var field: Type ... }`: a C struct of stored fields.
-  case structure(name: String, fields: [ParsedField], doc: [DocLine], line: Int)
+  case structure(name: String, fields: [ParsedField], doc: [DocLine], position: SourcePosition)
   /// `@c public func`, `@c(name) public func` or `@_cdecl("name") public func`.
-  case function(name: String, parameters: [ParsedParameter], result: SwiftType?, doc: [DocLine], line: Int)
+  case function(
+    name: String, parameters: [ParsedParameter], result: SwiftType?, doc: [DocLine], position: SourcePosition)
 }
 
 /// The declarations of one source file, in source order.

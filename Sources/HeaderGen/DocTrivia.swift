@@ -53,7 +53,8 @@ struct DocTrivia {
         case .lineComment(let text), .docLineComment(let text):
           lineHasContent = true
           if text.hasPrefix("///") && !text.hasPrefix("////") {
-            pending.append(DocLine(text: Self.docText(text), line: converter.location(for: position).line))
+            let location = converter.location(for: position)
+            pending.append(DocLine(text: Self.docText(text), line: location.line, column: location.column))
           }
         case .spaces, .tabs, .verticalTabs, .formfeeds:
           break

@@ -31,7 +31,7 @@ public enum HeaderGenerator {
   ///   - version: The Swift file holding `static let major`, `minor` and `patch`.
   ///   - sourcesLabel: How the banner names the sources, such as `Sources/HoneC`.
   /// - Returns: The header text and any warnings.
-  /// - Throws: A `Diagnostic` at `file:line` for the first declaration that cannot be exported.
+  /// - Throws: A `Diagnostic` at `file:line:column` for the first declaration that cannot be exported.
   public static func generate(sources: [SourceText], version: SourceText, sourcesLabel: String) throws
     -> GeneratedHeader
   {

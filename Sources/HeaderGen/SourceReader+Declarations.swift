@@ -28,7 +28,7 @@ extension SourceReader {
       throw error(at: function.signature, "expected '{' to open the body of '\(name)'")
     }
     return .function(
-      name: name, parameters: parameters, result: result, doc: doc(of: function), line: line(of: function.name))
+      name: name, parameters: parameters, result: result, doc: doc(of: function), position: position(of: function.name))
   }
 
   private func readParameter(_ parameter: FunctionParameterSyntax, of function: String) throws -> ParsedParameter {
@@ -44,7 +44,8 @@ extension SourceReader {
       throw error(at: ellipsis, "variadic parameter '\(internalName)' of '\(function)' cannot be exported to C")
     }
     return ParsedParameter(
-      name: internalName == "_" ? nil : internalName, type: try swiftType(parameter.type), line: line(of: parameter))
+      name: internalName == "_" ? nil : internalName, type: try swiftType(parameter.type),
+      position: position(of: parameter))
   }
 
   // MARK: - Enums
@@ -69,7 +70,7 @@ extension SourceReader {
     let cases = try readCases(enumeration.memberBlock.members, of: name)
     return .enumeration(
       name: name, swiftName: swiftName, rawType: rawType, cases: cases, doc: doc(of: enumeration),
-      line: line(of: enumeration.name))
+      position: position(of: enumeration.name))
   }
 
   /// The cases among `members`, in every clause of an `#if`; other members are skipped.
@@ -105,7 +106,8 @@ extension SourceReader {
         at: element, "case '\(caseName)' of enum '\(name)' needs an explicit raw value, as in '\(caseName) = 0'")
     }
     let (value, spelling) = try integerLiteral(rawValue, of: caseName)
-    return ParsedEnumCase(name: caseName, value: value, valueSpelling: spelling, doc: doc, line: line(of: element))
+    return ParsedEnumCase(
+      name: caseName, value: value, valueSpelling: spelling, doc: doc, position: position(of: element))
   }
 
   /// An optionally negative integer literal (decimal, `0x`, `0o` or `0b`, with `_` separators)
@@ -147,7 +149,8 @@ extension SourceReader {
       throw error(at: generics, "generic type alias '\(name)' cannot be exported to C")
     }
     return .typeAlias(
-      name: name, target: try swiftType(alias.initializer.value), doc: doc(of: alias), line: line(of: alias.name))
+      name: name, target: try swiftType(alias.initializer.value), doc: doc(of: alias),
+      position: position(of: alias.name))
   }
 
   // MARK: - Structs
@@ -165,13 +168,14 @@ extension SourceReader {
     for member in structure.memberBlock.members {
       fields.append(try readField(member.decl, of: name))
     }
-    return .structure(name: name, fields: fields, doc: doc(of: structure), line: line(of: structure.name))
+    return .structure(name: name, fields: fields, doc: doc(of: structure), position: position(of: structure.name))
   }
 
   /// Reads one member of struct `structName`, refusing anything but a public stored `var` with a type.
   private func readField(_ member: DeclSyntax, of structName: String) throws -> ParsedField {
     if member.is(IfConfigDeclSyntax.self) {
-      throw error(at: member, "struct '\(structName)' has a compiler directive; a C struct's fields cannot be conditional")
+      throw error(
+        at: member, "struct '\(structName)' has a compiler directive; a C struct's fields cannot be conditional")
     }
     guard let variable = member.as(VariableDeclSyntax.self),
       !variable.modifiers.contains(where: { ["static", "class"].contains($0.name.text) })
@@ -207,6 +211,6 @@ extension SourceReader {
     guard binding.accessorBlock == nil else {
       throw fail("is a computed property or has observers; a C struct holds stored fields only")
     }
-    return ParsedField(name: name, type: try swiftType(type), doc: doc(of: variable), line: line(of: pattern))
+    return ParsedField(name: name, type: try swiftType(type), doc: doc(of: variable), position: position(of: pattern))
   }
 }

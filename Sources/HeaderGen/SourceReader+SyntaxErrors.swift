@@ -41,7 +41,7 @@ extension SourceReader {
       expected = "'\(token.text)'"
     }
     return Diagnostic(
-      file: file, line: converter.location(for: position).line,
+      file: file, position: self.position(position),
       message: "expected \(expected)" + context.map { " in \($0)" }.orEmpty)
   }
 
@@ -76,7 +76,7 @@ extension SourceReader {
   }
 }
 
-extension Optional<String> {
+extension String? {
   /// The string, or the empty string for nil.
   fileprivate var orEmpty: String { self ?? "" }
 }

@@ -59,10 +59,11 @@ extension SourceReader {
     for element in attributed.attributes {
       guard case .attribute(let attribute) = element, attribute.attributeName.trimmedDescription == "convention"
       else { continue }
-      convention = attribute.arguments?.tokens(viewMode: .sourceAccurate).first { token in
-        if case .identifier = token.tokenKind { return true }
-        return false
-      }?.text
+      convention =
+        attribute.arguments?.tokens(viewMode: .sourceAccurate).first { token in
+          if case .identifier = token.tokenKind { return true }
+          return false
+        }?.text
     }
     guard let function = attributed.baseType.as(FunctionTypeSyntax.self) else {
       throw error(at: attributed.baseType, "expected a function type after its attributes")

@@ -38,14 +38,20 @@ struct SourceReader {
 
   // MARK: - Locations and messages
 
-  /// The 1-based line where `node` starts, after its leading trivia.
-  func line(of node: some SyntaxProtocol) -> Int {
-    converter.location(for: node.positionAfterSkippingLeadingTrivia).line
+  /// Where `node` starts, after its leading trivia.
+  func position(of node: some SyntaxProtocol) -> SourcePosition {
+    position(node.positionAfterSkippingLeadingTrivia)
+  }
+
+  /// The line and column of an offset into the file.
+  func position(_ offset: AbsolutePosition) -> SourcePosition {
+    let location = converter.location(for: offset)
+    return SourcePosition(line: location.line, column: location.column)
   }
 
   /// An error at the start of `node`.
   func error(at node: some SyntaxProtocol, _ message: String) -> Diagnostic {
-    Diagnostic(file: file, line: line(of: node), message: message)
+    Diagnostic(file: file, position: position(of: node), message: message)
   }
 
   /// The `///` lines directly above `node`.
@@ -54,7 +60,7 @@ struct SourceReader {
   }
 
   private mutating func warn(at node: some SyntaxProtocol, _ message: String) {
-    warnings.append(Diagnostic(file: file, line: line(of: node), severity: .warning, message: message))
+    warnings.append(Diagnostic(file: file, position: position(of: node), severity: .warning, message: message))
   }
 
   // MARK: - Top level
@@ -75,7 +81,7 @@ struct SourceReader {
   /// Turns the `///` blocks detached above `token` into section comments.
   private mutating func addSections(before token: TokenSyntax) {
     for block in docs.docs(before: token).detached {
-      declarations.append(.section(doc: block, line: block[0].line))
+      declarations.append(.section(doc: block, position: block[0].position))
     }
   }
 
@@ -118,7 +124,7 @@ struct SourceReader {
     } else if declaration.is(ImportDeclSyntax.self) {
       let doc = doc(of: declaration)
       if !doc.isEmpty {
-        declarations.append(.section(doc: doc, line: doc[0].line))
+        declarations.append(.section(doc: doc, position: doc[0].position))
       }
     } else if exportedToC {
       let introducer = Self.introducer(of: declaration)

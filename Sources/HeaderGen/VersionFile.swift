@@ -13,7 +13,8 @@ enum VersionFile {
     var values: [String: Int] = [:]
     for token in tree.tokens(viewMode: .sourceAccurate) where token.tokenKind == .keyword(.let) {
       guard let variable = token.parent?.as(VariableDeclSyntax.self) else { continue }
-      let line = converter.location(for: token.positionAfterSkippingLeadingTrivia).line
+      let location = converter.location(for: token.positionAfterSkippingLeadingTrivia)
+      let position = SourcePosition(line: location.line, column: location.column)
       for binding in variable.bindings {
         guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text,
           ["major", "minor", "patch"].contains(name), let initial = binding.initializer?.value
@@ -23,14 +24,15 @@ enum VersionFile {
         guard let literal = initial.as(IntegerLiteralExprSyntax.self),
           let value = Int(literal.literal.text.filter { $0 != "_" })
         else {
-          throw Diagnostic(file: file, line: line, message: "'\(name)' must be set to an integer literal")
+          throw Diagnostic(file: file, position: position, message: "'\(name)' must be set to an integer literal")
         }
         guard values[name] == nil else {
-          throw Diagnostic(file: file, line: line, message: "'\(name)' is defined twice")
+          throw Diagnostic(file: file, position: position, message: "'\(name)' is defined twice")
         }
         guard name == "major" || value < 1000 else {
           throw Diagnostic(
-            file: file, line: line, message: "'\(name)' is \(value); it must be below 1000 for HONE_VERSION_NUMBER")
+            file: file, position: position,
+            message: "'\(name)' is \(value); it must be below 1000 for HONE_VERSION_NUMBER")
         }
         values[name] = value
       }

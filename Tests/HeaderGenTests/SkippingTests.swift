@@ -71,10 +71,12 @@ final class SkippingTests: XCTestCase {
       """
     let header = try generateHeader([("Sources/HoneC/Internal.swift", source)])
     XCTAssertEqual(declarationsPart(of: header.text), "")
-    XCTAssertEqual(header.warnings.map(\.description), [
-      "Sources/HoneC/Internal.swift:1: warning: @c function 'hone_internal' is not public; it is left out of the header",
-      "Sources/HoneC/Internal.swift:2: warning: @c function 'privateOne' is not public; it is left out of the header",
-    ])
+    XCTAssertEqual(
+      header.warnings.map(\.description),
+      [
+        "Sources/HoneC/Internal.swift:1:1: warning: @c function 'hone_internal' is not public; it is left out of the header",
+        "Sources/HoneC/Internal.swift:2:1: warning: @c function 'privateOne' is not public; it is left out of the header",
+      ])
   }
 
   func testDocOfSkippedDeclarationDoesNotLeak() throws {
