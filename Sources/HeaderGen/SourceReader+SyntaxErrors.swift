@@ -12,10 +12,10 @@ extension SourceReader {
       }
       if let unexpected = Self.enclosing(token, UnexpectedNodesSyntax.self) {
         let text = unexpected.trimmedDescription.prefix { $0 != "\n" }
-        throw error(at: unexpected, "unexpected '\(text)'" + Self.context(of: token).map { " in \($0)" }.orEmpty)
+        throw error(at: unexpected, "unexpected '\(text)'" + Self.inContext(of: token))
       }
       if let diagnostic = token.tokenDiagnostic, diagnostic.severity == .error {
-        throw error(at: token, "invalid token '\(token.text)'" + Self.context(of: token).map { " in \($0)" }.orEmpty)
+        throw error(at: token, "invalid token '\(token.text)'" + Self.inContext(of: token))
       }
     }
   }
@@ -41,8 +41,12 @@ extension SourceReader {
       expected = "'\(token.text)'"
     }
     return Diagnostic(
-      file: file, position: self.position(position),
-      message: "expected \(expected)" + context.map { " in \($0)" }.orEmpty)
+      file: file, position: self.position(position), message: "expected \(expected)" + Self.inContext(of: token))
+  }
+
+  /// ` in <context>` for a message about `token`, or nothing outside any named declaration.
+  private static func inContext(of token: TokenSyntax) -> String {
+    context(of: token).map { " in \($0)" } ?? ""
   }
 
   /// The innermost declaration around `token` that has a name, as messages name it: `enum 'hone_e'`.
@@ -74,9 +78,4 @@ extension SourceReader {
     }
     return nil
   }
-}
-
-extension String? {
-  /// The string, or the empty string for nil.
-  fileprivate var orEmpty: String { self ?? "" }
 }

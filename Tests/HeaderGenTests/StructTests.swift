@@ -166,6 +166,8 @@ final class StructTests: XCTestCase {
       ("public struct hone_s {\n  public var x: Void\n}", 2, "Void"),
       ("public struct hone_s {\n  public var int: Int32\n}", 2, "keyword"),
       ("public struct hone_s {\n  public struct Inner {}\n}", 2, "'struct'"),
+      ("public struct hone_s {\n  @Clamped public var x: Int32\n}", 2, "has an attribute"),
+      ("public struct hone_s {\n  #if DEBUG\n  public var x: Int32\n  #endif\n}", 2, "compiler directive"),
       ("public struct hone_s<T> {\n  public var x: Int32\n}", 1, "generic struct"),
       ("public struct hone_s {\n}", 1, "no fields"),
       ("public struct hone_s {\n  public var x: Int32\n", 3, "unterminated body"),
