@@ -142,15 +142,43 @@ extension SourceReader {
 
   // MARK: - Type aliases
 
-  /// Reads a public type alias: a handle, a scalar alias or a callback type.
+  /// Reads a public type alias: a handle, a scalar alias, a callback type or a pointer alias.
   func readTypeAlias(_ alias: TypeAliasDeclSyntax) throws -> ParsedDeclaration {
     let name = name(alias.name)
     if let generics = alias.genericParameterClause {
-      throw error(at: generics, "generic type alias '\(name)' cannot be exported to C")
+      return try readPointerAlias(alias, generics: generics)
     }
     return .typeAlias(
       name: name, target: try swiftType(alias.initializer.value), doc: doc(of: alias),
       position: position(of: alias.name))
+  }
+
+  /// Reads `typealias name<Pointee> = UnsafeRawPointer`, the one generic alias with a C meaning.
+  ///
+  /// `@c` refuses `UnsafePointer<S>` for a Swift struct `S`, so a function takes the
+  /// raw pointer under this alias, `name<hone_array>`, and the header gets `const hone_array *`.
+  private func readPointerAlias(
+    _ alias: TypeAliasDeclSyntax, generics: GenericParameterClauseSyntax
+  ) throws -> ParsedDeclaration {
+    let name = name(alias.name)
+    let refused = error(
+      at: generics,
+      "generic type alias '\(name)' cannot be exported to C; the only generic alias is one pointee"
+        + " parameter over a raw pointer, as in 'typealias \(name)<Pointee> = UnsafeRawPointer'")
+    guard generics.parameters.count == 1, let parameter = generics.parameters.first,
+      parameter.inheritedType == nil, parameter.specifier == nil, generics.genericWhereClause == nil,
+      alias.genericWhereClause == nil
+    else {
+      throw refused
+    }
+    switch try swiftType(alias.initializer.value) {
+    case .named("UnsafeRawPointer", []), .named("Swift.UnsafeRawPointer", []):
+      return .pointerAlias(name: name, constPointee: true, position: position(of: alias.name))
+    case .named("UnsafeMutableRawPointer", []), .named("Swift.UnsafeMutableRawPointer", []):
+      return .pointerAlias(name: name, constPointee: false, position: position(of: alias.name))
+    default:
+      throw refused
+    }
   }
 
   // MARK: - Structs

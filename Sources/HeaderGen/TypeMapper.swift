@@ -51,8 +51,20 @@ struct TypeMapper {
     "CDouble": .named("double"), "Void": .void,
   ]
 
+  /// `typealias name<Pointee> = UnsafeRawPointer`: a spelling of typed pointers, not a C declaration.
+  struct PointerAlias: Equatable {
+    /// Whether `name<T>` is `const T *` (over `UnsafeRawPointer`) rather than `T *`.
+    var constPointee: Bool
+    /// The declaring file.
+    var file: String
+    /// Where the declared name is.
+    var position: SourcePosition
+  }
+
   /// Declared types by Swift name.
   var declared: [String: Declared] = [:]
+  /// Pointer aliases by Swift name.
+  var pointerAliases: [String: PointerAlias] = [:]
 
   /// Maps `syntax`; names of declared types it refers to are appended to `uses`.
   ///
@@ -108,6 +120,15 @@ struct TypeMapper {
         return Mapped(type: .pointer(to: .void, constPointee: false), isPointer: true)
       default:
         break
+      }
+      if let alias = pointerAliases[name] {
+        // The alias is no C declaration, so it is no use of one; its pointee is.
+        guard arguments.count == 1 else {
+          throw fail(
+            "'\(name)' needs exactly one generic argument, the type it points at, as in '\(name)<hone_array>'")
+        }
+        let pointee = try map(arguments[0], file: file, position: position, uses: &uses, visiting: &visiting)
+        return Mapped(type: .pointer(to: pointee.type, constPointee: alias.constPointee), isPointer: true)
       }
       guard let declaration = declared[name] else {
         throw fail(
