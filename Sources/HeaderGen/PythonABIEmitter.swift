@@ -1,9 +1,9 @@
 /// Writes `_abi.py`, the ctypes declarations of the C API, from the same resolved items as `hone.h`.
 ///
 /// The module holds, in the order of the header: a ctypes type for every
-/// handle, enum, alias and callback, and a `Structure` subclass for every struct; a constant for every enumerator and a
-/// `<enum>_values` dictionary per enum; and `FUNCTIONS`, the `(restype,
-/// argtypes)` of every exported function, in the order of the header.
+/// handle, enum, alias and callback, and a `Structure` subclass for every
+/// struct; a constant for every enumerator and a `<enum>_values` dictionary per
+/// enum; and `FUNCTIONS`, the `(restype, argtypes)` of every exported function.
 ///
 /// Handles are `c_void_p`, the pointer itself, so that `hone_study *` is
 /// `hone_study`. A `char **` out-parameter is `POINTER(c_void_p)`: ctypes would

@@ -247,8 +247,8 @@ struct Resolver {
       // back) would need a tag forward declaration in C and a late _fields_ in ctypes.
       if let pointee = fieldUses.first(where: { mapper.declared[$0]?.symbol == .structure }) {
         throw fail(
-          "field '\(field.name)' of struct '\(name)' points at the struct '\(pointee)'; struct fields cannot refer to structs"
-        )
+          "field '\(field.name)' of struct '\(name)' points at the struct '\(pointee)';"
+            + " struct fields cannot refer to structs")
       }
       uses += fieldUses.filter { !uses.contains($0) }
       guard CNames.isIdentifier(field.name) else {

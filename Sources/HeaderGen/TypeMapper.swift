@@ -132,8 +132,8 @@ struct TypeMapper {
       }
       guard let declaration = declared[name] else {
         throw fail(
-          "unknown type '\(syntax.spelling)': it is neither a C-compatible Swift type nor a public typealias, @c enum or hone_ struct of the sources"
-        )
+          "unknown type '\(syntax.spelling)': it is neither a C-compatible Swift type nor a public typealias,"
+            + " @c enum or hone_ struct of the sources")
       }
       try noArguments()
       if !uses.contains(declaration.cName) {
