@@ -57,6 +57,18 @@ struct EnumCaseSyntax: Equatable {
   var line: Int
 }
 
+/// One stored field of an exported struct.
+struct FieldSyntax: Equatable {
+  /// The field name, copied verbatim into C.
+  var name: String
+  /// The declared type.
+  var type: TypeSyntax
+  /// The `///` lines above the field.
+  var doc: [DocLine]
+  /// The line of the field.
+  var line: Int
+}
+
 /// A declaration of a source file that belongs in the header, or a section comment.
 enum DeclarationSyntax: Equatable {
   /// A detached `///` block, emitted as a section comment.
@@ -65,6 +77,8 @@ enum DeclarationSyntax: Equatable {
   case typeAlias(name: String, target: TypeSyntax, doc: [DocLine], line: Int)
   /// `@c public enum name: RawType { case ... }`.
   case enumeration(name: String, swiftName: String, rawType: String, cases: [EnumCaseSyntax], doc: [DocLine], line: Int)
+  /// `public struct hone_name { public var field: Type ... }`: a C struct of stored fields.
+  case structure(name: String, fields: [FieldSyntax], doc: [DocLine], line: Int)
   /// `@c public func`, `@c(name) public func` or `@_cdecl("name") public func`.
   case function(name: String, parameters: [ParameterSyntax], result: TypeSyntax?, doc: [DocLine], line: Int)
 }

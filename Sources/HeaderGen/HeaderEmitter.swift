@@ -81,27 +81,7 @@ struct HeaderEmitter {
 
   /// The blocks of the declarations, each type placed before its first use.
   private func body(_ items: [ResolvedItem]) -> [String] {
-    var declaring: [String: Int] = [:]
-    for (index, item) in items.enumerated() {
-      if let type = item.declaredType {
-        declaring[type] = index
-      }
-    }
-    var done: Set<Int> = []
-    var blocks: [String] = []
-    func place(_ index: Int) {
-      guard done.insert(index).inserted else { return }
-      for type in items[index].uses {
-        if let dependency = declaring[type] {
-          place(dependency)
-        }
-      }
-      blocks.append(render(items[index].item))
-    }
-    for index in items.indices {
-      place(index)
-    }
-    return blocks
+    ResolvedItem.inDependencyOrder(items).map { render($0.item) }
   }
 
   /// One item as C text, without a trailing newline.
@@ -122,6 +102,14 @@ struct HeaderEmitter {
       for (index, enumCase) in cases.enumerated() {
         lines += comment(DocComment.render(enumCase.doc), indent: "  ")
         lines.append("  \(enumCase.name) = \(enumCase.value)" + (index == cases.count - 1 ? "" : ","))
+      }
+      lines.append("} \(name);")
+      return documented(doc, lines.joined(separator: "\n"))
+    case .structure(let name, let fields, let doc):
+      var lines = ["typedef struct \(name) {"]
+      for field in fields {
+        lines += comment(DocComment.render(field.doc), indent: "  ")
+        lines.append("  \(field.type.declaration(of: field.name));")
       }
       lines.append("} \(name);")
       return documented(doc, lines.joined(separator: "\n"))

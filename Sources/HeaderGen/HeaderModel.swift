@@ -8,6 +8,16 @@ struct CEnumCase: Equatable {
   var doc: [DocLine]
 }
 
+/// One field of a C struct.
+struct CField: Equatable {
+  /// The field name, copied verbatim from the Swift field.
+  var name: String
+  /// The type.
+  var type: CType
+  /// The `///` lines of the Swift field.
+  var doc: [DocLine]
+}
+
 /// One item of the header body, with every type already in C terms.
 enum HeaderItem: Equatable {
   /// A section comment from a detached `///` block.
@@ -16,6 +26,8 @@ enum HeaderItem: Equatable {
   case handle(name: String, doc: [DocLine])
   /// `typedef enum name { ... } name;`.
   case enumeration(name: String, cases: [CEnumCase], doc: [DocLine])
+  /// `typedef struct name { fields } name;` for a `public struct hone_name` of stored fields.
+  case structure(name: String, fields: [CField], doc: [DocLine])
   /// `typedef type name;` for a type alias of a mappable type.
   case alias(name: String, type: CType, doc: [DocLine])
   /// `typedef result (*name)(parameters);` for a `@convention(c)` function type alias.
@@ -32,6 +44,32 @@ struct ResolvedItem: Equatable {
   var declaredType: String?
   /// Declared C type names the item refers to, in order of first use.
   var uses: [String]
+
+  /// `items` in their order, except that a type an item uses before the type's own
+  /// place (it lives in a file that sorts later) is moved up to just before that use.
+  static func inDependencyOrder(_ items: [ResolvedItem]) -> [ResolvedItem] {
+    var declaring: [String: Int] = [:]
+    for (index, item) in items.enumerated() {
+      if let type = item.declaredType {
+        declaring[type] = index
+      }
+    }
+    var done: Set<Int> = []
+    var ordered: [ResolvedItem] = []
+    func place(_ index: Int) {
+      guard done.insert(index).inserted else { return }
+      for type in items[index].uses {
+        if let dependency = declaring[type] {
+          place(dependency)
+        }
+      }
+      ordered.append(items[index])
+    }
+    for index in items.indices {
+      place(index)
+    }
+    return ordered
+  }
 }
 
 /// The library version parsed from `Version.swift`.

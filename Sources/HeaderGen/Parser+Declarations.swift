@@ -1,4 +1,4 @@
-/// Parsers for the three kinds of exported declaration: functions, enums and type aliases.
+/// Parsers for the kinds of exported declaration: functions, enums, type aliases and structs.
 extension Parser {
   /// Parses `func name(params) -> Result { body }` at the `func` keyword.
   mutating func parseFunction(cName: String?, doc: [DocLine]) throws -> DeclarationSyntax {
@@ -221,5 +221,117 @@ extension Parser {
       throw error("unexpected \(describe(current)) after the type of '\(name)'")
     }
     return .typeAlias(name: name, target: target, doc: doc, line: line)
+  }
+
+  /// Parses `struct name: Conformances { fields }` at the `struct` keyword.
+  mutating func parseStruct(doc: [DocLine]) throws -> DeclarationSyntax {
+    advance()
+    let name = current.text
+    let line = current.line
+    advance()
+    if current.isPunctuation("<") {
+      throw error("generic struct '\(name)' cannot be exported to C")
+    }
+    if current.isPunctuation(":") {
+      repeat {
+        advance()
+        _ = try parseType()
+      } while current.isPunctuation(",")
+    }
+    if current.isKeyword("where") {
+      throw error("generic struct '\(name)' cannot be exported to C")
+    }
+    try expect("{", "to open the body of struct '\(name)'")
+    var fields: [FieldSyntax] = []
+    while !current.isPunctuation("}") {
+      if current.kind == .endOfFile {
+        throw error("unterminated body of struct '\(name)'")
+      }
+      if current.isPunctuation(";") {
+        advance()
+        continue
+      }
+      fields.append(try parseField(of: name))
+    }
+    advance()
+    return .structure(name: name, fields: fields, doc: doc, line: line)
+  }
+
+  /// Parses one member of struct `structName`, which must be a public stored `var` with a type.
+  private mutating func parseField(of structName: String) throws -> FieldSyntax {
+    let first = current
+    if current.isPunctuation("#") {
+      throw error("struct '\(structName)' has a compiler directive; a C struct's fields cannot be conditional")
+    }
+    _ = try parseAttributes()
+    let modifiers = parseModifiers()
+    let keyword = current.isKeyword("var") || current.isKeyword("let") ? current.text : ""
+    guard !keyword.isEmpty, !modifiers.contains("static") else {
+      let what = modifiers.contains("static") ? "a static member" : "'\(current.text)'"
+      throw Diagnostic(
+        file: file, line: first.line,
+        message: "struct '\(structName)' declares \(what); a C struct holds public stored 'var' fields only")
+    }
+    advance()
+    guard current.kind == .identifier else {
+      throw error("expected a field name in struct '\(structName)', found \(describe(current))")
+    }
+    let name = current.text
+    let line = current.line
+    advance()
+    func fail(_ message: String) -> Diagnostic {
+      Diagnostic(file: file, line: line, message: "field '\(name)' of struct '\(structName)' \(message)")
+    }
+    guard modifiers.contains("public") || modifiers.contains("open") else {
+      throw fail("is not public; every field of a C struct is visible to C")
+    }
+    guard keyword == "var" else {
+      throw fail("is a 'let'; C code can write every field, so declare it 'public var'")
+    }
+    func sharesItsVar() -> Diagnostic {
+      fail("shares its 'var' with another field; declare one field per 'var'")
+    }
+    if current.isPunctuation(",") {
+      throw sharesItsVar()
+    }
+    guard current.isPunctuation(":") else {
+      throw fail("needs an explicit type, as in '\(name): Int32'")
+    }
+    advance()
+    let type = try parseType()
+    if current.isPunctuation("=") {
+      skipFieldDefault()
+    }
+    if current.isPunctuation(",") {
+      throw sharesItsVar()
+    }
+    if current.isPunctuation("{") && !current.startsLine {
+      throw fail("is a computed property or has observers; a C struct holds stored fields only")
+    }
+    return FieldSyntax(name: name, type: type, doc: first.doc, line: line)
+  }
+
+  /// Skips `= expression` after a field's type, up to the end of its line, a `;`, a `,`,
+  /// the struct's `}`, or the `{` of observers (a `{` right after `=` opens a closure).
+  private mutating func skipFieldDefault() {
+    var depth = 0
+    advance()
+    var first = true
+    while current.kind != .endOfFile {
+      if depth == 0 && (current.startsLine || current.isPunctuation(";") || current.isPunctuation(",")
+        || current.isPunctuation("}") || (current.isPunctuation("{") && !first))
+      {
+        return
+      }
+      first = false
+      if current.kind == .punctuation {
+        switch current.text {
+        case "(", "[", "{": depth += 1
+        case ")", "]", "}": depth -= 1
+        default: break
+        }
+      }
+      advance()
+    }
   }
 }

@@ -1,7 +1,7 @@
 /// Finds the declarations of a Swift file that belong in the C header.
 ///
 /// Only top-level declarations are considered. `@c` / `@_cdecl` public functions,
-/// `@c` public enums and public type aliases are parsed; every other declaration
+/// `@c` public enums, public type aliases and public structs named `hone_...` are parsed; every other declaration
 /// (imports, private helpers, extensions, bodies) is skipped token by token with
 /// brackets balanced, so nothing inside it is mistaken for a declaration.
 struct Parser {
@@ -114,6 +114,13 @@ struct Parser {
       declarations.append(try parseEnum(cName: attributes.cName, doc: first.doc))
     case "typealias" where isPublic:
       declarations.append(try parseTypeAlias(doc: first.doc))
+    case "struct" where !exportedToC && peek(1).text.hasPrefix(Self.structPrefix):
+      guard isPublic else {
+        warn(first.line, "struct '\(peek(1).text)' is not public; it is left out of the header")
+        skipDeclaration()
+        return
+      }
+      declarations.append(try parseStruct(doc: first.doc))
     case "import":
       if !first.doc.isEmpty {
         declarations.append(.section(doc: first.doc, line: first.doc[0].line))
@@ -123,11 +130,15 @@ struct Parser {
       if exportedToC {
         throw Diagnostic(
           file: file, line: first.line,
-          message: "@c / @_cdecl is only supported on public functions and enums, not '\(current.text)'")
+          message: "@c / @_cdecl is only supported on public functions and enums, not '\(current.text)'"
+            + (current.text == "struct" ? "; a C struct is a plain 'public struct \(Self.structPrefix)name'" : ""))
       }
       skipDeclaration()
     }
   }
+
+  /// The prefix that makes a public struct a C struct; other public structs are Swift-only.
+  static let structPrefix = "hone_"
 
   private mutating func warn(_ line: Int, _ message: String) {
     warnings.append(Diagnostic(file: file, line: line, severity: .warning, message: message))

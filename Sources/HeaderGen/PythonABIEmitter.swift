@@ -1,7 +1,7 @@
 /// Writes `_abi.py`, the ctypes declarations of the C API, from the same resolved items as `hone.h`.
 ///
-/// The module holds, in the order of the sources: a ctypes type for every
-/// handle, enum, alias and callback; a constant for every enumerator and a
+/// The module holds, in the order of the header: a ctypes type for every
+/// handle, enum, alias and callback, and a `Structure` subclass for every struct; a constant for every enumerator and a
 /// `<enum>_values` dictionary per enum; and `FUNCTIONS`, the `(restype,
 /// argtypes)` of every exported function, in the order of the header.
 ///
@@ -25,6 +25,8 @@ struct PythonABIEmitter {
 
   /// The complete module text, ending in a newline.
   func emit(_ items: [ResolvedItem]) -> String {
+    // A Structure's fields and an alias's target must exist before the class or alias does.
+    let items = ResolvedItem.inDependencyOrder(items)
     var handles: Set<String> = []
     for resolved in items {
       if case .handle(let name, _) = resolved.item { handles.insert(name) }
@@ -46,6 +48,9 @@ struct PythonABIEmitter {
         constants.append((values + ["\(name)_values = {"] + entries + ["}"]).joined(separator: "\n"))
       case .alias(let name, let type, _):
         types.append("\(name) = \(ctype(type, handles: handles))")
+      case .structure(let name, let fields, _):
+        let entries = fields.map { "        (\"\($0.name)\", \(ctype($0.type, handles: handles)))," }
+        types.append((["class \(name)(Structure):", "    _fields_ = ["] + entries + ["    ]"]).joined(separator: "\n"))
       case .callback(let name, let result, let parameters, _):
         let arguments = ([result] + parameters.map(\.type)).map { ctype($0, handles: handles) }
         types.append("\(name) = CFUNCTYPE(\(arguments.joined(separator: ", ")))")
@@ -56,9 +61,21 @@ struct PythonABIEmitter {
       }
     }
     let functionTable = (["FUNCTIONS = {"] + functions + ["}"]).joined(separator: "\n")
-    let body = [types.joined(separator: "\n"), constants.joined(separator: "\n\n"),
+    let body = [typeDefinitions(types), constants.joined(separator: "\n\n"),
       "# name: (restype, argtypes), in the order of the header.\n" + functionTable]
     return ([banner(), imports(for: body)] + body).filter { !$0.isEmpty }.joined(separator: "\n\n\n") + "\n"
+  }
+
+  /// The type definitions: one-line assignments one under the other, a class apart from its neighbours.
+  private func typeDefinitions(_ types: [String]) -> String {
+    var text = ""
+    for (index, definition) in types.enumerated() {
+      if index > 0 {
+        text += definition.contains("\n") || types[index - 1].contains("\n") ? "\n\n\n" : "\n"
+      }
+      text += definition
+    }
+    return text
   }
 
   /// The ctypes expression for `type`.
@@ -100,7 +117,7 @@ struct PythonABIEmitter {
     for text in body {
       words.formUnion(text.split { !($0.isLetter || $0.isNumber || $0 == "_") })
     }
-    let available = Set(Self.scalars.values).union(["CFUNCTYPE", "POINTER", "c_char_p", "c_void_p"])
+    let available = Set(Self.scalars.values).union(["CFUNCTYPE", "POINTER", "Structure", "c_char_p", "c_void_p"])
     let names = available.filter { words.contains(Substring($0)) }.sorted()
     return "from ctypes import (\n" + names.map { "    \($0),\n" }.joined() + ")"
   }

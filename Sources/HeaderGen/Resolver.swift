@@ -31,6 +31,8 @@ struct Resolver {
           try declareType(swiftName: name, cName: name, symbol: Self.classify(target), file: file.file, line: line)
         case .enumeration(let name, let swiftName, _, _, _, let line):
           try declareType(swiftName: swiftName, cName: name, symbol: .enumeration, file: file.file, line: line)
+        case .structure(let name, _, _, let line):
+          try declareType(swiftName: name, cName: name, symbol: .structure, file: file.file, line: line)
         case .section, .function:
           break
         }
@@ -82,7 +84,7 @@ struct Resolver {
         item = .handle(name: name, doc: doc)
       case .callback:
         item = try callback(name: name, target: target, doc: doc, file: file, line: line, uses: &uses)
-      case .alias, .enumeration:
+      case .alias, .enumeration, .structure:
         let mapped = try mapper.map(target, file: file, line: line, uses: &uses)
         guard !mapped.type.isVoid else {
           throw Diagnostic(file: file, line: line, message: "type alias '\(name)' of Void cannot be exported to C")
@@ -113,10 +115,19 @@ struct Resolver {
       }
       return ResolvedItem(item: .enumeration(name: name, cases: cEnumCases, doc: doc), declaredType: name, uses: [])
 
+    case .structure(let name, let fields, let doc, let line):
+      try claim(name, what: "struct", file: file, line: line)
+      var uses: [String] = []
+      let cFields = try resolveFields(fields, of: name, file: file, line: line, uses: &uses)
+      return ResolvedItem(item: .structure(name: name, fields: cFields, doc: doc), declaredType: name, uses: uses)
+
     case .function(let name, let parameters, let result, let doc, let line):
       try claim(name, what: "function", file: file, line: line)
       var uses: [String] = []
-      let resultType = try result.map { try mapper.map($0, file: file, line: line, uses: &uses).type } ?? .void
+      let resultType = try result.map {
+        try passable(
+          mapper.map($0, file: file, line: line, uses: &uses), file: file, line: line, what: "the result of '\(name)'")
+      } ?? .void
       let cParameters = try resolveParameters(parameters, of: name, file: file, uses: &uses)
       checkDocumentedParameters(doc, of: name, parameters: cParameters, file: file)
       return ResolvedItem(
@@ -137,7 +148,9 @@ struct Resolver {
         file: file, line: line,
         message: "function type alias '\(name)' must be '@convention(c)' to be exported to C")
     }
-    let resultType = try mapper.map(result, file: file, line: line, uses: &uses).type
+    let resultType = try passable(
+      mapper.map(result, file: file, line: line, uses: &uses), file: file, line: line,
+      what: "the result of '\(name)'")
     let syntax = parameters.map { ParameterSyntax(name: $0.name, type: $0.type, line: line) }
     let cParameters = try resolveParameters(syntax, of: name, file: file, uses: &uses)
     return .callback(name: name, result: resultType, parameters: cParameters, doc: doc)
@@ -162,6 +175,7 @@ struct Resolver {
       guard !mapped.type.isVoid else {
         throw fail("parameter \(label) of '\(function)' has type Void, which C parameters cannot have")
       }
+      _ = try passable(mapped, file: file, line: parameter.line, what: "parameter \(label) of '\(function)'")
       if let name = parameter.name {
         guard CNames.isIdentifier(name) else {
           throw fail("parameter name '\(name)' of '\(function)' is not a valid C identifier")
@@ -179,6 +193,65 @@ struct Resolver {
       result.append(CParameter(name: parameter.name, type: mapped.type))
     }
     return result
+  }
+
+  /// The fields of struct `name` in C terms, each a valid, unique, mappable non-struct field.
+  private func resolveFields(
+    _ fields: [FieldSyntax], of name: String, file: String, line: Int, uses: inout [String]
+  ) throws -> [CField] {
+    guard !fields.isEmpty else {
+      throw Diagnostic(file: file, line: line, message: "struct '\(name)' has no fields; C structs cannot be empty")
+    }
+    var seen: Set<String> = []
+    var result: [CField] = []
+    for field in fields {
+      func fail(_ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: field.line, message: message)
+      }
+      let mapped: TypeMapper.Mapped
+      var fieldUses: [String] = []
+      do {
+        mapped = try mapper.map(field.type, file: file, line: field.line, uses: &fieldUses)
+      } catch let diagnostic as Diagnostic {
+        throw fail("field '\(field.name)' of struct '\(name)': \(diagnostic.message)")
+      }
+      guard !mapped.type.isVoid else {
+        throw fail("field '\(field.name)' of struct '\(name)' has type Void, which C fields cannot have")
+      }
+      _ = try passable(mapped, file: file, line: field.line, what: "field '\(field.name)' of struct '\(name)'")
+      // A pointer to a struct that is not complete yet (itself, or one that points
+      // back) would need a tag forward declaration in C and a late _fields_ in ctypes.
+      if let pointee = fieldUses.first(where: { mapper.declared[$0]?.symbol == .structure }) {
+        throw fail(
+          "field '\(field.name)' of struct '\(name)' points at the struct '\(pointee)'; struct fields cannot refer to structs")
+      }
+      uses += fieldUses.filter { !uses.contains($0) }
+      guard CNames.isIdentifier(field.name) else {
+        throw fail("field name '\(field.name)' of struct '\(name)' is not a valid C identifier")
+      }
+      guard !CNames.keywords.contains(field.name) else {
+        throw fail("field name '\(field.name)' of struct '\(name)' is a C or C++ keyword; rename it")
+      }
+      guard seen.insert(field.name).inserted else {
+        throw fail("field name '\(field.name)' of struct '\(name)' is used twice")
+      }
+      result.append(CField(name: field.name, type: mapped.type, doc: field.doc))
+    }
+    return result
+  }
+
+  /// The C type of `mapped`, refused when it is a struct by value.
+  ///
+  /// A Swift struct is not a C type to `@c`, and Swift lays a struct field out in the
+  /// field's size, not its stride (C's `sizeof`), so a struct inside a struct can sit
+  /// at a different offset than C puts it: only a pointer to one crosses the boundary.
+  private func passable(_ mapped: TypeMapper.Mapped, file: String, line: Int, what: String) throws -> CType {
+    if let structure = mapped.structByValue {
+      throw Diagnostic(
+        file: file, line: line,
+        message: "\(what) is the struct '\(structure)' by value; pass 'UnsafePointer<\(structure)>?' instead")
+    }
+    return mapped.type
   }
 
   /// Reserves a C identifier, failing if it is invalid or already taken.

@@ -6,6 +6,8 @@ struct TypeMapper {
     case handle
     /// A `@c` enum, passed by value.
     case enumeration
+    /// A `public struct hone_name` of stored fields, passed by pointer.
+    case structure
     /// A `@convention(c)` function type alias, itself a pointer.
     case callback
     /// A type alias of another mappable type.
@@ -30,6 +32,8 @@ struct TypeMapper {
     var type: CType
     /// Whether the type is a pointer, so that a Swift optional of it is allowed.
     var isPointer: Bool
+    /// The struct the type is, by value (directly or through an alias), if it is one.
+    var structByValue: String? = nil
   }
 
   /// Swift scalar types and their C spellings.
@@ -106,7 +110,7 @@ struct TypeMapper {
         break
       }
       guard let declaration = declared[name] else {
-        throw fail("unknown type '\(syntax.spelling)': it is neither a C-compatible Swift type nor a public typealias or @c enum of the sources")
+        throw fail("unknown type '\(syntax.spelling)': it is neither a C-compatible Swift type nor a public typealias, @c enum or hone_ struct of the sources")
       }
       try noArguments()
       if !uses.contains(declaration.cName) {
@@ -117,6 +121,8 @@ struct TypeMapper {
         return Mapped(type: .pointer(to: .named(declaration.cName), constPointee: false), isPointer: true)
       case .enumeration:
         return Mapped(type: .named(declaration.cName), isPointer: false)
+      case .structure:
+        return Mapped(type: .named(declaration.cName), isPointer: false, structByValue: declaration.cName)
       case .callback:
         return Mapped(type: .named(declaration.cName), isPointer: true)
       case .alias(let target):
@@ -127,7 +133,8 @@ struct TypeMapper {
         var ignored: [String] = []
         let underlying = try map(
           target, file: declaration.file, line: declaration.line, uses: &ignored, visiting: &visiting)
-        return Mapped(type: .named(declaration.cName), isPointer: underlying.isPointer)
+        return Mapped(
+          type: .named(declaration.cName), isPointer: underlying.isPointer, structByValue: underlying.structByValue)
       }
     }
   }
