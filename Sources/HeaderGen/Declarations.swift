@@ -75,9 +75,6 @@ enum DeclarationSyntax: Equatable {
   case section(doc: [DocLine], line: Int)
   /// `public typealias name = <type>`: an opaque handle, a scalar alias or a callback type.
   case typeAlias(name: String, target: TypeSyntax, doc: [DocLine], line: Int)
-  /// `public typealias name<Pointee> = UnsafeRawPointer` (or `UnsafeMutableRawPointer`):
-  /// the spelling of `const Pointee *` (or `Pointee *`) for a struct `@c` cannot point at.
-  case pointerAlias(name: String, constPointee: Bool, line: Int)
   /// `@c public enum name: RawType { case ... }`.
   case enumeration(name: String, swiftName: String, rawType: String, cases: [EnumCaseSyntax], doc: [DocLine], line: Int)
   /// `public struct hone_name { public var field: Type ... }`: a C struct of stored fields.

@@ -213,7 +213,7 @@ extension Parser {
     let line = current.line
     advance()
     if current.isPunctuation("<") {
-      return try parsePointerAlias(name: name, line: line)
+      throw error("generic type alias '\(name)' cannot be exported to C")
     }
     try expect("=", "after type alias '\(name)'")
     let target = try parseType()
@@ -221,36 +221,6 @@ extension Parser {
       throw error("unexpected \(describe(current)) after the type of '\(name)'")
     }
     return .typeAlias(name: name, target: target, doc: doc, line: line)
-  }
-
-  /// Parses `<Pointee> = UnsafeRawPointer` after the name of a generic type alias.
-  ///
-  /// `@c` refuses a pointer to a Swift struct, so a function takes the raw pointer
-  /// under this alias and the header gets the typed pointer; any other generic
-  /// alias has no C meaning.
-  private mutating func parsePointerAlias(name: String, line: Int) throws -> DeclarationSyntax {
-    let refused = error(
-      "generic type alias '\(name)' cannot be exported to C; the only generic alias is one pointee"
-        + " parameter over a raw pointer, as in 'typealias \(name)<Pointee> = UnsafeRawPointer'")
-    advance()
-    guard current.kind == .identifier, peek(1).isPunctuation(">") else { throw refused }
-    advance()
-    advance()
-    try expect("=", "after type alias '\(name)'")
-    let target = try parseType()
-    if current.kind != .endOfFile && !current.startsLine && !current.isPunctuation(";") {
-      throw error("unexpected \(describe(current)) after the type of '\(name)'")
-    }
-    switch target {
-    case .named("UnsafeRawPointer", let arguments) where arguments.isEmpty,
-      .named("Swift.UnsafeRawPointer", let arguments) where arguments.isEmpty:
-      return .pointerAlias(name: name, constPointee: true, line: line)
-    case .named("UnsafeMutableRawPointer", let arguments) where arguments.isEmpty,
-      .named("Swift.UnsafeMutableRawPointer", let arguments) where arguments.isEmpty:
-      return .pointerAlias(name: name, constPointee: false, line: line)
-    default:
-      throw refused
-    }
   }
 
   /// Parses `struct name: Conformances { fields }` at the `struct` keyword.

@@ -15,9 +15,7 @@ struct Resolver {
     var items: [ResolvedItem] = []
     for file in files {
       for declaration in file.declarations {
-        if let item = try resolver.resolve(declaration, in: file.file) {
-          items.append(item)
-        }
+        items.append(try resolver.resolve(declaration, in: file.file))
       }
     }
     return (items, resolver.warnings)
@@ -35,9 +33,6 @@ struct Resolver {
           try declareType(swiftName: swiftName, cName: name, symbol: .enumeration, file: file.file, line: line)
         case .structure(let name, _, _, let line):
           try declareType(swiftName: name, cName: name, symbol: .structure, file: file.file, line: line)
-        case .pointerAlias(let name, let constPointee, let line):
-          try checkUndeclared(name, file: file.file, line: line)
-          mapper.pointerAliases[name] = (constPointee, file.file, line)
         case .section, .function:
           break
         }
@@ -48,17 +43,12 @@ struct Resolver {
   private mutating func declareType(
     swiftName: String, cName: String, symbol: TypeMapper.Symbol, file: String, line: Int
   ) throws {
-    try checkUndeclared(swiftName, file: file, line: line)
+    if let earlier = mapper.declared[swiftName] {
+      throw Diagnostic(
+        file: file, line: line,
+        message: "type '\(swiftName)' is declared again (first at \(earlier.file):\(earlier.line))")
+    }
     mapper.declared[swiftName] = TypeMapper.Declared(cName: cName, symbol: symbol, file: file, line: line)
-  }
-
-  /// Fails when a type named `swiftName` is declared already.
-  private func checkUndeclared(_ swiftName: String, file: String, line: Int) throws {
-    guard let earlier = mapper.declared[swiftName].map({ ($0.file, $0.line) })
-      ?? mapper.pointerAliases[swiftName].map({ ($0.file, $0.line) })
-    else { return }
-    throw Diagnostic(
-      file: file, line: line, message: "type '\(swiftName)' is declared again (first at \(earlier.0):\(earlier.1))")
   }
 
   /// What a public type alias declares, judged by its target.
@@ -80,15 +70,10 @@ struct Resolver {
 
   // MARK: - Declarations
 
-  /// The header item of `declaration`; nil for a pointer alias, which C spells out at each use.
-  private mutating func resolve(_ declaration: DeclarationSyntax, in file: String) throws -> ResolvedItem? {
+  private mutating func resolve(_ declaration: DeclarationSyntax, in file: String) throws -> ResolvedItem {
     switch declaration {
     case .section(let doc, _):
       return ResolvedItem(item: .section(doc: doc), declaredType: nil, uses: [])
-
-    case .pointerAlias:
-      // A spelling of pointers for Swift's sake; C writes the pointer itself.
-      return nil
 
     case .typeAlias(let name, let target, let doc, let line):
       try claim(name, what: "type", file: file, line: line)
