@@ -21,7 +21,9 @@ NUMERIC_PY_TESTS    := test_mlp.py test_demo.py test_samplers.py
 RELEASE    := .build/release
 VERSION    := $(shell sed -n 's/.*static let \(major\|minor\|patch\) = \([0-9]*\).*/\2/p' Sources/Hone/Version.swift | paste -sd.)
 APT_PKGS   := libopenblas-dev liblapacke-dev libpq-dev libsqlite3-dev pkg-config valgrind gcc g++ python3-venv
-HEADERGEN  := $(SWIFT) run -c release --skip-build hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift --output include/hone.h --python-output bindings/python/hone/_abi.py
+# A debug build: it shares .build/debug with `swift test`, and swift-syntax, which
+# the generator parses with, takes minutes to build for release.
+HEADERGEN  := $(SWIFT) run --skip-build hone-headergen --sources Sources/HoneC --version-file Sources/Hone/Version.swift --output include/hone.h --python-output bindings/python/hone/_abi.py
 
 .PHONY: all deps build headergen header header-check lib swift-test swift-test-prescott pg-test c-test \
         python python-test python-test-prescott blas-info examples cross-host test test-suites demo install \
@@ -39,12 +41,15 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## lib: the release libhone.so with the Swift runtime linked statically.
+## lib: the release libhone.so with the Swift runtime linked statically; swift-syntax
+## belongs to the header generator only, so none of its symbols may be in the library.
 lib: deps
 	$(SWIFT) build -c release --product hone
+	@! nm $(RELEASE)/libhone.so | grep -q 'SwiftSyntax\|SwiftParser' || \
+	  { echo "$(RELEASE)/libhone.so links swift-syntax; only hone-headergen may depend on it"; exit 1; }
 
 headergen: deps
-	$(SWIFT) build -c release --product hone-headergen
+	$(SWIFT) build --product hone-headergen
 
 ## header: regenerate include/hone.h and bindings/python/hone/_abi.py from Sources/HoneC.
 header: headergen

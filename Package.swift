@@ -16,6 +16,10 @@ let package = Package(
     .library(name: "hone", type: .dynamic, targets: ["HoneC"]),
     .executable(name: "hone-headergen", targets: ["hone-headergen"]),
   ],
+  dependencies: [
+    // The header generator's Swift parser: a dependency of HeaderGen only, never of libhone.so.
+    .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+  ],
   targets: [
     // OpenBLAS and LAPACKE headers only (libopenblas-dev, liblapacke-dev): libhone
     // opens the libraries at run time (Sources/Hone/Linalg/BLASLibrary.swift). No
@@ -47,7 +51,13 @@ let package = Package(
       dependencies: ["Hone"],
       linkerSettings: selfContained
     ),
-    .target(name: "HeaderGen"),
+    .target(
+      name: "HeaderGen",
+      dependencies: [
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+        .product(name: "SwiftParser", package: "swift-syntax"),
+      ]
+    ),
     .executableTarget(name: "hone-headergen", dependencies: ["HeaderGen"]),
     .executableTarget(
       name: "swift-quickstart",

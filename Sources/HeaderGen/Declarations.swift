@@ -1,13 +1,13 @@
 /// A Swift type as written, before it is mapped to C.
-indirect enum TypeSyntax: Equatable {
+indirect enum SwiftType: Equatable {
   /// A possibly qualified name with generic arguments: `Int32`, `UnsafePointer<CChar>`.
-  case named(String, arguments: [TypeSyntax])
+  case named(String, arguments: [SwiftType])
   /// `T?` or `T!`.
-  case optional(TypeSyntax)
+  case optional(SwiftType)
   /// A parenthesized list: `()` or `(T)` (a one-element list is just `T`).
-  case tuple([TypeSyntax])
+  case tuple([SwiftType])
   /// A function type: `@convention(c) (T, U) -> R`; `convention` is nil when none was written.
-  case function(convention: String?, parameters: [FunctionTypeParameter], result: TypeSyntax)
+  case function(convention: String?, parameters: [FunctionTypeParameter], result: SwiftType)
 
   /// The type as Swift spells it, for messages.
   var spelling: String {
@@ -30,21 +30,21 @@ struct FunctionTypeParameter: Equatable {
   /// The parameter's name, or nil when none was written.
   var name: String?
   /// The parameter's type.
-  var type: TypeSyntax
+  var type: SwiftType
 }
 
 /// A parameter of an exported function.
-struct ParameterSyntax: Equatable {
+struct ParsedParameter: Equatable {
   /// The internal name, which becomes the C parameter name; nil for `_`.
   var name: String?
   /// The declared type.
-  var type: TypeSyntax
-  /// The line the parameter is on.
-  var line: Int
+  var type: SwiftType
+  /// Where the parameter starts.
+  var position: SourcePosition
 }
 
 /// One case of an exported enum.
-struct EnumCaseSyntax: Equatable {
+struct ParsedEnumCase: Equatable {
   /// The case name, copied verbatim into C.
   var name: String
   /// The explicit raw value.
@@ -53,40 +53,42 @@ struct EnumCaseSyntax: Equatable {
   var valueSpelling: String
   /// The `///` lines above the case.
   var doc: [DocLine]
-  /// The line of the case.
-  var line: Int
+  /// Where the case name is.
+  var position: SourcePosition
 }
 
 /// One stored field of an exported struct.
-struct FieldSyntax: Equatable {
+struct ParsedField: Equatable {
   /// The field name, copied verbatim into C.
   var name: String
   /// The declared type.
-  var type: TypeSyntax
+  var type: SwiftType
   /// The `///` lines above the field.
   var doc: [DocLine]
-  /// The line of the field.
-  var line: Int
+  /// Where the field name is.
+  var position: SourcePosition
 }
 
 /// A declaration of a source file that belongs in the header, or a section comment.
-enum DeclarationSyntax: Equatable {
+enum ParsedDeclaration: Equatable {
   /// A detached `///` block, emitted as a section comment.
-  case section(doc: [DocLine], line: Int)
+  case section(doc: [DocLine], position: SourcePosition)
   /// `public typealias name = <type>`: an opaque handle, a scalar alias or a callback type.
-  case typeAlias(name: String, target: TypeSyntax, doc: [DocLine], line: Int)
+  case typeAlias(name: String, target: SwiftType, doc: [DocLine], position: SourcePosition)
   /// `@c public enum name: RawType { case ... }`.
-  case enumeration(name: String, swiftName: String, rawType: String, cases: [EnumCaseSyntax], doc: [DocLine], line: Int)
+  case enumeration(
+    name: String, swiftName: String, rawType: String, cases: [ParsedEnumCase], doc: [DocLine], position: SourcePosition)
   /// `public struct hone_name { public var field: Type ... }`: a C struct of stored fields.
-  case structure(name: String, fields: [FieldSyntax], doc: [DocLine], line: Int)
+  case structure(name: String, fields: [ParsedField], doc: [DocLine], position: SourcePosition)
   /// `@c public func`, `@c(name) public func` or `@_cdecl("name") public func`.
-  case function(name: String, parameters: [ParameterSyntax], result: TypeSyntax?, doc: [DocLine], line: Int)
+  case function(
+    name: String, parameters: [ParsedParameter], result: SwiftType?, doc: [DocLine], position: SourcePosition)
 }
 
 /// The declarations of one source file, in source order.
-struct SourceFileSyntax: Equatable {
+struct ParsedFile: Equatable {
   /// The file name used in diagnostics.
   var file: String
   /// The declarations and section comments.
-  var declarations: [DeclarationSyntax]
+  var declarations: [ParsedDeclaration]
 }

@@ -1,3 +1,23 @@
+/// One `///` line of a Swift doc comment, without the slashes and the space after them.
+public struct DocLine: Equatable, Sendable {
+  /// The text after `/// `, indentation beyond that one space kept.
+  public var text: String
+  /// The 1-based line the comment is on.
+  public var line: Int
+  /// The 1-based column of its `///`, in UTF-8 bytes.
+  public var column: Int
+
+  /// Creates a doc line.
+  public init(text: String, line: Int, column: Int) {
+    self.text = text
+    self.line = line
+    self.column = column
+  }
+
+  /// Where the `///` is.
+  var position: SourcePosition { SourcePosition(line: line, column: column) }
+}
+
 /// Converts Swift doc-comment markup into the Doxygen-style text of a C header.
 ///
 /// `- Parameter x:` and the items of a `- Parameters:` list become `@param x`,
@@ -19,14 +39,16 @@ enum DocComment {
     convert(lines).text
   }
 
-  /// The parameters that `lines` document, with the line each is on.
-  static func documentedParameters(_ lines: [DocLine]) -> [(name: String, line: Int)] {
+  /// The parameters that `lines` document, with where each is documented.
+  static func documentedParameters(_ lines: [DocLine]) -> [(name: String, position: SourcePosition)] {
     convert(lines).parameters
   }
 
-  private static func convert(_ lines: [DocLine]) -> (text: [String], parameters: [(name: String, line: Int)]) {
+  private static func convert(_ lines: [DocLine]) -> (
+    text: [String], parameters: [(name: String, position: SourcePosition)]
+  ) {
     var text: [String] = []
-    var parameters: [(name: String, line: Int)] = []
+    var parameters: [(name: String, position: SourcePosition)] = []
     var parametersIndent: Int?
     var tagIndent: Int?
     var inCodeBlock = false
@@ -71,12 +93,12 @@ enum DocComment {
         }
         if lowered.hasPrefix("parameter ") {
           let name = String(keyword.dropFirst("parameter ".count)).trimmingSpaces()
-          parameters.append((name, line.line))
+          parameters.append((name, line.position))
           appendTag(joined("@param \(name)", rest), indent: indent)
           continue
         }
         if let parametersIndent, indent > parametersIndent, !keyword.contains(" ") {
-          parameters.append((keyword, line.line))
+          parameters.append((keyword, line.position))
           appendTag(joined("@param \(keyword)", rest), indent: indent)
           continue
         }

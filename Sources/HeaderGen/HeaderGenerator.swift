@@ -31,15 +31,15 @@ public enum HeaderGenerator {
   ///   - version: The Swift file holding `static let major`, `minor` and `patch`.
   ///   - sourcesLabel: How the banner names the sources, such as `Sources/HoneC`.
   /// - Returns: The header text and any warnings.
-  /// - Throws: A `Diagnostic` at `file:line` for the first declaration that cannot be exported.
+  /// - Throws: A `Diagnostic` at `file:line:column` for the first declaration that cannot be exported.
   public static func generate(sources: [SourceText], version: SourceText, sourcesLabel: String) throws
     -> GeneratedHeader
   {
     let ordered = sources.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    var files: [SourceFileSyntax] = []
+    var files: [ParsedFile] = []
     var warnings: [Diagnostic] = []
     for source in ordered {
-      let (file, fileWarnings) = try Parser.parse(source.text, file: source.path)
+      let (file, fileWarnings) = try SourceReader.read(source.text, file: source.path)
       files.append(file)
       warnings += fileWarnings
     }

@@ -61,8 +61,10 @@ struct PythonABIEmitter {
       }
     }
     let functionTable = (["FUNCTIONS = {"] + functions + ["}"]).joined(separator: "\n")
-    let body = [typeDefinitions(types), constants.joined(separator: "\n\n"),
-      "# name: (restype, argtypes), in the order of the header.\n" + functionTable]
+    let body = [
+      typeDefinitions(types), constants.joined(separator: "\n\n"),
+      "# name: (restype, argtypes), in the order of the header.\n" + functionTable,
+    ]
     return ([banner(), imports(for: body)] + body).filter { !$0.isEmpty }.joined(separator: "\n\n\n") + "\n"
   }
 

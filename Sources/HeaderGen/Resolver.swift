@@ -5,11 +5,11 @@
 /// unique identifier that is not a C or C++ keyword.
 struct Resolver {
   private var mapper = TypeMapper()
-  private var identifiers: [String: (file: String, line: Int)] = [:]
+  private var identifiers: [String: (file: String, position: SourcePosition)] = [:]
   private var warnings: [Diagnostic] = []
 
   /// Resolves `files`, in the order given, into header items and warnings.
-  static func resolve(_ files: [SourceFileSyntax]) throws -> (items: [ResolvedItem], warnings: [Diagnostic]) {
+  static func resolve(_ files: [ParsedFile]) throws -> (items: [ResolvedItem], warnings: [Diagnostic]) {
     var resolver = Resolver()
     try resolver.declareTypes(in: files)
     var items: [ResolvedItem] = []
@@ -23,16 +23,17 @@ struct Resolver {
 
   // MARK: - Types
 
-  private mutating func declareTypes(in files: [SourceFileSyntax]) throws {
+  private mutating func declareTypes(in files: [ParsedFile]) throws {
     for file in files {
       for declaration in file.declarations {
         switch declaration {
-        case .typeAlias(let name, let target, _, let line):
-          try declareType(swiftName: name, cName: name, symbol: Self.classify(target), file: file.file, line: line)
-        case .enumeration(let name, let swiftName, _, _, _, let line):
-          try declareType(swiftName: swiftName, cName: name, symbol: .enumeration, file: file.file, line: line)
-        case .structure(let name, _, _, let line):
-          try declareType(swiftName: name, cName: name, symbol: .structure, file: file.file, line: line)
+        case .typeAlias(let name, let target, _, let position):
+          try declareType(
+            swiftName: name, cName: name, symbol: Self.classify(target), file: file.file, position: position)
+        case .enumeration(let name, let swiftName, _, _, _, let position):
+          try declareType(swiftName: swiftName, cName: name, symbol: .enumeration, file: file.file, position: position)
+        case .structure(let name, _, _, let position):
+          try declareType(swiftName: name, cName: name, symbol: .structure, file: file.file, position: position)
         case .section, .function:
           break
         }
@@ -41,18 +42,18 @@ struct Resolver {
   }
 
   private mutating func declareType(
-    swiftName: String, cName: String, symbol: TypeMapper.Symbol, file: String, line: Int
+    swiftName: String, cName: String, symbol: TypeMapper.Symbol, file: String, position: SourcePosition
   ) throws {
     if let earlier = mapper.declared[swiftName] {
       throw Diagnostic(
-        file: file, line: line,
-        message: "type '\(swiftName)' is declared again (first at \(earlier.file):\(earlier.line))")
+        file: file, position: position,
+        message: "type '\(swiftName)' is declared again (first at \(earlier.file):\(earlier.position))")
     }
-    mapper.declared[swiftName] = TypeMapper.Declared(cName: cName, symbol: symbol, file: file, line: line)
+    mapper.declared[swiftName] = TypeMapper.Declared(cName: cName, symbol: symbol, file: file, position: position)
   }
 
   /// What a public type alias declares, judged by its target.
-  private static func classify(_ target: TypeSyntax) -> TypeMapper.Symbol {
+  private static func classify(_ target: SwiftType) -> TypeMapper.Symbol {
     var unwrapped = target
     while case .optional(let wrapped) = unwrapped {
       unwrapped = wrapped
@@ -70,64 +71,69 @@ struct Resolver {
 
   // MARK: - Declarations
 
-  private mutating func resolve(_ declaration: DeclarationSyntax, in file: String) throws -> ResolvedItem {
+  private mutating func resolve(_ declaration: ParsedDeclaration, in file: String) throws -> ResolvedItem {
     switch declaration {
     case .section(let doc, _):
       return ResolvedItem(item: .section(doc: doc), declaredType: nil, uses: [])
 
-    case .typeAlias(let name, let target, let doc, let line):
-      try claim(name, what: "type", file: file, line: line)
+    case .typeAlias(let name, let target, let doc, let position):
+      try claim(name, what: "type", file: file, position: position)
       var uses: [String] = []
       let item: HeaderItem
       switch Self.classify(target) {
       case .handle:
         item = .handle(name: name, doc: doc)
       case .callback:
-        item = try callback(name: name, target: target, doc: doc, file: file, line: line, uses: &uses)
+        item = try callback(name: name, target: target, doc: doc, file: file, position: position, uses: &uses)
       case .alias, .enumeration, .structure:
-        let mapped = try mapper.map(target, file: file, line: line, uses: &uses)
+        let mapped = try mapper.map(target, file: file, position: position, uses: &uses)
         guard !mapped.type.isVoid else {
-          throw Diagnostic(file: file, line: line, message: "type alias '\(name)' of Void cannot be exported to C")
+          throw Diagnostic(
+            file: file, position: position, message: "type alias '\(name)' of Void cannot be exported to C")
         }
         item = .alias(name: name, type: mapped.type, doc: doc)
       }
       return ResolvedItem(item: item, declaredType: name, uses: uses)
 
-    case .enumeration(let name, _, let rawType, let cases, let doc, let line):
-      try claim(name, what: "enum", file: file, line: line)
+    case .enumeration(let name, _, let rawType, let cases, let doc, let position):
+      try claim(name, what: "enum", file: file, position: position)
       guard ["Int32", "CInt", "UInt32", "CUnsignedInt"].contains(rawType) else {
         throw Diagnostic(
-          file: file, line: line,
-          message: "raw type of @c enum '\(name)' is '\(rawType)'; it must be Int32 (or UInt32) to match the size of a C enum")
+          file: file, position: position,
+          message:
+            "raw type of @c enum '\(name)' is '\(rawType)'; it must be Int32 (or UInt32) to match the size of a C enum")
       }
       var cEnumCases: [CEnumCase] = []
       for enumCase in cases {
-        try claim(enumCase.name, what: "enum case", file: file, line: enumCase.line)
+        try claim(enumCase.name, what: "enum case", file: file, position: enumCase.position)
         guard enumCase.value >= Int64(Int32.min) && enumCase.value <= Int64(Int32.max) else {
           throw Diagnostic(
-            file: file, line: enumCase.line,
+            file: file, position: enumCase.position,
             message: "raw value \(enumCase.value) of case '\(enumCase.name)' does not fit in a C enum (int)")
         }
         cEnumCases.append(CEnumCase(name: enumCase.name, value: enumCase.valueSpelling, doc: enumCase.doc))
       }
       guard !cEnumCases.isEmpty else {
-        throw Diagnostic(file: file, line: line, message: "@c enum '\(name)' has no cases; C enums cannot be empty")
+        throw Diagnostic(
+          file: file, position: position, message: "@c enum '\(name)' has no cases; C enums cannot be empty")
       }
       return ResolvedItem(item: .enumeration(name: name, cases: cEnumCases, doc: doc), declaredType: name, uses: [])
 
-    case .structure(let name, let fields, let doc, let line):
-      try claim(name, what: "struct", file: file, line: line)
+    case .structure(let name, let fields, let doc, let position):
+      try claim(name, what: "struct", file: file, position: position)
       var uses: [String] = []
-      let cFields = try resolveFields(fields, of: name, file: file, line: line, uses: &uses)
+      let cFields = try resolveFields(fields, of: name, file: file, position: position, uses: &uses)
       return ResolvedItem(item: .structure(name: name, fields: cFields, doc: doc), declaredType: name, uses: uses)
 
-    case .function(let name, let parameters, let result, let doc, let line):
-      try claim(name, what: "function", file: file, line: line)
+    case .function(let name, let parameters, let result, let doc, let position):
+      try claim(name, what: "function", file: file, position: position)
       var uses: [String] = []
-      let resultType = try result.map {
-        try passable(
-          mapper.map($0, file: file, line: line, uses: &uses), file: file, line: line, what: "the result of '\(name)'")
-      } ?? .void
+      let resultType =
+        try result.map {
+          try passable(
+            mapper.map($0, file: file, position: position, uses: &uses), file: file, position: position,
+            what: "the result of '\(name)'")
+        } ?? .void
       let cParameters = try resolveParameters(parameters, of: name, file: file, uses: &uses)
       checkDocumentedParameters(doc, of: name, parameters: cParameters, file: file)
       return ResolvedItem(
@@ -137,7 +143,7 @@ struct Resolver {
   }
 
   private mutating func callback(
-    name: String, target: TypeSyntax, doc: [DocLine], file: String, line: Int, uses: inout [String]
+    name: String, target: SwiftType, doc: [DocLine], file: String, position: SourcePosition, uses: inout [String]
   ) throws -> HeaderItem {
     var unwrapped = target
     while case .optional(let wrapped) = unwrapped {
@@ -145,37 +151,37 @@ struct Resolver {
     }
     guard case .function(let convention, let parameters, let result) = unwrapped, convention == "c" else {
       throw Diagnostic(
-        file: file, line: line,
+        file: file, position: position,
         message: "function type alias '\(name)' must be '@convention(c)' to be exported to C")
     }
     let resultType = try passable(
-      mapper.map(result, file: file, line: line, uses: &uses), file: file, line: line,
+      mapper.map(result, file: file, position: position, uses: &uses), file: file, position: position,
       what: "the result of '\(name)'")
-    let syntax = parameters.map { ParameterSyntax(name: $0.name, type: $0.type, line: line) }
+    let syntax = parameters.map { ParsedParameter(name: $0.name, type: $0.type, position: position) }
     let cParameters = try resolveParameters(syntax, of: name, file: file, uses: &uses)
     return .callback(name: name, result: resultType, parameters: cParameters, doc: doc)
   }
 
   private func resolveParameters(
-    _ parameters: [ParameterSyntax], of function: String, file: String, uses: inout [String]
+    _ parameters: [ParsedParameter], of function: String, file: String, uses: inout [String]
   ) throws -> [CParameter] {
     var seen: Set<String> = []
     var result: [CParameter] = []
     for parameter in parameters {
       let label = parameter.name.map { "'\($0)'" } ?? "#\(result.count + 1)"
       func fail(_ message: String) -> Diagnostic {
-        Diagnostic(file: file, line: parameter.line, message: message)
+        Diagnostic(file: file, position: parameter.position, message: message)
       }
       let mapped: TypeMapper.Mapped
       do {
-        mapped = try mapper.map(parameter.type, file: file, line: parameter.line, uses: &uses)
+        mapped = try mapper.map(parameter.type, file: file, position: parameter.position, uses: &uses)
       } catch let diagnostic as Diagnostic {
         throw fail("parameter \(label) of '\(function)': \(diagnostic.message)")
       }
       guard !mapped.type.isVoid else {
         throw fail("parameter \(label) of '\(function)' has type Void, which C parameters cannot have")
       }
-      _ = try passable(mapped, file: file, line: parameter.line, what: "parameter \(label) of '\(function)'")
+      _ = try passable(mapped, file: file, position: parameter.position, what: "parameter \(label) of '\(function)'")
       if let name = parameter.name {
         guard CNames.isIdentifier(name) else {
           throw fail("parameter name '\(name)' of '\(function)' is not a valid C identifier")
@@ -197,33 +203,35 @@ struct Resolver {
 
   /// The fields of struct `name` in C terms, each a valid, unique, mappable non-struct field.
   private func resolveFields(
-    _ fields: [FieldSyntax], of name: String, file: String, line: Int, uses: inout [String]
+    _ fields: [ParsedField], of name: String, file: String, position: SourcePosition, uses: inout [String]
   ) throws -> [CField] {
     guard !fields.isEmpty else {
-      throw Diagnostic(file: file, line: line, message: "struct '\(name)' has no fields; C structs cannot be empty")
+      throw Diagnostic(
+        file: file, position: position, message: "struct '\(name)' has no fields; C structs cannot be empty")
     }
     var seen: Set<String> = []
     var result: [CField] = []
     for field in fields {
       func fail(_ message: String) -> Diagnostic {
-        Diagnostic(file: file, line: field.line, message: message)
+        Diagnostic(file: file, position: field.position, message: message)
       }
       let mapped: TypeMapper.Mapped
       var fieldUses: [String] = []
       do {
-        mapped = try mapper.map(field.type, file: file, line: field.line, uses: &fieldUses)
+        mapped = try mapper.map(field.type, file: file, position: field.position, uses: &fieldUses)
       } catch let diagnostic as Diagnostic {
         throw fail("field '\(field.name)' of struct '\(name)': \(diagnostic.message)")
       }
       guard !mapped.type.isVoid else {
         throw fail("field '\(field.name)' of struct '\(name)' has type Void, which C fields cannot have")
       }
-      _ = try passable(mapped, file: file, line: field.line, what: "field '\(field.name)' of struct '\(name)'")
+      _ = try passable(mapped, file: file, position: field.position, what: "field '\(field.name)' of struct '\(name)'")
       // A pointer to a struct that is not complete yet (itself, or one that points
       // back) would need a tag forward declaration in C and a late _fields_ in ctypes.
       if let pointee = fieldUses.first(where: { mapper.declared[$0]?.symbol == .structure }) {
         throw fail(
-          "field '\(field.name)' of struct '\(name)' points at the struct '\(pointee)'; struct fields cannot refer to structs")
+          "field '\(field.name)' of struct '\(name)' points at the struct '\(pointee)'; struct fields cannot refer to structs"
+        )
       }
       uses += fieldUses.filter { !uses.contains($0) }
       guard CNames.isIdentifier(field.name) else {
@@ -245,29 +253,31 @@ struct Resolver {
   /// A Swift struct is not a C type to `@c`, and Swift lays a struct field out in the
   /// field's size, not its stride (C's `sizeof`), so a struct inside a struct can sit
   /// at a different offset than C puts it: only a pointer to one crosses the boundary.
-  private func passable(_ mapped: TypeMapper.Mapped, file: String, line: Int, what: String) throws -> CType {
+  private func passable(_ mapped: TypeMapper.Mapped, file: String, position: SourcePosition, what: String) throws
+    -> CType
+  {
     if let structure = mapped.structByValue {
       throw Diagnostic(
-        file: file, line: line,
+        file: file, position: position,
         message: "\(what) is the struct '\(structure)' by value; pass 'UnsafePointer<\(structure)>?' instead")
     }
     return mapped.type
   }
 
   /// Reserves a C identifier, failing if it is invalid or already taken.
-  private mutating func claim(_ name: String, what: String, file: String, line: Int) throws {
+  private mutating func claim(_ name: String, what: String, file: String, position: SourcePosition) throws {
     guard CNames.isIdentifier(name) else {
-      throw Diagnostic(file: file, line: line, message: "\(what) name '\(name)' is not a valid C identifier")
+      throw Diagnostic(file: file, position: position, message: "\(what) name '\(name)' is not a valid C identifier")
     }
     guard !CNames.keywords.contains(name) else {
-      throw Diagnostic(file: file, line: line, message: "\(what) name '\(name)' is a C or C++ keyword")
+      throw Diagnostic(file: file, position: position, message: "\(what) name '\(name)' is a C or C++ keyword")
     }
     if let earlier = identifiers[name] {
       throw Diagnostic(
-        file: file, line: line,
-        message: "C name '\(name)' is declared again (first at \(earlier.file):\(earlier.line))")
+        file: file, position: position,
+        message: "C name '\(name)' is declared again (first at \(earlier.file):\(earlier.position))")
     }
-    identifiers[name] = (file, line)
+    identifiers[name] = (file, position)
   }
 
   /// Warns about `- Parameter x:` lines that name no parameter of the function.
@@ -278,7 +288,7 @@ struct Resolver {
     for documented in DocComment.documentedParameters(doc) where !names.contains(documented.name) {
       warnings.append(
         Diagnostic(
-          file: file, line: documented.line, severity: .warning,
+          file: file, position: documented.position, severity: .warning,
           message: "doc comment of '\(function)' describes parameter '\(documented.name)', which it does not have"))
     }
   }
@@ -288,9 +298,10 @@ struct Resolver {
 enum CNames {
   /// Whether `name` is an ASCII C identifier.
   static func isIdentifier(_ name: String) -> Bool {
-    guard let first = name.utf8.first, !ASCII.isDigit(first) else { return false }
+    let isDigit: (UInt8) -> Bool = { (0x30...0x39).contains($0) }
+    guard let first = name.utf8.first, !isDigit(first) else { return false }
     return name.utf8.allSatisfy { byte in
-      byte < 0x80 && (ASCII.isIdentifierByte(byte) || ASCII.isDigit(byte)) && byte != 0x24
+      isDigit(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
     }
   }
 

@@ -11,7 +11,7 @@ struct TypeMapper {
     /// A `@convention(c)` function type alias, itself a pointer.
     case callback
     /// A type alias of another mappable type.
-    case alias(target: TypeSyntax)
+    case alias(target: SwiftType)
   }
 
   /// A declared type: its C name, what it is, and where it was declared.
@@ -22,8 +22,8 @@ struct TypeMapper {
     var symbol: Symbol
     /// The declaring file.
     var file: String
-    /// The declaring line.
-    var line: Int
+    /// Where the declared name is.
+    var position: SourcePosition
   }
 
   /// A mapped type and whether C can pass a null for it (whether it is a pointer).
@@ -56,21 +56,21 @@ struct TypeMapper {
 
   /// Maps `syntax`; names of declared types it refers to are appended to `uses`.
   ///
-  /// - Throws: A `Diagnostic` at `file:line` for a type C cannot express or an unknown name.
-  func map(_ syntax: TypeSyntax, file: String, line: Int, uses: inout [String]) throws -> Mapped {
+  /// - Throws: A `Diagnostic` at `file:line:column` for a type C cannot express or an unknown name.
+  func map(_ syntax: SwiftType, file: String, position: SourcePosition, uses: inout [String]) throws -> Mapped {
     var visiting: Set<String> = []
-    return try map(syntax, file: file, line: line, uses: &uses, visiting: &visiting)
+    return try map(syntax, file: file, position: position, uses: &uses, visiting: &visiting)
   }
 
   private func map(
-    _ syntax: TypeSyntax, file: String, line: Int, uses: inout [String], visiting: inout Set<String>
+    _ syntax: SwiftType, file: String, position: SourcePosition, uses: inout [String], visiting: inout Set<String>
   ) throws -> Mapped {
     func fail(_ message: String) -> Diagnostic {
-      Diagnostic(file: file, line: line, message: message)
+      Diagnostic(file: file, position: position, message: message)
     }
     switch syntax {
     case .optional(let wrapped):
-      let mapped = try map(wrapped, file: file, line: line, uses: &uses, visiting: &visiting)
+      let mapped = try map(wrapped, file: file, position: position, uses: &uses, visiting: &visiting)
       guard mapped.isPointer else {
         throw fail("'\(syntax.spelling)' cannot be exported to C: only pointer types can be optional")
       }
@@ -98,7 +98,7 @@ struct TypeMapper {
         guard arguments.count == 1 else {
           throw fail("'\(name)' needs exactly one generic argument, as in '\(name)<CChar>'")
         }
-        let pointee = try map(arguments[0], file: file, line: line, uses: &uses, visiting: &visiting)
+        let pointee = try map(arguments[0], file: file, position: position, uses: &uses, visiting: &visiting)
         return Mapped(type: .pointer(to: pointee.type, constPointee: name == "UnsafePointer"), isPointer: true)
       case "UnsafeRawPointer":
         try noArguments()
@@ -110,7 +110,9 @@ struct TypeMapper {
         break
       }
       guard let declaration = declared[name] else {
-        throw fail("unknown type '\(syntax.spelling)': it is neither a C-compatible Swift type nor a public typealias, @c enum or hone_ struct of the sources")
+        throw fail(
+          "unknown type '\(syntax.spelling)': it is neither a C-compatible Swift type nor a public typealias, @c enum or hone_ struct of the sources"
+        )
       }
       try noArguments()
       if !uses.contains(declaration.cName) {
@@ -132,7 +134,7 @@ struct TypeMapper {
         defer { visiting.remove(name) }
         var ignored: [String] = []
         let underlying = try map(
-          target, file: declaration.file, line: declaration.line, uses: &ignored, visiting: &visiting)
+          target, file: declaration.file, position: declaration.position, uses: &ignored, visiting: &visiting)
         return Mapped(
           type: .named(declaration.cName), isPointer: underlying.isPointer, structByValue: underlying.structByValue)
       }

@@ -5,7 +5,7 @@ import XCTest
 /// Swift doc markup turned into C doc text.
 final class DocCommentTests: XCTestCase {
   private func render(_ lines: [String]) -> [String] {
-    DocComment.render(lines.enumerated().map { DocLine(text: $0.element, line: $0.offset + 1) })
+    DocComment.render(lines.enumerated().map { DocLine(text: $0.element, line: $0.offset + 1, column: 1) })
   }
 
   func testParametersListAndReturns() {
@@ -72,6 +72,6 @@ final class DocCommentTests: XCTestCase {
     let header = try generateHeader([("Sources/HoneC/F.swift", source)])
     XCTAssertEqual(
       header.warnings.map(\.description),
-      ["Sources/HoneC/F.swift:3: warning: doc comment of 'hone_f' describes parameter 'y', which it does not have"])
+      ["Sources/HoneC/F.swift:3:1: warning: doc comment of 'hone_f' describes parameter 'y', which it does not have"])
   }
 }

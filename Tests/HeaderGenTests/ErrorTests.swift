@@ -2,7 +2,7 @@ import XCTest
 
 @testable import HeaderGen
 
-/// Declarations that cannot be exported stop generation with a message naming file and line.
+/// Declarations that cannot be exported stop generation with a message naming file, line and column.
 final class ErrorTests: XCTestCase {
   func testUnknownTypeNamesFileAndLine() {
     let source = """
@@ -17,8 +17,12 @@ final class ErrorTests: XCTestCase {
     let error = generationError(source)
     XCTAssertEqual(error?.file, "Sources/HoneC/Bad.swift")
     XCTAssertEqual(error?.line, 6)
+    XCTAssertEqual(error?.column, 3)
     XCTAssertEqual(error?.severity, .error)
-    XCTAssertTrue(error?.description.hasPrefix("Sources/HoneC/Bad.swift:6: error: parameter 'bad' of 'hone_f': unknown type 'hone_mystery'") ?? false, error?.description ?? "")
+    XCTAssertTrue(
+      error?.description.hasPrefix(
+        "Sources/HoneC/Bad.swift:6:3: error: parameter 'bad' of 'hone_f': unknown type 'hone_mystery'") ?? false,
+      error?.description ?? "")
   }
 
   func testUnknownReturnType() {
@@ -88,7 +92,7 @@ final class ErrorTests: XCTestCase {
     ])
     XCTAssertEqual(
       twice?.description,
-      "Sources/HoneC/B.swift:2: error: C name 'hone_f' is declared again (first at Sources/HoneC/A.swift:1)")
+      "Sources/HoneC/B.swift:2:24: error: C name 'hone_f' is declared again (first at Sources/HoneC/A.swift:1:16)")
 
     let enumerator = generationError(
       """

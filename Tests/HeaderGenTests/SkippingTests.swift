@@ -71,10 +71,12 @@ final class SkippingTests: XCTestCase {
       """
     let header = try generateHeader([("Sources/HoneC/Internal.swift", source)])
     XCTAssertEqual(declarationsPart(of: header.text), "")
-    XCTAssertEqual(header.warnings.map(\.description), [
-      "Sources/HoneC/Internal.swift:1: warning: @c function 'hone_internal' is not public; it is left out of the header",
-      "Sources/HoneC/Internal.swift:2: warning: @c function 'privateOne' is not public; it is left out of the header",
-    ])
+    XCTAssertEqual(
+      header.warnings.map(\.description),
+      [
+        "Sources/HoneC/Internal.swift:1:1: warning: @c function 'hone_internal' is not public; it is left out of the header",
+        "Sources/HoneC/Internal.swift:2:1: warning: @c function 'privateOne' is not public; it is left out of the header",
+      ])
   }
 
   func testDocOfSkippedDeclarationDoesNotLeak() throws {
@@ -86,7 +88,7 @@ final class SkippingTests: XCTestCase {
     XCTAssertEqual(try declarations(source), "void hone_a(void);")
   }
 
-  func testLexerKeepsLinesAcrossStringsAndComments() throws {
+  func testLinesAreCountedAcrossStringsAndComments() {
     let source = #"""
       let a = """
         one
@@ -95,39 +97,55 @@ final class SkippingTests: XCTestCase {
       /* one
          two */
       let b = "\(")")"
-      func c() {}
+      @c public func hone_c(_ s: String) {}
       """#
-    let tokens = try Lexer.tokenize(source, file: "x.swift")
-    let function = try XCTUnwrap(tokens.first { $0.isKeyword("func") })
-    XCTAssertEqual(function.line, 8)
-    XCTAssertTrue(function.startsLine)
-    let strings = tokens.filter { $0.kind == .string }
-    XCTAssertEqual(strings.count, 2)
+    let error = generationError(source)
+    XCTAssertEqual(error?.line, 8)
+    XCTAssertTrue(error?.message.contains("unknown type 'String'") ?? false, error?.message ?? "")
   }
 
-  func testLexerAttachesAndDetachesDocComments() throws {
+  func testDocCommentsAttachAndDetach() throws {
     let source = """
       /// Detached.
 
       /// Attached, line one.
       // An ordinary comment does not detach it.
       /// Attached, line two.
-      func f() {}
+      @c public func hone_f() {}
       //// Four slashes are not a doc comment.
-      func g() {}
+      @c public func hone_g() {}
+      /* Nor is a block comment. */
+      @c public func hone_h() {}
       """
-    let tokens = try Lexer.tokenize(source, file: "x.swift")
-    let f = try XCTUnwrap(tokens.first)
-    XCTAssertEqual(f.detachedDocs.map { $0.map(\.text) }, [["Detached."]])
-    XCTAssertEqual(f.doc.map(\.text), ["Attached, line one.", "Attached, line two."])
-    XCTAssertEqual(f.doc.map(\.line), [3, 5])
-    let g = try XCTUnwrap(tokens.last { $0.isKeyword("func") })
-    XCTAssertEqual(g.doc, [])
+    XCTAssertEqual(
+      try declarations(source),
+      """
+      /* ==========================================================================
+       * Detached.
+       * ======================================================================= */
+
+      /**
+       * Attached, line one.
+       * Attached, line two.
+       */
+      void hone_f(void);
+
+      void hone_g(void);
+
+      void hone_h(void);
+      """)
   }
 
-  func testUnterminatedStringIsAnError() {
-    XCTAssertThrowsError(try Lexer.tokenize("let a = 1\nlet s = \"open\n", file: "x.swift")) { error in
-      XCTAssertEqual((error as? Diagnostic)?.description, "x.swift:2: error: unterminated string literal")
+  func testSyntaxErrorsAreRefusedEvenInSkippedCode() {
+    let cases: [(String, Int, String)] = [
+      ("let a = 1\nlet s = \"open\n", 2, "expected '\"'"),
+      ("func helper() {\n  let x = (1, 2\n}\n", 2, "expected ')' in 'helper'"),
+      ("struct Helper {\n  var x: Int\n", 3, "unterminated body of struct 'Helper'"),
+    ]
+    for (source, line, fragment) in cases {
+      let error = generationError(source)
+      XCTAssertEqual(error?.line, line, source)
+      XCTAssertTrue(error?.message.contains(fragment) ?? false, "\(source): \(error?.message ?? "no error")")
     }
   }
 }

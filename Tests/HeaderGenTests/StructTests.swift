@@ -108,10 +108,11 @@ final class StructTests: XCTestCase {
   }
 
   func testPythonStructureAndPointerParameters() throws {
-    let source = array + """
+    let source =
+      array + """
 
-      @c public func hone_fit(_ x: UnsafePointer<hone_array>?, _ y: UnsafeMutablePointer<hone_array>?) {}
-      """
+        @c public func hone_fit(_ x: UnsafePointer<hone_array>?, _ y: UnsafeMutablePointer<hone_array>?) {}
+        """
     let text = try generateHeader([("Sources/HoneC/Fixture.swift", source)]).pythonABI
     XCTAssertTrue(
       text.contains(
@@ -144,7 +145,7 @@ final class StructTests: XCTestCase {
     XCTAssertEqual(declarationsPart(of: header.text), "void hone_f(void);")
     XCTAssertEqual(
       header.warnings.map(\.description),
-      ["Sources/HoneC/Skip.swift:2: warning: struct 'hone_internal' is not public; it is left out of the header"])
+      ["Sources/HoneC/Skip.swift:2:1: warning: struct 'hone_internal' is not public; it is left out of the header"])
   }
 
   func testStructsThatAreNotPlainStoredFieldsAreRefused() {
@@ -182,11 +183,23 @@ final class StructTests: XCTestCase {
     let cases: [(String, Int, String)] = [
       ("@c public func hone_f(_ a: hone_inner) {}", 4, "parameter 'a' of 'hone_f' is the struct 'hone_inner' by value"),
       ("@c public func hone_f() -> hone_inner { fatalError() }", 4, "the result of 'hone_f' is the struct"),
-      ("public struct hone_outer {\n  public var inner: hone_inner\n}", 5, "field 'inner' of struct 'hone_outer' is the struct"),
-      ("public struct hone_outer {\n  public var inner: UnsafePointer<hone_inner>?\n}", 5, "points at the struct 'hone_inner'"),
-      ("public struct hone_list {\n  public var next: UnsafeMutablePointer<hone_list>?\n}", 5, "points at the struct 'hone_list'"),
+      (
+        "public struct hone_outer {\n  public var inner: hone_inner\n}", 5,
+        "field 'inner' of struct 'hone_outer' is the struct"
+      ),
+      (
+        "public struct hone_outer {\n  public var inner: UnsafePointer<hone_inner>?\n}", 5,
+        "points at the struct 'hone_inner'"
+      ),
+      (
+        "public struct hone_list {\n  public var next: UnsafeMutablePointer<hone_list>?\n}", 5,
+        "points at the struct 'hone_list'"
+      ),
       ("public typealias hone_cb = @convention(c) (hone_inner) -> Void", 4, "parameter #1 of 'hone_cb' is the struct"),
-      ("public typealias hone_alias = hone_inner\n@c public func hone_f(_ a: hone_alias) {}", 5, "struct 'hone_inner' by value"),
+      (
+        "public typealias hone_alias = hone_inner\n@c public func hone_f(_ a: hone_alias) {}", 5,
+        "struct 'hone_inner' by value"
+      ),
     ]
     for (source, line, fragment) in cases {
       let error = generationError(inner + source)
