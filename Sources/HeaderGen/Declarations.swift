@@ -75,6 +75,9 @@ enum ParsedDeclaration: Equatable {
   case section(doc: [DocLine], position: SourcePosition)
   /// `public typealias name = <type>`: an opaque handle, a scalar alias or a callback type.
   case typeAlias(name: String, target: SwiftType, doc: [DocLine], position: SourcePosition)
+  /// `public typealias name<Pointee> = UnsafeRawPointer` (or `UnsafeMutableRawPointer`):
+  /// the spelling of `const Pointee *` (or `Pointee *`) for a struct `@c` cannot point at.
+  case pointerAlias(name: String, constPointee: Bool, position: SourcePosition)
   /// `@c public enum name: RawType { case ... }`.
   case enumeration(
     name: String, swiftName: String, rawType: String, cases: [ParsedEnumCase], doc: [DocLine], position: SourcePosition)

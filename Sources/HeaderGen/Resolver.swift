@@ -15,7 +15,9 @@ struct Resolver {
     var items: [ResolvedItem] = []
     for file in files {
       for declaration in file.declarations {
-        items.append(try resolver.resolve(declaration, in: file.file))
+        if let item = try resolver.resolve(declaration, in: file.file) {
+          items.append(item)
+        }
       }
     }
     return (items, resolver.warnings)
@@ -34,6 +36,9 @@ struct Resolver {
           try declareType(swiftName: swiftName, cName: name, symbol: .enumeration, file: file.file, position: position)
         case .structure(let name, _, _, let position):
           try declareType(swiftName: name, cName: name, symbol: .structure, file: file.file, position: position)
+        case .pointerAlias(let name, let constPointee, let position):
+          try checkUndeclared(name, file: file.file, position: position)
+          mapper.pointerAliases[name] = (constPointee, file.file, position)
         case .section, .function:
           break
         }
@@ -44,12 +49,19 @@ struct Resolver {
   private mutating func declareType(
     swiftName: String, cName: String, symbol: TypeMapper.Symbol, file: String, position: SourcePosition
   ) throws {
-    if let earlier = mapper.declared[swiftName] {
-      throw Diagnostic(
-        file: file, position: position,
-        message: "type '\(swiftName)' is declared again (first at \(earlier.file):\(earlier.position))")
-    }
+    try checkUndeclared(swiftName, file: file, position: position)
     mapper.declared[swiftName] = TypeMapper.Declared(cName: cName, symbol: symbol, file: file, position: position)
+  }
+
+  /// Fails when a type named `swiftName` is declared already.
+  private func checkUndeclared(_ swiftName: String, file: String, position: SourcePosition) throws {
+    guard
+      let earlier = mapper.declared[swiftName].map({ ($0.file, $0.position) })
+        ?? mapper.pointerAliases[swiftName].map({ ($0.file, $0.position) })
+    else { return }
+    throw Diagnostic(
+      file: file, position: position,
+      message: "type '\(swiftName)' is declared again (first at \(earlier.0):\(earlier.1))")
   }
 
   /// What a public type alias declares, judged by its target.
@@ -71,8 +83,12 @@ struct Resolver {
 
   // MARK: - Declarations
 
-  private mutating func resolve(_ declaration: ParsedDeclaration, in file: String) throws -> ResolvedItem {
+  /// The header item of `declaration`; nil for a pointer alias, which C spells out at each use.
+  private mutating func resolve(_ declaration: ParsedDeclaration, in file: String) throws -> ResolvedItem? {
     switch declaration {
+    case .pointerAlias:
+      return nil
+
     case .section(let doc, _):
       return ResolvedItem(item: .section(doc: doc), declaredType: nil, uses: [])
 

@@ -142,15 +142,39 @@ extension SourceReader {
 
   // MARK: - Type aliases
 
-  /// Reads a public type alias: a handle, a scalar alias or a callback type.
+  /// Reads a public type alias: a handle, a scalar alias, a callback type or a pointer alias.
   func readTypeAlias(_ alias: TypeAliasDeclSyntax) throws -> ParsedDeclaration {
     let name = name(alias.name)
     if let generics = alias.genericParameterClause {
-      throw error(at: generics, "generic type alias '\(name)' cannot be exported to C")
+      return try readPointerAlias(alias, name: name, generics: generics)
     }
     return .typeAlias(
       name: name, target: try swiftType(alias.initializer.value), doc: doc(of: alias),
       position: position(of: alias.name))
+  }
+
+  /// Reads `typealias name<Pointee> = UnsafeRawPointer`, the one generic alias C has a meaning for.
+  ///
+  /// `@c` refuses a pointer to a Swift struct, so a function takes the raw pointer
+  /// under this alias and the header gets the typed pointer.
+  private func readPointerAlias(
+    _ alias: TypeAliasDeclSyntax, name: String, generics: GenericParameterClauseSyntax
+  ) throws -> ParsedDeclaration {
+    let refused = error(
+      at: generics,
+      "generic type alias '\(name)' cannot be exported to C; the only generic alias is one pointee"
+        + " parameter over a raw pointer, as in 'typealias \(name)<Pointee> = UnsafeRawPointer'")
+    guard generics.parameters.count == 1, alias.genericWhereClause == nil else { throw refused }
+    switch try swiftType(alias.initializer.value) {
+    case .named("UnsafeRawPointer", let arguments) where arguments.isEmpty,
+      .named("Swift.UnsafeRawPointer", let arguments) where arguments.isEmpty:
+      return .pointerAlias(name: name, constPointee: true, position: position(of: alias.name))
+    case .named("UnsafeMutableRawPointer", let arguments) where arguments.isEmpty,
+      .named("Swift.UnsafeMutableRawPointer", let arguments) where arguments.isEmpty:
+      return .pointerAlias(name: name, constPointee: false, position: position(of: alias.name))
+    default:
+      throw refused
+    }
   }
 
   // MARK: - Structs

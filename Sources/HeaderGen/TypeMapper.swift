@@ -54,6 +54,10 @@ struct TypeMapper {
   /// Declared types by Swift name.
   var declared: [String: Declared] = [:]
 
+  /// Generic aliases of raw pointers by Swift name, and whether their pointee is const:
+  /// `name<T>` is `const T *`, or `T *`. They are spellings, not C declarations.
+  var pointerAliases: [String: (constPointee: Bool, file: String, position: SourcePosition)] = [:]
+
   /// Maps `syntax`; names of declared types it refers to are appended to `uses`.
   ///
   /// - Throws: A `Diagnostic` at `file:line:column` for a type C cannot express or an unknown name.
@@ -108,6 +112,14 @@ struct TypeMapper {
         return Mapped(type: .pointer(to: .void, constPointee: false), isPointer: true)
       default:
         break
+      }
+      if let alias = pointerAliases[name] {
+        // The alias is not in C, so it is no use of a declaration; its pointee is.
+        guard arguments.count == 1 else {
+          throw fail("'\(name)' needs exactly one generic argument, the type it points at, as in '\(name)<hone_array>'")
+        }
+        let pointee = try map(arguments[0], file: file, position: position, uses: &uses, visiting: &visiting)
+        return Mapped(type: .pointer(to: pointee.type, constPointee: alias.constPointee), isPointer: true)
       }
       guard let declaration = declared[name] else {
         throw fail(
