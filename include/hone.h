@@ -24,10 +24,10 @@ extern "C" {
  * HONE_VERSION_NUMBER is MAJOR * 1000000 + MINOR * 1000 + PATCH, for use in #if.
  */
 #define HONE_VERSION_MAJOR 0
-#define HONE_VERSION_MINOR 2
+#define HONE_VERSION_MINOR 3
 #define HONE_VERSION_PATCH 0
-#define HONE_VERSION "0.2.0"
-#define HONE_VERSION_NUMBER 2000
+#define HONE_VERSION "0.3.0"
+#define HONE_VERSION_NUMBER 3000
 
 /* ==========================================================================
  * Library: versions, status codes, errors and memory.
@@ -481,13 +481,62 @@ hone_status hone_study_export(
     const char *format);
 
 /* ==========================================================================
+ * Arrays: the one descriptor every matrix argument goes through.
+ *
+ * A `hone_array` names a dense row-major matrix that the caller owns: where its
+ * first element is, the element type, and the shape. Element (r, c) is at index
+ * `r * cols + c`. The library reads the values during the call only and never
+ * keeps the pointer. Each function says which element types an argument takes;
+ * the values are converted once, so a float64 array needs no copy by the caller.
+ *
+ * A descriptor is refused with HONE_INVALID_ARGUMENT, naming the argument, when
+ * it is NULL, its `data` is NULL or not aligned for `dtype`, `dtype` is not a
+ * `hone_dtype` value or not one the argument takes, `rows` or `cols` is 0, or
+ * `rows * cols` elements do not fit in memory.
+ * ======================================================================= */
+
+/** Element type of the values a `hone_array` points at. */
+typedef enum hone_dtype {
+  /** `float`, IEEE 754 binary32. */
+  HONE_FLOAT32 = 0,
+  /** `double`, IEEE 754 binary64. */
+  HONE_FLOAT64 = 1,
+  /** `int32_t`: exact integers, such as class labels. */
+  HONE_INT32 = 2,
+  /** `int64_t`: exact integers, such as class labels. */
+  HONE_INT64 = 3
+} hone_dtype;
+
+/**
+ * A dense row-major matrix that the caller owns; the library reads it during the call only.
+ *
+ * 32 bytes on 64-bit targets: `data` at offset 0, `dtype` at 8, `rows` at 16,
+ * `cols` at 24.
+ */
+typedef struct hone_array {
+  /**
+   * The first element, aligned for `dtype`; `rows * cols` elements follow it.
+   */
+  const void *data;
+  /** The element type of the values at `data`. */
+  hone_dtype dtype;
+  /** The number of rows; at least 1. */
+  size_t rows;
+  /** The number of values per row; at least 1. */
+  size_t cols;
+} hone_array;
+
+/* ==========================================================================
  * MLP: training a multilayer perceptron, predicting with it, saving and loading it.
  *
- * Data is row-major: `x` holds `n_rows * n_features` values, row after row.
- * `y` holds one value per row: the target for regression, or the class label
- * (an integer 0, 1, ... stored as a double) for "binary" and "multiclass" tasks;
- * `hone_mlp_train_multioutput` takes several regression targets per row.
- * Every array is read during the call only and never kept.
+ * Data goes through `hone_array` descriptors. Features `x` are `rows` rows of
+ * `cols` features each, HONE_FLOAT32 or HONE_FLOAT64 (converted once to
+ * float32). Targets `y` have as many rows as `x`, in any `hone_dtype`: one
+ * column holding the class label (an integer 0, 1, ...) for "binary" and
+ * "multiclass" tasks, or k columns holding k regression targets per row
+ * (multi-output regression). Integer targets must be exact in float32, and
+ * every value must be finite. Every array is read during the call only and
+ * never kept.
  *
  * The configuration is one JSON object with the keys of the MLP configuration:
  * "task" ("regression" (default), "binary", "multiclass"), "loss",
@@ -514,7 +563,7 @@ hone_status hone_study_export(
 typedef struct hone_mlp hone_mlp;
 
 /**
- * Trains a model on float32 features.
+ * Trains a model.
  *
  * With a study, each epoch reports the monitored value (the validation metric,
  * or the training loss without validation) as the trial's intermediate value at
@@ -522,102 +571,37 @@ typedef struct hone_mlp hone_mlp;
  * training stops with status "pruned". Pruned and diverged trainings still
  * succeed (HONE_OK) and give a model: read the status from the result.
  *
+ * A regression model learns one output per column of `y`; `hone_mlp_predict`
+ * then writes that many values per row, and `hone_mlp_evaluate` takes that many
+ * targets per row.
+ *
  * @param out receives the new model handle; left untouched on failure.
  * @param out_result_json NULL, or receives the result, released with `hone_free`:
  *   {"status": "completed" | "early_stopped" | "time_budget" | "pruned" | "diverged",
  *   "epochs": 12, "best_epoch": 9, "best_value": 0.05, "message": null | "why it diverged",
  *   "history": [{"epoch": 1, "train_loss": ..., "learning_rate": ..., "monitored": ...,
  *   "validation": null | {"loss": ..., "accuracy": ..., ...}}, ...]}.
- * @param x the training features, `n_rows * n_features` row-major.
- * @param n_rows the number of training rows; must be >= 1.
- * @param n_features the number of features per row; must be >= 1.
- * @param y `n_rows` targets or class labels.
- * @param x_val NULL for none (then `y_val` must be NULL and `n_val_rows` 0),
- *   or the validation features, `n_val_rows * n_features`.
- * @param y_val `n_val_rows` validation targets or labels.
- * @param n_val_rows the number of validation rows.
+ * @param x the training features: HONE_FLOAT32 or HONE_FLOAT64, `rows` >= 1
+ *   rows of `cols` >= 1 features.
+ * @param y the targets or class labels, any `hone_dtype`: as many rows as `x`;
+ *   1 column for classification, k >= 1 for regression with k outputs.
+ * @param x_val NULL for none (then `y_val` must be NULL too), or the
+ *   validation features, with as many columns as `x`.
+ * @param y_val the validation targets, with as many rows as `x_val` and as
+ *   many columns as `y`.
  * @param config_json the configuration; NULL or "" means all defaults.
  * @param study NULL, or the study whose running trial the training reports to.
  * @param trial the trial number; ignored without a study.
- * @return HONE_STATE when the trial is not running or the study is multi-objective.
+ * @return HONE_STATE when the trial is not running or the study is multi-objective;
+ *   HONE_INVALID_ARGUMENT for a classification task with more than one column of `y`.
  */
 hone_status hone_mlp_train(
     hone_mlp **out,
     char **out_result_json,
-    const float *x,
-    size_t n_rows,
-    size_t n_features,
-    const double *y,
-    const float *x_val,
-    const double *y_val,
-    size_t n_val_rows,
-    const char *config_json,
-    hone_study *study,
-    int64_t trial);
-
-/**
- * Trains a model on float64 features, converted once to float32; see `hone_mlp_train`.
- *
- * @param out receives the new model handle; left untouched on failure.
- * @param out_result_json NULL, or receives the result as in `hone_mlp_train`.
- * @param x the training features, `n_rows * n_features` row-major.
- * @param n_rows the number of training rows; must be >= 1.
- * @param n_features the number of features per row; must be >= 1.
- * @param y `n_rows` targets or class labels.
- * @param x_val NULL, or the validation features, `n_val_rows * n_features`.
- * @param y_val `n_val_rows` validation targets or labels.
- * @param n_val_rows the number of validation rows.
- * @param config_json the configuration; NULL or "" means all defaults.
- * @param study NULL, or the study whose running trial the training reports to.
- * @param trial the trial number; ignored without a study.
- */
-hone_status hone_mlp_train_f64(
-    hone_mlp **out,
-    char **out_result_json,
-    const double *x,
-    size_t n_rows,
-    size_t n_features,
-    const double *y,
-    const double *x_val,
-    const double *y_val,
-    size_t n_val_rows,
-    const char *config_json,
-    hone_study *study,
-    int64_t trial);
-
-/**
- * Trains a regression model with several targets per row (multi-output regression).
- *
- * As `hone_mlp_train`, with "task" "regression" (the default) and `n_targets`
- * output units; `hone_mlp_predict` then writes `n_targets` values per row, and
- * `hone_mlp_evaluate` takes `n_targets` targets per row.
- *
- * @param out receives the new model handle; left untouched on failure.
- * @param out_result_json NULL, or receives the result as in `hone_mlp_train`.
- * @param x the training features, `n_rows * n_features` row-major.
- * @param n_rows the number of training rows; must be >= 1.
- * @param n_features the number of features per row; must be >= 1.
- * @param y the targets, `n_rows * n_targets` row-major.
- * @param n_targets the number of targets per row; must be >= 1.
- * @param x_val NULL, or the validation features, `n_val_rows * n_features`.
- * @param y_val the validation targets, `n_val_rows * n_targets` row-major.
- * @param n_val_rows the number of validation rows.
- * @param config_json the configuration; NULL or "" means all defaults.
- * @param study NULL, or the study whose running trial the training reports to.
- * @param trial the trial number; ignored without a study.
- * @return HONE_INVALID_ARGUMENT for a classification task with more than one target.
- */
-hone_status hone_mlp_train_multioutput(
-    hone_mlp **out,
-    char **out_result_json,
-    const float *x,
-    size_t n_rows,
-    size_t n_features,
-    const double *y,
-    size_t n_targets,
-    const float *x_val,
-    const double *y_val,
-    size_t n_val_rows,
+    const hone_array *x,
+    const hone_array *y,
+    const hone_array *x_val,
+    const hone_array *y_val,
     const char *config_json,
     hone_study *study,
     int64_t trial);
@@ -653,25 +637,22 @@ hone_status hone_mlp_n_features(size_t *out, hone_mlp *model);
 hone_status hone_mlp_info_json(char **out, hone_mlp *model);
 
 /**
- * Predicts for float32 features.
+ * Predicts for rows of features.
  *
- * Writes `n_rows * hone_mlp_n_outputs` values row-major: the predicted values
+ * Writes `x->rows * hone_mlp_n_outputs` values row-major: the predicted values
  * for regression, the class probabilities (each row sums to 1; for "binary",
  * P(0) then P(1)) for classification.
  *
  * @param out receives the predictions.
- * @param out_len the length of `out`; must equal `n_rows * hone_mlp_n_outputs`.
- * @param x the features, `n_rows * n_features` row-major.
- * @param n_rows the number of rows; must be >= 1.
- * @param n_features must equal the model's feature count.
+ * @param out_len the length of `out`; must equal `x->rows * hone_mlp_n_outputs`.
+ * @param x the features, HONE_FLOAT32 or HONE_FLOAT64; `cols` must equal the
+ *   model's feature count.
  */
 hone_status hone_mlp_predict(
     double *out,
     size_t out_len,
     hone_mlp *model,
-    const float *x,
-    size_t n_rows,
-    size_t n_features);
+    const hone_array *x);
 
 /**
  * Evaluates the model on labelled rows.
@@ -679,19 +660,16 @@ hone_status hone_mlp_predict(
  * @param out_json receives the metrics, released with `hone_free`: {"loss": ...}
  *   plus "mse", "mae", "r2" for regression, or "accuracy", "precision", "recall", "f1",
  *   "log_loss" and (when every class is present) "roc_auc" for classification.
- * @param x the features, `n_rows * n_features` row-major.
- * @param n_rows the number of rows; must be >= 1.
- * @param n_features must equal the model's feature count.
- * @param y `n_rows` targets or class labels; a regression model with k outputs
- *   takes `n_rows * k` targets, row-major.
+ * @param x the features, HONE_FLOAT32 or HONE_FLOAT64; `cols` must equal the
+ *   model's feature count.
+ * @param y the targets or class labels, any `hone_dtype`, as many rows as `x`:
+ *   1 column for classification, one per output for regression.
  */
 hone_status hone_mlp_evaluate(
     char **out_json,
     hone_mlp *model,
-    const float *x,
-    size_t n_rows,
-    size_t n_features,
-    const double *y);
+    const hone_array *x,
+    const hone_array *y);
 
 /**
  * Saves the model to a file in the versioned binary format, replacing any file there.

@@ -4,7 +4,7 @@
 /// the compile-time and run-time versions cannot drift apart.
 public enum HoneVersion {
   public static let major = 0
-  public static let minor = 2
+  public static let minor = 3
   public static let patch = 0
 
   /// The version as `"MAJOR.MINOR.PATCH"`.

@@ -83,8 +83,9 @@ static const char *expected_kernel(const char *json) {
 static void first_gemm(void) {
   static const float x[8] = {0, 0, 0, 1, 1, 0, 1, 1};
   static const double y[4] = {0, 1, 1, 0};
+  static const hone_array xa = {x, HONE_FLOAT32, 4, 2}, ya = {y, HONE_FLOAT64, 4, 1};
   hone_mlp *m = NULL;
-  CHECK(hone_mlp_train(&m, NULL, x, 4, 2, y, NULL, NULL, 0,
+  CHECK(hone_mlp_train(&m, NULL, &xa, &ya, NULL, NULL,
                        "{\"task\": \"binary\", \"hidden_layers\": [4], \"epochs\": 1, \"seed\": 1}", NULL,
                        -1) == HONE_OK);
   hone_mlp_destroy(m);

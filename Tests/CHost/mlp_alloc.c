@@ -62,11 +62,12 @@ static long allocations_for(const char *base, int epochs, int validate) {
   hone_mlp *model = NULL;
   hone_status status;
   long n;
+  const hone_array xa = {x, HONE_FLOAT32, ROWS, FEATURES}, ya = {y, HONE_FLOAT64, ROWS, 1};
+  const hone_array xva = {xv, HONE_FLOAT32, VAL, FEATURES}, yva = {yv, HONE_FLOAT64, VAL, 1};
   snprintf(config, sizeof config, "{%s, \"epochs\": %d, \"early_stopping_patience\": 0}", base, epochs);
   allocations = 0;
   counting = 1;
-  status = hone_mlp_train(&model, NULL, x, ROWS, FEATURES, y, validate ? xv : NULL, validate ? yv : NULL,
-                          validate ? VAL : 0, config, NULL, 0);
+  status = hone_mlp_train(&model, NULL, &xa, &ya, validate ? &xva : NULL, validate ? &yva : NULL, config, NULL, 0);
   counting = 0;
   n = allocations;
   if (status != HONE_OK) {

@@ -72,6 +72,8 @@ static void exercise(hone_mlp *m) {
   FUZZ_CHECK(features >= 1 && outputs >= 1, "a model with %zu features and %zu outputs", features, outputs);
   char *info = NULL;
   FUZZ_CHECK(CALL(hone_mlp_info_json(&info, m)) == HONE_OK, "info_json");
+  /* A classifier takes one label per row, a regression model one target per output. */
+  size_t targets = strstr(info, "\"task\":\"regression\"") != NULL ? outputs : 1;
   hone_free(info);
   if (features > 4096 || outputs > 4096) return;
   const size_t rows = 2;
@@ -80,12 +82,13 @@ static void exercise(hone_mlp *m) {
   double *y = (double *)calloc(rows * outputs, sizeof *y);
   if (x == NULL || p == NULL || y == NULL) abort();
   for (size_t i = 0; i < rows * features; i++) x[i] = (float)((int)(i % 7) - 3) * 0.5f;
-  CALL(hone_mlp_predict(p, rows * outputs, m, x, rows, features));
+  const hone_array xa = {x, HONE_FLOAT32, rows, features}, ya = {y, HONE_FLOAT64, rows, targets};
+  CALL(hone_mlp_predict(p, rows * outputs, m, &xa));
   /* A wrong output length is refused. */
-  FUZZ_CHECK(CALL(hone_mlp_predict(p, rows * outputs + 1, m, x, rows, features)) == HONE_INVALID_ARGUMENT,
+  FUZZ_CHECK(CALL(hone_mlp_predict(p, rows * outputs + 1, m, &xa)) == HONE_INVALID_ARGUMENT,
              "predict accepted a wrong output length");
   char *metrics = NULL;
-  if (CALL(hone_mlp_evaluate(&metrics, m, x, rows, features, y)) == HONE_OK) hone_free(metrics);
+  if (CALL(hone_mlp_evaluate(&metrics, m, &xa, &ya)) == HONE_OK) hone_free(metrics);
   free(x);
   free(p);
   free(y);

@@ -35,10 +35,8 @@ static uint8_t *read_file(const char *path, size_t *n) {
 static void model(const char *name, uint8_t mode, const float *x, size_t rows, size_t features, const double *y,
                   size_t targets, const char *config) {
   hone_mlp *m = NULL;
-  hone_status s = targets > 1
-                      ? hone_mlp_train_multioutput(&m, NULL, x, rows, features, y, targets, NULL, NULL, 0, config,
-                                                   NULL, 0)
-                      : hone_mlp_train(&m, NULL, x, rows, features, y, NULL, NULL, 0, config, NULL, 0);
+  const hone_array xa = {x, HONE_FLOAT32, rows, features}, ya = {y, HONE_FLOAT64, rows, targets};
+  hone_status s = hone_mlp_train(&m, NULL, &xa, &ya, NULL, NULL, config, NULL, 0);
   if (s != HONE_OK) {
     fprintf(stderr, "%s: %s\n", name, hone_last_error());
     exit(1);
@@ -57,17 +55,19 @@ static void model(const char *name, uint8_t mode, const float *x, size_t rows, s
   free(seed);
 }
 
-/* An mlp_train seed: header bytes, data bytes, then the configuration. */
-static void train_seed(const char *name, uint8_t rows_minus_1, uint8_t flags, uint8_t label_mode,
-                       const char *config) {
+/* An mlp_train seed: header bytes (the descriptor mutation and its value last),
+ * data bytes, then the configuration. */
+static void train_seed(const char *name, uint8_t rows_minus_1, uint8_t flags, uint8_t label_mode, uint8_t mutation,
+                       uint8_t value, const char *config) {
   uint8_t buf[1024];
   size_t rows = (size_t)rows_minus_1 + 1, features = (size_t)(flags & 3) + 1;
-  int entry = (flags >> 2) & 3;
-  size_t targets = entry == 2 ? (size_t)(((flags >> 5) & 3) % 3) + 1 : 1;
+  size_t targets = (size_t)(((flags >> 5) & 3) % 3) + 1;
   size_t n = 0;
   buf[n++] = rows_minus_1;
   buf[n++] = flags;
   buf[n++] = label_mode;
+  buf[n++] = mutation;
+  buf[n++] = value;
   for (size_t i = 0; i < rows * features; i++) buf[n++] = (uint8_t)(96 + 11 * i % 64);
   for (size_t i = 0; i < rows * targets; i++) buf[n++] = (uint8_t)(label_mode & 1 ? i % 3 : 100 + 7 * i % 50);
   size_t len = strlen(config);
@@ -132,26 +132,35 @@ int main(int argc, char **argv) {
   model("multioutput_v1_fixcrc", 1, xor_x, 4, 2, multi_y, 2,
         "{\"hidden_layers\": [], \"epochs\": 1, \"loss\": \"huber\", \"huber_delta\": 0.5}");
 
-  train_seed("regression", 7, 0x01, 0, "{\"hidden_layers\": [4], \"epochs\": 2, \"seed\": 3}");
-  train_seed("binary_f64_validation", 5, 0x15, 1,
+  train_seed("regression", 7, 0x01, 0, 0, 0, "{\"hidden_layers\": [4], \"epochs\": 2, \"seed\": 3}");
+  train_seed("binary_f64_validation", 5, 0x15, 1, 0, 0,
              "{\"task\": \"binary\", \"optimizer\": \"sgd\", \"momentum\": 0.5, \"epochs\": 3, "
              "\"schedule\": {\"type\": \"step\", \"step_epochs\": 1, \"gamma\": 0.5}, \"metric\": \"accuracy\"}");
-  train_seed("multiclass_study", 11, 0x82, 1,
+  train_seed("multiclass_study", 11, 0x82, 1, 0, 0,
              "{\"task\": \"multiclass\", \"hidden_layers\": [8, 4], \"activation\": [\"elu\", \"tanh\"], "
              "\"dropout\": [0.1, 0.2], \"optimizer\": \"adamw\", \"epochs\": 4, \"early_stopping_patience\": 1, "
              "\"validation_fraction\": 0.25}");
-  train_seed("multioutput", 9, 0x28 | 0x40, 0,
+  /* Two targets; validation features in float64 beside float32 training features; float64 targets. */
+  train_seed("multioutput", 9, 0x20 | 0x10 | 0x08, 0x04, 0, 0,
              "{\"loss\": \"mae\", \"optimizer\": \"rmsprop\", \"schedule\": \"cosine\", \"warmup_epochs\": 1, "
              "\"epochs\": 3, \"gradient_clip\": 1, \"l1\": 0.001, \"l2\": 0.01}");
-  train_seed("hypergradient_onecycle", 15, 0x03, 0,
+  train_seed("hypergradient_onecycle", 15, 0x03, 0, 0, 0,
              "{\"optimizer\": \"nesterov\", \"hypergradient_lr\": 0.0001, \"batch_size\": 4, "
              "\"schedule\": {\"type\": \"one_cycle\", \"max_factor\": 2}, \"init\": \"xavier_normal\", "
              "\"activation\": \"leaky_relu\", \"standardize\": false, \"epochs\": 2}");
-  train_seed("hinge_triangular", 3, 0x11, 1,
+  train_seed("hinge_triangular", 3, 0x11, 1, 0, 0,
              "{\"task\": \"binary\", \"loss\": \"hinge\", \"optimizer\": \"adagrad\", "
              "\"schedule\": {\"type\": \"triangular2\", \"half_period\": 1}, \"activation\": \"sigmoid\", "
              "\"epochs\": 2, \"metric\": \"roc_auc\"}");
-  train_seed("defaults", 0, 0x00, 0, "{}");
+  train_seed("defaults", 0, 0x00, 0, 0, 0, "{}");
+  /* Three int64 targets beside float64 features; int32 labels. */
+  train_seed("multioutput_f64_int64", 6, 0x40 | 0x04, 0x0c, 0, 0, "{\"hidden_layers\": [2], \"epochs\": 2}");
+  train_seed("int32_labels", 7, 0x11, 0x09, 0, 0, "{\"task\": \"multiclass\", \"epochs\": 2}");
+  /* Descriptor mutations: a dtype of -1, rows of 2^63, cols of 0, float64 data 4 bytes off. */
+  train_seed("bad_dtype", 3, 0x01, 0, 1, 0xf8, "{\"epochs\": 1}");
+  train_seed("overflowing_rows", 3, 0x01, 0, 3, 0xfd, "{\"epochs\": 1}");
+  train_seed("zero_cols", 3, 0x21, 0, 6, 0, "{\"epochs\": 1}");
+  train_seed("misaligned_f64", 3, 0x05, 0, 0x20, 0, "{\"epochs\": 1}");
 
   calls_seed("random", 0, 0x00, 3);
   calls_seed("random_space_median", 0, 0x30, 3);

@@ -7,10 +7,10 @@
 
 from ctypes import (
     POINTER,
+    Structure,
     c_bool,
     c_char_p,
     c_double,
-    c_float,
     c_int,
     c_int32,
     c_int64,
@@ -22,6 +22,18 @@ from ctypes import (
 hone_status = c_int
 hone_study = c_void_p
 hone_trial_state = c_int
+hone_dtype = c_int
+
+
+class hone_array(Structure):
+    _fields_ = [
+        ("data", c_void_p),
+        ("dtype", hone_dtype),
+        ("rows", c_size_t),
+        ("cols", c_size_t),
+    ]
+
+
 hone_mlp = c_void_p
 
 
@@ -59,6 +71,17 @@ hone_trial_state_values = {
     "HONE_TRIAL_WAITING": 4,
 }
 
+HONE_FLOAT32 = 0
+HONE_FLOAT64 = 1
+HONE_INT32 = 2
+HONE_INT64 = 3
+hone_dtype_values = {
+    "HONE_FLOAT32": 0,
+    "HONE_FLOAT64": 1,
+    "HONE_INT32": 2,
+    "HONE_INT64": 3,
+}
+
 
 # name: (restype, argtypes), in the order of the header.
 FUNCTIONS = {
@@ -90,14 +113,12 @@ FUNCTIONS = {
     "hone_trial_json": (hone_status, [POINTER(c_void_p), hone_study, c_int64]),
     "hone_trial_params_json": (hone_status, [POINTER(c_void_p), hone_study, c_int64]),
     "hone_study_export": (hone_status, [POINTER(c_void_p), hone_study, c_char_p]),
-    "hone_mlp_train": (hone_status, [POINTER(hone_mlp), POINTER(c_void_p), POINTER(c_float), c_size_t, c_size_t, POINTER(c_double), POINTER(c_float), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64]),
-    "hone_mlp_train_f64": (hone_status, [POINTER(hone_mlp), POINTER(c_void_p), POINTER(c_double), c_size_t, c_size_t, POINTER(c_double), POINTER(c_double), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64]),
-    "hone_mlp_train_multioutput": (hone_status, [POINTER(hone_mlp), POINTER(c_void_p), POINTER(c_float), c_size_t, c_size_t, POINTER(c_double), c_size_t, POINTER(c_float), POINTER(c_double), c_size_t, c_char_p, hone_study, c_int64]),
+    "hone_mlp_train": (hone_status, [POINTER(hone_mlp), POINTER(c_void_p), POINTER(hone_array), POINTER(hone_array), POINTER(hone_array), POINTER(hone_array), c_char_p, hone_study, c_int64]),
     "hone_mlp_n_outputs": (hone_status, [POINTER(c_size_t), hone_mlp]),
     "hone_mlp_n_features": (hone_status, [POINTER(c_size_t), hone_mlp]),
     "hone_mlp_info_json": (hone_status, [POINTER(c_void_p), hone_mlp]),
-    "hone_mlp_predict": (hone_status, [POINTER(c_double), c_size_t, hone_mlp, POINTER(c_float), c_size_t, c_size_t]),
-    "hone_mlp_evaluate": (hone_status, [POINTER(c_void_p), hone_mlp, POINTER(c_float), c_size_t, c_size_t, POINTER(c_double)]),
+    "hone_mlp_predict": (hone_status, [POINTER(c_double), c_size_t, hone_mlp, POINTER(hone_array)]),
+    "hone_mlp_evaluate": (hone_status, [POINTER(c_void_p), hone_mlp, POINTER(hone_array), POINTER(hone_array)]),
     "hone_mlp_save": (hone_status, [hone_mlp, c_char_p]),
     "hone_mlp_load": (hone_status, [POINTER(hone_mlp), c_char_p]),
     "hone_mlp_destroy": (None, [hone_mlp]),

@@ -12,11 +12,15 @@
     model.save("digits.mlp")
     again = hone.mlp.load("digits.mlp")
 
-Features are a 2-D array of ``n_rows × n_features``. A float32 C-contiguous
-NumPy array is passed to the library without a copy, and so is a float64 one
-(the library converts it once); anything else is converted to float32 first.
-Targets hold one value per row: the target for regression, or the integer class
-label for ``task="binary"`` or ``"multiclass"``.
+Features are a 2-D array of ``n_rows × n_features``. A float32 or float64
+C-contiguous NumPy array is passed to the library as it is, through a
+``hone_array`` descriptor (the library converts float64 once); anything else is
+converted to float32 first. Targets hold one value per row: the target for
+regression, or the integer class label for ``task="binary"`` or
+``"multiclass"``; a 2-D array of ``n_rows × k`` trains k regression outputs.
+float32, float64, int32 and int64 targets pass as they are (integers exactly,
+or refused when float32 cannot hold them); other integer and boolean arrays
+become int64, anything else float64.
 
 The keyword arguments of :func:`train` are the keys of the library's MLP
 configuration (``task``, ``hidden_layers``, ``activation``, ``optimizer``,
@@ -41,7 +45,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-from ctypes import POINTER, c_double, c_float, c_size_t, c_void_p
+from ctypes import POINTER, c_double, c_void_p
 from typing import Any, Dict, Optional, Tuple, Union
 
 try:
@@ -49,6 +53,7 @@ try:
 except ImportError:  # pragma: no cover - numpy is needed only when hone.mlp is used
     np = None  # type: ignore[assignment]
 
+from ._abi import HONE_FLOAT32, HONE_FLOAT64, HONE_INT32, HONE_INT64, hone_array
 from ._handle import _Handle
 from ._lib import LIB, _check, take_string
 from .exceptions import InvalidArgumentError, TrialPruned
@@ -64,11 +69,16 @@ def _need_numpy() -> None:
         raise ImportError("hone.mlp needs numpy: pip install numpy")
 
 
-def _features(X: Any, what: str, dtype: Optional[type] = None) -> np.ndarray:
+def _dtypes() -> Dict[type, int]:
+    """The ``hone_dtype`` of each NumPy element type a ``hone_array`` can carry."""
+    return {np.float32: HONE_FLOAT32, np.float64: HONE_FLOAT64, np.int32: HONE_INT32, np.int64: HONE_INT64}
+
+
+def _features(X: Any, what: str) -> np.ndarray:
     """A 2-D C-contiguous float32 or float64 array, copied only when it must be.
 
-    Without ``dtype``, float32 and float64 C-contiguous arrays pass as they are
-    and anything else becomes float32; with it, the result has that dtype.
+    float32 and float64 C-contiguous arrays pass as they are; anything else
+    becomes float32.
     """
     _need_numpy()
     a = np.asarray(X)
@@ -76,13 +86,32 @@ def _features(X: Any, what: str, dtype: Optional[type] = None) -> np.ndarray:
         raise ValueError(f"{what} must be a 2-D array of rows × features, got shape {a.shape}")
     if a.shape[0] < 1 or a.shape[1] < 1:
         raise ValueError(f"{what} must have at least one row and one feature, got shape {a.shape}")
-    if dtype is None:
-        dtype = a.dtype.type if a.dtype in (np.float32, np.float64) else np.float32
+    dtype = a.dtype.type if a.dtype in (np.float32, np.float64) else np.float32
     return np.ascontiguousarray(a, dtype=dtype)
 
 
+def _target_dtype(a: np.ndarray) -> type:
+    """The element type targets travel in: their own when a ``hone_array`` carries it.
+
+    Other integers and booleans become int64, so labels stay exact; a uint64
+    beyond int64 becomes float64 rather than wrapping; the rest float64.
+    """
+    if a.dtype.type in _dtypes():
+        return a.dtype.type
+    if a.dtype.kind in "bi" or (a.dtype.kind == "u" and a.dtype.itemsize < 8):
+        return np.int64
+    return np.float64
+
+
+def _array(a: np.ndarray) -> hone_array:
+    """The descriptor of C-contiguous ``a``: a 1-D array is one column."""
+    rows = a.shape[0]
+    cols = 1 if a.ndim == 1 else a.shape[1]
+    return hone_array(a.ctypes.data, _dtypes()[a.dtype.type], rows, cols)
+
+
 def _targets(y: Any, rows: int, what: str, columns: Optional[int] = 1) -> np.ndarray:
-    """Float64 targets, C-contiguous: ``rows`` values, or ``rows × columns`` for several.
+    """C-contiguous targets: ``rows`` values, or ``rows × columns`` for several.
 
     ``columns=None`` accepts either a 1-D array or a 2-D one of any width.
     """
@@ -96,11 +125,12 @@ def _targets(y: Any, rows: int, what: str, columns: Optional[int] = 1) -> np.nda
         raise ValueError(f"{what} must be a 1-D array with one value per row, got shape {a.shape}")
     if a.shape[0] != rows:
         raise ValueError(f"{what} has {a.shape[0]} values for {rows} rows")
-    return np.ascontiguousarray(a, dtype=np.float64)
+    return np.ascontiguousarray(a, dtype=_target_dtype(a))
 
 
-def _ptr(a: Optional[np.ndarray], ctype: type) -> Any:
-    return None if a is None else a.ctypes.data_as(POINTER(ctype))
+def _ref(descriptor: Optional[hone_array]) -> Any:
+    """The argument for a ``const hone_array *``: NULL for none."""
+    return None if descriptor is None else ctypes.byref(descriptor)
 
 
 def _json_default(o: Any) -> Any:
@@ -157,11 +187,11 @@ class Model(_Handle):
 
     def _raw(self, X: Any) -> np.ndarray:
         """What ``hone_mlp_predict`` writes: values or class probabilities, ``rows × n_outputs``."""
-        x = _features(X, "X", np.float32)
-        rows, cols = x.shape
+        x = _features(X, "X")
         k = int(self._info["n_outputs"])
-        out = np.empty((rows, k), dtype=np.float64)
-        _check(LIB.hone_mlp_predict(_ptr(out, c_double), out.size, self._h(), _ptr(x, c_float), rows, cols))
+        out = np.empty((x.shape[0], k), dtype=np.float64)
+        xa = _array(x)
+        _check(LIB.hone_mlp_predict(out.ctypes.data_as(POINTER(c_double)), out.size, self._h(), ctypes.byref(xa)))
         return out
 
     def predict(self, X: Any) -> np.ndarray:
@@ -193,11 +223,11 @@ class Model(_Handle):
         "precision", "recall", "f1", "log_loss"}`` and, when every class is
         present, ``"roc_auc"`` for classification.
         """
-        x = _features(X, "X", np.float32)
-        rows, cols = x.shape
-        t = _targets(y, rows, "y", int(self._info["n_outputs"]) if self.task == "regression" else 1)
+        x = _features(X, "X")
+        t = _targets(y, x.shape[0], "y", int(self._info["n_outputs"]) if self.task == "regression" else 1)
+        xa, ta = _array(x), _array(t)
         out = c_void_p()
-        _check(LIB.hone_mlp_evaluate(ctypes.byref(out), self._h(), _ptr(x, c_float), rows, cols, _ptr(t, c_double)))
+        _check(LIB.hone_mlp_evaluate(ctypes.byref(out), self._h(), ctypes.byref(xa), ctypes.byref(ta)))
         return {k: float(v) for k, v in json.loads(take_string(out)).items()}
 
     def save(self, path: PathLike) -> None:
@@ -246,16 +276,13 @@ def train(
     rows, cols = x.shape
     t = _targets(y, rows, "y", None)
     targets = 1 if t.ndim == 1 else t.shape[1]
-    if targets > 1:
-        # Several targets per row go through the float32 multi-output entry point.
-        x = _features(x, "X", np.float32)
     xv = tv = None
     if validation_data is not None:
         try:
             Xv, yv = validation_data
         except (TypeError, ValueError):
             raise ValueError("validation_data must be a pair (X_val, y_val)") from None
-        xv = _features(Xv, "X_val", x.dtype.type)
+        xv = _features(Xv, "X_val")
         if xv.shape[1] != cols:
             raise ValueError(f"X_val has {xv.shape[1]} features, X has {cols}")
         tv = _targets(yv, xv.shape[0], "y_val", targets)
@@ -269,17 +296,13 @@ def train(
     text = json.dumps(config, default=_json_default, allow_nan=False).encode()
     handle = c_void_p()
     result = c_void_p()
-    n_val = 0 if xv is None else xv.shape[0]
-    if targets > 1:
-        status = LIB.hone_mlp_train_multioutput(
-            ctypes.byref(handle), ctypes.byref(result), _ptr(x, c_float), rows, cols, _ptr(t, c_double), targets,
-            _ptr(xv, c_float), _ptr(tv, c_double), n_val, text, study_handle, number)
-    else:
-        fn, ctype = (LIB.hone_mlp_train, c_float) if x.dtype == np.float32 else (LIB.hone_mlp_train_f64, c_double)
-        status = fn(
-            ctypes.byref(handle), ctypes.byref(result), _ptr(x, ctype), rows, cols, _ptr(t, c_double),
-            _ptr(xv, ctype), _ptr(tv, c_double), n_val, text, study_handle, number)
-    _check(status)
+    # The arrays stay referenced by x, t, xv and tv until the call returns.
+    xa, ta = _array(x), _array(t)
+    xva = None if xv is None else _array(xv)
+    tva = None if tv is None else _array(tv)
+    _check(LIB.hone_mlp_train(
+        ctypes.byref(handle), ctypes.byref(result), ctypes.byref(xa), ctypes.byref(ta), _ref(xva), _ref(tva),
+        text, study_handle, number))
     model = Model(handle)
     history = json.loads(take_string(result))
     if history["status"] == "pruned":

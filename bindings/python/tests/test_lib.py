@@ -16,7 +16,7 @@ from hone.exceptions import Status
 
 
 def test_version_matches_library():
-    assert hone.__version__ == "0.2.0"
+    assert hone.__version__ == "0.3.0"
     assert _lib.LIB.hone_version().decode() == hone.__version__
     major, minor, patch = (int(p) for p in hone.__version__.split("."))
     assert _lib.LIB.hone_version_number() == major * 1_000_000 + minor * 1_000 + patch
@@ -24,7 +24,7 @@ def test_version_matches_library():
 
 def test_version_mismatch_is_refused(monkeypatch):
     monkeypatch.setattr(_lib, "__version__", "9.9.9")
-    with pytest.raises(ImportError, match=r"version mismatch: the Python package is 9\.9\.9 but .* is 0\.2\.0"):
+    with pytest.raises(ImportError, match=r"version mismatch: the Python package is 9\.9\.9 but .* is 0\.3\.0"):
         _lib.load_library(_lib.LIB_PATH)
 
 

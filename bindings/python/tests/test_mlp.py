@@ -108,6 +108,48 @@ def test_float64_and_float32_agree():
     np.testing.assert_array_equal(m32.predict(X), m_f.predict(X.tolist()))
 
 
+def test_every_dtype_makes_the_same_data():
+    # float64 features holding float32 values, and labels as int32, int64, uint8,
+    # bool or float64, are the same data set once converted: the same model, bit for bit.
+    config = dict(XOR_CONFIG, epochs=20)
+    base, _ = hone.mlp.train(XOR_X, XOR_Y.astype(np.float64), validation_data=(XOR_X, XOR_Y), **config)
+    want = base.predict_proba(XOR_X)
+    for X in (XOR_X, XOR_X.astype(np.float64)):
+        for y in (XOR_Y.astype(np.int32), XOR_Y.astype(np.int64), XOR_Y.astype(np.uint8), XOR_Y.astype(bool),
+                  XOR_Y.astype(np.float32)):
+            model, _ = hone.mlp.train(X, y, validation_data=(X, y), **config)
+            np.testing.assert_array_equal(model.predict_proba(X), want)
+            assert model.evaluate(X, y) == base.evaluate(XOR_X, XOR_Y)
+    # Prediction from float64 features equals prediction from the same float32 ones.
+    np.testing.assert_array_equal(base.predict_proba(XOR_X.astype(np.float64)), want)
+
+
+def test_arrays_pass_without_a_python_copy():
+    x64 = np.arange(8, dtype=np.float64).reshape(4, 2)
+    assert np.shares_memory(hone.mlp._features(x64, "X"), x64)
+    y64 = np.arange(4, dtype=np.int64)
+    assert np.shares_memory(hone.mlp._targets(y64, 4, "y"), y64)
+    assert hone.mlp._targets(np.arange(4, dtype=np.uint16), 4, "y").dtype == np.int64
+    assert hone.mlp._targets(np.arange(4, dtype=np.uint64), 4, "y").dtype == np.float64
+    assert hone.mlp._targets([0.5, 1, 2, 3], 4, "y").dtype == np.float64
+
+
+def test_descriptor_layout_matches_the_header():
+    import ctypes
+
+    from hone._abi import hone_array
+
+    assert ctypes.sizeof(hone_array) == 32
+    assert [getattr(hone_array, f).offset for f in ("data", "dtype", "rows", "cols")] == [0, 8, 16, 24]
+
+
+def test_integers_must_be_exact_in_float32():
+    with pytest.raises(hone.InvalidArgumentError, match="integer 9007199254740993 at row 2, column 0"):
+        hone.mlp.train(XOR_X, np.array([0, 1, 2**53 + 1, 0]), epochs=1)
+    with pytest.raises(hone.InvalidArgumentError, match="beyond float32's range"):
+        hone.mlp.train(np.array([[0, 0], [0, 1e300], [1, 0], [1, 1]]), XOR_Y, epochs=1)
+
+
 def test_save_load_round_trip(xor_model, tmp_path):
     path = tmp_path / "xor.mlp"
     xor_model.save(path)
@@ -210,7 +252,7 @@ def test_bad_shapes():
 
 
 def test_predict_shape_errors(xor_model):
-    with pytest.raises(hone.InvalidArgumentError, match="n_features"):
+    with pytest.raises(hone.InvalidArgumentError, match="x has 3 cols, the model takes 2 features"):
         xor_model.predict(np.zeros((2, 3), dtype=np.float32))
     with pytest.raises(ValueError, match="2-D"):
         xor_model.predict(np.zeros(2, dtype=np.float32))
