@@ -387,7 +387,7 @@ final class LinalgTests: XCTestCase {
     try a.withUnsafeBufferPointer { (pa) throws(HoneError) in
       try b.withUnsafeBufferPointer { (pb) throws(HoneError) in
         try c.withUnsafeMutableBufferPointer { (pc) throws(HoneError) in
-          try BLAS.sgemm(
+          try BLAS.gemm(
             transA: .normal, transB: .normal, m: 2, n: 2, k: 3, alpha: 1,
             a: pa.baseAddress!, lda: 4, b: pb.baseAddress!, ldb: 3, beta: 2, c: pc.baseAddress!, ldc: 3)
         }
@@ -399,7 +399,7 @@ final class LinalgTests: XCTestCase {
     let error = a.withUnsafeBufferPointer { pa in
       out.withUnsafeMutableBufferPointer { po in
         thrown { () throws(HoneError) in
-          try BLAS.sgemm(
+          try BLAS.gemm(
             transA: .normal, transB: .normal, m: 2, n: 2, k: 3, alpha: 1,
             a: pa.baseAddress!, lda: 1, b: pa.baseAddress!, ldb: 3, beta: 0, c: po.baseAddress!, ldc: 2)
         }
@@ -418,7 +418,7 @@ final class LinalgTests: XCTestCase {
     try a.withUnsafeBufferPointer { (pa) throws(HoneError) in
       try b.withUnsafeBufferPointer { (pb) throws(HoneError) in
         try c.withUnsafeMutableBufferPointer { (pc) throws(HoneError) in
-          try BLAS.dgemm(
+          try BLAS.gemm(
             transA: .transposed, transB: .normal, m: 2, n: 1, k: 3, alpha: 1,
             a: pa.baseAddress!, lda: 3, b: pb.baseAddress!, ldb: 3, beta: 0, c: pc.baseAddress!, ldc: 2)
         }

@@ -26,7 +26,7 @@ extension Matrix {
     try a.storage.withUnsafeBufferPointer { (pa) throws(HoneError) in
       try b.storage.withUnsafeBufferPointer { (pb) throws(HoneError) in
         try c.storage.withUnsafeMutableBufferPointer { (pc) throws(HoneError) in
-          try BLAS.dgemm(
+          try BLAS.gemm(
             transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
             a: pa.baseAddress!, lda: a.rows, b: pb.baseAddress!, ldb: b.rows,
             beta: beta, c: pc.baseAddress!, ldc: m)

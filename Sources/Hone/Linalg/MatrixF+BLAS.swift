@@ -23,7 +23,7 @@ extension MatrixF {
     try a.withUnsafeBufferPointer { (pa) throws(HoneError) in
       try b.withUnsafeBufferPointer { (pb) throws(HoneError) in
         try c.withUnsafeMutableBufferPointer { (pc) throws(HoneError) in
-          try BLAS.sgemm(
+          try BLAS.gemm(
             transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
             a: pa.baseAddress!, lda: a.rows, b: pb.baseAddress!, ldb: b.rows,
             beta: beta, c: pc.baseAddress!, ldc: m)
