@@ -3,6 +3,7 @@ internal import CLAPACKE
 /// The `uplo` argument LAPACK takes for the lower triangle.
 private let lowerUplo = CChar(UInt8(ascii: "L"))
 
+// Double precision only: the GP is the one caller, and LAPACKE loads only the d-routines.
 extension Matrix where Scalar == Double {
   /// Factors a symmetric positive-definite matrix in place as A = L·Lᵀ (LAPACK `dpotrf`).
   ///
