@@ -130,7 +130,7 @@ final class GPLikelihoodTests: XCTestCase {
   }
 
   func testIdenticalInputsWithConflictingTargetsAreExplainedAsNoise() throws {
-    let x = Matrix(rows: 30, cols: 2, repeating: 0.5)
+    let x = Matrix<Double>(rows: 30, cols: 2, repeating: 0.5)
     let y = GPFixtures.standardized((0..<30).map { Double($0 % 5) })
     var rng = Xoshiro256(seed: 6)
     let model = try GaussianProcess.fit(inputs: x, targets: y, dimensions: [.continuous, .continuous], using: &rng)

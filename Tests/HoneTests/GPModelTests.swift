@@ -8,9 +8,9 @@ import Glibc
 /// Data and independent reference computations shared by the GP tests.
 enum GPFixtures {
   /// An n×d matrix with continuous columns uniform in [0, 1] and categorical columns holding codes 0..<levels.
-  static func inputs(_ n: Int, _ kinds: [GPDimensionKind], levels: Int = 3, seed: UInt64) -> Matrix {
+  static func inputs(_ n: Int, _ kinds: [GPDimensionKind], levels: Int = 3, seed: UInt64) -> Matrix<Double> {
     var rng = Xoshiro256(seed: seed)
-    var x = Matrix(rows: n, cols: kinds.count)
+    var x = Matrix<Double>(rows: n, cols: kinds.count)
     for i in 0..<n {
       for (k, kind) in kinds.enumerated() {
         x[i, k] = kind == .continuous ? rng.nextUnit() : Double(Int(rng.nextUnit() * Double(levels)))
@@ -20,7 +20,7 @@ enum GPFixtures {
   }
 
   /// The rows of `x` as arrays.
-  static func rows(_ x: Matrix) -> [[Double]] {
+  static func rows(_ x: Matrix<Double>) -> [[Double]] {
     (0..<x.rows).map { i in (0..<x.cols).map { x[i, $0] } }
   }
 
@@ -91,7 +91,7 @@ enum GPFixtures {
   }
 
   /// Targets from a smooth function of the mixed inputs plus a category effect.
-  static func targets(_ x: Matrix) -> [Double] {
+  static func targets(_ x: Matrix<Double>) -> [Double] {
     standardized(rows(x).map { r in sin(6 * r[0]) + (r.count > 2 ? cos(4 * r[2]) : 0) + 0.5 * r[1] })
   }
 }
@@ -237,7 +237,7 @@ final class GPModelTests: XCTestCase {
   }
 }
 
-extension Matrix {
+extension Matrix where Scalar == Double {
   /// This matrix with `other`'s rows below it, for tests.
   func appendingRowsForTest(_ other: Matrix) -> Matrix {
     let rows = GPFixtures.rows(self) + GPFixtures.rows(other)

@@ -5,7 +5,7 @@ import XCTest
 final class LinalgTests: XCTestCase {
   // MARK: - Helpers
 
-  private func matrix(_ rows: [[Double]], file: StaticString = #filePath, line: UInt = #line) -> Matrix {
+  private func matrix(_ rows: [[Double]], file: StaticString = #filePath, line: UInt = #line) -> Matrix<Double> {
     do {
       return try Matrix(rowMajor: rows)
     } catch {
@@ -15,7 +15,7 @@ final class LinalgTests: XCTestCase {
   }
 
   private func assertClose(
-    _ m: Matrix, _ expected: [[Double]], tolerance: Double = 1e-12,
+    _ m: Matrix<Double>, _ expected: [[Double]], tolerance: Double = 1e-12,
     file: StaticString = #filePath, line: UInt = #line
   ) {
     XCTAssertEqual(m.rows, expected.count, "rows", file: file, line: line)
@@ -76,7 +76,7 @@ final class LinalgTests: XCTestCase {
     XCTAssertEqual(m[1, 2], 6)
     XCTAssertEqual(m.transposed(), matrix([[1, 4], [2, 5], [3, 6]]))
     XCTAssertEqual(Matrix.identity(2).storage, [1, 0, 0, 1])
-    XCTAssertEqual(Matrix(rows: -1, cols: 3).storage.count, 0)
+    XCTAssertEqual(Matrix<Double>(rows: -1, cols: 3).storage.count, 0)
     var n = m
     n.withUnsafeMutableBufferPointer { $0[1] = -4 }
     XCTAssertEqual(n[1, 0], -4)
@@ -87,7 +87,7 @@ final class LinalgTests: XCTestCase {
     assertInvalidArgument { () throws(HoneError) in try Matrix(rows: 2, cols: 2, columnMajor: [1, 2, 3]) }
     assertInvalidArgument { () throws(HoneError) in try Matrix(rows: -1, cols: -1, columnMajor: [1]) }
     assertInvalidArgument { () throws(HoneError) in try Matrix(rowMajor: [[1, 2], [3]]) }
-    assertInvalidArgument { () throws(HoneError) in try MatrixF(rows: 1, cols: 2, columnMajor: [1]) }
+    assertInvalidArgument { () throws(HoneError) in try Matrix<Float>(rows: 1, cols: 2, columnMajor: [1]) }
   }
 
   // MARK: - BLAS
@@ -110,7 +110,7 @@ final class LinalgTests: XCTestCase {
   func testGemmBetaZeroIgnoresGarbageAndEmptyInnerDimensionScales() throws {
     let a = matrix([[1, 2, 3], [4, 5, 6]])
     let b = matrix([[7, 8], [9, 10], [11, 12]])
-    var c = Matrix(rows: 2, cols: 2, repeating: .nan)
+    var c = Matrix<Double>(rows: 2, cols: 2, repeating: .nan)
     try Matrix.gemm(a, b, into: &c)
     assertClose(c, [[58, 64], [139, 154]])
     var d = matrix([[1, 2], [3, 4]])
@@ -120,9 +120,9 @@ final class LinalgTests: XCTestCase {
 
   func testGemmShapeMismatchThrows() {
     let a = matrix([[1, 2, 3], [4, 5, 6]])
-    var c = Matrix(rows: 2, cols: 2)
+    var c = Matrix<Double>(rows: 2, cols: 2)
     assertInvalidArgument { () throws(HoneError) in try Matrix.gemm(a, a, into: &c) }
-    var wrong = Matrix(rows: 3, cols: 2)
+    var wrong = Matrix<Double>(rows: 3, cols: 2)
     assertInvalidArgument { () throws(HoneError) in
       try Matrix.gemm(a, a, into: &wrong, transB: .transposed)
     }
@@ -143,17 +143,17 @@ final class LinalgTests: XCTestCase {
 
   func testSyrk() throws {
     let a = matrix([[1, 2, 3], [4, 5, 6]])
-    var c = Matrix(rows: 2, cols: 2)
+    var c = Matrix<Double>(rows: 2, cols: 2)
     try Matrix.syrk(a, into: &c)
     assertClose(c, [[14, 32], [32, 77]])
-    var g = Matrix(rows: 3, cols: 3, repeating: 99)
+    var g = Matrix<Double>(rows: 3, cols: 3, repeating: 99)
     try Matrix.syrk(a, into: &g, trans: .transposed, triangle: .upper)
     assertClose(g, [[17, 22, 27], [22, 29, 36], [27, 36, 45]])
     let s = matrix([[1, 2], [3, 4], [5, 6]])
-    var h = Matrix.identity(2)
+    var h = Matrix<Double>.identity(2)
     try Matrix.syrk(s, into: &h, trans: .transposed, alpha: 2, beta: -1)
     assertClose(h, [[69, 88], [88, 111]])
-    var lowerOnly = Matrix(rows: 2, cols: 2, repeating: 7)
+    var lowerOnly = Matrix<Double>(rows: 2, cols: 2, repeating: 7)
     try Matrix.syrk(a, into: &lowerOnly, symmetrize: false)
     assertClose(lowerOnly, [[14, 7], [32, 77]])
     assertInvalidArgument { () throws(HoneError) in try Matrix.syrk(a, into: &g) }
@@ -171,7 +171,7 @@ final class LinalgTests: XCTestCase {
     var z = matrix([[1, 2, 3], [-1, 0, 4]])
     try Matrix.trsm(l, &z, side: .right)
     assertClose(z, [[13.5, -3, 1], [24.833333333333325, -6.666666666666664, 1.3333333333333333]])
-    var wrong = Matrix(rows: 2, cols: 2)
+    var wrong = Matrix<Double>(rows: 2, cols: 2)
     assertInvalidArgument { () throws(HoneError) in try Matrix.trsm(l, &wrong) }
     assertInvalidArgument { () throws(HoneError) in try Matrix.trsm(Matrix(rows: 3, cols: 2), &x) }
   }
@@ -211,11 +211,11 @@ final class LinalgTests: XCTestCase {
       return XCTFail("expected numeric")
     }
     XCTAssertTrue(message.contains("order 2"), message)
-    var rect = Matrix(rows: 2, cols: 3)
+    var rect = Matrix<Double>(rows: 2, cols: 3)
     assertInvalidArgument { () throws(HoneError) in try Matrix.potrf(&rect) }
     assertInvalidArgument { () throws(HoneError) in try Matrix.potri(&rect) }
-    var b = Matrix(rows: 3, cols: 1)
-    assertInvalidArgument { () throws(HoneError) in try Matrix.potrs(factor: Matrix.identity(2), &b) }
+    var b = Matrix<Double>(rows: 3, cols: 1)
+    assertInvalidArgument { () throws(HoneError) in try Matrix.potrs(factor: Matrix<Double>.identity(2), &b) }
   }
 
   // MARK: - Cholesky
@@ -307,14 +307,14 @@ final class LinalgTests: XCTestCase {
       values.append(Double(state >> 11) / Double(1 << 53) - 0.5)
     }
     let g = try Matrix(rows: n + extra, cols: m, columnMajor: values)
-    var k = Matrix(rows: n + extra, cols: n + extra)
+    var k = Matrix<Double>(rows: n + extra, cols: n + extra)
     try Matrix.syrk(g, into: &k, alpha: 1 / Double(m))
     for i in 0..<(n + extra) { k[i, i] += 1 }
 
     let fresh = try Cholesky(k)
-    var head = Matrix(rows: n, cols: n)
-    var cross = Matrix(rows: n, cols: extra)
-    var block = Matrix(rows: extra, cols: extra)
+    var head = Matrix<Double>(rows: n, cols: n)
+    var cross = Matrix<Double>(rows: n, cols: extra)
+    var block = Matrix<Double>(rows: extra, cols: extra)
     for j in 0..<(n + extra) {
       for i in 0..<(n + extra) {
         switch (i < n, j < n) {
@@ -366,16 +366,16 @@ final class LinalgTests: XCTestCase {
 
   // MARK: - Single precision
 
-  func testSgemmOnMatrixF() throws {
-    let a = try MatrixF(rows: 2, cols: 3, columnMajor: [1, 4, 2, 5, 3, 6])
-    let b = try MatrixF(rows: 3, cols: 2, columnMajor: [7, 9, 11, 8, 10, 12])
-    var c = MatrixF(rows: 2, cols: 2)
-    try MatrixF.gemm(a, b, into: &c)
+  func testSgemmOnFloatMatrix() throws {
+    let a = try Matrix<Float>(rows: 2, cols: 3, columnMajor: [1, 4, 2, 5, 3, 6])
+    let b = try Matrix<Float>(rows: 3, cols: 2, columnMajor: [7, 9, 11, 8, 10, 12])
+    var c = Matrix<Float>(rows: 2, cols: 2)
+    try Matrix.gemm(a, b, into: &c)
     XCTAssertEqual(c.storage, [58, 139, 64, 154])
-    var d = MatrixF(rows: 3, cols: 3)
-    try MatrixF.gemm(a, a, into: &d, transA: .transposed, alpha: 0.5)
+    var d = Matrix<Float>(rows: 3, cols: 3)
+    try Matrix.gemm(a, a, into: &d, transA: .transposed, alpha: 0.5)
     XCTAssertEqual(d.storage, [8.5, 11, 13.5, 11, 14.5, 18, 13.5, 18, 22.5])
-    assertInvalidArgument { () throws(HoneError) in try MatrixF.gemm(a, a, into: &c) }
+    assertInvalidArgument { () throws(HoneError) in try Matrix.gemm(a, a, into: &c) }
   }
 
   func testRawSgemmRespectsLeadingDimensions() throws {
@@ -387,7 +387,7 @@ final class LinalgTests: XCTestCase {
     try a.withUnsafeBufferPointer { (pa) throws(HoneError) in
       try b.withUnsafeBufferPointer { (pb) throws(HoneError) in
         try c.withUnsafeMutableBufferPointer { (pc) throws(HoneError) in
-          try BLAS.sgemm(
+          try BLAS.gemm(
             transA: .normal, transB: .normal, m: 2, n: 2, k: 3, alpha: 1,
             a: pa.baseAddress!, lda: 4, b: pb.baseAddress!, ldb: 3, beta: 2, c: pc.baseAddress!, ldc: 3)
         }
@@ -399,7 +399,7 @@ final class LinalgTests: XCTestCase {
     let error = a.withUnsafeBufferPointer { pa in
       out.withUnsafeMutableBufferPointer { po in
         thrown { () throws(HoneError) in
-          try BLAS.sgemm(
+          try BLAS.gemm(
             transA: .normal, transB: .normal, m: 2, n: 2, k: 3, alpha: 1,
             a: pa.baseAddress!, lda: 1, b: pa.baseAddress!, ldb: 3, beta: 0, c: po.baseAddress!, ldc: 2)
         }
@@ -418,7 +418,7 @@ final class LinalgTests: XCTestCase {
     try a.withUnsafeBufferPointer { (pa) throws(HoneError) in
       try b.withUnsafeBufferPointer { (pb) throws(HoneError) in
         try c.withUnsafeMutableBufferPointer { (pc) throws(HoneError) in
-          try BLAS.dgemm(
+          try BLAS.gemm(
             transA: .transposed, transB: .normal, m: 2, n: 1, k: 3, alpha: 1,
             a: pa.baseAddress!, lda: 3, b: pb.baseAddress!, ldb: 3, beta: 0, c: pc.baseAddress!, ldc: 2)
         }

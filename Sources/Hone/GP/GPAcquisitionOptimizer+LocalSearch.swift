@@ -5,7 +5,7 @@ struct LocalSearch {
   let plan: SearchPlan
   let options: LBFGSB.Options
   /// The current point of each search, one row each.
-  var points: Matrix
+  var points: Matrix<Double>
   /// The acquisition at each row of `points`.
   var values: [Double]
 

@@ -76,10 +76,10 @@ struct SearchPlan: Sendable {
   }
 
   /// `count` scrambled Sobol points mapped into the space: intervals scaled, grids cut into equal cells.
-  func sobolCandidates(count: Int, using rng: inout some RandomNumberGenerator) throws(HoneError) -> Matrix {
+  func sobolCandidates(count: Int, using rng: inout some RandomNumberGenerator) throws(HoneError) -> Matrix<Double> {
     let d = dimensions.count
     let sobol = try SobolSequence(dimension: d, scramble: true, using: &rng)
-    var points = Matrix(rows: count, cols: d)
+    var points = Matrix<Double>(rows: count, cols: d)
     var unit = [Double](repeating: 0, count: d)
     for r in 0..<count {
       sobol.point(at: UInt64(r), into: &unit)
@@ -99,7 +99,7 @@ struct SearchPlan: Sendable {
   }
 
   /// `points` moved into the space: clamped into intervals, snapped to the nearest grid value.
-  func projected(_ points: Matrix) -> Matrix {
+  func projected(_ points: Matrix<Double>) -> Matrix<Double> {
     var result = points
     let m = points.rows
     for (k, dimension) in dimensions.enumerated() {

@@ -67,7 +67,7 @@ public struct GPAcquisitionOptimizer: Sendable, Equatable {
   /// `invalidArgument` on a malformed space, options or candidates.
   public func maximize(
     _ acquisition: GPAcquisition, model: GaussianProcess, space: [GPSearchDimension],
-    candidates: Matrix? = nil, using rng: inout some RandomNumberGenerator
+    candidates: Matrix<Double>? = nil, using rng: inout some RandomNumberGenerator
   ) throws(HoneError) -> GPAcquisitionMaximum {
     guard rawSamples >= 1, starts >= 1, exhaustiveLimit >= 0, rounds >= 1 else {
       throw .invalidArgument("GPAcquisitionOptimizer: invalid options \(self)")

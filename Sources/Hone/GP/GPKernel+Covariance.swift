@@ -2,15 +2,15 @@ extension GPKernel {
   /// The covariance matrix K(X, X) + v·I of the rows of `x` (n×d), both triangles filled.
   ///
   /// Throws `invalidArgument` when `x` does not have one column per dimension.
-  public func covariance(_ x: Matrix) throws(HoneError) -> Matrix {
-    var k = Matrix(rows: 0, cols: 0)
+  public func covariance(_ x: Matrix<Double>) throws(HoneError) -> Matrix<Double> {
+    var k = Matrix<Double>(rows: 0, cols: 0)
     try pairwiseCovariance(x, into: &k)
     k.mirror(from: .lower)
     return k
   }
 
   /// Writes K(X, X) + v·I into the lower triangle of `k`, reusing its storage when it is already n×n.
-  func pairwiseCovariance(_ x: Matrix, into k: inout Matrix) throws(HoneError) {
+  func pairwiseCovariance(_ x: Matrix<Double>, into k: inout Matrix<Double>) throws(HoneError) {
     try checkColumns(x, "covariance")
     let n = x.rows
     pairwiseSquaredDistances(x, into: &k)
@@ -27,7 +27,7 @@ extension GPKernel {
   /// The noise-free covariance between the rows of `x` (n×d) and the rows of `points` (m×d), as an n×m matrix.
   ///
   /// Throws `invalidArgument` when either does not have one column per dimension.
-  public func crossCovariance(_ x: Matrix, _ points: Matrix) throws(HoneError) -> Matrix {
+  public func crossCovariance(_ x: Matrix<Double>, _ points: Matrix<Double>) throws(HoneError) -> Matrix<Double> {
     var k = try crossSquaredDistances(x, points)
     let s = hyperparameters.outputscale
     k.storage.withUnsafeMutableBufferPointer { pk in
@@ -37,7 +37,7 @@ extension GPKernel {
   }
 
   /// Throws `invalidArgument` unless `x` has one column per dimension.
-  func checkColumns(_ x: Matrix, _ routine: StaticString) throws(HoneError) {
+  func checkColumns(_ x: Matrix<Double>, _ routine: StaticString) throws(HoneError) {
     guard x.cols == dimensions.count else {
       throw .invalidArgument(
         "GPKernel.\(routine): the inputs have \(x.cols) columns, the kernel has \(dimensions.count) dimensions")
@@ -50,7 +50,7 @@ extension GPKernel {
   /// ‖a‖² + ‖b‖² − 2a·b: the likelihood gradient needs them exact for close
   /// pairs, and a loop over columns with a contiguous inner loop costs O(n²d),
   /// far below the O(n³) factorization it feeds.
-  func pairwiseSquaredDistances(_ x: Matrix, into r2: inout Matrix) {
+  func pairwiseSquaredDistances(_ x: Matrix<Double>, into r2: inout Matrix<Double>) {
     let n = x.rows
     let weights = inverseSquaredLengthscales
     if r2.rows != n || r2.cols != n { r2 = Matrix(rows: n, cols: n) }
@@ -85,13 +85,13 @@ extension GPKernel {
   /// with the cross term from one GEMM for the whole batch; inputs are shifted
   /// by ½ first, which leaves distances alone but shrinks the norms whose
   /// difference is taken. Results are clamped at 0 against that cancellation.
-  func crossSquaredDistances(_ x: Matrix, _ points: Matrix) throws(HoneError) -> Matrix {
+  func crossSquaredDistances(_ x: Matrix<Double>, _ points: Matrix<Double>) throws(HoneError) -> Matrix<Double> {
     try checkColumns(x, "crossCovariance")
     try checkColumns(points, "crossCovariance")
     let (n, m) = (x.rows, points.rows)
     let weights = inverseSquaredLengthscales
     let continuous = dimensions.indices.filter { dimensions[$0] == .continuous }
-    var r2 = Matrix(rows: n, cols: m)
+    var r2 = Matrix<Double>(rows: n, cols: m)
     if !continuous.isEmpty {
       let a = scaledColumns(x, continuous, weights)
       let b = scaledColumns(points, continuous, weights)
@@ -121,9 +121,9 @@ extension GPKernel {
   }
 
   /// The listed columns of `x`, shifted by −½ and scaled by 1/ℓ.
-  private func scaledColumns(_ x: Matrix, _ columns: [Int], _ weights: [Double]) -> Matrix {
+  private func scaledColumns(_ x: Matrix<Double>, _ columns: [Int], _ weights: [Double]) -> Matrix<Double> {
     let rows = x.rows
-    var scaled = Matrix(rows: rows, cols: columns.count)
+    var scaled = Matrix<Double>(rows: rows, cols: columns.count)
     x.storage.withUnsafeBufferPointer { px in
       scaled.storage.withUnsafeMutableBufferPointer { ps in
         for (c, k) in columns.enumerated() {
@@ -136,7 +136,7 @@ extension GPKernel {
   }
 
   /// The squared Euclidean norm of each row.
-  private func rowSquaredNorms(_ a: Matrix) -> [Double] {
+  private func rowSquaredNorms(_ a: Matrix<Double>) -> [Double] {
     var norms = [Double](repeating: 0, count: a.rows)
     a.storage.withUnsafeBufferPointer { pa in
       for c in 0..<a.cols {

@@ -17,7 +17,7 @@ import Darwin
 /// n×n buffers are kept between evaluations.
 public struct GPNegativeLogPosterior: Sendable {
   /// The inputs, n×d.
-  public let inputs: Matrix
+  public let inputs: Matrix<Double>
   /// The standardized targets.
   public let targets: [Double]
   /// The radial profile.
@@ -27,9 +27,9 @@ public struct GPNegativeLogPosterior: Sendable {
   /// The prior on the hyperparameters.
   public let prior: GPPrior
   /// r², then K, in the lower triangle.
-  private var covariance = Matrix(rows: 0, cols: 0)
+  private var covariance = Matrix<Double>(rows: 0, cols: 0)
   /// s·m′(r²), then W ∘ s·m′(r²), in the lower triangle.
-  private var slopes = Matrix(rows: 0, cols: 0)
+  private var slopes = Matrix<Double>(rows: 0, cols: 0)
   /// The factor and inverse of K.
   private var workspace = CholeskyWorkspace()
   /// The θ whose factor `workspace` holds, if the last evaluation factored.
@@ -39,7 +39,7 @@ public struct GPNegativeLogPosterior: Sendable {
 
   /// Prepares the objective for the data; throws `invalidArgument` on mismatched shapes or non-finite data.
   public init(
-    inputs: Matrix, targets: [Double], shape: GPKernelShape, dimensions: [GPDimensionKind], prior: GPPrior = GPPrior()
+    inputs: Matrix<Double>, targets: [Double], shape: GPKernelShape, dimensions: [GPDimensionKind], prior: GPPrior = GPPrior()
   ) throws(HoneError) {
     try GaussianProcess.validate(inputs: inputs, targets: targets, dimensionCount: dimensions.count)
     self.inputs = inputs

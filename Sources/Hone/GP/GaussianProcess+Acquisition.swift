@@ -2,7 +2,7 @@ extension GaussianProcess {
   /// The acquisition at each row of `points` (m×d), from one batched posterior.
   ///
   /// Throws `invalidArgument` on a column-count mismatch or a non-finite entry.
-  public func acquisition(_ acquisition: GPAcquisition, at points: Matrix) throws(HoneError) -> [Double] {
+  public func acquisition(_ acquisition: GPAcquisition, at points: Matrix<Double>) throws(HoneError) -> [Double] {
     let prediction = try predict(points)
     return (0..<points.rows).map {
       acquisition.evaluate(mean: prediction.mean[$0], standardDeviation: prediction.variance[$0].squareRoot()).value
@@ -18,14 +18,14 @@ extension GaussianProcess {
   /// the whole batch. Categorical columns get a zero gradient, and so does σ
   /// where the variance sits at `varianceFloor`. Throws as `acquisition(_:at:)`.
   public func acquisitionGradient(
-    _ acquisition: GPAcquisition, at points: Matrix
-  ) throws(HoneError) -> (values: [Double], gradient: Matrix) {
+    _ acquisition: GPAcquisition, at points: Matrix<Double>
+  ) throws(HoneError) -> (values: [Double], gradient: Matrix<Double>) {
     try validate(points: points, "acquisitionGradient")
     let (n, m, d) = (count, points.rows, kernel.dimensionCount)
     let s = kernel.hyperparameters.outputscale
     let shape = kernel.shape
     var cross = try kernel.crossSquaredDistances(inputs, points)
-    var coefficients = Matrix(rows: n, cols: m)
+    var coefficients = Matrix<Double>(rows: n, cols: m)
     cross.storage.withUnsafeMutableBufferPointer { pk in
       coefficients.storage.withUnsafeMutableBufferPointer { pc in
         for i in pk.indices {
@@ -59,7 +59,7 @@ extension GaussianProcess {
       }
     }
 
-    var gradient = Matrix(rows: m, cols: d)
+    var gradient = Matrix<Double>(rows: m, cols: d)
     let inverseSquared = kernel.inverseSquaredLengthscales
     inputs.storage.withUnsafeBufferPointer { px in
       points.storage.withUnsafeBufferPointer { pp in

@@ -6,7 +6,7 @@ extension GaussianProcess {
   /// O((n+k)²). Throws `invalidArgument` on mismatched shapes or non-finite
   /// data, and `numeric` when the grown matrix cannot be factored; the model
   /// is then unchanged.
-  public mutating func append(_ points: Matrix, targets newTargets: [Double]) throws(HoneError) {
+  public mutating func append(_ points: Matrix<Double>, targets newTargets: [Double]) throws(HoneError) {
     try validate(points: points, "append")
     guard points.rows == newTargets.count else {
       throw .invalidArgument("GaussianProcess.append: \(points.rows) points but \(newTargets.count) targets")
@@ -30,7 +30,7 @@ extension GaussianProcess {
   /// Believed observations leave the posterior mean everywhere unchanged and
   /// shrink the variance around the points, so a batch of suggestions spreads
   /// out. Throws as `append(_:targets:)` does.
-  public mutating func appendBelieved(_ points: Matrix) throws(HoneError) {
+  public mutating func appendBelieved(_ points: Matrix<Double>) throws(HoneError) {
     try append(points, targets: predict(points).mean)
   }
 }

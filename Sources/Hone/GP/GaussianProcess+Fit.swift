@@ -107,7 +107,7 @@ extension GaussianProcess {
   /// Throws `invalidArgument` on mismatched shapes, non-finite data or bad
   /// options, and `numeric` when the covariance cannot be factored at any start.
   public static func fit(
-    inputs: Matrix, targets: [Double], dimensions: [GPDimensionKind],
+    inputs: Matrix<Double>, targets: [Double], dimensions: [GPDimensionKind],
     options: GPFitOptions = GPFitOptions(), warmStart: GPHyperparameters? = nil,
     using rng: inout some RandomNumberGenerator
   ) throws(HoneError) -> GaussianProcess {

@@ -16,7 +16,7 @@ extension GaussianProcess {
   /// variance s − ‖L⁻¹K*‖² column by column, from one triangular solve
   /// (`dtrsm`) for the whole batch. Throws `invalidArgument` on a column-count
   /// mismatch or a non-finite entry.
-  public func predict(_ points: Matrix) throws(HoneError) -> GPPrediction {
+  public func predict(_ points: Matrix<Double>) throws(HoneError) -> GPPrediction {
     try validate(points: points, "predict")
     let (n, m) = (count, points.rows)
     var cross = try kernel.crossCovariance(inputs, points)

@@ -10,7 +10,7 @@ public struct GaussianProcess: Sendable {
   /// The covariance function with its hyperparameters.
   public let kernel: GPKernel
   /// The observed inputs, one row per observation.
-  public internal(set) var inputs: Matrix
+  public internal(set) var inputs: Matrix<Double>
   /// The observed targets.
   public internal(set) var targets: [Double]
   /// How the hyperparameters were fitted, when they were.
@@ -24,7 +24,7 @@ public struct GaussianProcess: Sendable {
   ///
   /// Throws `invalidArgument` on mismatched shapes or non-finite data and
   /// `numeric` when the covariance matrix cannot be factored even with jitter.
-  public init(kernel: GPKernel, inputs: Matrix, targets: [Double]) throws(HoneError) {
+  public init(kernel: GPKernel, inputs: Matrix<Double>, targets: [Double]) throws(HoneError) {
     try Self.validate(inputs: inputs, targets: targets, dimensionCount: kernel.dimensionCount)
     self.kernel = kernel
     self.inputs = inputs
@@ -34,7 +34,7 @@ public struct GaussianProcess: Sendable {
   }
 
   /// Wraps a factor of K(X, X) + v·I that the caller computed for these inputs.
-  init(kernel: GPKernel, inputs: Matrix, targets: [Double], factor: Cholesky) throws(HoneError) {
+  init(kernel: GPKernel, inputs: Matrix<Double>, targets: [Double], factor: Cholesky) throws(HoneError) {
     self.kernel = kernel
     self.inputs = inputs
     self.targets = targets
@@ -49,7 +49,7 @@ public struct GaussianProcess: Sendable {
   public var jitter: Double { factor.jitter }
 
   /// Throws `invalidArgument` unless the data have matching shapes, at least one column and finite entries.
-  static func validate(inputs: Matrix, targets: [Double], dimensionCount: Int) throws(HoneError) {
+  static func validate(inputs: Matrix<Double>, targets: [Double], dimensionCount: Int) throws(HoneError) {
     guard dimensionCount > 0 else {
       throw .invalidArgument("GaussianProcess: at least one input dimension is needed")
     }
@@ -68,7 +68,7 @@ public struct GaussianProcess: Sendable {
   }
 
   /// Throws `invalidArgument` unless `points` has one column per dimension and finite entries.
-  func validate(points: Matrix, _ routine: StaticString) throws(HoneError) {
+  func validate(points: Matrix<Double>, _ routine: StaticString) throws(HoneError) {
     guard points.cols == kernel.dimensionCount else {
       throw .invalidArgument(
         "GaussianProcess.\(routine): the points have \(points.cols) columns for \(kernel.dimensionCount) dimensions")

@@ -9,7 +9,7 @@ extension Cholesky {
   /// again with the escalating jitter schedule (O((n+k)³)). Throws
   /// `invalidArgument` on a shape mismatch and `numeric` on a non-finite entry
   /// or when no jitter helps; the factor is then left unchanged.
-  public mutating func append(cross: Matrix, block: Matrix) throws(HoneError) {
+  public mutating func append(cross: Matrix<Double>, block: Matrix<Double>) throws(HoneError) {
     let n = size
     let k = block.rows
     guard block.isSquare, cross.rows == n, cross.cols == k else {
@@ -37,7 +37,7 @@ extension Cholesky {
     }
 
     let total = n + k
-    var grown = Matrix(rows: total, cols: total)
+    var grown = Matrix<Double>(rows: total, cols: total)
     for j in 0..<n {
       for i in j..<n { grown.storage[j * total + i] = factor.storage[j * n + i] }
       for c in 0..<k { grown.storage[j * total + n + c] = s.storage[c * n + j] }
@@ -58,12 +58,12 @@ extension Cholesky {
   }
 
   /// Rebuilds [[A, B], [Bᵀ, C]] with A = L·Lᵀ − jitter·I and factors it afresh.
-  private mutating func refactor(cross: Matrix, block: Matrix) throws(HoneError) {
+  private mutating func refactor(cross: Matrix<Double>, block: Matrix<Double>) throws(HoneError) {
     let (n, k) = (size, block.rows)
     let total = n + k
-    var old = Matrix(rows: n, cols: n)
+    var old = Matrix<Double>(rows: n, cols: n)
     try Matrix.syrk(factor, into: &old, symmetrize: false)
-    var full = Matrix(rows: total, cols: total)
+    var full = Matrix<Double>(rows: total, cols: total)
     for j in 0..<n {
       for i in j..<n { full.storage[j * total + i] = old.storage[j * n + i] }
       full.storage[j * total + j] -= jitter

@@ -34,7 +34,7 @@ public struct Cholesky: Equatable, Sendable {
   }
 
   /// The lower-triangular factor L; its strictly upper triangle is zero.
-  public private(set) var factor: Matrix
+  public private(set) var factor: Matrix<Double>
   /// The diagonal jitter that was added to A for the factorization to succeed (0 if none).
   public private(set) var jitter: Double
   /// The jitter schedule used by `init` and by `append` when it has to refactor.
@@ -47,7 +47,7 @@ public struct Cholesky: Equatable, Sendable {
   ///
   /// Throws `invalidArgument` when `a` is not square and `numeric` when an
   /// entry is not finite or no jitter in `schedule` makes `a` positive definite.
-  public init(_ a: Matrix, schedule: JitterSchedule = .standard) throws(HoneError) {
+  public init(_ a: Matrix<Double>, schedule: JitterSchedule = .standard) throws(HoneError) {
     guard a.isSquare else {
       throw .invalidArgument("Cholesky: the matrix is \(BLAS.shape(a.rows, a.cols)), not square")
     }
@@ -81,7 +81,7 @@ public struct Cholesky: Equatable, Sendable {
   }
 
   /// Wraps a factor that is already known to be valid.
-  init(factor: Matrix, jitter: Double, schedule: JitterSchedule) {
+  init(factor: Matrix<Double>, jitter: Double, schedule: JitterSchedule) {
     self.factor = factor
     self.jitter = jitter
     self.schedule = schedule
@@ -97,7 +97,7 @@ public struct Cholesky: Equatable, Sendable {
   /// Returns (A + jitter·I)⁻¹·B (LAPACK `dpotrs`).
   ///
   /// Throws `invalidArgument` when `b` does not have n rows.
-  public func solve(_ b: Matrix) throws(HoneError) -> Matrix {
+  public func solve(_ b: Matrix<Double>) throws(HoneError) -> Matrix<Double> {
     var x = b
     try Matrix.potrs(factor: factor, &x)
     return x
@@ -113,7 +113,7 @@ public struct Cholesky: Equatable, Sendable {
   /// Returns L⁻¹·B, or L⁻ᵀ·B when `transposed` (BLAS `dtrsm`).
   ///
   /// Throws `invalidArgument` when `b` does not have n rows.
-  public func solveLower(_ b: Matrix, transposed: Bool = false) throws(HoneError) -> Matrix {
+  public func solveLower(_ b: Matrix<Double>, transposed: Bool = false) throws(HoneError) -> Matrix<Double> {
     var x = b
     try Matrix.trsm(factor, &x, side: .left, triangle: .lower, trans: transposed ? .transposed : .normal)
     return x
@@ -127,7 +127,7 @@ public struct Cholesky: Equatable, Sendable {
   }
 
   /// Returns (A + jitter·I)⁻¹ with both triangles filled (LAPACK `dpotri`).
-  public func inverse() throws(HoneError) -> Matrix {
+  public func inverse() throws(HoneError) -> Matrix<Double> {
     var inv = factor
     try Matrix.potri(&inv)
     return inv

@@ -13,15 +13,15 @@ import Darwin
 /// third of the factorization. The jitter escalates exactly as in `Cholesky`.
 struct CholeskyWorkspace: Sendable {
   /// The lower factor L of K + jitter·I after a successful `factor`.
-  private(set) var factor = Matrix(rows: 0, cols: 0)
+  private(set) var factor = Matrix<Double>(rows: 0, cols: 0)
   /// The lower triangle of (K + jitter·I)⁻¹ after `invert`.
-  private(set) var inverse = Matrix(rows: 0, cols: 0)
+  private(set) var inverse = Matrix<Double>(rows: 0, cols: 0)
   /// The jitter the last successful `factor` added.
   private(set) var jitter = 0.0
   let schedule = Cholesky.JitterSchedule.standard
 
   /// Factors the lower triangle of the square `a`; false when no jitter of the schedule makes it positive definite.
-  mutating func factor(_ a: Matrix) throws(HoneError) -> Bool {
+  mutating func factor(_ a: Matrix<Double>) throws(HoneError) -> Bool {
     let n = a.rows
     if factor.rows != n { factor = Matrix(rows: n, cols: n) }
     var scale = 0.0

@@ -13,7 +13,7 @@ extension Matrix {
   public static func gemm(
     _ a: Matrix, _ b: Matrix, into c: inout Matrix,
     transA: Transpose = .normal, transB: Transpose = .normal,
-    alpha: Double = 1, beta: Double = 0
+    alpha: Scalar = 1, beta: Scalar = 0
   ) throws(HoneError) {
     let (m, k) = a.shape(transA)
     let (kb, n) = b.shape(transB)
@@ -26,7 +26,7 @@ extension Matrix {
     try a.storage.withUnsafeBufferPointer { (pa) throws(HoneError) in
       try b.storage.withUnsafeBufferPointer { (pb) throws(HoneError) in
         try c.storage.withUnsafeMutableBufferPointer { (pc) throws(HoneError) in
-          try BLAS.dgemm(
+          try BLAS.gemm(
             transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
             a: pa.baseAddress!, lda: a.rows, b: pb.baseAddress!, ldb: b.rows,
             beta: beta, c: pc.baseAddress!, ldc: m)
@@ -40,13 +40,18 @@ extension Matrix {
   /// Throws `invalidArgument` when the inner dimensions differ.
   public static func product(
     _ a: Matrix, _ b: Matrix,
-    transA: Transpose = .normal, transB: Transpose = .normal, alpha: Double = 1
+    transA: Transpose = .normal, transB: Transpose = .normal, alpha: Scalar = 1
   ) throws(HoneError) -> Matrix {
     var c = Matrix(rows: a.shape(transA).rows, cols: b.shape(transB).cols)
     try gemm(a, b, into: &c, transA: transA, transB: transB, alpha: alpha)
     return c
   }
+}
 
+// gemv, syrk and trsm stay in double precision: only the GP calls them, and in
+// single precision each would need its own CBLAS entry point loaded and a
+// BLASScalar requirement that nothing calls.
+extension Matrix where Scalar == Double {
   /// Computes y = α·op(A)·x + β·y into the existing `y` without allocating.
   ///
   /// Throws `invalidArgument` unless op(A) is m×n, `x` has n elements and `y` has m.
@@ -145,9 +150,11 @@ extension Matrix {
       }
     }
   }
+}
 
+extension Matrix {
   /// Multiplies every element by `beta`, treating β = 0 as "set to zero" like BLAS does.
-  mutating func scale(by beta: Double) {
+  mutating func scale(by beta: Scalar) {
     if beta == 0 {
       for i in storage.indices { storage[i] = 0 }
     } else if beta != 1 {

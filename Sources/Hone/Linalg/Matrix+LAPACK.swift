@@ -3,7 +3,8 @@ internal import CLAPACKE
 /// The `uplo` argument LAPACK takes for the lower triangle.
 private let lowerUplo = CChar(UInt8(ascii: "L"))
 
-extension Matrix {
+// Double precision only: the GP is the one caller, and LAPACKE loads only the d-routines.
+extension Matrix where Scalar == Double {
   /// Factors a symmetric positive-definite matrix in place as A = L·Lᵀ (LAPACK `dpotrf`).
   ///
   /// Only the lower triangle of `a` is read. On success `a` holds L with its

@@ -84,7 +84,7 @@ final class MLPWorkspace {
       let bias = params + layout.biasOffset[l]
       for r in 0..<batch { (out + r * nout).update(from: bias, count: nout) }
       // Column-major: Zᵀ (nout×batch) += Wᵀ (nout×nin) · Xᵀ (nin×batch).
-      try BLAS.sgemm(
+      try BLAS.gemm(
         transA: .normal, transB: .normal, m: nout, n: batch, k: nin, alpha: 1,
         a: params + layout.weightOffset[l], lda: nout, b: input(l, x), ldb: nin,
         beta: 1, c: out, ldc: nout)
@@ -120,7 +120,7 @@ final class MLPWorkspace {
       let nin = layout.sizes[l]
       let nout = layout.sizes[l + 1]
       // dWᵀ (nout×nin) = dZᵀ (nout×batch) · X (batch×nin).
-      try BLAS.sgemm(
+      try BLAS.gemm(
         transA: .normal, transB: .transposed, m: nout, n: nin, k: batch, alpha: 1,
         a: delta, lda: nout, b: input(l, x), ldb: nin, beta: 0,
         c: g + layout.weightOffset[l], ldc: nout)
@@ -132,7 +132,7 @@ final class MLPWorkspace {
       }
       guard l > 0 else { break }
       // dXᵀ (nin×batch) = W (nin×nout) · dZᵀ (nout×batch).
-      try BLAS.sgemm(
+      try BLAS.gemm(
         transA: .transposed, transB: .normal, m: nin, n: batch, k: nout, alpha: 1,
         a: params + layout.weightOffset[l], lda: nout, b: delta, ldb: nout, beta: 0,
         c: spare, ldc: nin)
