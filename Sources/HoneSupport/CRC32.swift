@@ -2,8 +2,8 @@
 ///
 /// Hyperband assigns trials to brackets by this checksum, as Optuna does, so a
 /// study of the same name splits its trials the same way in both.
-enum CRC32 {
-  static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
+package enum CRC32 {
+  package static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     for byte in bytes {
       crc ^= UInt32(byte)

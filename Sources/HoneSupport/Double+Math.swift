@@ -1,7 +1,7 @@
-import Glibc
+internal import HonePlatform
 
 /// Elementary functions on `Double` without Foundation.
 extension Double {
-  @inline(__always) var logValue: Double { Glibc.log(self) }
-  @inline(__always) var expValue: Double { Glibc.exp(self) }
+  @inline(__always) package var logValue: Double { log(self) }
+  @inline(__always) package var expValue: Double { exp(self) }
 }

@@ -1,51 +1,51 @@
 /// Typed access to the members of a JSON object, with errors that name the key.
-struct JSONObjectReader {
-  let members: [(String, JSON)]
-  let context: String
+package struct JSONObjectReader {
+  package let members: [(String, JSON)]
+  package let context: String
 
-  init(_ members: [(String, JSON)], context: String) {
+  package init(_ members: [(String, JSON)], context: String) {
     self.members = members
     self.context = context
   }
 
-  subscript(key: String) -> JSON? { members.first { $0.0 == key }?.1 }
+  package subscript(key: String) -> JSON? { members.first { $0.0 == key }?.1 }
 
-  func allowOnly(_ keys: Set<String>) throws(HoneError) {
+  package func allowOnly(_ keys: Set<String>) throws(HoneError) {
     if let bad = members.first(where: { !keys.contains($0.0) }) {
       throw .invalidArgument(
         "\(context): unknown key '\(bad.0)' (allowed: \(keys.sorted().joined(separator: ", ")))")
     }
   }
 
-  func string(_ key: String) throws(HoneError) -> String {
+  package func string(_ key: String) throws(HoneError) -> String {
     guard let v = try optionalString(key) else { throw .invalidArgument("\(context): '\(key)' is required") }
     return v
   }
 
-  func optionalString(_ key: String) throws(HoneError) -> String? {
+  package func optionalString(_ key: String) throws(HoneError) -> String? {
     guard let v = self[key], v != .null else { return nil }
     guard let s = v.stringValue else { throw wrongType(key, "a string", v) }
     return s
   }
 
-  func number(_ key: String) throws(HoneError) -> Double {
+  package func number(_ key: String) throws(HoneError) -> Double {
     guard let v = try optionalNumber(key) else { throw .invalidArgument("\(context): '\(key)' is required") }
     return v
   }
 
-  func optionalNumber(_ key: String) throws(HoneError) -> Double? {
+  package func optionalNumber(_ key: String) throws(HoneError) -> Double? {
     guard let v = self[key], v != .null else { return nil }
     guard let x = v.numberValue else { throw wrongType(key, "a number", v) }
     return x
   }
 
-  func int64(_ key: String) throws(HoneError) -> Int64 {
+  package func int64(_ key: String) throws(HoneError) -> Int64 {
     guard let v = try optionalInt64(key) else { throw .invalidArgument("\(context): '\(key)' is required") }
     return v
   }
 
   /// An integer read exactly: an integer literal, or a number that is a whole number, in the Int64 range.
-  func optionalInt64(_ key: String) throws(HoneError) -> Int64? {
+  package func optionalInt64(_ key: String) throws(HoneError) -> Int64? {
     guard let v = self[key], v != .null else { return nil }
     guard v.numberValue != nil else { throw wrongType(key, "an integer", v) }
     guard let i = v.integerValue.flatMap({ Int64(exactly: $0) }) else {
@@ -54,20 +54,20 @@ struct JSONObjectReader {
     return i
   }
 
-  func optionalBool(_ key: String) throws(HoneError) -> Bool? {
+  package func optionalBool(_ key: String) throws(HoneError) -> Bool? {
     guard let v = self[key], v != .null else { return nil }
     guard let b = v.boolValue else { throw wrongType(key, "a boolean", v) }
     return b
   }
 
-  func optionalObject(_ key: String) throws(HoneError) -> [(String, JSON)]? {
+  package func optionalObject(_ key: String) throws(HoneError) -> [(String, JSON)]? {
     guard let v = self[key], v != .null else { return nil }
     guard case .object(let m) = v else { throw wrongType(key, "an object", v) }
     return m
   }
 
   /// A seed: a non-negative integer below 2^64, or null for a random one.
-  func optionalSeed(_ key: String) throws(HoneError) -> UInt64? {
+  package func optionalSeed(_ key: String) throws(HoneError) -> UInt64? {
     guard let v = self[key], v != .null else { return nil }
     guard v.numberValue != nil else { throw wrongType(key, "an integer", v) }
     guard let s = v.integerValue.flatMap({ UInt64(exactly: $0) }) else {

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 /// A non-recursive mutual-exclusion lock over `pthread_mutex_t`.
 ///

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 /// Wall-clock time, in seconds since the Unix epoch, without Foundation.
 public enum WallClock {

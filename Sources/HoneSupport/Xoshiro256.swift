@@ -61,7 +61,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 ///
 /// Swift's `Hasher` is seeded per process, so it cannot name a random stream.
 @inline(__always)
-func stableHash(_ s: String) -> UInt64 {
+package func stableHash(_ s: String) -> UInt64 {
   var h: UInt64 = 0xCBF2_9CE4_8422_2325
   for b in s.utf8 {
     h ^= UInt64(b)
@@ -71,7 +71,7 @@ func stableHash(_ s: String) -> UInt64 {
 }
 
 /// A seed from the system's entropy source, for samplers created without one.
-func entropySeed() -> UInt64 {
+package func entropySeed() -> UInt64 {
   var g = SystemRandomNumberGenerator()
   return g.next()
 }

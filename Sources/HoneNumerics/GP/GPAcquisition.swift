@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 /// An acquisition function of the posterior mean μ and standard deviation σ, to be maximized.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 /// One input column of the space an acquisition function is maximized over.
 public enum GPSearchDimension: Sendable, Equatable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 /// How a Gaussian process compares two points along one input column.
 public enum GPDimensionKind: Sendable, Equatable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 /// The MAP objective −log p(y | θ) − log p(θ) of the log-hyperparameters θ, with its analytic gradient.
 ///

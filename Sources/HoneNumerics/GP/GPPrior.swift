@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 /// The prior on the kernel hyperparameters that turns the marginal-likelihood fit into a MAP fit.
 ///

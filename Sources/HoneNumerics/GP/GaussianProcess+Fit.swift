@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 /// How `GaussianProcess.fit` chooses the hyperparameters.
 public struct GPFitOptions: Sendable, Equatable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 extension StandardNormal {
   /// The scaled complementary error function erfcx(x) = exp(x²)·erfc(x).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 extension StandardNormal {
   /// log h(z), where h(z) = φ(z) + z·Φ(z) is the expected improvement of a standard normal over −z.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 internal import COpenBLAS
 internal import CLAPACKE
 

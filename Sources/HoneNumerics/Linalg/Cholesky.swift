@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 /// The Cholesky factorization A + jitter·I = L·Lᵀ of a symmetric positive-definite matrix.
 ///

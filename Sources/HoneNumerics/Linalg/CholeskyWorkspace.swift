@@ -1,10 +1,6 @@
 internal import CLAPACKE
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import HonePlatform
 
 /// A Cholesky factorization that reuses its n×n storage across calls.
 ///

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 extension MLPActivation {
   /// The slope of leaky_relu for negative inputs.

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 /// The shape of a dense network and where each layer's parameters live in one flat buffer.
 ///

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 extension MLPLoss {
   /// The mean loss of a batch and its gradient with respect to the outputs.

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 /// Measures of a model on one dataset; a measure that does not fit the task is nil.
 public struct MLPMetrics: Equatable, Sendable {

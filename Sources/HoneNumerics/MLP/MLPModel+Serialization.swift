@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 /// The binary model file, versions 1 and 2. All integers and floats are little-endian.
 ///

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 /// A trained multilayer perceptron: layer widths, parameters and input standardization.
 public struct MLPModel: Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 /// The per-parameter state of a first-order optimizer and its update rule.
 ///

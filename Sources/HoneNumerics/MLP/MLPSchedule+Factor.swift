@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 extension MLPSchedule {
   /// The multiplier on the base rate at optimizer step `step` (0-based).

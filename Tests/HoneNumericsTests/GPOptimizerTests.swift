@@ -1,4 +1,5 @@
-import Hone
+import HoneNumerics
+import HoneSupport
 import XCTest
 
 /// The acquisition optimizer on functions whose maximizer is known.

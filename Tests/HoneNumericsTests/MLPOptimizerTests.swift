@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import Hone
+@testable import HoneNumerics
 
 /// First optimizer steps against values worked out by hand, and schedule multipliers.
 ///

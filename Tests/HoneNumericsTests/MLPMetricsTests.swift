@@ -1,6 +1,7 @@
 import XCTest
 
-@testable import Hone
+@testable import HoneNumerics
+import HoneSupport
 
 /// Metrics on small hand-worked examples.
 final class MLPMetricsTests: XCTestCase {

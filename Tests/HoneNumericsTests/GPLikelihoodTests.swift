@@ -1,9 +1,8 @@
-@testable import Hone
+@testable import HoneNumerics
+import HoneSupport
 import XCTest
 
-#if canImport(Glibc)
-import Glibc
-#endif
+internal import HonePlatform
 
 /// The MAP objective's analytic gradient against finite differences, and the fit built on it.
 final class GPLikelihoodTests: XCTestCase {

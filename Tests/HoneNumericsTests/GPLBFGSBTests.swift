@@ -1,4 +1,5 @@
-import Hone
+import HoneNumerics
+import HoneSupport
 import XCTest
 
 /// L-BFGS-B on problems with known minimizers, inside and on the boundary of the box.

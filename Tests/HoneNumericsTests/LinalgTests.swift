@@ -1,4 +1,5 @@
-import Hone
+import HoneNumerics
+import HoneSupport
 import XCTest
 
 /// Reference values were computed with numpy 2.4 / scipy and pasted as literals.

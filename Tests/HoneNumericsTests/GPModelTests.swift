@@ -1,9 +1,8 @@
-import Hone
+import HoneNumerics
+import HoneSupport
 import XCTest
 
-#if canImport(Glibc)
-import Glibc
-#endif
+internal import HonePlatform
 
 /// Data and independent reference computations shared by the GP tests.
 enum GPFixtures {

@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import Hone
+@testable import HoneNumerics
 
 /// The versioned binary model format: round trips and clear errors on damage.
 final class MLPModelFileTests: XCTestCase {

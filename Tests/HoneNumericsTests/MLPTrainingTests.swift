@@ -1,7 +1,8 @@
 import Testing
 import XCTest
 
-@testable import Hone
+@testable import HoneNumerics
+import HoneSupport
 
 /// End-to-end training: learning, determinism, stopping rules and divergence;
 /// `MLPTrainingSuiteTests` trains with every optimizer.

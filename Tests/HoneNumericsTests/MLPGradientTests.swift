@@ -1,6 +1,7 @@
 import XCTest
 
-@testable import Hone
+@testable import HoneNumerics
+import HoneSupport
 
 /// Central finite differences against back-propagation for every activation and loss.
 final class MLPGradientTests: XCTestCase {

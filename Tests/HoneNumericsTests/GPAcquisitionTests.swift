@@ -1,9 +1,7 @@
-import Hone
+import HoneNumerics
 import XCTest
 
-#if canImport(Glibc)
-import Glibc
-#endif
+internal import HonePlatform
 
 /// Acquisition values and their gradients in x through the posterior.
 final class GPAcquisitionTests: XCTestCase {

@@ -1,4 +1,4 @@
-import Hone
+import HoneNumerics
 import XCTest
 
 /// StandardNormal's tail-stable functions against 60-digit mpmath values (scripts/gp_reference.py).

@@ -1,6 +1,7 @@
 import XCTest
 
-@testable import Hone
+@testable import HoneNumerics
+import HoneSupport
 
 /// Sobol points against scipy.stats.qmc.Sobol (scipy 1.17, scramble=False), and the
 /// properties scrambling must keep.

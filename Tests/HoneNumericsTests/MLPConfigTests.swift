@@ -1,6 +1,7 @@
 import XCTest
 
-@testable import Hone
+@testable import HoneNumerics
+import HoneSupport
 
 /// The JSON configuration: defaults, every key, and errors that name the culprit.
 final class MLPConfigTests: XCTestCase {
