@@ -38,7 +38,7 @@ extension JSON {
   }
 
   /// Writes a number in its shortest round-trip form; integral values lose the `.0`.
-  package static func writeNumber(_ x: Double, to out: inout String) {
+  static func writeNumber(_ x: Double, to out: inout String) {
     if x.isNaN {
       out += "NaN"
     } else if x.isInfinite {
@@ -50,7 +50,7 @@ extension JSON {
     }
   }
 
-  package static func writeString(_ s: String, to out: inout String) {
+  static func writeString(_ s: String, to out: inout String) {
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {
