@@ -44,7 +44,9 @@ internal import CLAPACKE
 // library, and the BLAS call that follows throws. The outcome is computed once
 // per process, under Swift's thread-safe lazy initialization of globals.
 
-#if canImport(Glibc)
+// The dynamic linker's naming, by operating system rather than C library: the
+// shim declares hone_dladdr under the same __linux__ test.
+#if os(Linux)
 private let libraryNames = (openBLAS: "libopenblas.so.0", lapacke: "liblapacke.so.3")
 
 /// The path of the file that defines the loaded symbol at `address`.
