@@ -51,8 +51,10 @@ let package = Package(
     //
     // HoneNumerics is the linear algebra, the Gaussian process and the MLP, with
     // the BLAS, LAPACK and CPUID modules that only they call. It cannot see a
-    // study, a sampler or storage; GPSampler and Study+MLP in Hone drive it.
-    // What Hone needs from it and users should not see is `package`.
+    // study, a sampler or storage; GPSampler and Study+MLP in Hone drive it
+    // through its public API (GaussianProcess, MLPModel, SobolSequence). What a
+    // higher layer needs and users should not see is `package`, as HoneSupport's
+    // JSONObjectReader, CRC32 and entropySeed are.
     .target(name: "HonePlatform"),
     .target(name: "HoneSupport", dependencies: ["HonePlatform"]),
     .target(
