@@ -19,10 +19,18 @@ public final class Lock: @unchecked Sendable {
   }
 
   /// Runs `body` while holding the lock.
-  @inline(__always)
+  ///
+  /// Inlinable, so that callers in other targets specialize it for their `T`; the
+  /// pthread calls stay in `lock()` and `unlock()`, since the C library is an
+  /// internal import.
+  @inlinable
   public func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
+    lock()
+    defer { unlock() }
     return try body()
   }
+
+  @usableFromInline func lock() { pthread_mutex_lock(mutex) }
+
+  @usableFromInline func unlock() { pthread_mutex_unlock(mutex) }
 }

@@ -2,10 +2,15 @@
 ///
 /// Samplers derive one generator per (seed, trial, parameter) so that a seeded
 /// study gives the same suggestions whatever order workers ask in.
+///
+/// Inlinable, so that the numerics' inner loops (dropout masks, shuffles, weight
+/// initialization) draw without a call into this module, as they did when both
+/// were one module.
 public struct Xoshiro256: RandomNumberGenerator, Sendable {
-  private var s0, s1, s2, s3: UInt64
+  @usableFromInline var s0, s1, s2, s3: UInt64
 
   /// Creates a generator whose whole state is expanded from `seed`.
+  @inlinable
   public init(seed: UInt64) {
     var sm = SplitMix64(state: seed)
     s0 = sm.next()
@@ -15,6 +20,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
   }
 
   /// Creates a generator for one stream of a seeded sampler.
+  @inlinable
   public init(seed: UInt64, stream: UInt64, substream: UInt64 = 0) {
     var h = SplitMix64(state: seed)
     let a = h.next() ^ stream &* 0x9E37_79B9_7F4A_7C15
@@ -22,6 +28,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
     self.init(seed: g.next() ^ substream &* 0xD1B5_4A32_D192_ED03)
   }
 
+  @inlinable
   public mutating func next() -> UInt64 {
     let result = rotl(s1 &* 5, 7) &* 9
     let t = s1 << 17
@@ -35,19 +42,23 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
   }
 
   /// A uniform double in [0, 1) with 53 random bits.
+  @inlinable
   public mutating func nextUnit() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
-  private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+  @inlinable
+  func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
 
 /// SplitMix64, used to expand seeds and to hash stream identifiers.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   public var state: UInt64
 
+  @inlinable
   public init(state: UInt64) { self.state = state }
 
+  @inlinable
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
