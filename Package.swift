@@ -62,7 +62,13 @@ let package = Package(
       dependencies: ["HonePlatform", "HoneSupport", "COpenBLAS", "CLAPACKE", "CCPUID"],
       // Float.squareRoot() inlines C's __builtin_sqrtf; with errno semantics every
       // lane of a SIMD square root becomes a branch and a possible libm call.
-      swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
+      // Cross-module optimization lets Hone specialize the generic entry points
+      // (GaussianProcess.fit and GPAcquisitionOptimizer.maximize, generic over the
+      // random generator) for Xoshiro256, as it did when they were one module.
+      swiftSettings: [
+        .unsafeFlags(["-Xcc", "-fno-math-errno"]),
+        .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+      ]
     ),
     // Hone re-exports HoneSupport and HoneNumerics (Sources/Hone/Exports.swift):
     // HoneError, JSON, Matrix and the MLP types are part of `import Hone`.
