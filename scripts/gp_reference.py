@@ -1,4 +1,4 @@
-"""Reference values for Tests/HoneTests/GPAcquisitionTests.swift, computed with mpmath at 60 digits.
+"""Reference values for Tests/HoneNumericsTests/GPAcquisitionTests.swift, computed with mpmath at 60 digits.
 
 Prints Swift array literals of (z, value) pairs for
   log h(z) = log(phi(z) + z*Phi(z))          (LogEI's log_h, Ament et al. 2023)

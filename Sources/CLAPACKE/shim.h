@@ -9,7 +9,7 @@
 #include <lapacke.h>
 
 // The types of the entry points Hone resolves with dlsym from liblapacke,
-// which it opens at run time after OpenBLAS (Sources/Hone/Linalg/BLASLibrary.swift).
+// which it opens at run time after OpenBLAS (Sources/HoneNumerics/Linalg/BLASLibrary.swift).
 typedef __typeof__(LAPACKE_dpotrf_work) *hone_lapacke_dpotrf_work_fn;
 typedef __typeof__(LAPACKE_dpotrs_work) *hone_lapacke_dpotrs_work_fn;
 typedef __typeof__(LAPACKE_dpotri_work) *hone_lapacke_dpotri_work_fn;

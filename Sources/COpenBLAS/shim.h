@@ -2,7 +2,7 @@
 #define HONE_COPENBLAS_SHIM_H
 
 // OpenBLAS's cblas.h, for its types and prototypes only: libhone does not link
-// OpenBLAS but opens it at run time (Sources/Hone/Linalg/BLASLibrary.swift), so
+// OpenBLAS but opens it at run time (Sources/HoneNumerics/Linalg/BLASLibrary.swift), so
 // it can choose the kernel before OpenBLAS's constructor runs. Debian's
 // alternatives point <x86_64-linux-gnu/cblas.h> at the installed flavour's
 // (e.g. openblas-pthread) header, which declares the openblas_* functions too.

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+internal import HonePlatform
 
 /// The command-line options of `hone-headergen`.
 public struct CommandOptions: Equatable, Sendable {

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+internal import HonePlatform
 
 /// File access through the C library, so that the generator needs no Foundation.
 public enum FileSystem {

@@ -13,7 +13,7 @@
 /// `const char *` (versions, status names, the last error) belong to the library
 /// and must not be freed.
 
-import Glibc
+internal import HonePlatform
 import Hone
 
 /// Status codes returned by every fallible function.

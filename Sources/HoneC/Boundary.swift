@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 import Hone
 
 // Everything that crosses the C boundary passes through here: handle lookup,

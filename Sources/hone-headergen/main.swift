@@ -7,13 +7,7 @@
 // With --check it writes nothing and exits with 1 when a file on disk differs
 // from what it would generate. All the work is done by the HeaderGen library.
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+internal import HonePlatform
 import HeaderGen
 
 exit(Command.run(Array(CommandLine.arguments.dropFirst())))

@@ -2,13 +2,7 @@ import XCTest
 
 @testable import HeaderGen
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+internal import HonePlatform
 
 /// The version file the fixtures are generated with.
 let fixtureVersion = SourceText(

@@ -149,6 +149,40 @@ final class GPSamplerTests: XCTestCase {
     }
   }
 
+  /// A cold first ask on a study loaded with many trials fits once, on a subset, then grows by appends.
+  func testColdFirstAskOnALoadedStudyFitsOnceOnAllPointsThenGrows() throws {
+    let unit = Distribution.float(low: 0, high: 1, step: nil, log: false)
+    let space = SearchSpace([("x", unit), ("y", unit)])
+    var rng = Xoshiro256(seed: 11)
+    func complete(_ number: Int) -> FrozenTrial {
+      let (a, b) = (rng.nextUnit(), rng.nextUnit())
+      return FrozenTrial(
+        number: number, state: .complete, values: [-((a - 0.3) * (a - 0.3) + 2 * (b - 0.7) * (b - 0.7))],
+        params: [Param(name: "x", distribution: unit, value: .float(a)), Param(name: "y", distribution: unit, value: .float(b))])
+    }
+    var trials = (0..<210).map(complete)
+    let sampler = try GPSampler(seed: 12, nStartupTrials: 5)
+    sampler.fitOptions.subsetSize = 40
+    sampler.fitOptions.refinementEvaluations = 4
+    let asking = FrozenTrial(number: 210, state: .running)
+    _ = try sampler.sampleRelative(
+      StudyHistory(directions: [.maximize], trials: trials + [asking]), asking, space)
+    let cold = try XCTUnwrap(sampler.lock.withLock { sampler.warmStarts.values.first })
+    let summary = try XCTUnwrap(cold.model.fitSummary)
+    XCTAssertEqual(summary.subsetSize, 40)
+    XCTAssertLessThanOrEqual(summary.fullDataFactorizations, 4 + 1)
+    XCTAssertEqual(cold.model.count, 210)
+
+    // The next ask, one observation later, appends it instead of fitting again.
+    trials.append(complete(210))
+    let next = FrozenTrial(number: 211, state: .running)
+    _ = try sampler.sampleRelative(StudyHistory(directions: [.maximize], trials: trials + [next]), next, space)
+    let warm = try XCTUnwrap(sampler.lock.withLock { sampler.warmStarts.values.first })
+    XCTAssertEqual(warm.observations, 210)
+    XCTAssertEqual(warm.model.count, 211)
+    XCTAssertEqual(warm.model.fitSummary, summary)
+  }
+
   func testBadOptionsAreNamed() {
     for (spec, word) in [
       (#"{"type": "gp", "options": {"kernel": "linear"}}"#, "linear"),

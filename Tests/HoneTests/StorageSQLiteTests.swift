@@ -1,5 +1,5 @@
 import CSQLite
-import Glibc
+internal import HonePlatform
 import XCTest
 
 @testable import Hone

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 import XCTest
 
 @testable import Hone

@@ -1,4 +1,4 @@
-import Glibc
+internal import HonePlatform
 
 /// A fresh directory under /tmp for one test, removed with every file in it.
 struct TemporaryDirectory {

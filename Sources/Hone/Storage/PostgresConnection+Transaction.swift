@@ -1,5 +1,5 @@
 internal import CLibPQ
-import Glibc
+internal import HonePlatform
 
 /// The isolation level a transaction begins with.
 public enum PGIsolationLevel: String, Sendable {

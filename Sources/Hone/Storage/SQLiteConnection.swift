@@ -1,5 +1,5 @@
 internal import CSQLite
-import Glibc
+internal import HonePlatform
 
 /// A connection to a SQLite database file: the one place that calls SQLite's C API.
 ///
