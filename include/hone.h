@@ -803,6 +803,40 @@ hone_status hone_study_fail_stale_trials(
     size_t *out_n_failed,
     hone_study *study);
 
+/* ==========================================================================
+ * Options: checking a component spec without a study, and reading its defaults.
+ * ======================================================================= */
+
+/**
+ * Validates a component spec and returns it with every default filled in.
+ *
+ * The rules and messages are those of the call that takes the spec
+ * (hone_study_create for "distribution", "sampler" and "pruner", hone_mlp_train
+ * for "mlp"), so a host can refuse a bad component when it is configured, and
+ * read the library's defaults rather than repeat them.
+ *
+ * - "distribution": one distribution of a "search_space", e.g.
+ *   {"type": "float", "low": 0, "high": 1, "step": 0.3}; returned with "step" and
+ *   "log" written out and "high" lowered onto the step grid ({..., "high": 0.9}).
+ * - "sampler": a "sampler" spec; returned as {"type", "seed" (as given, or null),
+ *   "options": {every option}} ("options" absent for "random").
+ * - "pruner": a "pruner" spec; returned as {"type", "options": {every option}}
+ *   ("options" absent for "nop"), "auto" for an automatic resource and null for
+ *   a missing threshold bound.
+ * - "mlp": an MLP configuration; returned with every key, null where the choice
+ *   is made at training time ("loss", "init", "weight_decay", "metric").
+ *
+ * @param out_json receives the normalized spec; release it with `hone_free`.
+ * @param kind "distribution", "sampler", "pruner" or "mlp".
+ * @param json the spec; NULL or "" (or only white space) means the
+ *   defaults, which a distribution does not have.
+ * @return HONE_INVALID_ARGUMENT with the message the taking call would give.
+ */
+hone_status hone_options_normalize(
+    char **out_json,
+    const char *kind,
+    const char *json);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
