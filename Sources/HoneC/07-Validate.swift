@@ -17,8 +17,8 @@ import Hone
 /// - "pruner": a "pruner" spec; returned as {"type", "options": {every option}}
 ///   ("options" absent for "nop"), "auto" for an automatic resource and null for
 ///   a missing threshold bound.
-/// - "mlp": an MLP configuration; returned with every key, null where the choice
-///   is made at training time ("loss", "init", "weight_decay", "metric").
+/// - "mlp": an MLP configuration; returned with every key, null where the default
+///   depends on other keys ("loss", "init", "weight_decay").
 ///
 /// - Parameter out_json: receives the normalized spec; release it with `hone_free`.
 /// - Parameter kind: "distribution", "sampler", "pruner" or "mlp".

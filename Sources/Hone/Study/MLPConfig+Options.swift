@@ -1,7 +1,7 @@
 /// The MLP configuration written back as the JSON object `MLPConfig.init(json:)` reads.
 extension MLPConfig {
-  /// Every key, defaults included: null where the default is chosen at training
-  /// time (`loss`, `init`, `weight_decay`, `metric`), `activation` an array when
+  /// Every key, defaults included: null where the default depends on other keys
+  /// (`loss`, `init`, `weight_decay`), `activation` an array when
   /// each hidden layer has its own, `dropout` a number when one rate serves all.
   public var json: JSON {
     let activationJSON: JSON =
@@ -33,7 +33,7 @@ extension MLPConfig {
       ("standardize", .bool(standardize)),
       ("seed", .int(seed)),
       ("threads", .int(threads)),
-      ("metric", metric.map { .string($0.rawValue) } ?? .null),
+      ("metric", .string(resolvedMetric.rawValue)),
       ("gradient_clip", .number(gradientClip)),
       ("hypergradient_lr", .number(hypergradientLR)),
       ("huber_delta", .number(huberDelta)),
