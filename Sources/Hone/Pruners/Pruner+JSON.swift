@@ -111,7 +111,7 @@ public func makePruner(_ json: JSON?) throws(HoneError) -> any Pruner {
 
 /// The JSON spec of a pruner `makePruner` builds, every option written out: its
 /// defaults filled in, `"auto"` for an automatic resource, null for a missing
-/// threshold bound. Nil for a pruner of another type.
+/// threshold bound (−∞ below, +∞ above). Nil for a pruner of another type.
 public func prunerSpec(_ pruner: any Pruner) -> JSON? {
   func spec(_ type: String, _ options: [(String, JSON)]) -> JSON {
     options.isEmpty ? .object([("type", .string(type))]) : .object([("type", .string(type)), ("options", .object(options))])
@@ -159,11 +159,12 @@ public func prunerSpec(_ pruner: any Pruner) -> JSON? {
         ("reduction_factor", .int(p.reductionFactor)), ("bootstrap_count", .int(p.bootstrapCount)),
       ])
   case let p as ThresholdPruner:
-    // JSON has no infinity: a missing bound is null, as in the spec.
+    // A missing bound is null, as in the spec; a given infinite one stays a number.
     return spec(
       "threshold",
       [
-        ("lower", p.lower.isFinite ? .number(p.lower) : .null), ("upper", p.upper.isFinite ? .number(p.upper) : .null),
+        ("lower", p.lower == -.infinity ? .null : .number(p.lower)),
+        ("upper", p.upper == .infinity ? .null : .number(p.upper)),
         ("n_warmup_steps", .int(p.nWarmupSteps)), ("interval_steps", .int(p.intervalSteps)),
       ])
   case let p as PatientPruner:
