@@ -105,6 +105,7 @@ final class OptionsKindTests: XCTestCase {
       (.sampler, #"{"type": "gp", "options": {"kernel": "rbf", "acquisition": "ucb", "beta": 0.5}}"#),
       (.pruner, #"{"type": "patient", "options": {"patience": 2, "wrapped_pruner": {"type": "successive_halving"}}}"#),
       (.pruner, #"{"type": "threshold", "options": {"lower": Infinity}}"#),
+      (.pruner, #"{"type": "threshold", "options": {"upper": Infinity}}"#),
       (.pruner, nil),
       (.mlp, #"{"hidden_layers": [8, 4], "activation": ["relu", "tanh"], "dropout": [0.1, 0], "schedule": "triangular2"}"#),
     ]

@@ -159,12 +159,14 @@ public func prunerSpec(_ pruner: any Pruner) -> JSON? {
         ("reduction_factor", .int(p.reductionFactor)), ("bootstrap_count", .int(p.bootstrapCount)),
       ])
   case let p as ThresholdPruner:
-    // A missing bound is null, as in the spec; a given infinite one stays a number.
+    // A missing bound is null, as in the spec, and reads as an infinite one. One
+    // bound must be given, so of two infinite ones the upper is written out.
+    let lower: JSON = p.lower == -.infinity ? .null : .number(p.lower)
+    let upper: JSON = p.upper == .infinity && lower != .null ? .null : .number(p.upper)
     return spec(
       "threshold",
       [
-        ("lower", p.lower == -.infinity ? .null : .number(p.lower)),
-        ("upper", p.upper == .infinity ? .null : .number(p.upper)),
+        ("lower", lower), ("upper", upper),
         ("n_warmup_steps", .int(p.nWarmupSteps)), ("interval_steps", .int(p.intervalSteps)),
       ])
   case let p as PatientPruner:
