@@ -26,6 +26,7 @@ from .distributions import (
     _from_json,
     _int64,
     _plain_choice,
+    _unchecked,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -149,7 +150,8 @@ def _frozen_from_json(obj: Dict[str, Any], original_choices: ChoiceLookup) -> Fr
         elif isinstance(dist, CategoricalDistribution):
             index = dist.to_internal_repr(value)
             keys = tuple(_choice_key(c) for c in dist.choices)
-            dist = CategoricalDistribution(original_choices(name, keys) or dist.choices)
+            # The library checked these choices when they were suggested: no second check per read.
+            dist = _unchecked(CategoricalDistribution, choices=tuple(original_choices(name, keys) or dist.choices))
             value = dist.to_external_repr(index)
         params[name] = value
         distributions[name] = dist
