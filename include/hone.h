@@ -155,7 +155,8 @@ typedef struct hone_study hone_study;
  *   (BoTorch's dimension-scaled prior) | "optuna" (Optuna's)}. Default: random.
  * - "pruner": {"type": "nop" | "median" | "percentile" | "successive_halving" |
  *   "hyperband" | "threshold" | "patient", "options": {...}}, with Optuna's
- *   option names and defaults:
+ *   option names and defaults (each option is shown with its default, the
+ *   first of its alternatives; hone_options_normalize returns them all):
  *   median: {"n_startup_trials": 5, "n_warmup_steps": 0, "interval_steps": 1,
  *   "n_min_trials": 1}; percentile: the same plus "percentile" (required, 0-100);
  *   successive_halving: {"min_resource": "auto" | 1, "reduction_factor": 4,
@@ -163,7 +164,7 @@ typedef struct hone_study hone_study;
  *   {"min_resource": 1, "max_resource": "auto" | 81, "reduction_factor": 3,
  *   "bootstrap_count": 0}; threshold: {"lower": null, "upper": null (at least
  *   one), "n_warmup_steps": 0, "interval_steps": 1}; patient: {"wrapped_pruner":
- *   {...a pruner...} | null, "patience": 3 (required), "min_delta": 0}.
+ *   {...a pruner...} | null, "patience" (required), "min_delta": 0}.
  *   Default: nop. Successive halving and hyperband record each rung a trial
  *   passes in its system attributes as "completed_rung_<k>".
  * - "storage": a storage URL: null or "memory" (default: a new in-memory storage),
@@ -780,6 +781,40 @@ hone_status hone_trial_heartbeat(hone_study *study, int64_t trial);
 hone_status hone_study_fail_stale_trials(
     size_t *out_n_failed,
     hone_study *study);
+
+/* ==========================================================================
+ * Options: checking a component spec without a study, and reading its defaults.
+ * ======================================================================= */
+
+/**
+ * Validates a component spec and returns it with every default filled in.
+ *
+ * The rules and messages are those of the call that takes the spec
+ * (hone_study_create for "distribution", "sampler" and "pruner", hone_mlp_train
+ * for "mlp"), so a host can refuse a bad component when it is configured, and
+ * read the library's defaults rather than repeat them.
+ *
+ * - "distribution": one distribution of a "search_space", e.g.
+ *   {"type": "float", "low": 0, "high": 1, "step": 0.3}; returned with "step" and
+ *   "log" written out and "high" lowered onto the step grid ({..., "high": 0.9}).
+ * - "sampler": a "sampler" spec; returned as {"type", "seed" (as given, or null),
+ *   "options": {every option}} ("options" absent for "random").
+ * - "pruner": a "pruner" spec; returned as {"type", "options": {every option}}
+ *   ("options" absent for "nop"), "auto" for an automatic resource and null for
+ *   a missing threshold bound.
+ * - "mlp": an MLP configuration; returned with every key, null where the default
+ *   depends on other keys ("loss", "init", "weight_decay").
+ *
+ * @param out_json receives the normalized spec; release it with `hone_free`.
+ * @param kind "distribution", "sampler", "pruner" or "mlp".
+ * @param json the spec; NULL or "" (or only white space) means the
+ *   defaults, which a distribution does not have.
+ * @return HONE_INVALID_ARGUMENT with the message the taking call would give.
+ */
+hone_status hone_options_normalize(
+    char **out_json,
+    const char *kind,
+    const char *json);
 
 #ifdef __cplusplus
 } /* extern "C" */

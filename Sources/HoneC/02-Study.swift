@@ -23,7 +23,8 @@ public typealias hone_study = OpaquePointer
 ///   (BoTorch's dimension-scaled prior) | "optuna" (Optuna's)}. Default: random.
 /// - "pruner": {"type": "nop" | "median" | "percentile" | "successive_halving" |
 ///   "hyperband" | "threshold" | "patient", "options": {...}}, with Optuna's
-///   option names and defaults:
+///   option names and defaults (each option is shown with its default, the
+///   first of its alternatives; hone_options_normalize returns them all):
 ///   median: {"n_startup_trials": 5, "n_warmup_steps": 0, "interval_steps": 1,
 ///   "n_min_trials": 1}; percentile: the same plus "percentile" (required, 0-100);
 ///   successive_halving: {"min_resource": "auto" | 1, "reduction_factor": 4,
@@ -31,7 +32,7 @@ public typealias hone_study = OpaquePointer
 ///   {"min_resource": 1, "max_resource": "auto" | 81, "reduction_factor": 3,
 ///   "bootstrap_count": 0}; threshold: {"lower": null, "upper": null (at least
 ///   one), "n_warmup_steps": 0, "interval_steps": 1}; patient: {"wrapped_pruner":
-///   {...a pruner...} | null, "patience": 3 (required), "min_delta": 0}.
+///   {...a pruner...} | null, "patience" (required), "min_delta": 0}.
 ///   Default: nop. Successive halving and hyperband record each rung a trial
 ///   passes in its system attributes as "completed_rung_<k>".
 /// - "storage": a storage URL: null or "memory" (default: a new in-memory storage),

@@ -219,6 +219,15 @@ CASE(heartbeat_finished, hone_trial_heartbeat(f->study, 1))
 CASE(heartbeat_negative, hone_trial_heartbeat(f->study, -1))
 CASE(fail_stale_null_study, hone_study_fail_stale_trials(&z_out, NULL))
 CASE(fail_stale_dead_study, hone_study_fail_stale_trials(NULL, f->dead))
+CASE(normalize_null_out, hone_options_normalize(NULL, "pruner", "{\"type\": \"median\"}"))
+CASE(normalize_null_kind, hone_options_normalize(&s_out, NULL, "{\"type\": \"median\"}"))
+CASE(normalize_unknown_kind, hone_options_normalize(&s_out, "storage", "{}"))
+CASE(normalize_bad_json, hone_options_normalize(&s_out, "sampler", "{\"type\": "))
+CASE(normalize_no_distribution, hone_options_normalize(&s_out, "distribution", NULL))
+CASE(normalize_low_gt_high, hone_options_normalize(&s_out, "distribution", "{\"type\": \"int\", \"low\": 2, \"high\": 1}"))
+CASE(normalize_bad_percentile, hone_options_normalize(&s_out, "pruner", "{\"type\": \"percentile\", \"options\": {\"percentile\": 101}}"))
+CASE(normalize_bad_seed, hone_options_normalize(&s_out, "sampler", "{\"type\": \"qmc\", \"seed\": -1}"))
+CASE(normalize_bad_mlp, hone_options_normalize(&s_out, "mlp", "{\"epochs\": \"many\"}"))
 
 static const bad_case cases[] = {
     ROW(create_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
@@ -368,6 +377,15 @@ static const bad_case cases[] = {
     ROW(heartbeat_negative, HONE_NOT_FOUND, "-1"),
     ROW(fail_stale_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
     ROW(fail_stale_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
+    ROW(normalize_null_out, HONE_INVALID_ARGUMENT, "out_json is NULL"),
+    ROW(normalize_null_kind, HONE_INVALID_ARGUMENT, "kind is NULL"),
+    ROW(normalize_unknown_kind, HONE_INVALID_ARGUMENT, "unknown options kind 'storage'"),
+    ROW(normalize_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
+    ROW(normalize_no_distribution, HONE_INVALID_ARGUMENT, "must be an object, not null"),
+    ROW(normalize_low_gt_high, HONE_INVALID_ARGUMENT, "low (2) must not exceed high (1)"),
+    ROW(normalize_bad_percentile, HONE_INVALID_ARGUMENT, "'percentile' must be between 0 and 100"),
+    ROW(normalize_bad_seed, HONE_INVALID_ARGUMENT, "'seed'"),
+    ROW(normalize_bad_mlp, HONE_INVALID_ARGUMENT, "'epochs'"),
 };
 
 static char *snapshot(hone_study *study) {

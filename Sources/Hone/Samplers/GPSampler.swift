@@ -25,6 +25,9 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     case ucb(beta: Double)
   }
 
+  /// β of `.ucb` when the sampler's options give none.
+  public static let defaultUCBBeta = 2.0
+
   public let seed: UInt64
   public let kernel: GPKernelShape
   public let acquisition: Acquisition

@@ -1,4 +1,8 @@
 /// A sampler from its JSON spec: `{"type": ..., "seed": ..., "options": {...}}`.
+///
+/// Absent options take the defaults of the samplers' initializers, read from a
+/// sampler built with them, so that they are written once; `samplerSpec(_:seed:)`
+/// writes them back.
 public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
   guard let json, json != .null else { return RandomSampler() }
   guard case .object(let members) = json else {
@@ -25,28 +29,29 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
     guard kind == "sobol" else {
       throw .invalidArgument("qmc sampler options: qmc_type '\(kind)' is not supported (sobol)")
     }
-    return QMCSampler(seed: seed, scramble: try options.optionalBool("scramble") ?? true)
+    return QMCSampler(seed: seed, scramble: try options.optionalBool("scramble") ?? QMCSampler(seed: 0).scramble)
   case "gp":
     try options.allowOnly([
       "kernel", "acquisition", "beta", "n_startup_trials", "deterministic_objective", "n_candidates",
       "n_restarts", "lengthscale_prior",
     ])
-    let priorName = try options.optionalString("lengthscale_prior") ?? "lognormal"
+    let d = try GPSampler(seed: 0)
+    let priorName = try options.optionalString("lengthscale_prior") ?? d.lengthscalePrior.rawValue
     guard let lengthscalePrior = GPPrior.LengthscaleFamily(rawValue: priorName) else {
       throw .invalidArgument("gp sampler options: unknown lengthscale_prior '\(priorName)' (lognormal, optuna)")
     }
     let kernel: GPKernelShape
-    switch try options.optionalString("kernel") ?? "matern52" {
+    switch try options.optionalString("kernel") ?? d.kernel.optionName {
     case "matern52": kernel = .matern52
     case "rbf": kernel = .rbf
     case let other: throw .invalidArgument("gp sampler options: unknown kernel '\(other)' (matern52, rbf)")
     }
     let acquisition: GPSampler.Acquisition
     let beta = try options.optionalNumber("beta")
-    switch try options.optionalString("acquisition") ?? "logei" {
+    switch try options.optionalString("acquisition") ?? d.acquisition.optionName {
     case "logei": acquisition = .logEI
     case "logpi": acquisition = .logPI
-    case "ucb": acquisition = .ucb(beta: beta ?? 2)
+    case "ucb": acquisition = .ucb(beta: beta ?? GPSampler.defaultUCBBeta)
     case let other:
       throw .invalidArgument("gp sampler options: unknown acquisition '\(other)' (logei, logpi, ucb)")
     }
@@ -62,11 +67,65 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
     }
     return try GPSampler(
       seed: seed, kernel: kernel, acquisition: acquisition,
-      nStartupTrials: try count("n_startup_trials", 10),
-      deterministicObjective: try options.optionalBool("deterministic_objective") ?? false,
-      nCandidates: try count("n_candidates", 1024), nRestarts: try count("n_restarts", 10),
+      nStartupTrials: try count("n_startup_trials", d.nStartupTrials),
+      deterministicObjective: try options.optionalBool("deterministic_objective") ?? d.deterministicObjective,
+      nCandidates: try count("n_candidates", d.optimizer.rawSamples),
+      nRestarts: try count("n_restarts", d.optimizer.starts),
       lengthscalePrior: lengthscalePrior)
   default:
     throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp)")
+  }
+}
+
+/// The JSON spec of a sampler `makeSampler` builds, every option written out with
+/// its defaults filled in; `seed` is the seed the spec gave (nil for none). Nil
+/// for a sampler of another type.
+public func samplerSpec(_ sampler: any Sampler, seed: UInt64?) -> JSON? {
+  func spec(_ type: String, _ options: [(String, JSON)]) -> JSON {
+    var members: [(String, JSON)] = [("type", .string(type)), ("seed", seed.map { .int($0) } ?? .null)]
+    if !options.isEmpty { members.append(("options", .object(options))) }
+    return .object(members)
+  }
+  switch sampler {
+  case is RandomSampler:
+    return spec("random", [])
+  case let s as GridSampler:
+    return spec("grid", [("search_space", .object(Array(zip(s.names, s.values.map { JSON.array($0) }))))])
+  case let s as QMCSampler:
+    return spec("qmc", [("scramble", .bool(s.scramble)), ("qmc_type", .string("sobol"))])
+  case let s as GPSampler:
+    let beta: JSON
+    if case .ucb(let b) = s.acquisition { beta = .number(b) } else { beta = .null }
+    return spec(
+      "gp",
+      [
+        ("kernel", .string(s.kernel.optionName)), ("acquisition", .string(s.acquisition.optionName)), ("beta", beta),
+        ("n_startup_trials", .int(s.nStartupTrials)), ("deterministic_objective", .bool(s.deterministicObjective)),
+        ("n_candidates", .int(s.optimizer.rawSamples)), ("n_restarts", .int(s.optimizer.starts)),
+        ("lengthscale_prior", .string(s.lengthscalePrior.rawValue)),
+      ])
+  default:
+    return nil
+  }
+}
+
+extension GPKernelShape {
+  /// The name of the kernel in the sampler's options.
+  var optionName: String {
+    switch self {
+    case .matern52: return "matern52"
+    case .rbf: return "rbf"
+    }
+  }
+}
+
+extension GPSampler.Acquisition {
+  /// The name of the acquisition in the sampler's options.
+  var optionName: String {
+    switch self {
+    case .logEI: return "logei"
+    case .logPI: return "logpi"
+    case .ucb: return "ucb"
+    }
   }
 }

@@ -128,4 +128,5 @@ FUNCTIONS = {
     "hone_storage_list_studies": (hone_status, [POINTER(c_void_p), c_char_p]),
     "hone_trial_heartbeat": (hone_status, [hone_study, c_int64]),
     "hone_study_fail_stale_trials": (hone_status, [POINTER(c_size_t), hone_study]),
+    "hone_options_normalize": (hone_status, [POINTER(c_void_p), c_char_p, c_char_p]),
 }

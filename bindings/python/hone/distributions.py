@@ -7,9 +7,14 @@ They appear as the ``distributions`` of :class:`hone.trial.FrozenTrial` and
 
 from __future__ import annotations
 
+import ctypes
+import json
 import math
 import operator
-from typing import Any, Dict, Optional, Sequence, Tuple, Union
+from ctypes import c_void_p
+from typing import Any, Dict, Optional, Sequence, Tuple, Type, TypeVar, Union
+
+from ._lib import LIB, _check, take_string
 
 __all__ = [
     "BaseDistribution",
@@ -50,28 +55,30 @@ class BaseDistribution:
 
 
 class FloatDistribution(BaseDistribution):
-    """Floats in ``[low, high]``, optionally on a log scale or on a grid of ``step``."""
+    """Floats in ``[low, high]``, optionally on a log scale or on a grid of ``step``.
+
+    The library checks the values, as a study would, and raises its
+    :class:`hone.InvalidArgumentError` (a ``ValueError``); with a ``step``,
+    ``high`` is lowered onto the grid, as in Optuna.
+    """
 
     __slots__ = ("low", "high", "log", "step")
 
     def __init__(self, low: float, high: float, log: bool = False, step: Optional[float] = None) -> None:
-        low, high = float(low), float(high)
-        if log and step is not None:
-            raise ValueError("The parameter `step` is not supported when `log` is true.")
-        if not (math.isfinite(low) and math.isfinite(high)):
-            raise ValueError(f"`low` and `high` must be finite, but got (low, high)=({low}, {high}).")
-        if low > high:
-            raise ValueError(f"`low <= high` must hold, but got (low, high)=({low}, {high}).")
-        if log and low <= 0.0:
-            raise ValueError(f"`low > 0` must hold for `log=True`, but got (low, high)=({low}, {high}).")
-        if step is not None:
-            step = float(step)
-            if not step > 0:
-                raise ValueError(f"`step` must be positive, but got {step}.")
-        self.low = low
-        self.high = high
-        self.log = bool(log)
-        self.step = step
+        spec = _normalize(
+            "distribution",
+            {
+                "type": "float",
+                "low": _float(low, "low"),
+                "high": _float(high, "high"),
+                "log": bool(log),
+                "step": None if step is None else _float(step, "step"),
+            },
+        )
+        self.low = float(spec["low"])
+        self.high = float(spec["high"])
+        self.log = bool(spec["log"])
+        self.step = None if spec["step"] is None else float(spec["step"])
 
     def single(self) -> bool:
         if self.step is None:
@@ -80,24 +87,29 @@ class FloatDistribution(BaseDistribution):
 
 
 class IntDistribution(BaseDistribution):
-    """Integers in ``[low, high]`` on the grid ``low, low + step, ...``, optionally log-scaled."""
+    """Integers in ``[low, high]`` on the grid ``low, low + step, ...``, optionally log-scaled.
+
+    The library checks the values and lowers ``high`` onto the grid, as for
+    :class:`FloatDistribution`.
+    """
 
     __slots__ = ("low", "high", "log", "step")
 
     def __init__(self, low: int, high: int, log: bool = False, step: int = 1) -> None:
-        low, high, step = _int64(low, "low"), _int64(high, "high"), _int64(step, "step")
-        if log and step != 1:
-            raise ValueError("`step` must be 1 when `log` is true.")
-        if low > high:
-            raise ValueError(f"`low <= high` must hold, but got (low, high)=({low}, {high}).")
-        if log and low < 1:
-            raise ValueError(f"`low >= 1` must hold for `log=True`, but got (low, high)=({low}, {high}).")
-        if step <= 0:
-            raise ValueError(f"`step` must be positive, but got {step}.")
-        self.low = low
-        self.high = high
-        self.log = bool(log)
-        self.step = step
+        spec = _normalize(
+            "distribution",
+            {
+                "type": "int",
+                "low": _integer(low, "low"),
+                "high": _integer(high, "high"),
+                "log": bool(log),
+                "step": _integer(step, "step"),
+            },
+        )
+        self.low = int(spec["low"])
+        self.high = int(spec["high"])
+        self.log = bool(spec["log"])
+        self.step = int(spec["step"])
 
     def single(self) -> bool:
         return self.high - self.low < self.step
@@ -110,8 +122,9 @@ class CategoricalDistribution(BaseDistribution):
 
     def __init__(self, choices: Sequence[CategoricalChoiceType]) -> None:
         choices = _choices(choices)
-        if not choices:
-            raise ValueError("`choices` must contain one or more elements.")
+        # The library checks the values (one choice or more, every number finite);
+        # the objects themselves are kept, as the caller passed them.
+        _normalize("distribution", {"type": "categorical", "choices": [_plain_choice(c, finite=False) for c in choices]})
         self.choices = choices
 
     def single(self) -> bool:
@@ -130,31 +143,66 @@ class CategoricalDistribution(BaseDistribution):
         return self.choices[int(index)]
 
 
-def _int64(x: Any, what: str) -> int:
-    """``x`` as an int that fits ``int64_t``, which ctypes would silently wrap."""
+def _normalize(kind: str, spec: Any) -> Dict[str, Any]:
+    """The library's check of a component spec, returned with every default filled in.
+
+    ``hone_options_normalize`` applies the rules and messages of the call that
+    takes the spec, so a bad value raises the library's
+    :class:`hone.InvalidArgumentError` here, when the component is made. Python
+    writes NaN and infinities as ``NaN`` and ``Infinity``, which the library
+    reads, so it judges those too. ``None`` stands for the defaults.
+    """
+    out = c_void_p()
+    text = b"" if spec is None else json.dumps(spec).encode()
+    _check(LIB.hone_options_normalize(ctypes.byref(out), kind.encode(), text))
+    return json.loads(take_string(out))
+
+
+def _float(x: Any, what: str) -> float:
+    """``x`` as a float; a string or another non-number is a ``TypeError``."""
+    if isinstance(x, (str, bytes)):
+        raise TypeError(f"`{what}` must be a float, not {type(x).__name__}")
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        raise TypeError(f"`{what}` must be a float, not {type(x).__name__}") from None
+
+
+def _integer(x: Any, what: str) -> int:
+    """``x`` as an int (a whole float too); anything else is a ``TypeError``."""
     if isinstance(x, float) and x.is_integer():
         x = int(x)
     try:
-        i = operator.index(x)
+        return operator.index(x)
     except TypeError:
         raise TypeError(f"`{what}` must be an integer, got {x!r}") from None
+
+
+def _int64(x: Any, what: str) -> int:
+    """``x`` as an int that fits ``int64_t``, which ctypes would silently wrap."""
+    i = _integer(x, what)
     if not _INT64_MIN <= i <= _INT64_MAX:
         raise ValueError(f"`{what}` must fit in 64 bits, got {x!r}")
     return i
 
 
 def _choices(choices: Sequence[Any]) -> Tuple[Any, ...]:
-    """``choices`` as a tuple, each checked to be a JSON scalar."""
+    """``choices`` as a tuple, each checked to be a JSON scalar (the library checks the values)."""
     if isinstance(choices, (str, bytes)):
         raise TypeError("`choices` must be a sequence of choices, not a string")
     choices = tuple(choices)
     for c in choices:
-        _plain_choice(c)
+        _plain_choice(c, finite=False)
     return choices
 
 
-def _plain_choice(c: Any) -> CategoricalChoiceType:
-    """A choice as a plain JSON scalar; NumPy scalars become Python ones."""
+def _plain_choice(c: Any, finite: bool = True) -> CategoricalChoiceType:
+    """A choice as a plain JSON scalar; NumPy scalars become Python ones.
+
+    ``finite=False`` leaves a NaN or infinite number to the library, which refuses
+    it as a choice with its own message; a parameter value (``finite=True``) is
+    refused here.
+    """
     if c is not None and not isinstance(c, (bool, int, float, str)) and hasattr(c, "item"):
         c = c.item()
     if c is not None and not isinstance(c, (bool, int, float, str)):
@@ -162,7 +210,7 @@ def _plain_choice(c: Any) -> CategoricalChoiceType:
             "Choices for a categorical distribution should be None, bool, int, float or str; "
             f"got {c!r} of type {type(c).__name__}."
         )
-    if isinstance(c, float) and not math.isfinite(c):
+    if finite and isinstance(c, float) and not math.isfinite(c):
         raise ValueError(f"Choices for a categorical distribution must be finite, got {c!r}.")
     return c
 
@@ -181,13 +229,29 @@ def _choice_key(c: Any) -> Tuple[Any, ...]:
     return ("string", c)
 
 
+_D = TypeVar("_D", bound=BaseDistribution)
+
+
+def _unchecked(cls: Type[_D], **fields: Any) -> _D:
+    """A distribution with these fields, which the library has already checked."""
+    d = cls.__new__(cls)
+    for k, v in fields.items():
+        setattr(d, k, v)
+    return d
+
+
 def _from_json(spec: Dict[str, Any]) -> BaseDistribution:
     """A distribution from the library's JSON export of one."""
     kind = spec["type"]
     if kind == "float":
-        return FloatDistribution(spec["low"], spec["high"], log=spec["log"], step=spec["step"])
+        step = None if spec["step"] is None else float(spec["step"])
+        return _unchecked(
+            FloatDistribution, low=float(spec["low"]), high=float(spec["high"]), log=bool(spec["log"]), step=step
+        )
     if kind == "int":
-        return IntDistribution(spec["low"], spec["high"], log=spec["log"], step=spec["step"])
+        return _unchecked(
+            IntDistribution, low=int(spec["low"]), high=int(spec["high"]), log=bool(spec["log"]), step=int(spec["step"])
+        )
     if kind == "categorical":
-        return CategoricalDistribution(spec["choices"])
+        return _unchecked(CategoricalDistribution, choices=tuple(spec["choices"]))
     raise ValueError(f"unknown distribution type {kind!r}")

@@ -1,9 +1,10 @@
 """Pruners: configuration objects with Optuna's names and argument checks.
 
-The pruning itself runs inside ``libhone``; a pruner here validates its arguments
-as Optuna does (``ValueError`` for a value out of range, ``TypeError`` for a value
-of the wrong kind) and describes itself as the library's spec,
-``{"type": ..., "options": {...}}``.
+The pruning itself runs inside ``libhone``; a pruner here describes itself as the
+library's spec, ``{"type": ..., "options": {...}}``. Its arguments are checked
+when it is made, as in Optuna: a value of the wrong kind here (``TypeError``), a
+value out of range by the library, whose :class:`hone.InvalidArgumentError` (a
+``ValueError``) carries the library's message. The defaults are the library's.
 
 As in Optuna, :func:`hone.create_study` uses a :class:`MedianPruner` when no
 pruner is given. (The C and Swift APIs default to no pruning.)
@@ -14,6 +15,8 @@ from __future__ import annotations
 import math
 import numbers
 from typing import Any, Dict, Optional, Union
+
+from .distributions import _normalize
 
 __all__ = [
     "BasePruner",
@@ -34,10 +37,17 @@ def _int(name: str, value: Any) -> int:
 
 
 def _float(name: str, value: Any) -> float:
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"The `{name}` argument is of type '{type(value).__name__}' but supposed to be a float.")
     try:
         return float(value)
     except (TypeError, ValueError):
         raise TypeError(f"The `{name}` argument is of type '{type(value).__name__}' but supposed to be a float.") from None
+
+
+def _int_or_auto(name: str, value: Any) -> Union[str, int]:
+    """An integer, or a string for the library to check (only "auto" is one)."""
+    return value if isinstance(value, str) else _int(name, value)
 
 
 class BasePruner:
@@ -47,6 +57,10 @@ class BasePruner:
 
     def _options(self) -> Dict[str, Any]:
         return {}
+
+    def _validate(self) -> None:
+        """Has the library check the spec, raising its error for a value out of range."""
+        _normalize("pruner", self._to_spec())
 
     def _to_spec(self) -> Dict[str, Any]:
         """The library's spec of this pruner."""
@@ -91,10 +105,7 @@ class PercentilePruner(BasePruner):
         *,
         n_min_trials: int = 1,
     ) -> None:
-        percentile = _float("percentile", percentile)
-        if not 0.0 <= percentile <= 100.0:
-            raise ValueError(f"Percentile must be between 0 and 100 inclusive but got {percentile}.")
-        self._percentile = percentile
+        self._percentile = _float("percentile", percentile)
         self._set_common(n_startup_trials, n_warmup_steps, interval_steps, n_min_trials)
 
     def _set_common(self, n_startup_trials: int, n_warmup_steps: int, interval_steps: int, n_min_trials: int) -> None:
@@ -102,14 +113,7 @@ class PercentilePruner(BasePruner):
         self._n_warmup_steps = _int("n_warmup_steps", n_warmup_steps)
         self._interval_steps = _int("interval_steps", interval_steps)
         self._n_min_trials = _int("n_min_trials", n_min_trials)
-        if self._n_startup_trials < 0:
-            raise ValueError(f"Number of startup trials cannot be negative but got {n_startup_trials}.")
-        if self._n_warmup_steps < 0:
-            raise ValueError(f"Number of warmup steps cannot be negative but got {n_warmup_steps}.")
-        if self._interval_steps < 1:
-            raise ValueError(f"Pruning interval steps must be at least 1 but got {interval_steps}.")
-        if self._n_min_trials < 1:
-            raise ValueError(f"Number of trials for pruning must be at least 1 but got {n_min_trials}.")
+        self._validate()
 
     def _common_options(self) -> Dict[str, Any]:
         return {
@@ -163,37 +167,11 @@ class SuccessiveHalvingPruner(BasePruner):
         min_early_stopping_rate: int = 0,
         bootstrap_count: int = 0,
     ) -> None:
-        if isinstance(min_resource, str):
-            if min_resource != "auto":
-                raise ValueError(
-                    f"The value of `min_resource` is {min_resource}, "
-                    "but must be either `min_resource` >= 1 or `min_resource` == 'auto'"
-                )
-        elif _int("min_resource", min_resource) < 1:
-            raise ValueError(
-                f"The value of `min_resource` is {min_resource}, "
-                "but must be either `min_resource >= 1` or `min_resource == 'auto'`"
-            )
-        if _int("reduction_factor", reduction_factor) < 2:
-            raise ValueError(
-                f"The value of `reduction_factor` is {reduction_factor}, but must be `reduction_factor >= 2`"
-            )
-        if _int("min_early_stopping_rate", min_early_stopping_rate) < 0:
-            raise ValueError(
-                f"The value of `min_early_stopping_rate` is {min_early_stopping_rate}, "
-                "but must be `min_early_stopping_rate >= 0`"
-            )
-        if _int("bootstrap_count", bootstrap_count) < 0:
-            raise ValueError(f"The value of `bootstrap_count` is {bootstrap_count}, but must be `bootstrap_count >= 0`")
-        if bootstrap_count > 0 and min_resource == "auto":
-            raise ValueError(
-                "bootstrap_count > 0 and min_resource == 'auto' "
-                f"are mutually incompatible, bootstrap_count is {bootstrap_count}"
-            )
-        self._min_resource: Union[str, int] = min_resource if isinstance(min_resource, str) else int(min_resource)
-        self._reduction_factor = int(reduction_factor)
-        self._min_early_stopping_rate = int(min_early_stopping_rate)
-        self._bootstrap_count = int(bootstrap_count)
+        self._min_resource = _int_or_auto("min_resource", min_resource)
+        self._reduction_factor = _int("reduction_factor", reduction_factor)
+        self._min_early_stopping_rate = _int("min_early_stopping_rate", min_early_stopping_rate)
+        self._bootstrap_count = _int("bootstrap_count", bootstrap_count)
+        self._validate()
 
     def _options(self) -> Dict[str, Any]:
         return {
@@ -225,31 +203,11 @@ class HyperbandPruner(BasePruner):
         reduction_factor: int = 3,
         bootstrap_count: int = 0,
     ) -> None:
-        if _int("min_resource", min_resource) < 1:
-            raise ValueError(f"The value of `min_resource` is {min_resource}, but must be `min_resource >= 1`")
-        if isinstance(max_resource, bool) or not (
-            isinstance(max_resource, numbers.Integral) or max_resource == "auto"
-        ):
-            raise ValueError(f"The 'max_resource' should be integer or 'auto'. But max_resource = {max_resource}")
-        if max_resource != "auto" and int(max_resource) < min_resource:
-            raise ValueError(
-                f"The value of `max_resource` is {max_resource}, but must be at least `min_resource` ({min_resource})"
-            )
-        if _int("reduction_factor", reduction_factor) < 2:
-            raise ValueError(
-                f"The value of `reduction_factor` is {reduction_factor}, but must be `reduction_factor >= 2`"
-            )
-        if _int("bootstrap_count", bootstrap_count) < 0:
-            raise ValueError(f"The value of `bootstrap_count` is {bootstrap_count}, but must be `bootstrap_count >= 0`")
-        if bootstrap_count > 0 and max_resource == "auto":
-            raise ValueError(
-                "bootstrap_count > 0 and max_resource == 'auto' "
-                f"are mutually incompatible, bootstrap_count is {bootstrap_count}"
-            )
-        self._min_resource = int(min_resource)
-        self._max_resource: Union[str, int] = "auto" if max_resource == "auto" else int(max_resource)
-        self._reduction_factor = int(reduction_factor)
-        self._bootstrap_count = int(bootstrap_count)
+        self._min_resource = _int("min_resource", min_resource)
+        self._max_resource = _int_or_auto("max_resource", max_resource)
+        self._reduction_factor = _int("reduction_factor", reduction_factor)
+        self._bootstrap_count = _int("bootstrap_count", bootstrap_count)
+        self._validate()
 
     def _options(self) -> Dict[str, Any]:
         return {
@@ -280,20 +238,11 @@ class ThresholdPruner(BasePruner):
     ) -> None:
         if lower is None and upper is None:
             raise TypeError("Either lower or upper must be specified.")
-        low = -math.inf if lower is None else _float("lower", lower)
-        high = math.inf if upper is None else _float("upper", upper)
-        if math.isnan(low) or math.isnan(high):
-            raise ValueError("lower and upper must not be NaN.")
-        if low > high:
-            raise ValueError("lower should be smaller than upper.")
-        if _int("n_warmup_steps", n_warmup_steps) < 0:
-            raise ValueError(f"Number of warmup steps cannot be negative but got {n_warmup_steps}.")
-        if _int("interval_steps", interval_steps) < 1:
-            raise ValueError(f"Pruning interval steps must be at least 1 but got {interval_steps}.")
-        self._lower = low
-        self._upper = high
-        self._n_warmup_steps = int(n_warmup_steps)
-        self._interval_steps = int(interval_steps)
+        self._lower = -math.inf if lower is None else _float("lower", lower)
+        self._upper = math.inf if upper is None else _float("upper", upper)
+        self._n_warmup_steps = _int("n_warmup_steps", n_warmup_steps)
+        self._interval_steps = _int("interval_steps", interval_steps)
+        self._validate()
 
     def _options(self) -> Dict[str, Any]:
         # JSON has no infinity: a missing bound travels as null.
@@ -320,14 +269,10 @@ class PatientPruner(BasePruner):
     def __init__(self, wrapped_pruner: Optional[BasePruner], patience: int, min_delta: float = 0.0) -> None:
         if wrapped_pruner is not None and not isinstance(wrapped_pruner, BasePruner):
             raise TypeError(f"wrapped_pruner must be a hone pruner or None, not {type(wrapped_pruner).__name__}")
-        if _int("patience", patience) < 0:
-            raise ValueError(f"patience cannot be negative but got {patience}.")
-        min_delta = _float("min_delta", min_delta)
-        if not min_delta >= 0:
-            raise ValueError(f"min_delta cannot be negative but got {min_delta}.")
         self._wrapped_pruner = wrapped_pruner
-        self._patience = int(patience)
-        self._min_delta = min_delta
+        self._patience = _int("patience", patience)
+        self._min_delta = _float("min_delta", min_delta)
+        self._validate()
 
     def _options(self) -> Dict[str, Any]:
         return {

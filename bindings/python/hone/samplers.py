@@ -3,19 +3,33 @@
 The sampling itself runs inside ``libhone``; a sampler here only describes itself
 as the library's spec, ``{"type": "random" | "grid" | "qmc" | "gp", "seed": 42,
 "options": {...}}``. The same seed gives the same trials from Python, C and Swift.
+
+A sampler is checked when it is made: a value of the wrong kind here
+(``TypeError``), a value out of range by the library, whose
+:class:`hone.InvalidArgumentError` (a ``ValueError``) carries the library's
+message. The defaults are the library's.
 """
 
 from __future__ import annotations
 
+import numbers
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
-from .distributions import _plain_choice
+from .distributions import _normalize, _plain_choice
 
 __all__ = ["BaseSampler", "RandomSampler", "QMCSampler", "GridSampler", "GPSampler"]
 
-# Seeds travel as JSON numbers, which the library reads as doubles: a larger seed
-# would silently become a different one.
-_MAX_SEED = 2**53
+
+def _int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
+    return int(value)
+
+
+def _str(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    return value
 
 
 class BaseSampler:
@@ -24,10 +38,12 @@ class BaseSampler:
     _type = ""
 
     def __init__(self, seed: Optional[int] = None) -> None:
-        if seed is not None:
-            if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= _MAX_SEED:
-                raise ValueError(f"seed must be an integer in [0, 2**53] or None, got {seed!r}")
-        self._seed = seed
+        # Seeds travel as exact JSON integers; the library checks the range.
+        self._seed = None if seed is None else _int("seed", seed)
+
+    def _validate(self) -> None:
+        """Has the library check the spec, raising its error for a value out of range."""
+        _normalize("sampler", self._to_spec())
 
     @property
     def seed(self) -> Optional[int]:
@@ -54,6 +70,10 @@ class RandomSampler(BaseSampler):
 
     _type = "random"
 
+    def __init__(self, seed: Optional[int] = None) -> None:
+        super().__init__(seed)
+        self._validate()
+
 
 class QMCSampler(BaseSampler):
     """Quasi-Monte Carlo sampling over a Sobol sequence.
@@ -68,8 +88,9 @@ class QMCSampler(BaseSampler):
 
     def __init__(self, *, qmc_type: str = "sobol", scramble: bool = True, seed: Optional[int] = None) -> None:
         super().__init__(seed)
-        self._qmc_type = qmc_type
+        self._qmc_type = _str("qmc_type", qmc_type)
         self._scramble = bool(scramble)
+        self._validate()
 
     def _options(self) -> Dict[str, Any]:
         return {"scramble": self._scramble, "qmc_type": self._qmc_type}
@@ -95,8 +116,9 @@ class GridSampler(BaseSampler):
         for name, values in search_space.items():
             if isinstance(values, (str, bytes)):
                 raise TypeError(f"the grid values of '{name}' must be a sequence, not a string")
-            space[name] = [_plain_choice(v) for v in values]
+            space[name] = [_plain_choice(v, finite=False) for v in values]
         self._search_space = space
+        self._validate()
 
     @property
     def search_space(self) -> Dict[str, List[Any]]:
@@ -152,16 +174,19 @@ class GPSampler(BaseSampler):
     ) -> None:
         super().__init__(seed)
         self._config: Dict[str, Any] = {
-            "n_startup_trials": int(n_startup_trials),
+            "n_startup_trials": _int("n_startup_trials", n_startup_trials),
             "deterministic_objective": bool(deterministic_objective),
-            "kernel": kernel,
-            "acquisition": acquisition,
-            "n_candidates": int(n_candidates),
-            "n_restarts": int(n_restarts),
-            "lengthscale_prior": lengthscale_prior,
+            "kernel": _str("kernel", kernel),
+            "acquisition": _str("acquisition", acquisition),
+            "n_candidates": _int("n_candidates", n_candidates),
+            "n_restarts": _int("n_restarts", n_restarts),
+            "lengthscale_prior": _str("lengthscale_prior", lengthscale_prior),
         }
         if beta is not None:
+            if isinstance(beta, (str, bytes)):
+                raise TypeError(f"beta must be a float, not {type(beta).__name__}")
             self._config["beta"] = float(beta)
+        self._validate()
 
     def _options(self) -> Dict[str, Any]:
         return dict(self._config)

@@ -26,8 +26,8 @@ from .distributions import (
     _from_json,
     _int64,
     _plain_choice,
+    _unchecked,
 )
-from .exceptions import InvalidArgumentError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .study import Study
@@ -150,7 +150,8 @@ def _frozen_from_json(obj: Dict[str, Any], original_choices: ChoiceLookup) -> Fr
         elif isinstance(dist, CategoricalDistribution):
             index = dist.to_internal_repr(value)
             keys = tuple(_choice_key(c) for c in dist.choices)
-            dist = CategoricalDistribution(original_choices(name, keys) or dist.choices)
+            # The library checked these choices when they were suggested: no second check per read.
+            dist = _unchecked(CategoricalDistribution, choices=tuple(original_choices(name, keys) or dist.choices))
             value = dist.to_external_repr(index)
         params[name] = value
         distributions[name] = dist
@@ -213,11 +214,12 @@ class Trial:
         onto it); with ``log``, log-uniformly (``low > 0``). ``step`` and ``log``
         exclude each other.
         """
-        # The library reads a step of 0 as no grid; here only None means that.
+        # The library reads a step of 0 as no grid; here only None means that, and
+        # a step of 0 gets the library's verdict on a distribution with that step.
         if step is None:
             step = 0.0
         elif step == 0:
-            raise InvalidArgumentError(f"step must be positive, got {float(step)}")
+            FloatDistribution(low, high, log=log, step=step)
         # The hot path of every objective: a closed study is still caught by _h().
         h = self._study._handle or self._study._h()
         key = _ENCODED.get(name) or encode(name, "name")
@@ -254,7 +256,7 @@ class Trial:
     def suggest_categorical(self, name: str, choices: Sequence[CategoricalChoiceType]) -> Any:
         """One of ``choices`` (None, bool, int, float or str); returns the object itself."""
         choices = _choices(choices)
-        plain = [_plain_choice(c) for c in choices]
+        plain = [_plain_choice(c, finite=False) for c in choices]
         out = c_size_t()
         if all(isinstance(c, str) for c in plain):
             array = (c_char_p * len(plain))(*(encode(c, "a choice") for c in plain))

@@ -182,7 +182,7 @@ def test_specs_carry_optunas_option_names():
         (lambda: SuccessiveHalvingPruner(bootstrap_count=1), ValueError),
         (lambda: HyperbandPruner(min_resource=0), ValueError),
         (lambda: HyperbandPruner(max_resource="big"), ValueError),
-        (lambda: HyperbandPruner(max_resource=9.0), ValueError),
+        (lambda: HyperbandPruner(max_resource=9.0), TypeError),
         (lambda: HyperbandPruner(min_resource=10, max_resource=9), ValueError),
         (lambda: HyperbandPruner(reduction_factor=1), ValueError),
         (lambda: HyperbandPruner(bootstrap_count=1), ValueError),

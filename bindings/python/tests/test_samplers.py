@@ -5,6 +5,7 @@ import pytest
 
 import hone
 from hone import TrialState
+from hone.distributions import _normalize
 from hone.samplers import GridSampler, QMCSampler, RandomSampler
 
 
@@ -55,14 +56,17 @@ def test_qmc_rejects_unknown_sequence():
         hone.create_study(sampler=QMCSampler(qmc_type="halton"))
 
 
-def test_seeds_must_survive_the_trip_as_json_numbers():
-    with pytest.raises(ValueError):
+def test_seeds_travel_as_exact_json_integers():
+    # The library reads the whole uint64 range exactly and refuses the rest.
+    with pytest.raises(hone.InvalidArgumentError, match=r"'seed' must be an integer in \[0, 2\^64 - 1\], got -1"):
         RandomSampler(seed=-1)
-    with pytest.raises(ValueError):
-        RandomSampler(seed=2**53 + 1)
-    with pytest.raises(ValueError):
+    with pytest.raises(hone.InvalidArgumentError, match="'seed' must be an integer"):
+        RandomSampler(seed=2**64)
+    with pytest.raises(TypeError):
         RandomSampler(seed=1.5)
-    assert run(RandomSampler(seed=2**53), n_trials=2) == run(RandomSampler(seed=2**53), n_trials=2)
+    assert _normalize("sampler", RandomSampler(seed=2**53 + 1)._to_spec())["seed"] == 2**53 + 1
+    assert _normalize("sampler", RandomSampler(seed=2**64 - 1)._to_spec())["seed"] == 2**64 - 1
+    assert run(RandomSampler(seed=2**53 + 1), n_trials=2) == run(RandomSampler(seed=2**53 + 1), n_trials=2)
 
 
 GRID = {"x": [-1, 0, 1], "opt": ["adam", "sgd"], "flag": [True, None]}
