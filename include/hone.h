@@ -676,7 +676,7 @@ hone_status hone_mlp_evaluate(
  * Saves the model to a file in the versioned binary format, replacing any file there.
  *
  * The format (magic "HONEMLP\0", format version 1, little-endian, CRC-32 at the
- * end) is documented in Sources/Hone/MLP/MLPModel+Serialization.swift.
+ * end) is documented in Sources/HoneNumerics/MLP/MLPModel+Serialization.swift.
  *
  * @param path the file to write.
  * @return HONE_STORAGE when the file cannot be written.
