@@ -141,9 +141,11 @@ test:
 test-suites: header-check blas-info swift-test swift-test-prescott c-test python-test python-test-prescott \
              examples cross-host fuzz-smoke
 
-## demo: install what is missing, build, and run the main job.
+## demo: install what is missing, build, and run the main job; SAMPLER=tpe|cmaes|gp|qmc|random
+## chooses the sampler (`--sampler` of examples/python/demo.py; default gp).
+SAMPLER ?= gp
 demo: python data
-	$(VPY) examples/python/demo.py
+	$(VPY) examples/python/demo.py --sampler $(SAMPLER)
 
 ## install: libhone.so (stripped, SONAME libhone.so.0), hone.h and hone.pc under PREFIX.
 install: lib

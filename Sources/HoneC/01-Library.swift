@@ -26,7 +26,7 @@ import Hone
   case HONE_NOT_FOUND = 2
   /// The call is not allowed in the current state, e.g. telling a finished trial.
   case HONE_STATE = 3
-  /// The sampler has nothing left to propose (a grid that has been fully visited).
+  /// The sampler has nothing left to propose (a grid fully visited, a brute-force search done).
   case HONE_EXHAUSTED = 4
   /// A numerical routine failed.
   case HONE_NUMERIC = 5

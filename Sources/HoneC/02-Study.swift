@@ -14,13 +14,19 @@ public typealias hone_study = OpaquePointer
 /// - "name": a unique study name (default: generated).
 /// - "direction": "minimize" (default) or "maximize"; or "directions": an array of
 ///   them for a multi-objective study.
-/// - "sampler": {"type": "random" | "grid" | "qmc" | "gp", "seed": 42, "options": {...}}.
+/// - "sampler": {"type": "random" | "grid" | "qmc" | "gp" | "brute_force" | "partial_fixed",
+///   "seed": 42, "options": {...}}.
 ///   grid options: {"search_space": {"x": [1, 2, 3], "opt": ["adam", "sgd"]}};
 ///   qmc options: {"scramble": true, "qmc_type": "sobol"};
 ///   gp options: {"kernel": "matern52" | "rbf", "acquisition": "logei" | "logpi" | "ucb",
 ///   "beta": 2 (ucb only), "n_startup_trials": 10, "deterministic_objective": false,
 ///   "n_candidates": 1024, "n_restarts": 10, "lengthscale_prior": "lognormal"
 ///   (BoTorch's dimension-scaled prior) | "optuna" (Optuna's)}. Default: random.
+///   brute_force options: {"avoid_premature_stop": false}: every point of a finite
+///   space (a float needs a step), then HONE_EXHAUSTED from ask; pruned and failed
+///   trials have tried their point, running ones count as trying theirs.
+///   partial_fixed options: {"fixed_params": {"x": 1}, "base_sampler": {...a
+///   sampler...}}, both required; no "seed" (the base sampler's applies).
 /// - "pruner": {"type": "nop" | "median" | "percentile" | "successive_halving" |
 ///   "hyperband" | "threshold" | "patient", "options": {...}}, with Optuna's
 ///   option names and defaults (each option is shown with its default, the

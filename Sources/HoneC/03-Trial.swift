@@ -30,7 +30,7 @@ import Hone
 /// whose values do not fit the search space stays WAITING.
 ///
 /// - Parameter out_trial: receives the trial number.
-/// - Returns: HONE_EXHAUSTED when the sampler has nothing left (a used-up grid).
+/// - Returns: HONE_EXHAUSTED when the sampler has nothing left (a used-up grid or brute-force search).
 @c public func hone_study_ask(
   _ out_trial: UnsafeMutablePointer<Int64>?,
   _ study: hone_study?

@@ -56,6 +56,8 @@ final class OptionsKindTests: XCTestCase {
       (.sampler, #"{"type": "gp", "options": {"n_candidates": 0}}"#),
       (.sampler, #"{"type": "qmc", "seed": -1}"#),
       (.sampler, #"{"type": "grid", "options": {"search_space": {}}}"#),
+      (.sampler, #"{"type": "brute_force", "options": {"avoid_premature_stop": 1}}"#),
+      (.sampler, #"{"type": "partial_fixed", "options": {"fixed_params": {}, "base_sampler": {"type": "gp", "options": {"beta": 1}}}}"#),
     ]
     for (kind, spec) in bad {
       let normalized = message { try self.normalize(kind, spec) }
@@ -89,6 +91,16 @@ final class OptionsKindTests: XCTestCase {
       try normalize(.sampler, #"{"type": "gp", "options": {"acquisition": "ucb"}}"#)["options"]?["beta"],
       .number(GPSampler.defaultUCBBeta))
     XCTAssertEqual(try normalize(.sampler, #"{"type": "qmc"}"#)["options"]?["scramble"], .bool(QMCSampler(seed: 0).scramble))
+    XCTAssertEqual(
+      try normalize(.sampler, #"{"type": "brute_force"}"#)["options"],
+      .object([("avoid_premature_stop", .bool(BruteForceSampler(seed: 0).avoidPrematureStop))]))
+    // The base sampler's spec is written out whole, its seed as given.
+    XCTAssertEqual(
+      try normalize(.sampler, #"{"type": "partial_fixed", "options": {"fixed_params": {"x": 1}, "base_sampler": {"type": "qmc", "seed": 5}}}"#),
+      .object([
+        ("type", .string("partial_fixed")), ("seed", .null),
+        ("options", .object([("fixed_params", .object([("x", .int(1))])), ("base_sampler", try normalize(.sampler, #"{"type": "qmc", "seed": 5}"#))])),
+      ]))
     // Every field but `metric`, whose nil is written as the "loss" it resolves to.
     var plain = MLPConfig()
     plain.metric = plain.resolvedMetric
@@ -103,6 +115,11 @@ final class OptionsKindTests: XCTestCase {
       (.distribution, #"{"type": "categorical", "choices": ["a", 1, null, true]}"#),
       (.sampler, #"{"type": "grid", "seed": 18446744073709551615, "options": {"search_space": {"y": [1], "x": [2, 3]}}}"#),
       (.sampler, #"{"type": "gp", "options": {"kernel": "rbf", "acquisition": "ucb", "beta": 0.5}}"#),
+      (.sampler, #"{"type": "brute_force", "seed": 2, "options": {"avoid_premature_stop": true}}"#),
+      (
+        .sampler,
+        #"{"type": "partial_fixed", "options": {"fixed_params": {"c": "a", "n": 2}, "base_sampler": {"type": "partial_fixed", "options": {"fixed_params": {"x": 0.5}, "base_sampler": {"type": "random"}}}}}"#
+      ),
       (.pruner, #"{"type": "patient", "options": {"patience": 2, "wrapped_pruner": {"type": "successive_halving"}}}"#),
       (.pruner, #"{"type": "threshold", "options": {"lower": Infinity}}"#),
       (.pruner, #"{"type": "threshold", "options": {"upper": Infinity}}"#),

@@ -12,6 +12,8 @@ import Testing
   struct Spec: Sendable, CustomTestStringConvertible {
     var name: String
     var json: String
+    /// Whether the sampler searches finite spaces only: its floats are then suggested with a step.
+    var finite = false
     var testDescription: String { name }
   }
 
@@ -34,6 +36,22 @@ import Testing
           "x": [-3, 0.5, 2], "lr": [0.001, 0.1], "n": [1, 3, 5], "k": [2, 4], "opt": ["adam", "sgd"],
           "q": [0.25, 0.75], "m": [1, 9]}}}
         """#),
+    Spec(name: "brute_force", json: #"{"type": "brute_force", "seed": 7}"#, finite: true),
+    Spec(
+      name: "brute_force-avoid-premature-stop",
+      json: #"{"type": "brute_force", "seed": 7, "options": {"avoid_premature_stop": true}}"#, finite: true),
+    Spec(
+      name: "partial_fixed-random",
+      json: #"""
+        {"type": "partial_fixed", "options": {"fixed_params": {"n": 3, "opt": "sgd"},
+         "base_sampler": {"type": "random", "seed": 7}}}
+        """#),
+    Spec(
+      name: "partial_fixed-qmc",
+      json: #"""
+        {"type": "partial_fixed", "options": {"fixed_params": {"k": 4, "q": 0.5},
+         "base_sampler": {"type": "qmc", "seed": 7}}}
+        """#),
   ]
 
   func makeStudy(_ spec: Spec, searchSpace: String? = nil) throws -> Study {
@@ -43,9 +61,12 @@ import Testing
   }
 
   /// Suggests one parameter of every kind and checks each lies in its domain.
-  func suggestAll(_ study: Study, _ trial: Int) throws -> [Double] {
-    let x = try study.suggestFloat(trial: trial, "x", -3, 2)
-    let lr = try study.suggestFloat(trial: trial, "lr", 1e-3, 1e-1, log: true)
+  func suggestAll(_ study: Study, _ trial: Int, finite: Bool = false) throws -> [Double] {
+    let x = try study.suggestFloat(trial: trial, "x", -3, 2, step: finite ? 0.5 : nil)
+    let lr =
+      finite
+      ? try study.suggestFloat(trial: trial, "lr", 1e-3, 1e-1, step: 1e-3)
+      : try study.suggestFloat(trial: trial, "lr", 1e-3, 1e-1, log: true)
     let n = try study.suggestInt(trial: trial, "n", 1, 5, step: 2)
     let k = try study.suggestInt(trial: trial, "k", 2, 4)
     let opt = try study.suggestCategorical(trial: trial, "opt", [.string("adam"), .string("sgd")])
@@ -67,7 +88,7 @@ import Testing
     let study = try makeStudy(spec)
     for i in 0..<24 {
       let t = try study.ask()
-      let v = try suggestAll(study, t)
+      let v = try suggestAll(study, t, finite: spec.finite)
       try study.tell(trial: t, values: [v[0] * v[0] + Double(i)])
     }
     #expect(try study.trials.filter { $0.state == .complete }.count == 24)
@@ -81,7 +102,7 @@ import Testing
       var run: [[Double]] = []
       for _ in 0..<12 {
         let t = try study.ask()
-        let v = try suggestAll(study, t)
+        let v = try suggestAll(study, t, finite: spec.finite)
         run.append(v)
         try study.tell(trial: t, values: [v[0]])
       }
@@ -94,9 +115,10 @@ import Testing
   func everySamplerSameValueForSameNameAndErrorForOtherDistribution(_ spec: Spec) throws {
     let study = try makeStudy(spec)
     let t = try study.ask()
-    let a = try study.suggestFloat(trial: t, "x", -3, 2)
-    #expect(try study.suggestFloat(trial: t, "x", -3, 2) == a)
-    let error = #expect(throws: HoneError.self) { try study.suggestFloat(trial: t, "x", -3, 3) }
+    let step = spec.finite ? 0.5 : nil
+    let a = try study.suggestFloat(trial: t, "x", -3, 2, step: step)
+    #expect(try study.suggestFloat(trial: t, "x", -3, 2, step: step) == a)
+    let error = #expect(throws: HoneError.self) { try study.suggestFloat(trial: t, "x", -3, 3, step: step) }
     guard case .invalidArgument(let m)? = error else {
       Issue.record("\(String(describing: error))")
       return
@@ -107,7 +129,7 @@ import Testing
   @Test(arguments: specs)
   func everySamplerHandlesDefineAndRun(_ spec: Spec) throws {
     let space = #"""
-      {"x": {"type": "float", "low": -3, "high": 2}, "n": {"type": "int", "low": 1, "high": 5, "step": 2},
+      {"x": {"type": "float", "low": -3, "high": 2, "step": \#(spec.finite ? "0.5" : "null")}, "n": {"type": "int", "low": 1, "high": 5, "step": 2},
        "opt": {"type": "categorical", "choices": ["adam", "sgd"]}}
       """#
     let study = try makeStudy(spec, searchSpace: space)
@@ -115,7 +137,8 @@ import Testing
       let t = try study.ask()
       let fixed = try study.trial(t)
       #expect(fixed.params.map(\.name).sorted() == ["n", "opt", "x"])
-      #expect(try study.suggestFloat(trial: t, "x", -3, 2) == fixed.param("x")?.value.double)
+      let x = try study.suggestFloat(trial: t, "x", -3, 2, step: spec.finite ? 0.5 : nil)
+      #expect(x == fixed.param("x")?.value.double)
       try study.tell(trial: t, values: [1])
     }
   }
@@ -125,11 +148,11 @@ import Testing
     let study = try makeStudy(spec)
     // One told trial gives QMC its joint space; the rest are pending together.
     let first = try study.ask()
-    _ = try suggestAll(study, first)
+    _ = try suggestAll(study, first, finite: spec.finite)
     try study.tell(trial: first, values: [0])
     var points = Set<[Double]>()
     for _ in 0..<8 {
-      points.insert(try suggestAll(study, try study.ask()))
+      points.insert(try suggestAll(study, try study.ask(), finite: spec.finite))
     }
     #expect(points.count == 8, "\(spec.name) gave duplicate points to pending trials")
   }

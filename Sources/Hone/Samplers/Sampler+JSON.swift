@@ -72,8 +72,12 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
       nCandidates: try count("n_candidates", d.optimizer.rawSamples),
       nRestarts: try count("n_restarts", d.optimizer.starts),
       lengthscalePrior: lengthscalePrior)
+  case "brute_force":
+    return try BruteForceSampler(options: options, seed: seed)
+  case "partial_fixed":
+    return try PartialFixedSampler(options: options, seed: seed)
   default:
-    throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp)")
+    throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp, brute_force, partial_fixed)")
   }
 }
 
@@ -104,6 +108,10 @@ public func samplerSpec(_ sampler: any Sampler, seed: UInt64?) -> JSON? {
         ("n_candidates", .int(s.optimizer.rawSamples)), ("n_restarts", .int(s.optimizer.starts)),
         ("lengthscale_prior", .string(s.lengthscalePrior.rawValue)),
       ])
+  case let s as BruteForceSampler:
+    return spec("brute_force", s.specOptions)
+  case let s as PartialFixedSampler:
+    return s.specOptions.map { spec("partial_fixed", $0) }
   default:
     return nil
   }

@@ -1,8 +1,8 @@
 """Samplers: configuration objects with Optuna's names.
 
 The sampling itself runs inside ``libhone``; a sampler here only describes itself
-as the library's spec, ``{"type": "random" | "grid" | "qmc" | "gp", "seed": 42,
-"options": {...}}``. The same seed gives the same trials from Python, C and Swift.
+as the library's spec, ``{"type": "random" | "grid" | "qmc" | "gp" | "brute_force" |
+"partial_fixed", "seed": 42, "options": {...}}``. The same seed gives the same trials from Python, C and Swift.
 
 A sampler is checked when it is made: a value of the wrong kind here
 (``TypeError``), a value out of range by the library, whose
@@ -17,7 +17,15 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from .distributions import _normalize, _plain_choice
 
-__all__ = ["BaseSampler", "RandomSampler", "QMCSampler", "GridSampler", "GPSampler"]
+__all__ = [
+    "BaseSampler",
+    "RandomSampler",
+    "QMCSampler",
+    "GridSampler",
+    "GPSampler",
+    "BruteForceSampler",
+    "PartialFixedSampler",
+]
 
 
 def _int(name: str, value: Any) -> int:
@@ -194,3 +202,82 @@ class GPSampler(BaseSampler):
     def __repr__(self) -> str:
         options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
         return f"GPSampler(seed={self._seed!r}, {options})"
+
+
+class BruteForceSampler(BaseSampler):
+    """Tries every point of a finite define-by-run search space, as Optuna's ``BruteForceSampler``.
+
+    Parameters must be categorical, integer or stepped floats (``step=...``); a
+    continuous float raises :class:`hone.InvalidArgumentError` naming it. The
+    tree of the parameter paths trials took is rebuilt from the study's history,
+    so conditional spaces are covered as they are revealed. Once every point has
+    been tried, :meth:`hone.Study.ask` raises :class:`hone.ExhaustedError` and
+    :meth:`hone.Study.optimize` stops, as Optuna's study stops.
+
+    Pruned and failed trials have tried their point and are not retried
+    (Optuna's rule); a running trial counts as having suggested all it will, so
+    parallel workers do not duplicate it. A trial that stopped before parameters
+    other trials went on to suggest marks no point (Optuna raises there).
+
+    Args:
+        seed: fixes the order of the search.
+        avoid_premature_stop: running trials may still suggest more parameters,
+            so the search stops only once they finish; more duplicates in parallel.
+    """
+
+    _type = "brute_force"
+
+    def __init__(self, seed: Optional[int] = None, avoid_premature_stop: bool = False) -> None:
+        super().__init__(seed)
+        self._avoid_premature_stop = bool(avoid_premature_stop)
+        self._validate()
+
+    def _options(self) -> Dict[str, Any]:
+        return {"avoid_premature_stop": self._avoid_premature_stop}
+
+    def __repr__(self) -> str:
+        return f"BruteForceSampler(seed={self._seed!r}, avoid_premature_stop={self._avoid_premature_stop!r})"
+
+
+class PartialFixedSampler(BaseSampler):
+    """Fixes some parameters and samples the others with ``base_sampler``, as Optuna's.
+
+    ``fixed_params`` maps parameter names to values (None, bool, int, float or
+    str; a categorical's choice itself). A fixed parameter takes its value when
+    it is suggested and is left out of the base sampler's joint space. Unlike
+    Optuna, which warns and uses it anyway, a fixed value outside the
+    distribution it is suggested with raises :class:`hone.InvalidArgumentError`.
+    Pruned and failed trials are handled as ``base_sampler`` handles them. The
+    seed is the base sampler's.
+    """
+
+    _type = "partial_fixed"
+
+    def __init__(self, fixed_params: Mapping[str, Any], base_sampler: BaseSampler) -> None:
+        super().__init__(None)
+        if not isinstance(base_sampler, BaseSampler):
+            raise TypeError(f"base_sampler must be a hone sampler, not {type(base_sampler).__name__}")
+        fixed: Dict[str, Any] = {}
+        for name, value in fixed_params.items():
+            if not isinstance(name, str):
+                raise TypeError(f"fixed parameter names must be str, not {type(name).__name__}")
+            fixed[name] = _plain_choice(value, finite=False)
+        self._fixed_params = fixed
+        self._base_sampler = base_sampler
+        self._validate()
+
+    @property
+    def fixed_params(self) -> Dict[str, Any]:
+        """A copy of the fixed values."""
+        return dict(self._fixed_params)
+
+    @property
+    def base_sampler(self) -> BaseSampler:
+        """The sampler of the parameters that are not fixed."""
+        return self._base_sampler
+
+    def _options(self) -> Dict[str, Any]:
+        return {"fixed_params": dict(self._fixed_params), "base_sampler": self._base_sampler._to_spec()}
+
+    def __repr__(self) -> str:
+        return f"PartialFixedSampler({self._fixed_params!r}, {self._base_sampler!r})"

@@ -160,6 +160,16 @@ VALUE_RULES = [
         "sampler",
         {"type": "gp", "options": {"lengthscale_prior": "flat"}},
     ),
+    (
+        lambda: samplers.BruteForceSampler(seed=2**64),
+        "sampler",
+        {"type": "brute_force", "seed": 2**64},
+    ),
+    (
+        lambda: samplers.PartialFixedSampler({"x": NAN}, samplers.RandomSampler()),
+        "sampler",
+        {"type": "partial_fixed", "options": {"fixed_params": {"x": NAN}, "base_sampler": {"type": "random"}}},
+    ),
 ]
 
 
@@ -231,6 +241,11 @@ REFERENCE = {
     samplers.QMCSampler: ("sampler", {"type": "qmc"}),
     samplers.GridSampler: ("sampler", {"type": "grid", "options": {"search_space": {"x": [1]}}}),
     samplers.GPSampler: ("sampler", {"type": "gp"}),
+    samplers.BruteForceSampler: ("sampler", {"type": "brute_force"}),
+    samplers.PartialFixedSampler: (
+        "sampler",
+        {"type": "partial_fixed", "options": {"fixed_params": {"x": 1}, "base_sampler": {"type": "random"}}},
+    ),
 }
 
 
@@ -268,7 +283,8 @@ def test_python_signature_defaults_are_the_librarys():
             assert default == core[name], f"{function.__qualname__}.{name}: Python {default!r}, library {core[name]!r}"
             compared[f"{function.__qualname__}.{name}"] = default
     classes = {key.split(".")[0] for key in compared}
-    assert {c.__name__ for c in REFERENCE} - {"NopPruner", "RandomSampler"} <= classes
+    # PartialFixedSampler's two arguments are required, as in Optuna: it has no defaults.
+    assert {c.__name__ for c in REFERENCE} - {"NopPruner", "RandomSampler", "PartialFixedSampler"} <= classes
     assert len(compared) >= 40, sorted(compared)
 
 
@@ -310,6 +326,7 @@ def test_the_c_header_states_the_librarys_sampler_and_pruner_defaults():
     references = {
         "qmc": [("sampler", {"type": "qmc"})],
         "gp": [("sampler", {"type": "gp"}), ("sampler", {"type": "gp", "options": {"acquisition": "ucb"}})],
+        "brute_force": [("sampler", {"type": "brute_force"})],
         "median": [("pruner", {"type": "median"})],
         "successive_halving": [("pruner", {"type": "successive_halving"})],
         "hyperband": [("pruner", {"type": "hyperband"})],
