@@ -61,7 +61,7 @@ typedef enum hone_status {
    */
   HONE_STATE = 3,
   /**
-   * The sampler has nothing left to propose (a grid that has been fully visited).
+   * The sampler has nothing left to propose (a grid fully visited, a brute-force search done).
    */
   HONE_EXHAUSTED = 4,
   /** A numerical routine failed. */
@@ -146,13 +146,19 @@ typedef struct hone_study hone_study;
  * - "name": a unique study name (default: generated).
  * - "direction": "minimize" (default) or "maximize"; or "directions": an array of
  *   them for a multi-objective study.
- * - "sampler": {"type": "random" | "grid" | "qmc" | "gp", "seed": 42, "options": {...}}.
+ * - "sampler": {"type": "random" | "grid" | "qmc" | "gp" | "brute_force" | "partial_fixed",
+ *   "seed": 42, "options": {...}}.
  *   grid options: {"search_space": {"x": [1, 2, 3], "opt": ["adam", "sgd"]}};
  *   qmc options: {"scramble": true, "qmc_type": "sobol"};
  *   gp options: {"kernel": "matern52" | "rbf", "acquisition": "logei" | "logpi" | "ucb",
  *   "beta": 2 (ucb only), "n_startup_trials": 10, "deterministic_objective": false,
  *   "n_candidates": 1024, "n_restarts": 10, "lengthscale_prior": "lognormal"
  *   (BoTorch's dimension-scaled prior) | "optuna" (Optuna's)}. Default: random.
+ *   brute_force options: {"avoid_premature_stop": false}: every point of a finite
+ *   space (a float needs a step), then HONE_EXHAUSTED from ask; pruned and failed
+ *   trials have tried their point, running ones count as trying theirs.
+ *   partial_fixed options: {"fixed_params": {"x": 1}, "base_sampler": {...a
+ *   sampler...}}, both required; no "seed" (the base sampler's applies).
  * - "pruner": {"type": "nop" | "median" | "percentile" | "successive_halving" |
  *   "hyperband" | "threshold" | "patient", "options": {...}}, with Optuna's
  *   option names and defaults (each option is shown with its default, the
@@ -244,7 +250,7 @@ typedef enum hone_trial_state {
  * whose values do not fit the search space stays WAITING.
  *
  * @param out_trial receives the trial number.
- * @return HONE_EXHAUSTED when the sampler has nothing left (a used-up grid).
+ * @return HONE_EXHAUSTED when the sampler has nothing left (a used-up grid or brute-force search).
  */
 hone_status hone_study_ask(int64_t *out_trial, hone_study *study);
 
