@@ -73,6 +73,25 @@ final class PartialFixedSamplerTests: XCTestCase {
     }
   }
 
+  func testABruteForceBaseSearchesTheRestOfADefineAndRunSpace() throws {
+    let space = SearchSpace([
+      ("x", try Distribution.makeInt(low: 0, high: 2)), ("n", try Distribution.makeInt(low: 0, high: 4)),
+      ("c", try Distribution.makeCategorical([.string("a"), .string("b")])),
+    ])
+    let study = try Study(
+      direction: .minimize, sampler: PartialFixedSampler(fixedParams: [("n", .int(3))], base: BruteForceSampler(seed: 1)),
+      searchSpace: space)
+    var seen = Set<[ParamValue]>()
+    for _ in 0..<6 {
+      let t = try study.ask()
+      let params = try study.trial(t).params
+      XCTAssertEqual(params.first { $0.name == "n" }?.value, .int(3))
+      seen.insert(params.map(\.value))
+      try study.tell(trial: t, values: [0])
+    }
+    XCTAssertEqual(seen.count, 6, "every (x, c) once")
+  }
+
   func testAnEnqueuedValueWinsOverTheFixedOne() throws {
     let study = try Study(
       direction: .minimize, sampler: PartialFixedSampler(fixedParams: [("n", .int(3))], base: RandomSampler(seed: 0)))

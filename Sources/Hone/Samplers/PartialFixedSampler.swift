@@ -8,6 +8,8 @@
 /// enqueued value and a single-valued distribution still take precedence, as in
 /// Optuna. Every other call (before and after each trial) goes to the base
 /// sampler, so pruned and failed trials are what the base sampler makes of them.
+/// A brute-force base sees the other values of a fixed parameter as untried, so
+/// it never reports exhaustion, as in Optuna.
 public final class PartialFixedSampler: Sampler {
   /// The fixed values, by parameter name, as the user gives them (a categorical's choice itself).
   public let fixedParams: [(String, JSON)]
@@ -51,14 +53,23 @@ public final class PartialFixedSampler: Sampler {
     unfixed(try base.inferRelativeSearchSpace(history, trial))
   }
 
-  /// The base sampler's point of the space without the fixed parameters; with a
-  /// study-wide search space the study hands the whole space here.
+  /// The base sampler's point of the space without the fixed parameters.
+  ///
+  /// With a study-wide search space the study hands the whole space here; the base
+  /// then sees the fixed values as parameters the trial already has, as it would
+  /// once they were suggested define-by-run (the brute-force search conditions on them).
   public func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
   ) throws(HoneError) -> [String: ParamValue] {
     let rest = unfixed(space)
     guard !rest.isEmpty else { return [:] }
-    return try base.sampleRelative(history, trial, rest).filter { fixed[$0.key] == nil }
+    var decided = trial
+    for (name, distribution) in zip(space.names, space.distributions) where decided.param(name) == nil {
+      if let value = fixed[name], let x = distribution.internal(value), distribution.contains(x) {
+        decided.params.append(Param(name: name, distribution: distribution, value: x))
+      }
+    }
+    return try base.sampleRelative(history, decided, rest).filter { fixed[$0.key] == nil }
   }
 
   public func sampleIndependent(

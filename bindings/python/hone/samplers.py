@@ -248,7 +248,8 @@ class PartialFixedSampler(BaseSampler):
     Optuna, which warns and uses it anyway, a fixed value outside the
     distribution it is suggested with raises :class:`hone.InvalidArgumentError`.
     Pruned and failed trials are handled as ``base_sampler`` handles them. The
-    seed is the base sampler's.
+    seed is the base sampler's. A :class:`BruteForceSampler` base sees the other
+    values of a fixed parameter as untried, so it never stops the study, as in Optuna.
     """
 
     _type = "partial_fixed"
