@@ -14,7 +14,8 @@ Per function and budget, a two-sided Mann-Whitney U test on the regrets of the
 seeds judges the pair: "within noise" when p >= 0.1, otherwise "better" or
 "worse" by the medians (by the U statistic when the medians tie). A pair whose
 Hone sampler the library does not have is reported "not available" and the
-others still run.
+others still run. The last two columns are the seconds each side took over all
+seeds, objective included: orientation only, latency has benchmarks of its own.
 """
 import argparse
 import json
