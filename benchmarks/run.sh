@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 venv=${HONE_BENCH_VENV:-$HOME/.cache/hone-bench-venv}
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q optuna scipy greenlet torch scikit-learn "psycopg[binary]"
+  "$venv/bin/pip" install -q optuna scipy greenlet cmaes torch scikit-learn "psycopg[binary]"
 fi
 "$venv/bin/pip" install -q ./bindings/python
 echo "== blas_info: the BLAS every benchmark below runs on"
@@ -23,6 +23,8 @@ echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 "$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"
 echo "== gp: GPSampler ask latency and sample efficiency beside Optuna"
 "$venv/bin/python" benchmarks/gp.py
+echo "== sampler_quality: each sampler's median simple regret beside Optuna's of the same kind"
+"$venv/bin/python" benchmarks/sampler_quality.py
 echo "== bounded_cost: the GP sampler's first ask on a loaded study, study creation with a large search space"
 "$venv/bin/python" benchmarks/bounded_cost.py
 echo "== mlp: a training step and a digits training beside PyTorch and scikit-learn"
