@@ -72,6 +72,7 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
       nCandidates: try count("n_candidates", d.optimizer.rawSamples),
       nRestarts: try count("n_restarts", d.optimizer.starts),
       lengthscalePrior: lengthscalePrior)
+  case "cmaes": return try CmaEsSampler.make(options, seed: seed)
   default:
     throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp)")
   }
@@ -104,6 +105,7 @@ public func samplerSpec(_ sampler: any Sampler, seed: UInt64?) -> JSON? {
         ("n_candidates", .int(s.optimizer.rawSamples)), ("n_restarts", .int(s.optimizer.starts)),
         ("lengthscale_prior", .string(s.lengthscalePrior.rawValue)),
       ])
+  case let s as CmaEsSampler: return spec("cmaes", s.specOptions)
   default:
     return nil
   }

@@ -1,0 +1,232 @@
+/// CMA-ES over the numeric parameters, as Optuna's `CmaEsSampler`.
+///
+/// The joint space is Optuna's: the parameters common to every COMPLETE trial
+/// (or the study's search space in define-and-run), less categoricals and
+/// single-valued distributions, which go to the independent sampler. CMA-ES
+/// runs in the unit cube of that space (`Distribution.toUnit`: logs in log
+/// space, integers and stepped floats on cells of equal width), starting at its
+/// centre, or at `x0`, with σ₀ = 1/6, or `sigma0`, as Optuna 5 does.
+///
+/// The state lives in the study, not in the sampler: every trial sampled by
+/// CMA-ES records its generation in the system attribute `cma:generation`, and
+/// the state is rebuilt by replaying the generations that are complete: the
+/// first λ finished trials of generation g, by trial number, are generation g's
+/// population. Trials of any worker, of any process, complete a generation,
+/// and a restarted study continues where it stopped. The rebuild resumes from
+/// the last state this sampler computed whenever the history still agrees with it.
+///
+/// Pruned trials count only with `considerPrunedTrials`, by their last
+/// intermediate value (the value at the largest step), as in Optuna; without
+/// it, or without any intermediate value, they are left out like failed trials,
+/// and the generation waits for other trials to fill its population. Values are
+/// ranked (NaN last), so infinite values are fine. Multi-objective studies are
+/// not modeled: every parameter then goes to the independent sampler. Hone has
+/// no logger, so `warnIndependentSampling` is recorded in the spec but prints nothing.
+public final class CmaEsSampler: Sampler, @unchecked Sendable {
+  /// The system attribute that holds a trial's generation.
+  public static let generationKey = "cma:generation"
+
+  public let seed: UInt64
+  /// The initial mean by parameter name, in external values; the centre of the space where absent.
+  public let x0: [(String, JSON)]?
+  /// The initial step size in the unit cube; 1/6 when nil.
+  public let sigma0: Double?
+  /// Finished trials (COMPLETE, and PRUNED with `considerPrunedTrials`) sampled independently before CMA-ES starts.
+  public let nStartupTrials: Int
+  /// The sampler of parameters outside the joint space, and of the start-up trials.
+  public let independentSampler: any Sampler
+  /// The spec `independentSampler` was built from, or nil for the default random sampler with this seed.
+  public let independentSamplerSpec: JSON?
+  public let warnIndependentSampling: Bool
+  /// λ; 4 + ⌊3 ln n⌋ when nil.
+  public let popsize: Int?
+  /// The factor of λ between restarts (restarts are not supported yet).
+  public let incPopsize: Int
+  public let considerPrunedTrials: Bool
+  public var name: String { "cmaes" }
+
+  private let lock = Lock()
+  /// The last state rebuilt, the space and direction it was for, and each told generation's trial numbers.
+  private var cache: (space: SearchSpace, maximize: Bool, used: [[Int]], state: CMAEvolutionStrategy)?
+
+  /// Creates the sampler.
+  ///
+  /// - Throws: `.invalidArgument` for a negative `nStartupTrials`, a `sigma0` that is
+  ///   not positive and finite, a `popsize` below 2 or an `incPopsize` below 1.
+  public init(
+    seed: UInt64? = nil, x0: [(String, JSON)]? = nil, sigma0: Double? = nil, nStartupTrials: Int = 1,
+    independentSampler: (any Sampler)? = nil, independentSamplerSpec: JSON? = nil,
+    warnIndependentSampling: Bool = true, popsize: Int? = nil, incPopsize: Int = 2,
+    considerPrunedTrials: Bool = false
+  ) throws(HoneError) {
+    guard nStartupTrials >= 0 else { throw .invalidArgument("cmaes sampler: n_startup_trials must be >= 0") }
+    if let sigma0, !(sigma0 > 0 && sigma0.isFinite) {
+      throw .invalidArgument("cmaes sampler: sigma0 must be positive and finite, got \(sigma0)")
+    }
+    if let popsize, popsize < 2 || popsize > 1 << 20 {
+      throw .invalidArgument("cmaes sampler: popsize must be between 2 and 2^20, got \(popsize)")
+    }
+    guard incPopsize >= 1 else { throw .invalidArgument("cmaes sampler: inc_popsize must be >= 1, got \(incPopsize)") }
+    if let x0 {
+      for (name, value) in x0 where value.numberValue.map({ !$0.isFinite }) ?? true {
+        throw .invalidArgument("cmaes sampler: x0 '\(name)' must be a finite number, not \(value.text)")
+      }
+    }
+    let seed = seed ?? entropySeed()
+    self.seed = seed
+    self.x0 = x0
+    self.sigma0 = sigma0
+    self.nStartupTrials = nStartupTrials
+    self.independentSampler = independentSampler ?? RandomSampler(seed: seed)
+    self.independentSamplerSpec = independentSampler == nil ? nil : independentSamplerSpec
+    self.warnIndependentSampling = warnIndependentSampling
+    self.popsize = popsize
+    self.incPopsize = incPopsize
+    self.considerPrunedTrials = considerPrunedTrials
+  }
+
+  /// Records the generation CMA-ES will sample the trial from, when it will.
+  public func beforeTrial(
+    _ history: StudyHistory, fixedParams: [(String, JSON)]?
+  ) throws(HoneError) -> [(String, JSON)] {
+    var attrs = try independentSampler.beforeTrial(history, fixedParams: fixedParams)
+    if let state = try state(history, space: try jointSpace(history)) {
+      attrs.removeAll { $0.0 == Self.generationKey }
+      attrs.append((Self.generationKey, .int(state.generation)))
+    }
+    return attrs
+  }
+
+  public func inferRelativeSearchSpace(
+    _ history: StudyHistory, _ trial: FrozenTrial
+  ) throws(HoneError) -> SearchSpace {
+    try jointSpace(history)
+  }
+
+  public func sampleRelative(
+    _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
+  ) throws(HoneError) -> [String: ParamValue] {
+    let numeric = Self.numeric(space)
+    guard !history.isMultiObjective, let state = try state(history, space: numeric) else { return [:] }
+    // One stream per trial: the same seed gives the same point whichever worker asks.
+    var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial.number), substream: stableHash("cmaes"))
+    let x = state.ask(using: &rng)
+    var point: [String: ParamValue] = [:]
+    for (k, (name, d)) in zip(numeric.names, numeric.distributions).enumerated() { point[name] = d.fromUnit(x[k]) }
+    return point
+  }
+
+  public func sampleIndependent(
+    _ history: StudyHistory, _ trial: FrozenTrial, name: String, distribution: Distribution
+  ) throws(HoneError) -> ParamValue {
+    try independentSampler.sampleIndependent(history, trial, name: name, distribution: distribution)
+  }
+
+  public func afterTrial(_ history: StudyHistory, _ trial: FrozenTrial, state: TrialState, values: [Double]?) {
+    independentSampler.afterTrial(history, trial, state: state, values: values)
+  }
+
+  /// The joint space CMA-ES samples: numeric, multi-valued parameters of the study's
+  /// search space, or of every COMPLETE trial.
+  func jointSpace(_ history: StudyHistory) throws(HoneError) -> SearchSpace {
+    if history.isMultiObjective { return SearchSpace() }
+    if let space = history.searchSpace { return Self.numeric(space) }
+    return Self.numeric(.intersection(of: try history.trials(in: [.complete])))
+  }
+
+  static func numeric(_ space: SearchSpace) -> SearchSpace {
+    SearchSpace(
+      zip(space.names, space.distributions).filter { _, d in
+        if case .categorical = d { return false }
+        return !d.isSingle
+      })
+  }
+
+  /// A finished trial as CMA-ES sees it: its value to minimize, and its generation if CMA-ES sampled it.
+  private struct Finished {
+    var number: Int
+    var value: Double
+    var generation: Int?
+    var trial: FrozenTrial
+  }
+
+  /// The state of the current generation rebuilt from `history`, or nil while CMA-ES has not started.
+  ///
+  /// Internal for the tests that compare a state rebuilt from storage with one kept in memory.
+  func state(_ history: StudyHistory, space: SearchSpace) throws(HoneError) -> CMAEvolutionStrategy? {
+    guard !space.isEmpty, !history.isMultiObjective else { return nil }
+    let sign: Double = history.directions.first == .maximize ? -1 : 1
+    var finished: [Finished] = []
+    for t in try history.trials() {
+      let value: Double?
+      switch t.state {
+      case .complete: value = t.value
+      case .pruned where considerPrunedTrials: value = t.lastIntermediateValue
+      default: value = nil
+      }
+      guard let value else { continue }
+      let generation = t.systemAttr(Self.generationKey)?.integerValue.flatMap { Int(exactly: $0) }
+      finished.append(Finished(number: t.number, value: sign * value, generation: generation, trial: t))
+    }
+    guard finished.count >= nStartupTrials else { return nil }
+    let maximize = sign < 0
+    var state: CMAEvolutionStrategy
+    var used: [[Int]]
+    let lambda = popsize ?? CMAEvolutionStrategy.defaultPopulationSize(dimension: space.count)
+    // Each generation's candidates: its finished trials that have every parameter of the space.
+    var members: [Int: [(x: [Double], value: Double, number: Int)]] = [:]
+    for f in finished {
+      guard let g = f.generation, g >= 0, let x = Self.unitPoint(f.trial, space) else { continue }
+      if members[g, default: []].count < lambda { members[g, default: []].append((x, f.value, f.number)) }
+    }
+    let told = { (g: Int) -> [Int]? in
+      guard let m = members[g], m.count >= lambda else { return nil }
+      return m.map(\.number)
+    }
+    if let c = lock.withLock({ cache }), c.space == space, c.maximize == maximize,
+      c.used.indices.allSatisfy({ told($0) == c.used[$0] })
+    {
+      (state, used) = (c.state, c.used)
+    } else {
+      state = try initialState(space, populationSize: lambda)
+      used = []
+    }
+    while let numbers = told(state.generation), let m = members[state.generation] {
+      do {
+        try state.tell(m.map { ($0.x, $0.value) })
+      } catch {
+        // A covariance LAPACK cannot decompose: keep sampling from the last good state.
+        break
+      }
+      used.append(numbers)
+    }
+    lock.withLock { cache = (space, maximize, used, state) }
+    return state
+  }
+
+  /// The trial's point in the unit cube of `space`, or nil when it lacks a parameter or has it under another distribution.
+  private static func unitPoint(_ t: FrozenTrial, _ space: SearchSpace) -> [Double]? {
+    var x: [Double] = []
+    x.reserveCapacity(space.count)
+    for (name, d) in zip(space.names, space.distributions) {
+      guard let p = t.param(name), p.distribution == d else { return nil }
+      // An enqueued value off a log scale's domain has no point in the cube.
+      let u = d.toUnit(p.value)
+      guard u.isFinite else { return nil }
+      x.append(u)
+    }
+    return x
+  }
+
+  /// Generation 0: the mean at `x0` (the centre where it names no value), σ₀, the unit box.
+  private func initialState(_ space: SearchSpace, populationSize: Int) throws(HoneError) -> CMAEvolutionStrategy {
+    let given = Dictionary(x0 ?? [], uniquingKeysWith: { _, last in last })
+    let mean = zip(space.names, space.distributions).map { name, d -> Double in
+      guard let v = given[name].flatMap(d.internal) else { return 0.5 }
+      return min(max(d.toUnit(v), 0), 1)
+    }
+    return try CMAEvolutionStrategy(
+      mean: mean, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
+      bounds: Array(repeating: (0, 1), count: space.count), populationSize: populationSize)
+  }
+}
