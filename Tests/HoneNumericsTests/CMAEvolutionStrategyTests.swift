@@ -1,5 +1,5 @@
 import HoneNumerics
-import HonePlatform
+internal import HonePlatform
 import HoneSupport
 import XCTest
 

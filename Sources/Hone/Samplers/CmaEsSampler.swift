@@ -126,6 +126,9 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     independentSampler.afterTrial(history, trial, state: state, values: values)
   }
 
+  /// The state the last rebuild left in memory, for the tests that compare it with one rebuilt from storage.
+  var cachedState: CMAEvolutionStrategy? { lock.withLock { cache?.state } }
+
   /// The joint space CMA-ES samples: numeric, multi-valued parameters of the study's
   /// search space, or of every COMPLETE trial.
   func jointSpace(_ history: StudyHistory) throws(HoneError) -> SearchSpace {

@@ -231,6 +231,7 @@ REFERENCE = {
     samplers.QMCSampler: ("sampler", {"type": "qmc"}),
     samplers.GridSampler: ("sampler", {"type": "grid", "options": {"search_space": {"x": [1]}}}),
     samplers.GPSampler: ("sampler", {"type": "gp"}),
+    samplers.CmaEsSampler: ("sampler", {"type": "cmaes"}),
 }
 
 
