@@ -141,8 +141,8 @@ final class CMAEvolutionStrategyTests: XCTestCase {
   }
 
   /// On a convex quadratic CMA-ES converges linearly once C has adapted: log‖m − x*‖
-  /// falls by a rate that does not shrink. The bound is loose (a fifth of the rate
-  /// usually measured) and holds for every seed, over a window of many generations.
+  /// falls by a rate that does not shrink. The bound is loose (below a third of the
+  /// rate measured, about 0.14 per generation)) and holds for every seed, over a window of many generations.
   func testConvergesLinearlyOnAConvexQuadratic() throws {
     let n = 4
     let scales = (0..<n).map { pow(10, Double($0) / Double(n - 1)) }  // condition number 100
@@ -162,7 +162,7 @@ final class CMAEvolutionStrategyTests: XCTestCase {
       let rate = (logDistance[59] - logDistance[199]) / 140
       rates.append(rate)
     }
-    for r in rates { XCTAssertGreaterThan(r, 0.02, "per-generation log-distance decrease \(rates)") }
-    XCTAssertGreaterThan(rates.sorted()[rates.count / 2], 0.04, "median rate \(rates)")
+    for r in rates { XCTAssertGreaterThan(r, 0.03, "per-generation log-distance decrease \(rates)") }
+    XCTAssertGreaterThan(rates.sorted()[rates.count / 2], 0.06, "median rate \(rates)")
   }
 }
