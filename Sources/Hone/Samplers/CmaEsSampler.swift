@@ -25,6 +25,8 @@
 public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// The system attribute that holds a trial's generation.
   public static let generationKey = "cma:generation"
+  /// The system attribute, on the first trial of generation g + 1, that lists the trials told as generation g.
+  public static let populationKey = "cma:population"
 
   public let seed: UInt64
   /// The initial mean by parameter name, in external values; the centre of the space where absent.
@@ -45,9 +47,9 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   public let considerPrunedTrials: Bool
   public var name: String { "cmaes" }
 
-  private let lock = Lock()
-  /// The last state rebuilt, the space and direction it was for, and each told generation's trial numbers.
-  private var cache: (space: SearchSpace, maximize: Bool, used: [[Int]], state: CMAEvolutionStrategy)?
+  let lock = Lock()
+  /// What the sampler has read of its study's trials, and the state it rebuilt.
+  var memo = Memo(study: "", directions: [])
 
   /// Creates the sampler.
   ///
@@ -90,9 +92,14 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     _ history: StudyHistory, fixedParams: [(String, JSON)]?
   ) throws(HoneError) -> [(String, JSON)] {
     var attrs = try independentSampler.beforeTrial(history, fixedParams: fixedParams)
-    if let state = try state(history, space: try jointSpace(history)) {
-      attrs.removeAll { $0.0 == Self.generationKey }
-      attrs.append((Self.generationKey, .int(state.generation)))
+    let space = try jointSpace(history)
+    guard let state = try state(history, space: space) else { return attrs }
+    attrs.removeAll { $0.0 == Self.generationKey || $0.0 == Self.populationKey }
+    attrs.append((Self.generationKey, .int(state.generation)))
+    // The first trial of a generation pins the population its predecessor was told,
+    // so a trial of that generation finishing late cannot change the history.
+    if let told = lock.withLock({ memo.run.firstOfGeneration(state.generation) }) {
+      attrs.append((Self.populationKey, .array(told.map { .int($0) })))
     }
     return attrs
   }
@@ -126,17 +133,6 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     independentSampler.afterTrial(history, trial, state: state, values: values)
   }
 
-  /// The state the last rebuild left in memory, for the tests that compare it with one rebuilt from storage.
-  var cachedState: CMAEvolutionStrategy? { lock.withLock { cache?.state } }
-
-  /// The joint space CMA-ES samples: numeric, multi-valued parameters of the study's
-  /// search space, or of every COMPLETE trial.
-  func jointSpace(_ history: StudyHistory) throws(HoneError) -> SearchSpace {
-    if history.isMultiObjective { return SearchSpace() }
-    if let space = history.searchSpace { return Self.numeric(space) }
-    return Self.numeric(.intersection(of: try history.trials(in: [.complete])))
-  }
-
   static func numeric(_ space: SearchSpace) -> SearchSpace {
     SearchSpace(
       zip(space.names, space.distributions).filter { _, d in
@@ -145,70 +141,8 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
       })
   }
 
-  /// A finished trial as CMA-ES sees it: its value to minimize, and its generation if CMA-ES sampled it.
-  private struct Finished {
-    var number: Int
-    var value: Double
-    var generation: Int?
-    var trial: FrozenTrial
-  }
-
-  /// The state of the current generation rebuilt from `history`, or nil while CMA-ES has not started.
-  ///
-  /// Internal for the tests that compare a state rebuilt from storage with one kept in memory.
-  func state(_ history: StudyHistory, space: SearchSpace) throws(HoneError) -> CMAEvolutionStrategy? {
-    guard !space.isEmpty, !history.isMultiObjective else { return nil }
-    let sign: Double = history.directions.first == .maximize ? -1 : 1
-    var finished: [Finished] = []
-    for t in try history.trials() {
-      let value: Double?
-      switch t.state {
-      case .complete: value = t.value
-      case .pruned where considerPrunedTrials: value = t.lastIntermediateValue
-      default: value = nil
-      }
-      guard let value else { continue }
-      let generation = t.systemAttr(Self.generationKey)?.integerValue.flatMap { Int(exactly: $0) }
-      finished.append(Finished(number: t.number, value: sign * value, generation: generation, trial: t))
-    }
-    guard finished.count >= nStartupTrials else { return nil }
-    let maximize = sign < 0
-    var state: CMAEvolutionStrategy
-    var used: [[Int]]
-    let lambda = popsize ?? CMAEvolutionStrategy.defaultPopulationSize(dimension: space.count)
-    // Each generation's candidates: its finished trials that have every parameter of the space.
-    var members: [Int: [(x: [Double], value: Double, number: Int)]] = [:]
-    for f in finished {
-      guard let g = f.generation, g >= 0, let x = Self.unitPoint(f.trial, space) else { continue }
-      if members[g, default: []].count < lambda { members[g, default: []].append((x, f.value, f.number)) }
-    }
-    let told = { (g: Int) -> [Int]? in
-      guard let m = members[g], m.count >= lambda else { return nil }
-      return m.map(\.number)
-    }
-    if let c = lock.withLock({ cache }), c.space == space, c.maximize == maximize,
-      c.used.indices.allSatisfy({ told($0) == c.used[$0] })
-    {
-      (state, used) = (c.state, c.used)
-    } else {
-      state = try initialState(space, populationSize: lambda)
-      used = []
-    }
-    while let numbers = told(state.generation), let m = members[state.generation] {
-      do {
-        try state.tell(m.map { ($0.x, $0.value) })
-      } catch {
-        // A covariance LAPACK cannot decompose: keep sampling from the last good state.
-        break
-      }
-      used.append(numbers)
-    }
-    lock.withLock { cache = (space, maximize, used, state) }
-    return state
-  }
-
   /// The trial's point in the unit cube of `space`, or nil when it lacks a parameter or has it under another distribution.
-  private static func unitPoint(_ t: FrozenTrial, _ space: SearchSpace) -> [Double]? {
+  static func unitPoint(_ t: FrozenTrial, _ space: SearchSpace) -> [Double]? {
     var x: [Double] = []
     x.reserveCapacity(space.count)
     for (name, d) in zip(space.names, space.distributions) {
@@ -222,7 +156,7 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   }
 
   /// Generation 0: the mean at `x0` (the centre where it names no value), σ₀, the unit box.
-  private func initialState(_ space: SearchSpace, populationSize: Int) throws(HoneError) -> CMAEvolutionStrategy {
+  func initialState(_ space: SearchSpace, populationSize: Int) throws(HoneError) -> CMAEvolutionStrategy {
     let given = Dictionary(x0 ?? [], uniquingKeysWith: { _, last in last })
     let mean = zip(space.names, space.distributions).map { name, d -> Double in
       guard let v = given[name].flatMap(d.internal) else { return 0.5 }
