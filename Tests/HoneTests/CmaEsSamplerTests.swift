@@ -135,3 +135,38 @@ final class CmaEsSamplerTests: XCTestCase {
     }
   }
 }
+
+extension CmaEsSamplerTests {
+  /// A trial of a generation that finishes after the generation was told does not
+  /// change it: the next generation's first trial pinned the population it was told.
+  func testALateTrialCannotRewriteAToldGeneration() throws {
+    let url = "sqlite:///\(scratch.path)/late.db"
+    let spec = #"{"type": "cmaes", "seed": 5, "options": {"popsize": 4}}"#
+    let study = try Study(optionsJSON: #"{"name": "late", "storage": "\#(url)", "sampler": \#(spec)}"#)
+    try run(study)
+    func ask() throws -> (Int, Double) {
+      let t = try study.ask()
+      let x = try study.suggestFloat(trial: t, "x", -4, 4)
+      _ = try study.suggestFloat(trial: t, "y", 1e-3, 10, log: true)
+      _ = try study.suggestInt(trial: t, "n", 0, 20)
+      _ = try study.suggestCategorical(trial: t, "c", [.string("a"), .string("b")])
+      return (t, x * x)
+    }
+    let late = try ask()
+    for _ in 0..<4 {
+      let (t, v) = try ask()
+      try study.tell(trial: t, values: [v])
+    }
+    let next = try ask()  // generation 1's first trial records generation 0's population
+    let trials = try study.trials
+    XCTAssertEqual(trials[next.0].systemAttr(CmaEsSampler.populationKey), .array([2, 3, 4, 5].map { .int($0) }))
+    try study.tell(trial: late.0, values: [late.1 - 100])
+    _ = try ask()
+    let kept = try XCTUnwrap(try sampler(study).cachedState)
+    XCTAssertEqual(kept.generation, 1)
+    let loaded = try Study.load(name: "late", storageURL: url, optionsJSON: #"{"sampler": \#(spec)}"#)
+    let fresh = try sampler(loaded)
+    let history = loaded.history()
+    XCTAssertEqual(try fresh.state(history, space: try fresh.jointSpace(history)), kept)
+  }
+}

@@ -9,11 +9,14 @@
 ///
 /// The state lives in the study, not in the sampler: every trial sampled by
 /// CMA-ES records its generation in the system attribute `cma:generation`, and
-/// the state is rebuilt by replaying the generations that are complete: the
-/// first λ finished trials of generation g, by trial number, are generation g's
-/// population. Trials of any worker, of any process, complete a generation,
-/// and a restarted study continues where it stopped. The rebuild resumes from
-/// the last state this sampler computed whenever the history still agrees with it.
+/// the state is rebuilt by replaying the generations that are complete. Before
+/// generation g + 1 has a trial, g's population is its first λ finished trials
+/// by number; the first trial of g + 1 then records that list in
+/// `cma:population`, so a trial of g that finishes later cannot rewrite a told
+/// generation. Trials of any worker, of any process, complete a generation, and
+/// a restarted study continues where it stopped. The sampler reads each trial
+/// once and advances the state it keeps, so an ask costs O(new trials), not a
+/// replay (`CmaEsSampler+History.swift`).
 ///
 /// Pruned trials count only with `considerPrunedTrials`, by their last
 /// intermediate value (the value at the largest step), as in Optuna; without
