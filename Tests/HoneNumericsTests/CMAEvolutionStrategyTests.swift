@@ -165,4 +165,16 @@ final class CMAEvolutionStrategyTests: XCTestCase {
     for r in rates { XCTAssertGreaterThan(r, 0.03, "per-generation log-distance decrease \(rates)") }
     XCTAssertGreaterThan(rates.sorted()[rates.count / 2], 0.06, "median rate \(rates)")
   }
+
+  /// The value-range test stops a search whose values have been flat for 10 + ⌈30n/λ⌉ generations, and not before.
+  func testAFlatObjectiveStopsAfterTheValueHistory() throws {
+    var cma = try CMAEvolutionStrategy(mean: [0.5, 0.5], sigma: 0.2, bounds: [(0, 1), (0, 1)])
+    var rng = Xoshiro256(seed: 9)
+    XCTAssertEqual(cma.valueHistoryLength, 10 + 10)
+    for _ in 0...cma.valueHistoryLength {
+      XCTAssertFalse(cma.shouldStop(), "generation \(cma.generation)")
+      try cma.tell((0..<cma.populationSize).map { _ in (cma.ask(using: &rng), 3.0) })
+    }
+    XCTAssert(cma.shouldStop())
+  }
 }

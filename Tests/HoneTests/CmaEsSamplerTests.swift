@@ -106,6 +106,9 @@ final class CmaEsSamplerTests: XCTestCase {
     XCTAssertEqual(options["inc_popsize"], .int(d.incPopsize))
     XCTAssertEqual(options["warn_independent_sampling"], .bool(d.warnIndependentSampling))
     XCTAssertEqual(options["consider_pruned_trials"], .bool(d.considerPrunedTrials))
+    XCTAssertEqual(
+      try OptionsKind.sampler.normalize(try JSON.parse(#"{"type": "cmaes", "options": {"restart_strategy": "ipop"}}"#))[
+        "options"]?["restart_strategy"], .string("ipop"))
     for key in ["x0", "sigma0", "popsize", "independent_sampler", "restart_strategy", "source_trials"] {
       XCTAssertEqual(options[key], .null, key)
     }
@@ -118,7 +121,7 @@ final class CmaEsSamplerTests: XCTestCase {
     XCTAssertEqual(try OptionsKind.sampler.normalize(once).text, once.text)
     XCTAssertEqual(once["options"]?["independent_sampler"]?["options"]?["scramble"], .bool(true))
     for (options, message) in [
-      (#"{"restart_strategy": "ipop"}"#, "restart_strategy 'ipop' is not supported yet"),
+      (#"{"restart_strategy": "bipop"}"#, "restart_strategy 'bipop' is not supported yet (ipop is)"),
       (#"{"restart_strategy": "cold"}"#, "unknown restart_strategy 'cold'"),
       (#"{"use_separable_cma": true}"#, "'use_separable_cma' is not supported yet"),
       (#"{"with_margin": true}"#, "'with_margin' is not supported yet"),
@@ -168,5 +171,28 @@ extension CmaEsSamplerTests {
     let fresh = try sampler(loaded)
     let history = loaded.history()
     XCTAssertEqual(try fresh.state(history, space: try fresh.jointSpace(history)), kept)
+  }
+}
+
+extension CmaEsSamplerTests {
+  /// IPOP: once the search stalls (here on a flat objective, whose value range is
+  /// zero), the next generation starts afresh with λ multiplied by inc_popsize,
+  /// and generation tags keep counting across the restart.
+  func testIPOPRestartsGrowThePopulation() throws {
+    for (strategy, inc) in [("null", 2), (#""ipop""#, 2), (#""ipop""#, 3)] {
+      let spec = #"{"type": "cmaes", "seed": 2, "options": {"popsize": 4, "inc_popsize": \#(inc), "restart_strategy": \#(strategy)}}"#
+      let study = try Study(optionsJSON: #"{"sampler": \#(spec)}"#)
+      var sizes: [Int] = []
+      for _ in 0..<200 {
+        let t = try study.ask()
+        for name in ["a", "b", "c"] { _ = try study.suggestFloat(trial: t, name, 0, 1) }
+        try study.tell(trial: t, values: [1])
+        if let s = try sampler(study).cachedState, sizes.last != s.populationSize { sizes.append(s.populationSize) }
+      }
+      // λ = 4 stalls after 10 + ⌈30·3/4⌉ = 33 generations of a constant value, i.e. 4·34 trials.
+      XCTAssertEqual(sizes, strategy == "null" ? [4] : [4, 4 * inc], "\(strategy), inc_popsize \(inc)")
+      let generations = try study.trials.compactMap { $0.systemAttr(CmaEsSampler.generationKey)?.integerValue }
+      XCTAssertEqual(generations, generations.sorted(), "tags count on across restarts")
+    }
   }
 }

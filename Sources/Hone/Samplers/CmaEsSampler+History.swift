@@ -45,6 +45,8 @@ extension CmaEsSampler {
     /// The state, and the trials told as each generation on the way to it.
     var state: CMAEvolutionStrategy?
     var used: [[Int]] = []
+    /// The restarts on the way to `state`.
+    var restarts = 0
 
     /// The population told as generation g − 1, when no trial of generation g has been seen yet.
     func firstOfGeneration(_ g: Int) -> [Int]? {
@@ -134,26 +136,41 @@ extension CmaEsSampler {
       }
       memo.run.dirty = nil
       var state: CMAEvolutionStrategy
-      if let s = memo.run.state, s.generation == memo.run.used.count {
+      if let s = memo.run.state {
         state = s
       } else {
         state = try initialState(space, populationSize: lambda)
         let told = memo.run.used
-        memo.run.used = []
+        (memo.run.used, memo.run.restarts) = ([], 0)
         for p in told {
-          guard (try? state.tell(p.compactMap { n in memo.run.candidates[n].flatMap { c in c.x.map { ($0, c.value) } } })) != nil else { break }
-          memo.run.used.append(p)
+          guard try advance(&state, with: p, space: space) else { break }
         }
       }
-      while let p = memo.run.population(state.generation, lambda: lambda) {
-        let solutions = p.compactMap { n in memo.run.candidates[n].flatMap { c in c.x.map { ($0, c.value) } } }
-        // A covariance LAPACK cannot decompose: keep sampling from the last good state.
-        guard (try? state.tell(solutions)) != nil else { break }
-        memo.run.used.append(p)
+      while let p = memo.run.population(memo.run.used.count, lambda: state.populationSize) {
+        guard try advance(&state, with: p, space: space) else { break }
       }
       memo.run.state = state
       return state
     }
+  }
+
+  /// Tells `state` the population `p` (under the lock), restarting it when the strategy says so; false when
+  /// LAPACK cannot decompose the covariance, and the state is kept to sample from.
+  private func advance(_ state: inout CMAEvolutionStrategy, with p: [Int], space: SearchSpace) throws(HoneError) -> Bool {
+    let solutions = p.compactMap { n in memo.run.candidates[n].flatMap { c in c.x.map { ($0, c.value) } } }
+    guard (try? state.tell(solutions)) != nil else { return false }
+    memo.run.used.append(p)
+    if restartStrategy == .ipop, state.shouldStop() {
+      memo.run.restarts += 1
+      // The restart's mean is seeded by its index, so every worker restarts alike.
+      var rng = Xoshiro256(seed: seed, stream: UInt64(memo.run.restarts), substream: stableHash("cmaes-restart"))
+      let (grown, overflow) = state.populationSize.multipliedReportingOverflow(by: incPopsize)
+      state = try CMAEvolutionStrategy(
+        mean: (0..<space.count).map { _ in rng.nextUnit() }, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
+        bounds: Array(repeating: (0, 1), count: space.count),
+        populationSize: overflow ? 1 << 20 : min(grown, 1 << 20))
+    }
+    return true
   }
 
   /// Reads the trials past `memo.run.settled`: tags and records once each, outcomes once finished.

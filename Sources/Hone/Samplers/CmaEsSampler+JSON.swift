@@ -9,16 +9,19 @@ extension CmaEsSampler {
   /// The sampler of a `"cmaes"` spec's options; absent options take the initializer's defaults.
   ///
   /// Optuna's options that Hone does not implement yet are refused by name
-  /// rather than ignored: a restart strategy, separable CMA, CMA with margin,
+  /// rather than ignored: the BIPOP restart strategy, separable CMA, CMA with margin,
   /// learning-rate adaptation and warm starting from source trials.
   static func make(_ options: JSONObjectReader, seed: UInt64?) throws(HoneError) -> CmaEsSampler {
     try options.allowOnly(optionKeys)
     let context = "cmaes sampler options"
-    if let strategy = try options.optionalString("restart_strategy") {
+    let strategy = try options.optionalString("restart_strategy")
+    if let strategy {
       guard strategy == "ipop" || strategy == "bipop" else {
         throw .invalidArgument("\(context): unknown restart_strategy '\(strategy)' (ipop, bipop, or null)")
       }
-      throw .invalidArgument("\(context): restart_strategy '\(strategy)' is not supported yet")
+      guard strategy == "ipop" else {
+        throw .invalidArgument("\(context): restart_strategy '\(strategy)' is not supported yet (ipop is)")
+      }
     }
     for flag in ["use_separable_cma", "with_margin", "lr_adapt"] where try options.optionalBool(flag) == true {
       throw .invalidArgument("\(context): '\(flag)' is not supported yet")
@@ -50,7 +53,7 @@ extension CmaEsSampler {
       nStartupTrials: try count("n_startup_trials") ?? d.nStartupTrials,
       independentSampler: independent, independentSamplerSpec: independentSpec,
       warnIndependentSampling: try options.optionalBool("warn_independent_sampling") ?? d.warnIndependentSampling,
-      popsize: try count("popsize"), incPopsize: try count("inc_popsize") ?? d.incPopsize,
+      restartStrategy: strategy == nil ? nil : .ipop, popsize: try count("popsize"), incPopsize: try count("inc_popsize") ?? d.incPopsize,
       considerPrunedTrials: try options.optionalBool("consider_pruned_trials") ?? d.considerPrunedTrials)
   }
 
@@ -59,7 +62,7 @@ extension CmaEsSampler {
     [
       ("x0", x0.map { .object($0) } ?? .null), ("sigma0", sigma0.map { .number($0) } ?? .null),
       ("n_startup_trials", .int(nStartupTrials)), ("independent_sampler", independentSamplerSpec ?? .null),
-      ("warn_independent_sampling", .bool(warnIndependentSampling)), ("restart_strategy", .null),
+      ("warn_independent_sampling", .bool(warnIndependentSampling)), ("restart_strategy", restartStrategy.map { .string($0.rawValue) } ?? .null),
       ("popsize", popsize.map { .int($0) } ?? .null), ("inc_popsize", .int(incPopsize)),
       ("consider_pruned_trials", .bool(considerPrunedTrials)), ("use_separable_cma", .bool(false)),
       ("with_margin", .bool(false)), ("lr_adapt", .bool(false)), ("source_trials", .null),

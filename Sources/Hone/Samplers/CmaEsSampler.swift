@@ -26,6 +26,13 @@
 /// not modeled: every parameter then goes to the independent sampler. Hone has
 /// no logger, so `warnIndependentSampling` is recorded in the spec but prints nothing.
 public final class CmaEsSampler: Sampler, @unchecked Sendable {
+  /// A restart strategy (Auger and Hansen, 2005).
+  public enum RestartStrategy: String, Sendable {
+    /// Once `CMAEvolutionStrategy.shouldStop` holds, start again from a uniform
+    /// random mean with σ₀ and λ multiplied by `incPopsize`.
+    case ipop
+  }
+
   /// The system attribute that holds a trial's generation.
   public static let generationKey = "cma:generation"
   /// The system attribute, on the first trial of generation g + 1, that lists the trials told as generation g.
@@ -45,8 +52,10 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   public let warnIndependentSampling: Bool
   /// λ; 4 + ⌊3 ln n⌋ when nil.
   public let popsize: Int?
-  /// The factor of λ between restarts (restarts are not supported yet).
+  /// The factor of λ between restarts.
   public let incPopsize: Int
+  /// How the search restarts once it stalls; nil for never.
+  public let restartStrategy: RestartStrategy?
   public let considerPrunedTrials: Bool
   public var name: String { "cmaes" }
 
@@ -61,7 +70,8 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   public init(
     seed: UInt64? = nil, x0: [(String, JSON)]? = nil, sigma0: Double? = nil, nStartupTrials: Int = 1,
     independentSampler: (any Sampler)? = nil, independentSamplerSpec: JSON? = nil,
-    warnIndependentSampling: Bool = true, popsize: Int? = nil, incPopsize: Int = 2,
+    warnIndependentSampling: Bool = true, restartStrategy: RestartStrategy? = nil, popsize: Int? = nil,
+    incPopsize: Int = 2,
     considerPrunedTrials: Bool = false
   ) throws(HoneError) {
     guard nStartupTrials >= 0 else { throw .invalidArgument("cmaes sampler: n_startup_trials must be >= 0") }
@@ -86,6 +96,7 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     self.independentSamplerSpec = independentSampler == nil ? nil : independentSamplerSpec
     self.warnIndependentSampling = warnIndependentSampling
     self.popsize = popsize
+    self.restartStrategy = restartStrategy
     self.incPopsize = incPopsize
     self.considerPrunedTrials = considerPrunedTrials
   }
@@ -96,12 +107,14 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   ) throws(HoneError) -> [(String, JSON)] {
     var attrs = try independentSampler.beforeTrial(history, fixedParams: fixedParams)
     let space = try jointSpace(history)
-    guard let state = try state(history, space: space) else { return attrs }
+    guard try state(history, space: space) != nil else { return attrs }
     attrs.removeAll { $0.0 == Self.generationKey || $0.0 == Self.populationKey }
-    attrs.append((Self.generationKey, .int(state.generation)))
+    // Generations are numbered across restarts, so each tag names one population.
+    let (generation, told) = lock.withLock { (memo.run.used.count, memo.run.firstOfGeneration(memo.run.used.count)) }
+    attrs.append((Self.generationKey, .int(generation)))
     // The first trial of a generation pins the population its predecessor was told,
     // so a trial of that generation finishing late cannot change the history.
-    if let told = lock.withLock({ memo.run.firstOfGeneration(state.generation) }) {
+    if let told {
       attrs.append((Self.populationKey, .array(told.map { .int($0) })))
     }
     return attrs

@@ -55,6 +55,10 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   public private(set) var pathC: [Double]
   /// The generations told so far.
   public private(set) var generation: Int
+  /// The initial step size, the scale of the `shouldStop` tolerance on σ.
+  public let sigma0: Double
+  /// The best and worst value of each of the last `valueHistoryLength` generations, for `shouldStop`.
+  public private(set) var recentValues: [Double]
   /// B: the orthonormal eigenvectors of C, one per column.
   public private(set) var eigenvectors: Matrix<Double>
   /// D: the square roots of C's eigenvalues, in the order of `eigenvectors`' columns.
@@ -64,6 +68,29 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   static let epsilon = 1e-8
   /// The largest step size; a diverging σ stops here.
   static let sigmaMax = 1e32
+
+  /// The generations whose value range `shouldStop` watches: 10 + ⌈30n/λ⌉.
+  public var valueHistoryLength: Int { 10 + (30 * dimension + populationSize - 1) / populationSize }
+
+  /// Whether the search has stalled, by the `cmaes` package's tests (after Hansen's
+  /// restart criteria): a flat range of recent values, σ·C and p_c below
+  /// 10⁻¹²·σ₀, a diverging σ·max D, a coordinate or principal axis too small to
+  /// move the mean, or a condition number of D above 10¹⁴.
+  public func shouldStop() -> Bool {
+    let n = dimension
+    if generation > valueHistoryLength, let lo = recentValues.min(), let hi = recentValues.max(), hi - lo < 1e-12 {
+      return true
+    }
+    let tolX = 1e-12 * sigma0
+    let diagonal = covariance.diagonal
+    if diagonal.allSatisfy({ sigma * $0 < tolX }) && pathC.allSatisfy({ sigma * $0 < tolX }) { return true }
+    guard let dMax = scales.max(), let dMin = scales.min() else { return false }
+    if sigma * dMax > 1e4 { return true }
+    if (0..<n).contains(where: { mean[$0] == mean[$0] + 0.2 * sigma * diagonal[$0].squareRoot() }) { return true }
+    let axis = generation % n
+    if (0..<n).allSatisfy({ mean[$0] == mean[$0] + 0.1 * sigma * scales[axis] * eigenvectors[$0, axis] }) { return true }
+    return dMax / dMin > 1e14
+  }
 
   /// The default population size of the tutorial, 4 + ⌊3 ln n⌋.
   public static func defaultPopulationSize(dimension n: Int) -> Int {
@@ -135,6 +162,8 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     self.pathSigma = Array(repeating: 0, count: n)
     self.pathC = Array(repeating: 0, count: n)
     self.generation = 0
+    self.sigma0 = sigma
+    self.recentValues = []
     self.eigenvectors = .identity(n)
     self.scales = Array(repeating: 1, count: n)
     try decompose()
@@ -254,6 +283,11 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
       if va.isNaN != vb.isNaN { return vb.isNaN }
       if !va.isNaN && va != vb { return va < vb }
       return a < b
+    }
+    let values = ranked.map { solutions[$0].value }.filter { !$0.isNaN }
+    if let best = values.first, let worst = values.last {
+      recentValues.append(contentsOf: [best, worst])
+      if recentValues.count > 2 * valueHistoryLength { recentValues.removeFirst(recentValues.count - 2 * valueHistoryLength) }
     }
     let y = ranked.map { k in zip(solutions[k].x, mean).map { ($0 - $1) / sigma } }
     var yw = [Double](repeating: 0, count: n)

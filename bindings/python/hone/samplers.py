@@ -212,9 +212,11 @@ class CmaEsSampler(BaseSampler):
     ``consider_pruned_trials``, by their last intermediate value; failed trials
     never do (their generation waits for other trials).
 
-    ``restart_strategy``, ``use_separable_cma``, ``with_margin``, ``lr_adapt``
-    and ``source_trials`` are Optuna's names; the library refuses them (a
-    ``ValueError`` saying they are not supported yet) rather than ignoring them.
+    ``restart_strategy="ipop"`` restarts a stalled search from a random mean
+    with the population multiplied by ``inc_popsize`` (Optuna 5 ignores it
+    with a warning; Hone does it). ``"bipop"``, ``use_separable_cma``,
+    ``with_margin``, ``lr_adapt`` and ``source_trials`` are refused (a
+    ``ValueError`` saying they are not supported yet) rather than ignored.
     ``warn_independent_sampling`` is accepted; the library has no logger, so it
     prints nothing.
     """

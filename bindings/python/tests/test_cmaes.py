@@ -70,7 +70,7 @@ def test_options_defaults_and_refusals():
     assert spec["options"]["x0"] == {"x": 1.0}
     assert spec["options"]["independent_sampler"]["type"] == "qmc"
     for kwargs, message in [
-        ({"restart_strategy": "ipop"}, "restart_strategy 'ipop' is not supported yet"),
+        ({"restart_strategy": "bipop"}, "restart_strategy 'bipop' is not supported yet (ipop is)"),
         ({"use_separable_cma": True}, "'use_separable_cma' is not supported yet"),
         ({"with_margin": True}, "'with_margin' is not supported yet"),
         ({"lr_adapt": True}, "'lr_adapt' is not supported yet"),
@@ -84,3 +84,16 @@ def test_options_defaults_and_refusals():
         CmaEsSampler(independent_sampler="random")
     with pytest.raises(TypeError):
         CmaEsSampler(x0={"x": "one"})
+
+
+def test_ipop_grows_the_population_on_a_stalled_search():
+    with hone.create_study(sampler=CmaEsSampler(seed=0, popsize=4, restart_strategy="ipop")) as study:
+        for _ in range(160):
+            trial = study.ask()
+            for name in "abc":
+                trial.suggest_float(name, 0.0, 1.0)
+            study.tell(trial, 1.0)
+        tags = [t.system_attrs.get("cma:generation") for t in study.trials][1:]
+    # 34 generations of four (a flat objective stalls after 10 + ceil(90 / 4) = 33), then generations of eight.
+    assert tags[: 34 * 4] == [g for g in range(34) for _ in range(4)]
+    assert tags[34 * 4 :] == [34 + i // 8 for i in range(len(tags) - 34 * 4)]
