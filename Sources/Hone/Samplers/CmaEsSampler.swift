@@ -25,6 +25,13 @@
 /// ranked (NaN last), so infinite values are fine. Multi-objective studies are
 /// not modeled: every parameter then goes to the independent sampler. Hone has
 /// no logger, so `warnIndependentSampling` is recorded in the spec but prints nothing.
+///
+/// With `restartStrategy: .ipop` a stalled search (`CMAEvolutionStrategy.shouldStop`)
+/// starts again from a uniform random mean with λ multiplied by `incPopsize`;
+/// generations are numbered across restarts. Optuna 5 ignores its deprecated
+/// `restart_strategy`; Hone does IPOP. The spec refuses, by name, what Hone does
+/// not implement yet: BIPOP, `use_separable_cma`, `with_margin`, `lr_adapt` and
+/// `source_trials`.
 public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// A restart strategy (Auger and Hansen, 2005).
   public enum RestartStrategy: String, Sendable {
