@@ -178,3 +178,46 @@ final class CMAEvolutionStrategyTests: XCTestCase {
     XCTAssert(cma.shouldStop())
   }
 }
+
+extension CMAEvolutionStrategyTests {
+  /// sep-CMA-ES: the diagonal update, term by term, with its own constants.
+  func testSeparableUpdatesMatchTheirFormulas() throws {
+    let c0: Vec = [2, 0.5]
+    var cma = try CMAEvolutionStrategy(
+      mean: [0.3, -0.2], sigma: 0.5, covariance: try Matrix(rowMajor: [[c0[0], 0], [0, c0[1]]]), separable: true)
+    let n = 2.0
+    // λ = 6, μ = 3: weights ∝ ln 4 − ln i on the three best, none on the rest.
+    let raw = (1...3).map { log(4.0) - log(Double($0)) }
+    let w = raw.map { $0 / raw.reduce(0, +) }
+    XCTAssertEqual(Array(cma.weights.prefix(3)), w)
+    XCTAssertEqual(Array(cma.weights.suffix(3)), [0, 0, 0])
+    let muEff = 1 / w.map { $0 * $0 }.reduce(0, +)
+    let cs = (muEff + 2) / (n + muEff + 3), cc = 4 / (n + 4), c1 = 2 / (3.3 * 3.3 + muEff)
+    let cmu = (n + 2) / 3 * (2 / muEff / pow(n + 2.0.squareRoot(), 2) + (1 - 1 / muEff) * min(1, (2 * muEff - 1) / (16 + muEff)))
+    XCTAssertEqual(cma.cSigma, cs, accuracy: 1e-15)
+    XCTAssertEqual(cma.cc, cc, accuracy: 1e-15)
+    XCTAssertEqual(cma.c1, c1, accuracy: 1e-15)
+    XCTAssertEqual(cma.cMu, cmu, accuracy: 1e-15)
+    let population: [(x: Vec, value: Double)] = [
+      ([0.9, 0.1], 3), ([-0.4, 0.5], 1), ([0.2, -1.0], 6), ([1.1, -0.6], 2), ([0.0, 0.0], 5), ([0.5, 0.8], 4),
+    ]
+    let m: Vec = [0.3, -0.2], sigma = 0.5
+    try cma.tell(population)
+    let y = population.sorted { $0.value < $1.value }.map { s in [(s.x[0] - m[0]) / sigma, (s.x[1] - m[1]) / sigma] }
+    let yw = [0, 1].map { j in (0..<3).map { w[$0] * y[$0][j] }.reduce(0, +) }
+    let ps = [0, 1].map { (cs * (2 - cs) * muEff).squareRoot() * yw[$0] / c0[$0].squareRoot() }
+    let psNorm = (ps[0] * ps[0] + ps[1] * ps[1]).squareRoot()
+    let hSigma: Double = psNorm / (1 - pow(1 - cs, 4)).squareRoot() < (1.4 + 2 / (n + 1)) * cma.chiN ? 1 : 0
+    let pc = [0, 1].map { hSigma * (cc * (2 - cc) * muEff).squareRoot() * yw[$0] }
+    let decay = 1 + c1 * (1 - hSigma) * cc * (2 - cc) - c1 - cmu
+    for j in 0..<2 {
+      XCTAssertEqual(cma.mean[j], m[j] + sigma * yw[j], accuracy: 1e-13)
+      XCTAssertEqual(cma.pathSigma[j], ps[j], accuracy: 1e-12)
+      let rankMu = (0..<3).map { w[$0] * y[$0][j] * y[$0][j] }.reduce(0, +)
+      XCTAssertEqual(cma.covariance[j, j], decay * c0[j] + c1 * pc[j] * pc[j] + cmu * rankMu, accuracy: 1e-12)
+      XCTAssertEqual(cma.scales[j], cma.covariance[j, j].squareRoot(), accuracy: 1e-15)
+    }
+    XCTAssertEqual(cma.covariance[0, 1], 0)
+    XCTAssertEqual(cma.sigma, sigma * exp(cs / cma.dSigma * (psNorm / cma.chiN - 1)), accuracy: 1e-13)
+  }
+}

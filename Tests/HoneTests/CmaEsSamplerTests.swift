@@ -123,7 +123,6 @@ final class CmaEsSamplerTests: XCTestCase {
     for (options, message) in [
       (#"{"restart_strategy": "bipop"}"#, "restart_strategy 'bipop' is not supported yet (ipop is)"),
       (#"{"restart_strategy": "cold"}"#, "unknown restart_strategy 'cold'"),
-      (#"{"use_separable_cma": true}"#, "'use_separable_cma' is not supported yet"),
       (#"{"with_margin": true}"#, "'with_margin' is not supported yet"),
       (#"{"lr_adapt": true}"#, "'lr_adapt' is not supported yet"),
       (#"{"source_trials": []}"#, "'source_trials' (warm starting) is not supported yet"),
@@ -194,5 +193,21 @@ extension CmaEsSamplerTests {
       let generations = try study.trials.compactMap { $0.systemAttr(CmaEsSampler.generationKey)?.integerValue }
       XCTAssertEqual(generations, generations.sorted(), "tags count on across restarts")
     }
+  }
+}
+
+extension CmaEsSamplerTests {
+  func testSeparableCMAKeepsTheCovarianceDiagonal() throws {
+    let spec = #"{"type": "cmaes", "seed": 4, "options": {"popsize": 5, "use_separable_cma": true}}"#
+    let study = try Study(optionsJSON: #"{"sampler": \#(spec)}"#)
+    XCTAssertEqual(
+      try OptionsKind.sampler.normalize(try JSON.parse(spec))["options"]?["use_separable_cma"], .bool(true))
+    for _ in 0..<31 { try run(study) }
+    _ = try study.ask()
+    let state = try XCTUnwrap(try sampler(study).cachedState)
+    XCTAssert(state.separable)
+    XCTAssertEqual(state.generation, 6)
+    for i in 0..<3 { for j in 0..<3 where i != j { XCTAssertEqual(state.covariance[i, j], 0) } }
+    XCTAssertNotEqual(state.covariance[0, 0], state.covariance[1, 1], "the diagonal adapts")
   }
 }

@@ -168,7 +168,7 @@ extension CmaEsSampler {
       state = try CMAEvolutionStrategy(
         mean: (0..<space.count).map { _ in rng.nextUnit() }, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
         bounds: Array(repeating: (0, 1), count: space.count),
-        populationSize: overflow ? 1 << 20 : min(grown, 1 << 20))
+        populationSize: overflow ? 1 << 20 : min(grown, 1 << 20), separable: state.separable)
     }
     return true
   }

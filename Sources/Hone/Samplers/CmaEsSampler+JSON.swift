@@ -9,7 +9,7 @@ extension CmaEsSampler {
   /// The sampler of a `"cmaes"` spec's options; absent options take the initializer's defaults.
   ///
   /// Optuna's options that Hone does not implement yet are refused by name
-  /// rather than ignored: the BIPOP restart strategy, separable CMA, CMA with margin,
+  /// rather than ignored: the BIPOP restart strategy, CMA with margin,
   /// learning-rate adaptation and warm starting from source trials.
   static func make(_ options: JSONObjectReader, seed: UInt64?) throws(HoneError) -> CmaEsSampler {
     try options.allowOnly(optionKeys)
@@ -23,7 +23,7 @@ extension CmaEsSampler {
         throw .invalidArgument("\(context): restart_strategy '\(strategy)' is not supported yet (ipop is)")
       }
     }
-    for flag in ["use_separable_cma", "with_margin", "lr_adapt"] where try options.optionalBool(flag) == true {
+    for flag in ["with_margin", "lr_adapt"] where try options.optionalBool(flag) == true {
       throw .invalidArgument("\(context): '\(flag)' is not supported yet")
     }
     if let sources = options["source_trials"], sources != .null {
@@ -54,7 +54,8 @@ extension CmaEsSampler {
       independentSampler: independent, independentSamplerSpec: independentSpec,
       warnIndependentSampling: try options.optionalBool("warn_independent_sampling") ?? d.warnIndependentSampling,
       restartStrategy: strategy == nil ? nil : .ipop, popsize: try count("popsize"), incPopsize: try count("inc_popsize") ?? d.incPopsize,
-      considerPrunedTrials: try options.optionalBool("consider_pruned_trials") ?? d.considerPrunedTrials)
+      considerPrunedTrials: try options.optionalBool("consider_pruned_trials") ?? d.considerPrunedTrials,
+      useSeparableCMA: try options.optionalBool("use_separable_cma") ?? d.useSeparableCMA)
   }
 
   /// The options of this sampler's spec, every one written out.
@@ -64,7 +65,7 @@ extension CmaEsSampler {
       ("n_startup_trials", .int(nStartupTrials)), ("independent_sampler", independentSamplerSpec ?? .null),
       ("warn_independent_sampling", .bool(warnIndependentSampling)), ("restart_strategy", restartStrategy.map { .string($0.rawValue) } ?? .null),
       ("popsize", popsize.map { .int($0) } ?? .null), ("inc_popsize", .int(incPopsize)),
-      ("consider_pruned_trials", .bool(considerPrunedTrials)), ("use_separable_cma", .bool(false)),
+      ("consider_pruned_trials", .bool(considerPrunedTrials)), ("use_separable_cma", .bool(useSeparableCMA)),
       ("with_margin", .bool(false)), ("lr_adapt", .bool(false)), ("source_trials", .null),
     ]
   }

@@ -30,8 +30,8 @@
 /// starts again from a uniform random mean with λ multiplied by `incPopsize`;
 /// generations are numbered across restarts. Optuna 5 ignores its deprecated
 /// `restart_strategy`; Hone does IPOP. The spec refuses, by name, what Hone does
-/// not implement yet: BIPOP, `use_separable_cma`, `with_margin`, `lr_adapt` and
-/// `source_trials`.
+/// not implement yet: BIPOP, `with_margin`, `lr_adapt` and
+/// `source_trials`. `useSeparableCMA` keeps C diagonal (sep-CMA-ES).
 public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// A restart strategy (Auger and Hansen, 2005).
   public enum RestartStrategy: String, Sendable {
@@ -64,6 +64,8 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// How the search restarts once it stalls; nil for never.
   public let restartStrategy: RestartStrategy?
   public let considerPrunedTrials: Bool
+  /// Whether C is kept diagonal (sep-CMA-ES); ignored in one dimension, as Optuna does.
+  public let useSeparableCMA: Bool
   public var name: String { "cmaes" }
 
   let lock = Lock()
@@ -79,7 +81,7 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     independentSampler: (any Sampler)? = nil, independentSamplerSpec: JSON? = nil,
     warnIndependentSampling: Bool = true, restartStrategy: RestartStrategy? = nil, popsize: Int? = nil,
     incPopsize: Int = 2,
-    considerPrunedTrials: Bool = false
+    considerPrunedTrials: Bool = false, useSeparableCMA: Bool = false
   ) throws(HoneError) {
     guard nStartupTrials >= 0 else { throw .invalidArgument("cmaes sampler: n_startup_trials must be >= 0") }
     if let sigma0, !(sigma0 > 0 && sigma0.isFinite) {
@@ -106,6 +108,7 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     self.restartStrategy = restartStrategy
     self.incPopsize = incPopsize
     self.considerPrunedTrials = considerPrunedTrials
+    self.useSeparableCMA = useSeparableCMA
   }
 
   /// Records the generation CMA-ES will sample the trial from, when it will.
@@ -187,6 +190,7 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     }
     return try CMAEvolutionStrategy(
       mean: mean, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
-      bounds: Array(repeating: (0, 1), count: space.count), populationSize: populationSize)
+      bounds: Array(repeating: (0, 1), count: space.count), populationSize: populationSize,
+      separable: useSeparableCMA && space.count > 1)
   }
 }

@@ -11,11 +11,18 @@ internal import HonePlatform
 /// After every update C is decomposed as B·diag(D²)·Bᵀ through LAPACK `dsyevd`,
 /// so `ask` reads the state and never changes it.
 ///
+/// With `separable`, C is kept diagonal (sep-CMA-ES, Ros and Hansen 2008): B is
+/// the identity, D the root of C's diagonal, only the μ best candidates have
+/// (positive) weights, and the rank-μ rate is raised by (n + 2)/3, with the
+/// constants the `cmaes` package's `SepCMA` uses.
+///
 /// Candidates outside the box bounds are drawn again, up to `maxResampling`
 /// times, and the last one is clipped into the box, as the `cmaes` package does.
 public struct CMAEvolutionStrategy: Equatable, Sendable {
   /// The dimension n of the search space.
   public let dimension: Int
+  /// Whether C is constrained to be diagonal (sep-CMA-ES).
+  public let separable: Bool
   /// λ, the candidates of one generation.
   public let populationSize: Int
   /// μ, the candidates that move the mean: the better half.
@@ -108,7 +115,8 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   ///   `.numeric` when the covariance cannot be decomposed.
   public init(
     mean: [Double], sigma: Double, bounds: [(lower: Double, upper: Double)]? = nil,
-    populationSize: Int? = nil, covariance: Matrix<Double>? = nil, maxResampling: Int? = nil
+    populationSize: Int? = nil, covariance: Matrix<Double>? = nil, maxResampling: Int? = nil,
+    separable: Bool = false
   ) throws(HoneError) {
     let n = mean.count
     guard n >= 1, n <= 1 << 16 else { throw .invalidArgument("CMA-ES: the dimension must be 1...65536, got \(n)") }
@@ -129,29 +137,49 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     }
     let dn = Double(n)
     let mu = lambda / 2
-    // Log-rank weights before normalization; the last λ − μ are negative.
-    let raw = (1...lambda).map { log((Double(lambda) + 1) / 2) - log(Double($0)) }
-    let positive = raw.prefix(mu)
-    let negative = raw.suffix(lambda - mu)
-    let muEff = square(positive.reduce(0, +)) / positive.map(square).reduce(0, +)
-    let muEffMinus = negative.isEmpty ? 0 : square(negative.reduce(0, +)) / negative.map(square).reduce(0, +)
-    let alphaCov = 2.0
-    let c1 = alphaCov / (square(dn + 1.3) + muEff)
-    let cMu = min(1 - c1 - 1e-8, alphaCov * (muEff - 2 + 1 / muEff) / (square(dn + 2) + alphaCov * muEff / 2))
-    // The negative weights are scaled so that C cannot lose positive definiteness (tutorial eq. 53).
-    let alphaMin = min(1 + c1 / cMu, 1 + 2 * muEffMinus / (muEff + 2), (1 - c1 - cMu) / (dn * cMu))
-    let positiveSum = raw.filter { $0 > 0 }.reduce(0, +)
-    let negativeSum = raw.filter { $0 < 0 }.reduce(0) { $0 + abs($1) }
-    self.weights = raw.map { $0 >= 0 ? $0 / positiveSum : alphaMin * $0 / negativeSum }
+    if separable {
+      guard (0..<n).allSatisfy({ i in (0..<n).allSatisfy { j in i == j || c[i, j] == 0 } }) else {
+        throw .invalidArgument("CMA-ES: a separable covariance must be diagonal")
+      }
+      // Positive weights on the μ best only.
+      let raw = (1...mu).map { log(Double(mu) + 1) - log(Double($0)) }
+      let sum = raw.reduce(0, +)
+      let w = raw.map { $0 / sum }
+      self.weights = w + Array(repeating: 0, count: lambda - mu)
+      let muEff = 1 / w.map(square).reduce(0, +)
+      self.muEff = muEff
+      self.c1 = 2 / (square(dn + 1.3) + muEff)
+      let full = 2 / muEff / square(dn + 2.0.squareRoot())
+        + (1 - 1 / muEff) * min(1, (2 * muEff - 1) / (square(dn + 2) + muEff))
+      self.cMu = (dn + 2) / 3 * full
+      self.cSigma = (muEff + 2) / (dn + muEff + 3)
+      self.cc = 4 / (dn + 4)
+    } else {
+      // Log-rank weights before normalization; the last λ − μ are negative.
+      let raw = (1...lambda).map { log((Double(lambda) + 1) / 2) - log(Double($0)) }
+      let positive = raw.prefix(mu)
+      let negative = raw.suffix(lambda - mu)
+      let muEff = square(positive.reduce(0, +)) / positive.map(square).reduce(0, +)
+      let muEffMinus = negative.isEmpty ? 0 : square(negative.reduce(0, +)) / negative.map(square).reduce(0, +)
+      let alphaCov = 2.0
+      let c1 = alphaCov / (square(dn + 1.3) + muEff)
+      let cMu = min(1 - c1 - 1e-8, alphaCov * (muEff - 2 + 1 / muEff) / (square(dn + 2) + alphaCov * muEff / 2))
+      // The negative weights are scaled so that C cannot lose positive definiteness (tutorial eq. 53).
+      let alphaMin = min(1 + c1 / cMu, 1 + 2 * muEffMinus / (muEff + 2), (1 - c1 - cMu) / (dn * cMu))
+      let positiveSum = raw.filter { $0 > 0 }.reduce(0, +)
+      let negativeSum = raw.filter { $0 < 0 }.reduce(0) { $0 + abs($1) }
+      self.weights = raw.map { $0 >= 0 ? $0 / positiveSum : alphaMin * $0 / negativeSum }
+      self.muEff = muEff
+      self.c1 = c1
+      self.cMu = cMu
+      self.cSigma = (muEff + 2) / (dn + muEff + 5)
+      self.cc = (4 + muEff / dn) / (dn + 4 + 2 * muEff / dn)
+    }
+    self.separable = separable
     self.dimension = n
     self.populationSize = lambda
     self.mu = mu
-    self.muEff = muEff
-    self.c1 = c1
-    self.cMu = cMu
-    self.cSigma = (muEff + 2) / (dn + muEff + 5)
-    self.dSigma = 1 + 2 * max(0, ((muEff - 1) / (dn + 1)).squareRoot() - 1) + cSigma
-    self.cc = (4 + muEff / dn) / (dn + 4 + 2 * muEff / dn)
+    self.dSigma = 1 + 2 * max(0, ((self.muEff - 1) / (dn + 1)).squareRoot() - 1) + cSigma
     self.chiN = dn.squareRoot() * (1 - 1 / (4 * dn) + 1 / (21 * dn * dn))
     self.lowerBounds = bounds?.map(\.lower) ?? Array(repeating: -.infinity, count: n)
     self.upperBounds = bounds?.map(\.upper) ?? Array(repeating: .infinity, count: n)
@@ -172,6 +200,14 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   /// Symmetrizes C and refreshes B and D from it, raising eigenvalues below `epsilon` to it.
   private mutating func decompose() throws(HoneError) {
     let n = dimension
+    if separable {
+      guard covariance.diagonal.allSatisfy(\.isFinite) else {
+        throw .numeric("CMA-ES: the covariance has a non-finite eigenvalue")
+      }
+      for i in 0..<n where covariance[i, i] < Self.epsilon { covariance[i, i] = Self.epsilon }
+      scales = covariance.diagonal.map { $0.squareRoot() }
+      return
+    }
     for j in 0..<n {
       for i in (j + 1)..<max(n, j + 1) {
         let s = (covariance[i, j] + covariance[j, i]) / 2
@@ -322,6 +358,9 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
         for k in 0..<populationSize { rankMu += adjusted[k] * y[k][i] * y[k][j] }
         covariance[i, j] = decay * covariance[i, j] + c1 * pathC[i] * pathC[j] + cMu * rankMu
       }
+    }
+    if separable {
+      for j in 0..<n { for i in 0..<n where i != j { covariance[i, j] = 0 } }
     }
     try decompose()
   }

@@ -214,9 +214,10 @@ class CmaEsSampler(BaseSampler):
 
     ``restart_strategy="ipop"`` restarts a stalled search from a random mean
     with the population multiplied by ``inc_popsize`` (Optuna 5 ignores it
-    with a warning; Hone does it). ``"bipop"``, ``use_separable_cma``,
-    ``with_margin``, ``lr_adapt`` and ``source_trials`` are refused (a
-    ``ValueError`` saying they are not supported yet) rather than ignored.
+    with a warning; Hone does it). ``use_separable_cma`` keeps the covariance
+    diagonal (sep-CMA-ES). ``"bipop"``, ``with_margin``, ``lr_adapt`` and
+    ``source_trials`` are refused (a ``ValueError`` saying they are not
+    supported yet) rather than ignored.
     ``warn_independent_sampling`` is accepted; the library has no logger, so it
     prints nothing.
     """

@@ -71,7 +71,6 @@ def test_options_defaults_and_refusals():
     assert spec["options"]["independent_sampler"]["type"] == "qmc"
     for kwargs, message in [
         ({"restart_strategy": "bipop"}, "restart_strategy 'bipop' is not supported yet (ipop is)"),
-        ({"use_separable_cma": True}, "'use_separable_cma' is not supported yet"),
         ({"with_margin": True}, "'with_margin' is not supported yet"),
         ({"lr_adapt": True}, "'lr_adapt' is not supported yet"),
         ({"source_trials": []}, "'source_trials' (warm starting) is not supported yet"),
@@ -80,6 +79,7 @@ def test_options_defaults_and_refusals():
     ]:
         with pytest.raises(ValueError, match=re.escape(message)):
             CmaEsSampler(**kwargs)
+    assert CmaEsSampler(use_separable_cma=True)._to_spec()["options"]["use_separable_cma"] is True
     with pytest.raises(TypeError):
         CmaEsSampler(independent_sampler="random")
     with pytest.raises(TypeError):
