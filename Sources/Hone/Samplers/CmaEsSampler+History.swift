@@ -163,7 +163,7 @@ extension CmaEsSampler {
     if restartStrategy == .ipop, state.shouldStop() {
       memo.run.restarts += 1
       // The restart's mean is seeded by its index, so every worker restarts alike.
-      var rng = Xoshiro256(seed: seed, stream: UInt64(memo.run.restarts), substream: stableHash("cmaes-restart"))
+      var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: memo.run.restarts), substream: stableHash("cmaes-restart"))
       let (grown, overflow) = state.populationSize.multipliedReportingOverflow(by: incPopsize)
       state = try CMAEvolutionStrategy(
         mean: (0..<space.count).map { _ in rng.nextUnit() }, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
