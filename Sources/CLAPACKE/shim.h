@@ -13,5 +13,6 @@
 typedef __typeof__(LAPACKE_dpotrf_work) *hone_lapacke_dpotrf_work_fn;
 typedef __typeof__(LAPACKE_dpotrs_work) *hone_lapacke_dpotrs_work_fn;
 typedef __typeof__(LAPACKE_dpotri_work) *hone_lapacke_dpotri_work_fn;
+typedef __typeof__(LAPACKE_dsyevd) *hone_lapacke_dsyevd_fn;
 
 #endif

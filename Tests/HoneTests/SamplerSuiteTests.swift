@@ -29,6 +29,7 @@ import Testing
     Spec(
       name: "gp-optuna-prior",
       json: #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 3, "lengthscale_prior": "optuna"}}"#),
+    Spec(name: "cmaes", json: #"{"type": "cmaes", "seed": 7, "options": {"popsize": 4}}"#),
     Spec(
       name: "grid",
       json: #"""

@@ -76,8 +76,9 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
     return try BruteForceSampler(options: options, seed: seed)
   case "partial_fixed":
     return try PartialFixedSampler(options: options, seed: seed)
+  case "cmaes": return try CmaEsSampler.make(options, seed: seed)
   default:
-    throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp, brute_force, partial_fixed)")
+    throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp, cmaes, brute_force, partial_fixed)")
   }
 }
 
@@ -112,6 +113,7 @@ public func samplerSpec(_ sampler: any Sampler, seed: UInt64?) -> JSON? {
     return spec("brute_force", s.specOptions)
   case let s as PartialFixedSampler:
     return s.specOptions.map { spec("partial_fixed", $0) }
+  case let s as CmaEsSampler: return spec("cmaes", s.specOptions)
   default:
     return nil
   }

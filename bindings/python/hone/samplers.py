@@ -1,7 +1,7 @@
 """Samplers: configuration objects with Optuna's names.
 
 The sampling itself runs inside ``libhone``; a sampler here only describes itself
-as the library's spec, ``{"type": "random" | "grid" | "qmc" | "gp" | "brute_force" |
+as the library's spec, ``{"type": "random" | "grid" | "qmc" | "gp" | "cmaes" | "brute_force" |
 "partial_fixed", "seed": 42, "options": {...}}``. The same seed gives the same trials from Python, C and Swift.
 
 A sampler is checked when it is made: a value of the wrong kind here
@@ -23,6 +23,7 @@ __all__ = [
     "QMCSampler",
     "GridSampler",
     "GPSampler",
+    "CmaEsSampler",
     "BruteForceSampler",
     "PartialFixedSampler",
 ]
@@ -202,6 +203,95 @@ class GPSampler(BaseSampler):
     def __repr__(self) -> str:
         options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
         return f"GPSampler(seed={self._seed!r}, {options})"
+
+
+class CmaEsSampler(BaseSampler):
+    """CMA-ES over the float and int parameters, as Optuna's ``CmaEsSampler``.
+
+    The joint search space is that of every completed trial, less categorical
+    and single-valued parameters, which ``independent_sampler`` (random by
+    default) draws, as do the first ``n_startup_trials`` trials. CMA-ES runs in
+    the unit cube of that space (log scales in log space), from its centre or
+    ``x0`` with step size ``sigma0`` (1/6 by default), as Optuna 5 does.
+
+    The state is not kept in the sampler: each trial records its generation in
+    the system attribute ``"cma:generation"``, and the library replays the
+    completed generations, so a study reloaded from storage, or shared by
+    several workers, continues the same search. Pruned trials count only with
+    ``consider_pruned_trials``, by their last intermediate value; failed trials
+    never do (their generation waits for other trials).
+
+    ``restart_strategy="ipop"`` restarts a stalled search from a random mean
+    with the population multiplied by ``inc_popsize`` (Optuna 5 ignores it
+    with a warning; Hone does it). ``use_separable_cma`` keeps the covariance
+    diagonal (sep-CMA-ES). ``"bipop"``, ``with_margin``, ``lr_adapt`` and
+    ``source_trials`` are refused (a ``ValueError`` saying they are not
+    supported yet) rather than ignored.
+    ``warn_independent_sampling`` is accepted; the library has no logger, so it
+    prints nothing.
+    """
+
+    _type = "cmaes"
+
+    def __init__(
+        self,
+        *,
+        x0: Optional[Mapping[str, float]] = None,
+        sigma0: Optional[float] = None,
+        n_startup_trials: int = 1,
+        independent_sampler: Optional[BaseSampler] = None,
+        warn_independent_sampling: bool = True,
+        seed: Optional[int] = None,
+        consider_pruned_trials: bool = False,
+        restart_strategy: Optional[str] = None,
+        popsize: Optional[int] = None,
+        inc_popsize: int = 2,
+        use_separable_cma: bool = False,
+        with_margin: bool = False,
+        lr_adapt: bool = False,
+        source_trials: Optional[Sequence[Any]] = None,
+    ) -> None:
+        super().__init__(seed)
+        if independent_sampler is not None and not isinstance(independent_sampler, BaseSampler):
+            raise TypeError(f"independent_sampler must be a hone sampler, not {type(independent_sampler).__name__}")
+        config: Dict[str, Any] = {
+            "n_startup_trials": _int("n_startup_trials", n_startup_trials),
+            "warn_independent_sampling": bool(warn_independent_sampling),
+            "consider_pruned_trials": bool(consider_pruned_trials),
+            "inc_popsize": _int("inc_popsize", inc_popsize),
+            "use_separable_cma": bool(use_separable_cma),
+            "with_margin": bool(with_margin),
+            "lr_adapt": bool(lr_adapt),
+        }
+        if x0 is not None:
+            config["x0"] = {_str("x0 key", k): _real(f"x0['{k}']", v) for k, v in x0.items()}
+        if sigma0 is not None:
+            config["sigma0"] = _real("sigma0", sigma0)
+        if popsize is not None:
+            config["popsize"] = _int("popsize", popsize)
+        if restart_strategy is not None:
+            config["restart_strategy"] = _str("restart_strategy", restart_strategy)
+        if independent_sampler is not None:
+            config["independent_sampler"] = independent_sampler._to_spec()
+        if source_trials is not None:
+            # The library names the option it does not support; the trials themselves do not travel.
+            config["source_trials"] = []
+        self._independent_sampler = independent_sampler
+        self._config = config
+        self._validate()
+
+    def _options(self) -> Dict[str, Any]:
+        return dict(self._config)
+
+    def __repr__(self) -> str:
+        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
+        return f"CmaEsSampler(seed={self._seed!r}, {options})"
+
+
+def _real(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a float, not {type(value).__name__}")
+    return float(value)
 
 
 class BruteForceSampler(BaseSampler):

@@ -246,6 +246,7 @@ REFERENCE = {
         "sampler",
         {"type": "partial_fixed", "options": {"fixed_params": {"x": 1}, "base_sampler": {"type": "random"}}},
     ),
+    samplers.CmaEsSampler: ("sampler", {"type": "cmaes"}),
 }
 
 

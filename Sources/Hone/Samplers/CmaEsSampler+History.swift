@@ -1,0 +1,222 @@
+extension CmaEsSampler {
+  /// A finished trial that counts (COMPLETE, or PRUNED with `considerPrunedTrials`).
+  struct Candidate {
+    /// Its point in the unit cube of the joint space; nil when it lacks a parameter.
+    var x: [Double]?
+    /// The value to minimize.
+    var value: Double
+  }
+
+  /// What the sampler has read of one study's trials, kept between asks.
+  ///
+  /// Finished trials never change and trials are read in order of number, so each
+  /// ask reads only the trials past `settled`, the first index below which all
+  /// trials are finished: an ask costs O(trials still running + new ones).
+  struct Memo {
+    var study: String
+    var directions: [StudyDirection]
+    /// The intersection search space: the index below which every trial is read, the COMPLETE trials read.
+    var spaceSettled = 0
+    var intersected: Set<Int> = []
+    var common: [String: Distribution]?
+    var space = SearchSpace()
+    /// The joint space of the generations below; they are read again when it changes.
+    var run = Generations()
+  }
+
+  /// The generations read from the trials, for one joint space.
+  struct Generations {
+    var pointSpace = SearchSpace()
+    var settled = 0
+    /// Trials whose attributes were read: the generation tag and population record.
+    var tagged: Set<Int> = []
+    /// Finished trials whose outcome was read.
+    var finished: Set<Int> = []
+    var counting = 0
+    var candidates: [Int: Candidate] = [:]
+    /// The counting trials of each generation, by ascending number.
+    var members: [Int: [Int]] = [:]
+    /// Generations that some trial carries the tag of.
+    var generations: Set<Int> = []
+    /// For generation g, the population recorded by the lowest-numbered trial of g + 1 that records one.
+    var records: [Int: (trial: Int, population: [Int])] = [:]
+    /// The lowest generation whose population may have changed since the state was advanced.
+    var dirty: Int?
+    /// The state, and the trials told as each generation on the way to it.
+    var state: CMAEvolutionStrategy?
+    var used: [[Int]] = []
+    /// The restarts on the way to `state`.
+    var restarts = 0
+
+    /// The population told as generation g − 1, when no trial of generation g has been seen yet.
+    func firstOfGeneration(_ g: Int) -> [Int]? {
+      guard g >= 1, !generations.contains(g), used.indices.contains(g - 1) else { return nil }
+      return used[g - 1]
+    }
+
+    /// Generation g's population: the recorded one when it is usable, else the first λ counting trials.
+    func population(_ g: Int, lambda: Int) -> [Int]? {
+      if let r = records[g], r.population.count == lambda, Set(r.population).count == lambda,
+        r.population.allSatisfy({ candidates[$0]?.x != nil })
+      {
+        return r.population
+      }
+      var p: [Int] = []
+      for n in members[g] ?? [] where candidates[n]?.x != nil {
+        p.append(n)
+        if p.count == lambda { return p }
+      }
+      return nil
+    }
+  }
+
+  /// The joint space CMA-ES samples: numeric, multi-valued parameters of the study's
+  /// search space, or of every COMPLETE trial (Optuna's intersection search space).
+  func jointSpace(_ history: StudyHistory) throws(HoneError) -> SearchSpace {
+    if history.isMultiObjective { return SearchSpace() }
+    if let space = history.searchSpace { return Self.numeric(space) }
+    let trials = try history.trials()
+    return lock.withLock {
+      select(history, trials)
+      var changed = false
+      var settledSoFar = true
+      for k in memo.spaceSettled..<trials.count {
+        let t = trials[k]
+        if t.state == .complete && memo.intersected.insert(t.number).inserted {
+          var own: [String: Distribution] = [:]
+          for p in t.params { own[p.name] = p.distribution }
+          let next = memo.common.map { c in c.filter { own[$0.key] == $0.value } } ?? own
+          if next != memo.common { (memo.common, changed) = (next, true) }
+        }
+        if settledSoFar && t.state != .running && t.state != .waiting {
+          memo.spaceSettled = k + 1
+        } else {
+          settledSoFar = false
+        }
+      }
+      if changed {
+        memo.space = Self.numeric(SearchSpace((memo.common ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+      }
+      return memo.space
+    }
+  }
+
+  /// Starts the memo afresh for another study, or when the trials it read are gone.
+  private func select(_ history: StudyHistory, _ trials: [FrozenTrial]) {
+    if memo.study != history.studyName || memo.directions != history.directions
+      || memo.run.settled > trials.count || memo.spaceSettled > trials.count
+    {
+      memo = Memo(study: history.studyName, directions: history.directions)
+    }
+  }
+
+  /// The state of the current generation rebuilt from `history`, or nil while CMA-ES has not started.
+  ///
+  /// Generation g's population is the list the first trial of generation g + 1
+  /// recorded, or, before there is one, the first λ counting trials tagged g by
+  /// number. The state is that of every generation with a population, told in
+  /// order from the initial one: a pure function of the stored trials, which this
+  /// sampler advances incrementally. Internal for the tests that compare the two.
+  func state(_ history: StudyHistory, space: SearchSpace) throws(HoneError) -> CMAEvolutionStrategy? {
+    guard !space.isEmpty, !history.isMultiObjective else { return nil }
+    let trials = try history.trials()
+    let sign: Double = history.directions.first == .maximize ? -1 : 1
+    let lambda = popsize ?? CMAEvolutionStrategy.defaultPopulationSize(dimension: space.count)
+    return try lock.withLock { () throws(HoneError) -> CMAEvolutionStrategy? in
+      select(history, trials)
+      if memo.run.pointSpace != space { memo.run = Generations(pointSpace: space) }
+      read(trials, space: space, sign: sign)
+      guard memo.run.counting >= nStartupTrials else { return nil }
+      if let dirty = memo.run.dirty, dirty < memo.run.used.count {
+        // A population already told has changed: keep the generations before it.
+        if let g = (dirty..<memo.run.used.count).first(where: { memo.run.population($0, lambda: lambda) != memo.run.used[$0] }) {
+          memo.run.used.removeSubrange(g...)
+          memo.run.state = nil
+        }
+      }
+      memo.run.dirty = nil
+      var state: CMAEvolutionStrategy
+      if let s = memo.run.state {
+        state = s
+      } else {
+        state = try initialState(space, populationSize: lambda)
+        let told = memo.run.used
+        (memo.run.used, memo.run.restarts) = ([], 0)
+        for p in told {
+          guard try advance(&state, with: p, space: space) else { break }
+        }
+      }
+      while let p = memo.run.population(memo.run.used.count, lambda: state.populationSize) {
+        guard try advance(&state, with: p, space: space) else { break }
+      }
+      memo.run.state = state
+      return state
+    }
+  }
+
+  /// Tells `state` the population `p` (under the lock), restarting it when the strategy says so; false when
+  /// LAPACK cannot decompose the covariance, and the state is kept to sample from.
+  private func advance(_ state: inout CMAEvolutionStrategy, with p: [Int], space: SearchSpace) throws(HoneError) -> Bool {
+    let solutions = p.compactMap { n in memo.run.candidates[n].flatMap { c in c.x.map { ($0, c.value) } } }
+    guard (try? state.tell(solutions)) != nil else { return false }
+    memo.run.used.append(p)
+    if restartStrategy == .ipop, state.shouldStop() {
+      memo.run.restarts += 1
+      // The restart's mean is seeded by its index, so every worker restarts alike.
+      var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: memo.run.restarts), substream: stableHash("cmaes-restart"))
+      let (grown, overflow) = state.populationSize.multipliedReportingOverflow(by: incPopsize)
+      state = try CMAEvolutionStrategy(
+        mean: (0..<space.count).map { _ in rng.nextUnit() }, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
+        bounds: Array(repeating: (0, 1), count: space.count),
+        populationSize: overflow ? 1 << 20 : min(grown, 1 << 20), separable: state.separable)
+    }
+    return true
+  }
+
+  /// Reads the trials past `memo.run.settled`: tags and records once each, outcomes once finished.
+  private func read(_ trials: [FrozenTrial], space: SearchSpace, sign: Double) {
+    var settledSoFar = true
+    for k in memo.run.settled..<trials.count {
+      let t = trials[k]
+      if t.state != .waiting && !memo.run.tagged.contains(t.number) {
+        memo.run.tagged.insert(t.number)
+        if let g = t.systemAttr(Self.generationKey)?.integerValue.flatMap({ Int(exactly: $0) }), g >= 0 {
+          memo.run.generations.insert(g)
+          if g >= 1, case .array(let items)? = t.systemAttr(Self.populationKey) {
+            let numbers = items.compactMap { $0.integerValue.flatMap { Int(exactly: $0) } }
+            if numbers.count == items.count, memo.run.records[g - 1].map({ t.number < $0.trial }) ?? true {
+              memo.run.records[g - 1] = (t.number, numbers)
+              memo.run.dirty = min(memo.run.dirty ?? g - 1, g - 1)
+            }
+          }
+        }
+      }
+      let final = t.state != .running && t.state != .waiting
+      if final && !memo.run.finished.contains(t.number) {
+        memo.run.finished.insert(t.number)
+        let value: Double?
+        switch t.state {
+        case .complete: value = t.value
+        case .pruned where considerPrunedTrials: value = t.lastIntermediateValue
+        default: value = nil
+        }
+        if let value {
+          memo.run.counting += 1
+          let g = t.systemAttr(Self.generationKey)?.integerValue.flatMap { Int(exactly: $0) }
+          memo.run.candidates[t.number] = Candidate(x: g == nil ? nil : Self.unitPoint(t, space), value: sign * value)
+          if let g, g >= 0 {
+            var m = memo.run.members[g] ?? []
+            let at = m.firstIndex { $0 > t.number } ?? m.count
+            m.insert(t.number, at: at)
+            memo.run.members[g] = m
+            memo.run.dirty = min(memo.run.dirty ?? g, g)
+          }
+        }
+      }
+      if settledSoFar && final { memo.run.settled = k + 1 } else { settledSoFar = false }
+    }
+  }
+
+  /// The state the sampler keeps in memory, for the tests that compare it with one rebuilt from storage.
+  var cachedState: CMAEvolutionStrategy? { lock.withLock { memo.run.state } }
+}
