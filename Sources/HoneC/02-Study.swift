@@ -15,15 +15,16 @@ public typealias hone_study = OpaquePointer
 /// - "direction": "minimize" (default) or "maximize"; or "directions": an array of
 ///   them for a multi-objective study.
 /// - "sampler": {"type": "tpe" | "random" | "grid" | "qmc" | "gp", "seed": 42, "options": {...}}.
-///   tpe options (Optuna 5.0's TPESampler): {"n_startup_trials": 10, "n_ei_candidates": 24,
-///   "gamma": null (min(ceil(0.1 n), 25)) | {"fraction": 0.1, "power": 1, "max": 25}
+///   tpe options: {"n_startup_trials": 10, "n_ei_candidates": 24, "gamma": null
+///   (min(ceil(0.1 n), 25)) | {"fraction": 0.1, "power": 1, "max": 25}
 ///   (min(ceil(fraction n^power), max)), "weights": null (Optuna's default_weights) |
 ///   "optuna" | "uniform", "consider_prior": true (true only), "prior_weight": 1,
 ///   "consider_magic_clip": true, "consider_endpoints": false, "multivariate": null
 ///   (true for one objective) | true | false, "group": false, "constant_liar": true,
-///   "warn_independent_sampling": false}; the first n_startup_trials trials are the
-///   random sampler's draws; pruned trials rank by their last intermediate value,
-///   failed ones are ignored; a multi-objective study samples at random for now.
+///   "warn_independent_sampling": false}, Optuna 5.0's TPESampler and defaults; the
+///   first n_startup_trials trials are the random sampler's draws, pruned trials rank
+///   by their last intermediate value, failed ones are ignored, and a multi-objective
+///   study samples at random for now.
 ///   grid options: {"search_space": {"x": [1, 2, 3], "opt": ["adam", "sgd"]}};
 ///   qmc options: {"scramble": true, "qmc_type": "sobol"};
 ///   gp options: {"kernel": "matern52" | "rbf", "acquisition": "logei" | "logpi" | "ucb",

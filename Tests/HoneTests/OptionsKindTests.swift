@@ -56,6 +56,11 @@ final class OptionsKindTests: XCTestCase {
       (.sampler, #"{"type": "gp", "options": {"n_candidates": 0}}"#),
       (.sampler, #"{"type": "qmc", "seed": -1}"#),
       (.sampler, #"{"type": "grid", "options": {"search_space": {}}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"n_ei_candidates": 0}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"consider_prior": false}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"group": true, "multivariate": false}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"categorical_distance_func": null}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"gamma": {"fraction": -1}}}"#),
     ]
     for (kind, spec) in bad {
       let normalized = message { try self.normalize(kind, spec) }
@@ -89,6 +94,22 @@ final class OptionsKindTests: XCTestCase {
       try normalize(.sampler, #"{"type": "gp", "options": {"acquisition": "ucb"}}"#)["options"]?["beta"],
       .number(GPSampler.defaultUCBBeta))
     XCTAssertEqual(try normalize(.sampler, #"{"type": "qmc"}"#)["options"]?["scramble"], .bool(QMCSampler(seed: 0).scramble))
+    let tpe = TPESampler.Options()
+    let tpeOptions = try XCTUnwrap(try normalize(.sampler, #"{"type": "tpe"}"#)["options"])
+    XCTAssertEqual(tpeOptions["n_startup_trials"], .int(tpe.nStartupTrials))
+    XCTAssertEqual(tpeOptions["n_ei_candidates"], .int(tpe.nEICandidates))
+    XCTAssertEqual(tpeOptions["prior_weight"], .number(tpe.priorWeight))
+    XCTAssertEqual(tpeOptions["constant_liar"], .bool(tpe.constantLiar))
+    XCTAssertEqual(tpeOptions["multivariate"], .null)
+    XCTAssertEqual(tpeOptions["gamma"], .null)
+    XCTAssertEqual(
+      try normalize(.sampler, #"{"type": "tpe", "options": {"gamma": {"max": 10}}}"#)["options"]?["gamma"],
+      .object([("fraction", .number(0.1)), ("power", .number(1)), ("max", .int(10))]))
+    // No spec is TPE with its defaults.
+    XCTAssertEqual(try normalize(.sampler, nil)["type"], .string("tpe"))
+    XCTAssertEqual(
+      message { try self.normalize(.sampler, #"{"type": "tpe", "options": {"categorical_distance_func": null}}"#) }?
+        .contains("unknown key 'categorical_distance_func'"), true)
     // Every field but `metric`, whose nil is written as the "loss" it resolves to.
     var plain = MLPConfig()
     plain.metric = plain.resolvedMetric
@@ -103,6 +124,8 @@ final class OptionsKindTests: XCTestCase {
       (.distribution, #"{"type": "categorical", "choices": ["a", 1, null, true]}"#),
       (.sampler, #"{"type": "grid", "seed": 18446744073709551615, "options": {"search_space": {"y": [1], "x": [2, 3]}}}"#),
       (.sampler, #"{"type": "gp", "options": {"kernel": "rbf", "acquisition": "ucb", "beta": 0.5}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"gamma": {"power": 0.5}, "weights": "uniform", "multivariate": false}}"#),
+      (.sampler, nil),
       (.pruner, #"{"type": "patient", "options": {"patience": 2, "wrapped_pruner": {"type": "successive_halving"}}}"#),
       (.pruner, #"{"type": "threshold", "options": {"lower": Infinity}}"#),
       (.pruner, #"{"type": "threshold", "options": {"upper": Infinity}}"#),

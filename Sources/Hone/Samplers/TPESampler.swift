@@ -45,7 +45,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     /// The number of good trials out of `n`.
     public func callAsFunction(_ n: Int) -> Int {
       let x = (fraction * (power == 1 ? Double(n) : pow(Double(n), power))).rounded(.up)
-      guard x.isFinite, x > 0 else { return 0 }
+      // NaN is no trial; anything at or past max (+∞ too) is max.
+      guard x > 0 else { return 0 }
       return x >= Double(max) ? max : Swift.min(Int(x), max)
     }
   }
@@ -159,6 +160,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
   ) throws(HoneError) -> [String: ParamValue] {
+    // A define-and-run space may hold single values, which are not sampled.
+    let space = SearchSpace(zip(space.names, space.distributions).filter { !$0.1.isSingle }.map { ($0.0, $0.1) })
     guard !space.isEmpty, isMultivariate(history) else { return [:] }
     let all = try history.trials()
     guard finishedCount(all) >= options.nStartupTrials else { return [:] }
