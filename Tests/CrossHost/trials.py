@@ -6,7 +6,7 @@ import sys
 import hone
 
 sampler = sys.argv[1] if len(sys.argv) > 1 else "random"
-make = {"random": hone.samplers.RandomSampler, "qmc": hone.samplers.QMCSampler}[sampler]
+make = {"random": hone.samplers.RandomSampler, "qmc": hone.samplers.QMCSampler, "tpe": hone.samplers.TPESampler}[sampler]
 study = hone.create_study(sampler=make(seed=123))
 
 

@@ -124,11 +124,12 @@ import Testing
     // gamma(20) = 2: the good side holds x = 0 and 0.5. Sorted with the ends: 0, 0, 0.5,
     // 10; both take the inner gap 0.5, clipped to 10 / min(100, 4) = 2.5; prior μ 5, σ 10.
     let sampler = TPESampler(seed: 11)
-    let (below, above) = sampler.split(Self.lineHistory(), excluding: -1, pending: [:], maximize: false)
-    #expect(below.map(\.trial.number) == [0, 1])
+    let history = Self.lineHistory()
+    let (below, above) = sampler.split(history, excluding: -1, pending: [:], maximize: false)
+    #expect(below.map(\.index) == [0, 1])
     #expect(above.count == 18)
     let d = Distribution.float(low: 0, high: 10, step: nil, log: false)
-    let good = sampler.estimator(below, names: ["x"], space: [d])
+    let good = sampler.estimator(below, of: history, names: ["x"], space: [d])
     var rng = Xoshiro256(seed: 5)
     let draws = good.sample(4000, using: &rng)
     let mus = [0.0, 0.5, 5], sigmas = [2.5, 2.5, 10]
@@ -143,9 +144,10 @@ import Testing
 
   @Test func logScaleDrawsPassAKolmogorovSmirnovTestInLogSpace() throws {
     let sampler = TPESampler(seed: 11)
-    let (below, _) = sampler.split(Self.lineHistory(log: true), excluding: -1, pending: [:], maximize: false)
+    let history = Self.lineHistory(log: true)
+    let (below, _) = sampler.split(history, excluding: -1, pending: [:], maximize: false)
     let d = Distribution.float(low: 1, high: 100, step: nil, log: true)
-    let good = sampler.estimator(below, names: ["x"], space: [d])
+    let good = sampler.estimator(below, of: history, names: ["x"], space: [d])
     var rng = Xoshiro256(seed: 6)
     let draws = good.sample(4000, using: &rng).map { log($0) }
     // log x = 0 and log(100)/20; the inner gap is clipped to log(100)/4; prior at the centre.
@@ -200,14 +202,14 @@ import Testing
     // Both complete trials, then pruned ones at the deepest step, 4, by value (5: 2,
     // then 2: 9, then 8: NaN, ranked as +∞), before trial 1 at step 1; a pruned trial
     // without reports is last. RUNNING is bad.
-    #expect(below.map(\.trial.number) == [0, 2, 3, 5, 8])
-    #expect(above.map(\.trial.number) == [1, 4, 7])
+    #expect(below.map(\.index) == [0, 2, 3, 5, 8])
+    #expect(above.map(\.index) == [1, 4, 7])
     options.constantLiar = false
     let (below2, above2) = try TPESampler(seed: 0, options: options).split(
       trials, excluding: -1, pending: [:], maximize: true)
     // Maximizing, trial 2 (9) ranks before 5 (2) at step 4; without the liar RUNNING is left out.
-    #expect(below2.map(\.trial.number) == [0, 2, 3, 5, 8])
-    #expect(above2.map(\.trial.number) == [1, 4])
+    #expect(below2.map(\.index) == [0, 2, 3, 5, 8])
+    #expect(above2.map(\.index) == [1, 4])
   }
 
   /// The values of `x` that 8 concurrent asks get after 30 told trials on a grid of 12.

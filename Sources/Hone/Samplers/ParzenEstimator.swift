@@ -110,11 +110,12 @@ struct ParzenEstimator {
     let span = high - low
     var sigmas = [Double](repeating: 0, count: n)
     if n > 0 {
-      let order = mus.indices.sorted { mus[$0] < mus[$1] || (mus[$0] == mus[$1] && $0 < $1) }
-      // The sorted centres between the range's ends.
-      var s = [low]
-      s.reserveCapacity(n + 2)
-      for i in order { s.append(mus[i]) }
+      // The sorted centres between the range's ends. Sorting the values alone is far
+      // cheaper than sorting indices by them; each centre then takes the sorted slot
+      // of its value, equal values the next free one in index order (a stable argsort).
+      var s = mus
+      s.sort()
+      s.insert(low, at: 0)
       s.append(high)
       var sorted = [Double](repeating: 0, count: n)
       for i in 0..<n {
@@ -127,7 +128,19 @@ struct ParzenEstimator {
         sorted[n - 1] = s[n] - s[n - 1]
       }
       let minSigma = magicClip ? span / min(100, 1 + Double(n + 1)) : 1e-12
-      for (rank, i) in order.enumerated() { sigmas[i] = min(max(sorted[rank], minSigma), span) }
+      var taken = [Int](repeating: 0, count: n)
+      for i in 0..<n {
+        // The first slot of mus[i] among s[1...n].
+        var (lo, hi) = (1, n + 1)
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if s[mid] < mus[i] { lo = mid + 1 } else { hi = mid }
+        }
+        let first = min(lo - 1, n - 1)
+        let rank = min(first + taken[first], n - 1)
+        taken[first] += 1
+        sigmas[i] = min(max(sorted[rank], minSigma), span)
+      }
     }
     mus.append(0.5 * (low + high))
     sigmas.append(span)

@@ -1,43 +1,45 @@
 /// Reading the study's history: the good/bad split, observations and search spaces.
 extension TPESampler {
-  /// A trial on one side of the split, with what this sampler proposed to it while RUNNING.
+  /// A trial on one side of the split, by its position in the history, with what
+  /// this sampler proposed to it while RUNNING.
   struct Observed {
-    var trial: FrozenTrial
+    var index: Int
     var proposal: [String: ParamValue]?
   }
 
-  /// The good ("below") and bad ("above") trials, each in trial-number order, as
-  /// Optuna's `_split_trials` makes them.
+  /// The good ("below") and bad ("above") trials of `all`, each in trial-number
+  /// order, as Optuna's `_split_trials` makes them.
   ///
   /// gamma(n) of the n COMPLETE and PRUNED trials are good: the best COMPLETE ones
   /// first (ties by number), then PRUNED ones ranked by the deepest step they
   /// reported and their value there (NaN last). With the constant liar, the other
-  /// RUNNING trials are bad.
+  /// RUNNING trials are bad. Only scores and positions are sorted, never the trials.
   func split(
     _ all: [FrozenTrial], excluding current: Int, pending: [Int: [String: ParamValue]], maximize: Bool
   ) -> (below: [Observed], above: [Observed]) {
-    var complete: [(score: Double, trial: FrozenTrial)] = []
-    var pruned: [(step: Int64?, score: Double, trial: FrozenTrial)] = []
-    var running: [FrozenTrial] = []
-    for t in all where t.number != current {
+    var complete: [(score: Double, number: Int, index: Int)] = []
+    var pruned: [(step: Int64?, score: Double, number: Int, index: Int)] = []
+    var running: [Int] = []
+    complete.reserveCapacity(all.count)
+    for (i, t) in all.enumerated() where t.number != current {
       switch t.state {
       case .complete:
         let v = t.values?.first ?? .nan
-        complete.append((v.isNaN ? .infinity : (maximize ? -v : v), t))
+        complete.append((v.isNaN ? .infinity : (maximize ? -v : v), t.number, i))
       case .pruned:
         if let (step, v) = t.intermediateValues.max(by: { $0.key < $1.key }) {
-          pruned.append((step, v.isNaN ? .infinity : (maximize ? -v : v), t))
+          pruned.append((step, v.isNaN ? .infinity : (maximize ? -v : v), t.number, i))
         } else {
-          pruned.append((nil, 0, t))
+          pruned.append((nil, 0, t.number, i))
         }
       case .running where options.constantLiar:
-        running.append(t)
+        running.append(i)
       default:
         break
       }
     }
     var nBelow = (options.gamma ?? .optuna)(complete.count + pruned.count)
-    complete.sort { ($0.score, $0.trial.number) < ($1.score, $1.trial.number) }
+    complete.sort { ($0.score, $0.number) < ($1.score, $1.number) }
     let goodComplete = min(nBelow, complete.count)
     nBelow -= goodComplete
     pruned.sort { a, b in
@@ -45,18 +47,18 @@ extension TPESampler {
       case (let x?, let y?) where x != y: return x > y
       case (nil, _?): return false
       case (_?, nil): return true
-      default: return (a.score, a.trial.number) < (b.score, b.trial.number)
+      default: return (a.score, a.number) < (b.score, b.number)
       }
     }
     let goodPruned = min(nBelow, pruned.count)
-    var below = complete.prefix(goodComplete).map(\.trial) + pruned.prefix(goodPruned).map(\.trial)
-    var above =
-      complete.dropFirst(goodComplete).map(\.trial) + pruned.dropFirst(goodPruned).map(\.trial) + running
-    below.sort { $0.number < $1.number }
-    above.sort { $0.number < $1.number }
+    // Positions in the history follow trial numbers, so sorting positions orders by number.
+    var below = complete.prefix(goodComplete).map(\.index) + pruned.prefix(goodPruned).map(\.index)
+    var above = complete.dropFirst(goodComplete).map(\.index) + pruned.dropFirst(goodPruned).map(\.index) + running
+    below.sort()
+    above.sort()
     return (
-      below.map { Observed(trial: $0, proposal: nil) },
-      above.map { Observed(trial: $0, proposal: $0.state == .running ? pending[$0.number] : nil) }
+      below.map { Observed(index: $0, proposal: nil) },
+      above.map { Observed(index: $0, proposal: all[$0].state == .running ? pending[all[$0].number] : nil) }
     )
   }
 
@@ -65,11 +67,13 @@ extension TPESampler {
   ///
   /// A value suggested under another distribution counts when its external value
   /// lies in this one. A RUNNING trial's own values win over what was proposed to it.
-  static func read(_ o: Observed, names: [String], space: [Distribution], into row: inout [Double]) -> Bool {
-    let params = o.trial.params
+  static func read(
+    _ o: Observed, of all: [FrozenTrial], names: [String], space: [Distribution], into row: inout [Double]
+  ) -> Bool {
+    let params = all[o.index].params
     for (j, (name, d)) in zip(names, space).enumerated() {
       var value: ParamValue?
-      if let i = index(of: name, in: o.trial, hint: j) {
+      if let i = index(of: name, in: params, hint: j) {
         let p = params[i]
         value = p.distribution == d ? p.value : d.internal(p.distribution.external(p.value))
       } else {
@@ -83,37 +87,43 @@ extension TPESampler {
 
   /// The index of parameter `name` in `t`, trying position `hint` first: trials
   /// suggest in the same order, so reading n trials costs O(n·d), not O(n·d²).
-  static func index(of name: String, in t: FrozenTrial, hint: Int) -> Int? {
-    let ps = t.params
+  static func index(of name: String, in ps: [Param], hint: Int) -> Int? {
     if hint < ps.count && ps[hint].name == name { return hint }
     return ps.firstIndex { $0.name == name }
   }
 
-  /// Optuna's intersection search space over `finished`: the parameters every
+  /// Optuna's intersection search space over the COMPLETE and PRUNED trials of `all`: the parameters every
   /// trial has with the same distribution, sorted by name.
-  static func intersection(of finished: [FrozenTrial]) -> [(String, Distribution)] {
+  static func intersection(of all: [FrozenTrial]) -> [(String, Distribution)] {
     var common: [(String, Distribution)]?
-    for t in finished {
-      guard let c = common else {
+    for t in all where t.state == .complete || t.state == .pruned {
+      let ps = t.params
+      guard var c = common else {
         var seen = Set<String>()
-        common = t.params.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.distribution) }
+        common = ps.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.distribution) }
         continue
       }
-      common = c.enumerated().filter { k, pair in
-        index(of: pair.0, in: t, hint: k).map { t.params[$0].distribution == pair.1 } ?? false
-      }.map(\.1)
-      if common?.isEmpty == true { break }
+      var k = 0
+      while k < c.count {
+        if let i = index(of: c[k].0, in: ps, hint: k), ps[i].distribution == c[k].1 {
+          k += 1
+        } else {
+          c.remove(at: k)
+        }
+      }
+      common = c
+      if c.isEmpty { break }
     }
     return (common ?? []).sorted { $0.0 < $1.0 }
   }
 
-  /// Optuna's group-decomposed search space over `finished`: a partition of the
+  /// Optuna's group-decomposed search space over the COMPLETE and PRUNED trials of `all`: a partition of the
   /// parameters into groups that every trial has all or none of, each sorted by name.
   ///
   /// A name keeps the distribution it was first seen with.
-  static func groups(of finished: [FrozenTrial]) -> [[(String, Distribution)]] {
+  static func groups(of all: [FrozenTrial]) -> [[(String, Distribution)]] {
     var groups: [[(String, Distribution)]] = []
-    for t in finished {
+    for t in all where t.state == .complete || t.state == .pruned {
       var own: [(String, Distribution)] = []
       var names = Set<String>()
       for p in t.params where names.insert(p.name).inserted { own.append((p.name, p.distribution)) }

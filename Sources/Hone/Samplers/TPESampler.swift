@@ -148,13 +148,13 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     _ history: StudyHistory, _ trial: FrozenTrial
   ) throws(HoneError) -> SearchSpace {
     guard isMultivariate(history) else { return SearchSpace() }
-    let finished = try history.trials(in: [.complete, .pruned])
+    let all = try history.trials()
     if options.group {
       var pairs: [(String, Distribution)] = []
-      for g in Self.groups(of: finished) { pairs += g.filter { !$0.1.isSingle } }
+      for g in Self.groups(of: all) { pairs += g.filter { !$0.1.isSingle } }
       return SearchSpace(pairs)
     }
-    return SearchSpace(Self.intersection(of: finished).filter { !$0.1.isSingle })
+    return SearchSpace(Self.intersection(of: all).filter { !$0.1.isSingle })
   }
 
   public func sampleRelative(
@@ -167,8 +167,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     guard finishedCount(all) >= options.nStartupTrials else { return [:] }
     var point: [String: ParamValue] = [:]
     if options.group {
-      let finished = all.filter { $0.state == .complete || $0.state == .pruned }
-      for (i, g) in Self.groups(of: finished).enumerated() {
+      for (i, g) in Self.groups(of: all).enumerated() {
         let sub = g.filter { space[$0.0] != nil && !$0.1.isSingle }
         if sub.isEmpty { continue }
         let part = sample(
@@ -196,7 +195,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
       return RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
     }
     if options.warnIndependentSampling && isMultivariate(history)
-      && all.contains(where: { ($0.state == .complete || $0.state == .pruned) && Self.index(of: name, in: $0, hint: 0) != nil })
+      && all.contains(where: { ($0.state == .complete || $0.state == .pruned) && Self.index(of: name, in: $0.params, hint: 0) != nil })
     {
       let message =
         "hone: TPESampler samples parameter '\(name)' of trial \(trial.number) independently: "
@@ -228,8 +227,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   ) -> [String: ParamValue] {
     let pending = options.constantLiar ? lock.withLock { proposals } : [:]
     let (below, above) = split(all, excluding: trial.number, pending: pending, maximize: maximize)
-    let good = estimator(below, names: names, space: space)
-    let bad = estimator(above, names: names, space: space)
+    let good = estimator(below, of: all, names: names, space: space)
+    let bad = estimator(above, of: all, names: names, space: space)
     var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial.number), substream: substream)
     let candidates = good.sample(options.nEICandidates, using: &rng)
     let l = good.logPDF(candidates)
@@ -251,13 +250,15 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     return point
   }
 
-  /// A Parzen estimator fitted to the trials of `side` (in trial-number order) that have every parameter.
-  func estimator(_ side: [Observed], names: [String], space: [Distribution]) -> ParzenEstimator {
+  /// A Parzen estimator fitted to the trials of `side` (positions in `all`, in trial-number order) that have every parameter.
+  func estimator(
+    _ side: [Observed], of all: [FrozenTrial], names: [String], space: [Distribution]
+  ) -> ParzenEstimator {
     var columns = [[Double]](repeating: [], count: names.count)
     for c in columns.indices { columns[c].reserveCapacity(side.count) }
     var row = [Double](repeating: 0, count: names.count)
     for o in side {
-      guard Self.read(o, names: names, space: space, into: &row) else { continue }
+      guard Self.read(o, of: all, names: names, space: space, into: &row) else { continue }
       for c in columns.indices { columns[c].append(row[c]) }
     }
     let n = columns.first?.count ?? 0

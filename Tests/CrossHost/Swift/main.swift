@@ -3,7 +3,12 @@ import Glibc
 import Hone
 
 let kind = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "random"
-let sampler: any Sampler = kind == "qmc" ? QMCSampler(seed: 123) : RandomSampler(seed: 123)
+let sampler: any Sampler
+switch kind {
+case "qmc": sampler = QMCSampler(seed: 123)
+case "tpe": sampler = TPESampler(seed: 123)
+default: sampler = RandomSampler(seed: 123)
+}
 let study = try Study(direction: .minimize, sampler: sampler)
 let choices = ["adam", "sgd", "rmsprop"]
 try study.optimize(nTrials: 24) { trial in
