@@ -130,13 +130,17 @@ struct ParzenEstimator {
       let minSigma = magicClip ? span / min(100, 1 + Double(n + 1)) : 1e-12
       var taken = [Int](repeating: 0, count: n)
       for i in 0..<n {
-        // The first slot of mus[i] among s[1...n].
-        var (lo, hi) = (1, n + 1)
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if s[mid] < mus[i] { lo = mid + 1 } else { hi = mid }
+        // The first slot of mus[i] among s[1...n], by a search of fixed length whose
+        // steps are conditional moves: a data-dependent branch mispredicts half the time.
+        let x = mus[i]
+        var base = 0
+        var len = n
+        while len > 1 {
+          let half = len / 2
+          base = s[base + half + 1] < x ? base + half : base
+          len -= half
         }
-        let first = min(lo - 1, n - 1)
+        let first = min(base + (s[base + 1] < x ? 1 : 0), n - 1)
         let rank = min(first + taken[first], n - 1)
         taken[first] += 1
         sigmas[i] = min(max(sorted[rank], minSigma), span)

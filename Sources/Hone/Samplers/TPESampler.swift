@@ -217,7 +217,10 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
   /// The number of COMPLETE and PRUNED trials, which ends the start-up.
   func finishedCount(_ trials: [FrozenTrial]) -> Int {
-    trials.reduce(0) { $0 + ($1.state == .complete || $1.state == .pruned ? 1 : 0) }
+    var n = 0
+    // By index, so that no trial is copied.
+    for i in trials.indices where trials[i].state == .complete || trials[i].state == .pruned { n += 1 }
+    return n
   }
 
   /// One TPE proposal for the joint space `names` × `space`.
