@@ -110,13 +110,16 @@ struct ParzenEstimator {
     let span = high - low
     var sigmas = [Double](repeating: 0, count: n)
     if n > 0 {
-      // The sorted centres between the range's ends. Sorting the values alone is far
-      // cheaper than sorting indices by them; each centre then takes the sorted slot
-      // of its value, equal values the next free one in index order (a stable argsort).
-      var s = mus
-      s.sort()
-      s.insert(low, at: 0)
-      s.append(high)
+      // The sorted centres between the range's ends, each with its index (equal
+      // centres in index order): pairs of scalars sort fast.
+      var pairs = [(Double, Int)]()
+      pairs.reserveCapacity(n)
+      for i in 0..<n { pairs.append((mus[i], i)) }
+      pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+      var s = [Double](repeating: 0, count: n + 2)
+      s[0] = low
+      for i in 0..<n { s[i + 1] = pairs[i].0 }
+      s[n + 1] = high
       var sorted = [Double](repeating: 0, count: n)
       for i in 0..<n {
         let left: Double = s[i + 1] - s[i]
@@ -128,23 +131,7 @@ struct ParzenEstimator {
         sorted[n - 1] = s[n] - s[n - 1]
       }
       let minSigma = magicClip ? span / min(100, 1 + Double(n + 1)) : 1e-12
-      var taken = [Int](repeating: 0, count: n)
-      for i in 0..<n {
-        // The first slot of mus[i] among s[1...n], by a search of fixed length whose
-        // steps are conditional moves: a data-dependent branch mispredicts half the time.
-        let x = mus[i]
-        var base = 0
-        var len = n
-        while len > 1 {
-          let half = len / 2
-          base = s[base + half + 1] < x ? base + half : base
-          len -= half
-        }
-        let first = min(base + (s[base + 1] < x ? 1 : 0), n - 1)
-        let rank = min(first + taken[first], n - 1)
-        taken[first] += 1
-        sigmas[i] = min(max(sorted[rank], minSigma), span)
-      }
+      for rank in 0..<n { sigmas[pairs[rank].1] = min(max(sorted[rank], minSigma), span) }
     }
     mus.append(0.5 * (low + high))
     sigmas.append(span)

@@ -21,16 +21,18 @@ extension TPESampler {
     var pruned: [(step: Int64?, score: Double, number: Int, index: Int)] = []
     var running: [Int] = []
     complete.reserveCapacity(all.count)
-    for (i, t) in all.enumerated() where t.number != current {
-      switch t.state {
+    // By index: a loop over the trials themselves would copy (retain) every field of each.
+    for i in all.indices where all[i].number != current {
+      let number = all[i].number
+      switch all[i].state {
       case .complete:
-        let v = t.values?.first ?? .nan
-        complete.append((v.isNaN ? .infinity : (maximize ? -v : v), t.number, i))
+        let v = all[i].values?.first ?? .nan
+        complete.append((v.isNaN ? .infinity : (maximize ? -v : v), number, i))
       case .pruned:
-        if let (step, v) = t.intermediateValues.max(by: { $0.key < $1.key }) {
-          pruned.append((step, v.isNaN ? .infinity : (maximize ? -v : v), t.number, i))
+        if let (step, v) = all[i].intermediateValues.max(by: { $0.key < $1.key }) {
+          pruned.append((step, v.isNaN ? .infinity : (maximize ? -v : v), number, i))
         } else {
-          pruned.append((nil, 0, t.number, i))
+          pruned.append((nil, 0, number, i))
         }
       case .running where options.constantLiar:
         running.append(i)
@@ -96,8 +98,8 @@ extension TPESampler {
   /// trial has with the same distribution, sorted by name.
   static func intersection(of all: [FrozenTrial]) -> [(String, Distribution)] {
     var common: [(String, Distribution)]?
-    for t in all where t.state == .complete || t.state == .pruned {
-      let ps = t.params
+    for t in all.indices where all[t].state == .complete || all[t].state == .pruned {
+      let ps = all[t].params
       guard var c = common else {
         var seen = Set<String>()
         common = ps.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.distribution) }
