@@ -165,20 +165,21 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     guard !space.isEmpty, isMultivariate(history) else { return [:] }
     let all = try history.trials()
     guard finishedCount(all) >= options.nStartupTrials else { return [:] }
+    let maximize = history.directions.first == .maximize
     var point: [String: ParamValue] = [:]
     if options.group {
       for (i, g) in Self.groups(of: all).enumerated() {
         let sub = g.filter { space[$0.0] != nil && !$0.1.isSingle }
         if sub.isEmpty { continue }
         let part = sample(
-          all, trial: trial, names: sub.map(\.0), space: sub.map(\.1), maximize: history.directions.first == .maximize,
+          all, trial: trial, names: sub.map(\.0), space: sub.map(\.1), maximize: maximize,
           substream: stableHash("tpe:group") &+ UInt64(i))
         point.merge(part) { a, _ in a }
       }
     } else {
       point = sample(
-        all, trial: trial, names: space.names, space: space.distributions,
-        maximize: history.directions.first == .maximize, substream: stableHash("tpe:relative"))
+        all, trial: trial, names: space.names, space: space.distributions, maximize: maximize,
+        substream: stableHash("tpe:relative"))
     }
     if options.constantLiar { lock.withLock { proposals[trial.number] = point } }
     return point
@@ -194,9 +195,10 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     guard finishedCount(all) >= options.nStartupTrials else {
       return RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
     }
-    if options.warnIndependentSampling && isMultivariate(history)
-      && all.contains(where: { ($0.state == .complete || $0.state == .pruned) && Self.index(of: name, in: $0.params, hint: 0) != nil })
-    {
+    let seen = { (t: FrozenTrial) in
+      (t.state == .complete || t.state == .pruned) && Self.index(of: name, in: t.params, hint: 0) != nil
+    }
+    if options.warnIndependentSampling && isMultivariate(history) && all.contains(where: seen) {
       let message =
         "hone: TPESampler samples parameter '\(name)' of trial \(trial.number) independently: "
         + "it is outside the search space common to the finished trials\n"
@@ -253,7 +255,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     return point
   }
 
-  /// A Parzen estimator fitted to the trials of `side` (positions in `all`, in trial-number order) that have every parameter.
+  /// A Parzen estimator fitted to the trials of `side` (positions in `all`, in
+  /// trial-number order) that have every parameter.
   func estimator(
     _ side: [Observed], of all: [FrozenTrial], names: [String], space: [Distribution]
   ) -> ParzenEstimator {
