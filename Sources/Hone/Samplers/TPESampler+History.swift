@@ -13,7 +13,7 @@ extension TPESampler {
   /// gamma(n) of the n COMPLETE and PRUNED trials are good: the best COMPLETE ones
   /// first (ties by number), then PRUNED ones ranked by the deepest step they
   /// reported and their value there (NaN last). With the constant liar, the other
-  /// RUNNING trials are bad. Only scores and positions are sorted, never the trials.
+  /// RUNNING trials are bad. Only scores and positions are compared, never the trials moved.
   func split(
     _ all: [FrozenTrial], excluding current: Int, pending: [Int: [String: ParamValue]], maximize: Bool
   ) -> (below: [Observed], above: [Observed]) {
@@ -41,8 +41,22 @@ extension TPESampler {
       }
     }
     var nBelow = (options.gamma ?? .optuna)(complete.count + pruned.count)
-    complete.sort { ($0.score, $0.number) < ($1.score, $1.number) }
+    // The few best COMPLETE trials by insertion into a short sorted list: gamma is at
+    // most 25 by default, so this is O(n), where sorting all of them is O(n log n).
     let goodComplete = min(nBelow, complete.count)
+    var best: [(score: Double, number: Int, index: Int)] = []
+    best.reserveCapacity(goodComplete + 1)
+    if goodComplete > 0 {
+      for c in complete {
+        if best.count == goodComplete, let worst = best.last, !((c.score, c.number) < (worst.score, worst.number)) {
+          continue
+        }
+        var at = best.count
+        while at > 0 && (c.score, c.number) < (best[at - 1].score, best[at - 1].number) { at -= 1 }
+        best.insert(c, at: at)
+        if best.count > goodComplete { best.removeLast() }
+      }
+    }
     nBelow -= goodComplete
     pruned.sort { a, b in
       switch (a.step, b.step) {
@@ -53,15 +67,26 @@ extension TPESampler {
       }
     }
     let goodPruned = min(nBelow, pruned.count)
-    // Positions in the history follow trial numbers, so sorting positions orders by number.
-    var below = complete.prefix(goodComplete).map(\.index) + pruned.prefix(goodPruned).map(\.index)
-    var above = complete.dropFirst(goodComplete).map(\.index) + pruned.dropFirst(goodPruned).map(\.index) + running
-    below.sort()
-    above.sort()
-    return (
-      below.map { Observed(index: $0, proposal: nil) },
-      above.map { Observed(index: $0, proposal: all[$0].state == .running ? pending[all[$0].number] : nil) }
-    )
+    var isGood = [Bool](repeating: false, count: all.count)
+    for c in best { isGood[c.index] = true }
+    for p in pruned.prefix(goodPruned) { isGood[p.index] = true }
+    var isBad = [Bool](repeating: false, count: all.count)
+    for c in complete where !isGood[c.index] { isBad[c.index] = true }
+    for p in pruned.dropFirst(goodPruned) { isBad[p.index] = true }
+    for r in running { isBad[r] = true }
+    // Positions in the history follow trial numbers, so a scan in position order is in number order.
+    var below: [Observed] = []
+    var above: [Observed] = []
+    below.reserveCapacity(goodComplete + goodPruned)
+    above.reserveCapacity(all.count)
+    for i in all.indices {
+      if isGood[i] {
+        below.append(Observed(index: i, proposal: nil))
+      } else if isBad[i] {
+        above.append(Observed(index: i, proposal: all[i].state == .running ? pending[all[i].number] : nil))
+      }
+    }
+    return (below, above)
   }
 
   /// Writes the internal values of `names` in `o` into `row`; false when one is
