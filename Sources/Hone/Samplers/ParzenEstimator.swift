@@ -156,21 +156,36 @@ struct ParzenEstimator {
     var nextOrder = order
     var counts = [Int](repeating: 0, count: 256)
     for shift in stride(from: UInt64(0), to: 64, by: 8) {
-      for i in 0..<256 { counts[i] = 0 }
-      for k in keys { counts[Int((k >> shift) & 0xFF)] += 1 }
-      if counts.contains(n) { continue }
-      var total = 0
-      for i in 0..<256 {
-        let c = counts[i]
-        counts[i] = total
-        total += c
+      let spread = counts.withUnsafeMutableBufferPointer { c -> Bool in
+        for i in 0..<256 { c[i] = 0 }
+        for k in keys { c[Int((k >> shift) & 0xFF)] += 1 }
+        if c.contains(n) { return false }
+        var total = 0
+        for i in 0..<256 {
+          let count = c[i]
+          c[i] = total
+          total += count
+        }
+        return true
       }
-      for i in 0..<n {
-        let digit = Int((keys[i] >> shift) & 0xFF)
-        let at = counts[digit]
-        counts[digit] = at + 1
-        nextKeys[at] = keys[i]
-        nextOrder[at] = order[i]
+      if !spread { continue }
+      // The slots come from the counts of these very keys, so each lies in 0..<n.
+      keys.withUnsafeBufferPointer { k in
+        order.withUnsafeBufferPointer { o in
+          nextKeys.withUnsafeMutableBufferPointer { nk in
+            nextOrder.withUnsafeMutableBufferPointer { no in
+              counts.withUnsafeMutableBufferPointer { c in
+                for i in 0..<n {
+                  let digit = Int((k[i] >> shift) & 0xFF)
+                  let at = c[digit]
+                  c[digit] = at + 1
+                  nk[at] = k[i]
+                  no[at] = o[i]
+                }
+              }
+            }
+          }
+        }
       }
       swap(&keys, &nextKeys)
       swap(&order, &nextOrder)
