@@ -14,19 +14,40 @@ public typealias hone_study = OpaquePointer
 /// - "name": a unique study name (default: generated).
 /// - "direction": "minimize" (default) or "maximize"; or "directions": an array of
 ///   them for a multi-objective study.
-/// - "sampler": {"type": "random" | "grid" | "qmc" | "gp" | "brute_force" | "partial_fixed",
-///   "seed": 42, "options": {...}}.
+/// - "sampler": {"type": "tpe" | "random" | "grid" | "qmc" | "gp" | "cmaes" |
+///   "brute_force" | "partial_fixed", "seed": 42, "options": {...}}.
+///   tpe options: {"n_startup_trials": 10, "n_ei_candidates": 24, "gamma": null
+///   (min(ceil(0.1 n), 25)) | {"fraction": 0.1, "power": 1, "max": 25}
+///   (min(ceil(fraction n^power), max)), "weights": null (Optuna's default_weights) |
+///   "optuna" | "uniform", "consider_prior": true (true only), "prior_weight": 1,
+///   "consider_magic_clip": true, "consider_endpoints": false, "multivariate": null
+///   (true for one objective) | true | false, "group": false, "constant_liar": true,
+///   "warn_independent_sampling": false}, Optuna 5.0's TPESampler and defaults; the
+///   first n_startup_trials trials are the random sampler's draws, pruned trials rank
+///   by their last intermediate value, failed ones are ignored, and a multi-objective
+///   study samples at random for now.
 ///   grid options: {"search_space": {"x": [1, 2, 3], "opt": ["adam", "sgd"]}};
 ///   qmc options: {"scramble": true, "qmc_type": "sobol"};
 ///   gp options: {"kernel": "matern52" | "rbf", "acquisition": "logei" | "logpi" | "ucb",
 ///   "beta": 2 (ucb only), "n_startup_trials": 10, "deterministic_objective": false,
 ///   "n_candidates": 1024, "n_restarts": 10, "lengthscale_prior": "lognormal"
-///   (BoTorch's dimension-scaled prior) | "optuna" (Optuna's)}. Default: random.
+///   (BoTorch's dimension-scaled prior) | "optuna" (Optuna's)}.
+///   cmaes options: {"x0": null (the centre) | {"x": 0.5, ...}, "sigma0": null (1/6 of
+///   the unit cube), "n_startup_trials": 1, "independent_sampler": null (random) |
+///   {...a sampler...}, "warn_independent_sampling": true, "restart_strategy": null |
+///   "ipop", "popsize": null (4 + floor(3 ln d)), "inc_popsize": 2,
+///   "consider_pruned_trials": false, "use_separable_cma": false}, Optuna 5.0's
+///   CmaEsSampler over the float and int parameters (categoricals go to the
+///   independent sampler); its state is rebuilt from the trials' generations, pruned
+///   trials count only with consider_pruned_trials (by their last intermediate
+///   value), failed ones never; "bipop", "with_margin", "lr_adapt" and
+///   "source_trials" are refused as not supported yet.
 ///   brute_force options: {"avoid_premature_stop": false}: every point of a finite
 ///   space (a float needs a step), then HONE_EXHAUSTED from ask; pruned and failed
 ///   trials have tried their point, running ones count as trying theirs.
 ///   partial_fixed options: {"fixed_params": {"x": 1}, "base_sampler": {...a
 ///   sampler...}}, both required; no "seed" (the base sampler's applies).
+///   Default: tpe with its defaults and a random seed, as Optuna's create_study.
 /// - "pruner": {"type": "nop" | "median" | "percentile" | "successive_halving" |
 ///   "hyperband" | "threshold" | "patient", "options": {...}}, with Optuna's
 ///   option names and defaults (each option is shown with its default, the

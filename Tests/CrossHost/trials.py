@@ -9,6 +9,7 @@ sampler = sys.argv[1] if len(sys.argv) > 1 else "random"
 make = {
     "random": hone.samplers.RandomSampler,
     "qmc": hone.samplers.QMCSampler,
+    "tpe": hone.samplers.TPESampler,
     "brute_force": hone.samplers.BruteForceSampler,
     "partial_fixed": lambda seed: hone.samplers.PartialFixedSampler(
         {"n": 5, "opt": "sgd"}, hone.samplers.RandomSampler(seed=seed)

@@ -58,6 +58,11 @@ final class OptionsKindTests: XCTestCase {
       (.sampler, #"{"type": "grid", "options": {"search_space": {}}}"#),
       (.sampler, #"{"type": "brute_force", "options": {"avoid_premature_stop": 1}}"#),
       (.sampler, #"{"type": "partial_fixed", "options": {"fixed_params": {}, "base_sampler": {"type": "gp", "options": {"beta": 1}}}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"n_ei_candidates": 0}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"consider_prior": false}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"group": true, "multivariate": false}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"categorical_distance_func": null}}"#),
+      (.sampler, #"{"type": "tpe", "options": {"gamma": {"fraction": -1}}}"#),
     ]
     for (kind, spec) in bad {
       let normalized = message { try self.normalize(kind, spec) }
@@ -101,6 +106,22 @@ final class OptionsKindTests: XCTestCase {
         ("type", .string("partial_fixed")), ("seed", .null),
         ("options", .object([("fixed_params", .object([("x", .int(1))])), ("base_sampler", try normalize(.sampler, #"{"type": "qmc", "seed": 5}"#))])),
       ]))
+    let tpe = TPESampler.Options()
+    let tpeOptions = try XCTUnwrap(try normalize(.sampler, #"{"type": "tpe"}"#)["options"])
+    XCTAssertEqual(tpeOptions["n_startup_trials"], .int(tpe.nStartupTrials))
+    XCTAssertEqual(tpeOptions["n_ei_candidates"], .int(tpe.nEICandidates))
+    XCTAssertEqual(tpeOptions["prior_weight"], .number(tpe.priorWeight))
+    XCTAssertEqual(tpeOptions["constant_liar"], .bool(tpe.constantLiar))
+    XCTAssertEqual(tpeOptions["multivariate"], .null)
+    XCTAssertEqual(tpeOptions["gamma"], .null)
+    XCTAssertEqual(
+      try normalize(.sampler, #"{"type": "tpe", "options": {"gamma": {"max": 10}}}"#)["options"]?["gamma"],
+      .object([("fraction", .number(0.1)), ("power", .number(1)), ("max", .int(10))]))
+    // No spec is TPE with its defaults.
+    XCTAssertEqual(try normalize(.sampler, nil)["type"], .string("tpe"))
+    XCTAssertEqual(
+      message { try self.normalize(.sampler, #"{"type": "tpe", "options": {"categorical_distance_func": null}}"#) }?
+        .contains("unknown key 'categorical_distance_func'"), true)
     // Every field but `metric`, whose nil is written as the "loss" it resolves to.
     var plain = MLPConfig()
     plain.metric = plain.resolvedMetric
@@ -120,6 +141,8 @@ final class OptionsKindTests: XCTestCase {
         .sampler,
         #"{"type": "partial_fixed", "options": {"fixed_params": {"c": "a", "n": 2}, "base_sampler": {"type": "partial_fixed", "options": {"fixed_params": {"x": 0.5}, "base_sampler": {"type": "random"}}}}}"#
       ),
+      (.sampler, #"{"type": "tpe", "options": {"gamma": {"power": 0.5}, "weights": "uniform", "multivariate": false}}"#),
+      (.sampler, nil),
       (.pruner, #"{"type": "patient", "options": {"patience": 2, "wrapped_pruner": {"type": "successive_halving"}}}"#),
       (.pruner, #"{"type": "threshold", "options": {"lower": Infinity}}"#),
       (.pruner, #"{"type": "threshold", "options": {"upper": Infinity}}"#),

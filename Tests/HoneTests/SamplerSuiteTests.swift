@@ -20,6 +20,13 @@ import Testing
   /// Every sampler, with the parameters the suite suggests in its grid.
   static let specs: [Spec] = [
     Spec(name: "random", json: #"{"type": "random", "seed": 7}"#),
+    Spec(name: "tpe", json: #"{"type": "tpe", "seed": 7, "options": {"n_startup_trials": 4}}"#),
+    Spec(
+      name: "tpe-independent",
+      json: #"{"type": "tpe", "seed": 7, "options": {"n_startup_trials": 4, "multivariate": false}}"#),
+    Spec(
+      name: "tpe-group-no-liar",
+      json: #"{"type": "tpe", "seed": 7, "options": {"n_startup_trials": 4, "group": true, "constant_liar": false}}"#),
     Spec(name: "qmc", json: #"{"type": "qmc", "seed": 7}"#),
     Spec(name: "qmc-unscrambled", json: #"{"type": "qmc", "seed": 7, "options": {"scramble": false}}"#),
     Spec(name: "gp", json: #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 4, "n_candidates": 256}}"#),

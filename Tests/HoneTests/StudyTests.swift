@@ -139,7 +139,7 @@ final class StudyTests: XCTestCase {
       (#"{"nmae": "x"}"#, "'nmae'"),
       (#"{"direction": "up"}"#, "\"up\""),
       (#"{"direction": "minimize", "directions": ["minimize"]}"#, "not both"),
-      (#"{"sampler": {"type": "tpe"}}"#, "'tpe'"),
+      (#"{"sampler": {"type": "oracle"}}"#, "'oracle'"),
       (#"{"sampler": {"type": "random", "seed": -1}}"#, "'seed'"),
       (#"{"sampler": {"type": "random", "options": {"x": 1}}}"#, "'x'"),
       (#"{"sampler": {"type": "grid"}}"#, "'search_space'"),

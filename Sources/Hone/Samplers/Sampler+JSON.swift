@@ -2,9 +2,9 @@
 ///
 /// Absent options take the defaults of the samplers' initializers, read from a
 /// sampler built with them, so that they are written once; `samplerSpec(_:seed:)`
-/// writes them back.
+/// writes them back. No spec (nil or null) is TPE with its defaults, Optuna's default sampler.
 public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
-  guard let json, json != .null else { return RandomSampler() }
+  guard let json, json != .null else { return TPESampler() }
   guard case .object(let members) = json else {
     throw .invalidArgument("sampler must be an object, not \(json.typeName)")
   }
@@ -14,6 +14,8 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
   let seed = try r.optionalSeed("seed")
   let options = JSONObjectReader(try r.optionalObject("options") ?? [], context: "\(type) sampler options")
   switch type {
+  case "tpe":
+    return try TPESampler.make(seed: seed, options: options)
   case "random":
     try options.allowOnly([])
     return RandomSampler(seed: seed)
@@ -78,7 +80,7 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
     return try PartialFixedSampler(options: options, seed: seed)
   case "cmaes": return try CmaEsSampler.make(options, seed: seed)
   default:
-    throw .invalidArgument("unknown sampler type '\(type)' (random, grid, qmc, gp, cmaes, brute_force, partial_fixed)")
+    throw .invalidArgument("unknown sampler type '\(type)' (tpe, random, grid, qmc, gp, cmaes, brute_force, partial_fixed)")
   }
 }
 
@@ -92,6 +94,8 @@ public func samplerSpec(_ sampler: any Sampler, seed: UInt64?) -> JSON? {
     return .object(members)
   }
   switch sampler {
+  case let s as TPESampler:
+    return spec("tpe", s.optionsSpec)
   case is RandomSampler:
     return spec("random", [])
   case let s as GridSampler:

@@ -6,7 +6,7 @@ extension Study {
   public static func load(
     name: String,
     storage: any Storage,
-    sampler: any Sampler = RandomSampler(),
+    sampler: any Sampler = TPESampler(),
     pruner: any Pruner = NopPruner(),
     searchSpace: SearchSpace? = nil,
     heartbeatPolicy: HeartbeatPolicy? = nil

@@ -30,7 +30,7 @@ public final class Study: @unchecked Sendable {
   public convenience init(
     name: String? = nil,
     directions: [StudyDirection] = [.minimize],
-    sampler: any Sampler = RandomSampler(),
+    sampler: any Sampler = TPESampler(),
     pruner: any Pruner = NopPruner(),
     storage: any Storage = InMemoryStorage(),
     searchSpace: SearchSpace? = nil,
@@ -62,7 +62,7 @@ public final class Study: @unchecked Sendable {
   public convenience init(
     name: String? = nil,
     direction: StudyDirection,
-    sampler: any Sampler = RandomSampler(),
+    sampler: any Sampler = TPESampler(),
     pruner: any Pruner = NopPruner(),
     storage: any Storage = InMemoryStorage(),
     searchSpace: SearchSpace? = nil,

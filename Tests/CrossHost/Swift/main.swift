@@ -6,6 +6,7 @@ let kind = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "random"
 let sampler: any Sampler
 switch kind {
 case "qmc": sampler = QMCSampler(seed: 123)
+case "tpe": sampler = TPESampler(seed: 123)
 case "brute_force": sampler = BruteForceSampler(seed: 123)
 case "partial_fixed":
   sampler = try PartialFixedSampler(

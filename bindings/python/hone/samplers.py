@@ -1,8 +1,8 @@
 """Samplers: configuration objects with Optuna's names.
 
 The sampling itself runs inside ``libhone``; a sampler here only describes itself
-as the library's spec, ``{"type": "random" | "grid" | "qmc" | "gp" | "cmaes" | "brute_force" |
-"partial_fixed", "seed": 42, "options": {...}}``. The same seed gives the same trials from Python, C and Swift.
+as the library's spec, ``{"type": "tpe" | "random" | "grid" | "qmc" | "gp" | "cmaes" |
+"brute_force" | "partial_fixed", "seed": 42, "options": {...}}``. The same seed gives the same trials from Python, C and Swift.
 
 A sampler is checked when it is made: a value of the wrong kind here
 (``TypeError``), a value out of range by the library, whose
@@ -12,6 +12,7 @@ message. The defaults are the library's.
 
 from __future__ import annotations
 
+import math
 import numbers
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
@@ -19,6 +20,7 @@ from .distributions import _normalize, _plain_choice
 
 __all__ = [
     "BaseSampler",
+    "TPESampler",
     "RandomSampler",
     "QMCSampler",
     "GridSampler",
@@ -26,6 +28,9 @@ __all__ = [
     "CmaEsSampler",
     "BruteForceSampler",
     "PartialFixedSampler",
+    "default_gamma",
+    "hyperopt_default_gamma",
+    "default_weights",
 ]
 
 
@@ -203,6 +208,137 @@ class GPSampler(BaseSampler):
     def __repr__(self) -> str:
         options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
         return f"GPSampler(seed={self._seed!r}, {options})"
+
+
+class _Rule:
+    """One of Optuna's gamma or weights functions, which the library runs natively."""
+
+    def __init__(self, name: str, spec: Any, function: Any) -> None:
+        self.__name__ = name
+        self._spec = spec
+        self._function = function
+
+    def __call__(self, n: int) -> Any:
+        return self._function(n)
+
+    def __repr__(self) -> str:
+        return f"hone.samplers.{self.__name__}"
+
+
+default_gamma = _Rule("default_gamma", None, lambda n: min(math.ceil(0.1 * n), 25))
+"""Optuna's ``default_gamma``: min(ceil(0.1 n), 25) good trials out of n."""
+
+hyperopt_default_gamma = _Rule(
+    "hyperopt_default_gamma",
+    {"fraction": 0.25, "power": 0.5, "max": 25},
+    lambda n: min(math.ceil(0.25 * n**0.5), 25),
+)
+"""Optuna's ``hyperopt_default_gamma``: min(ceil(0.25 sqrt(n)), 25)."""
+
+
+def _default_weights(n: int) -> List[float]:
+    if n < 25:
+        return [1.0] * n
+    ramp = n - 25
+    head = [1.0 / n] if ramp == 1 else [1.0 / n + i * (1.0 - 1.0 / n) / (ramp - 1) for i in range(ramp)]
+    return head + [1.0] * 25
+
+
+default_weights = _Rule("default_weights", None, _default_weights)
+"""Optuna's ``default_weights``: the 25 newest trials weigh 1, older ones ramp up from 1/n."""
+
+
+def _rule(name: str, value: Any, rules: Sequence[_Rule]) -> Any:
+    """The library's spec of a gamma or weights argument."""
+    if value is None or isinstance(value, (dict, str)):
+        return value
+    if isinstance(value, _Rule) and value in rules:
+        return value._spec
+    names = ", ".join(f"hone.samplers.{r.__name__}" for r in rules)
+    raise ValueError(
+        f"{name}: the library runs TPE natively and cannot call a Python function; "
+        f"use None, {names} or the library's spec (see TPESampler)"
+    )
+
+
+class TPESampler(BaseSampler):
+    """The tree-structured Parzen estimator, Optuna 5.0's default sampler, run natively.
+
+    The defaults are Optuna 5.0's: ``multivariate=None`` samples the parameters
+    common to all finished trials jointly in a single-objective study, and
+    ``constant_liar=True`` counts the other running trials as bad observations so
+    parallel workers spread out. The first ``n_startup_trials`` trials are
+    :class:`RandomSampler`'s draws for the same seed. Pruned trials rank by their
+    last intermediate value after the complete ones; failed trials are ignored.
+    A multi-objective study samples at random for now (Optuna's MOTPE is to come).
+
+    ``gamma`` is None (Optuna's ``default_gamma``), :data:`default_gamma`,
+    :data:`hyperopt_default_gamma`, or ``{"fraction": f, "power": p, "max": m}``
+    for min(ceil(f n^p), m). ``weights`` is None or :data:`default_weights`
+    (Optuna's), or ``"uniform"``. Other Python functions cannot run inside the
+    library and raise ``ValueError``. ``consider_prior`` must be True (Optuna 4.3
+    made the prior mandatory). Optuna 5.0 has no ``categorical_distance_func``
+    and neither has this class.
+    """
+
+    _type = "tpe"
+
+    def __init__(
+        self,
+        *,
+        consider_prior: bool = True,
+        prior_weight: float = 1.0,
+        consider_magic_clip: bool = True,
+        consider_endpoints: bool = False,
+        n_startup_trials: int = 10,
+        n_ei_candidates: int = 24,
+        gamma: Any = None,
+        weights: Any = None,
+        seed: Optional[int] = None,
+        multivariate: Optional[bool] = None,
+        group: bool = False,
+        warn_independent_sampling: bool = False,
+        constant_liar: bool = True,
+    ) -> None:
+        super().__init__(seed)
+        if isinstance(prior_weight, (str, bytes, bool)) or not isinstance(prior_weight, numbers.Real):
+            raise TypeError(f"prior_weight must be a float, not {type(prior_weight).__name__}")
+        self._config: Dict[str, Any] = {
+            "n_startup_trials": _int("n_startup_trials", n_startup_trials),
+            "n_ei_candidates": _int("n_ei_candidates", n_ei_candidates),
+            "gamma": _rule("gamma", gamma, [default_gamma, hyperopt_default_gamma]),
+            "weights": _rule("weights", weights, [default_weights]),
+            "consider_prior": bool(consider_prior),
+            "prior_weight": float(prior_weight),
+            "consider_magic_clip": bool(consider_magic_clip),
+            "consider_endpoints": bool(consider_endpoints),
+            "multivariate": None if multivariate is None else bool(multivariate),
+            "group": bool(group),
+            "constant_liar": bool(constant_liar),
+            "warn_independent_sampling": bool(warn_independent_sampling),
+        }
+        self._validate()
+
+    @staticmethod
+    def hyperopt_parameters() -> Dict[str, Any]:
+        """The defaults of hyperopt 0.1.2, as Optuna's ``TPESampler.hyperopt_parameters``."""
+        return {
+            "consider_prior": True,
+            "prior_weight": 1.0,
+            "consider_magic_clip": True,
+            "consider_endpoints": False,
+            "n_startup_trials": 20,
+            "n_ei_candidates": 24,
+            "gamma": hyperopt_default_gamma,
+            "weights": default_weights,
+        }
+
+    def _options(self) -> Dict[str, Any]:
+        return dict(self._config)
+
+    def __repr__(self) -> str:
+        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
+        return f"TPESampler(seed={self._seed!r}, {options})"
 
 
 class CmaEsSampler(BaseSampler):

@@ -130,6 +130,16 @@ VALUE_RULES = [
         "pruner",
         pruner_spec("patient", patience=1, min_delta=-1.0),
     ),
+    (
+        lambda: samplers.TPESampler(n_ei_candidates=0),
+        "sampler",
+        {"type": "tpe", "options": {"n_ei_candidates": 0}},
+    ),
+    (
+        lambda: samplers.TPESampler(prior_weight=-1.0),
+        "sampler",
+        {"type": "tpe", "options": {"prior_weight": -1.0}},
+    ),
     (lambda: samplers.RandomSampler(seed=-1), "sampler", {"type": "random", "seed": -1}),
     (lambda: samplers.QMCSampler(seed=2**64), "sampler", {"type": "qmc", "seed": 2**64}),
     (lambda: samplers.QMCSampler(qmc_type="halton"), "sampler", {"type": "qmc", "options": {"qmc_type": "halton"}}),
@@ -237,6 +247,7 @@ REFERENCE = {
     pruners.HyperbandPruner: ("pruner", {"type": "hyperband"}),
     pruners.ThresholdPruner: ("pruner", {"type": "threshold", "options": {"lower": 0.0}}),
     pruners.PatientPruner: ("pruner", {"type": "patient", "options": {"patience": 2}}),
+    samplers.TPESampler: ("sampler", {"type": "tpe"}),
     samplers.RandomSampler: ("sampler", {"type": "random"}),
     samplers.QMCSampler: ("sampler", {"type": "qmc"}),
     samplers.GridSampler: ("sampler", {"type": "grid", "options": {"search_space": {"x": [1]}}}),
@@ -325,8 +336,10 @@ def header_comment(name):
 def test_the_c_header_states_the_librarys_sampler_and_pruner_defaults():
     text = header_comment("hone_study_create")
     references = {
+        "tpe": [("sampler", {"type": "tpe"})],
         "qmc": [("sampler", {"type": "qmc"})],
         "gp": [("sampler", {"type": "gp"}), ("sampler", {"type": "gp", "options": {"acquisition": "ucb"}})],
+        "cmaes": [("sampler", {"type": "cmaes"})],
         "brute_force": [("sampler", {"type": "brute_force"})],
         "median": [("pruner", {"type": "median"})],
         "successive_halving": [("pruner", {"type": "successive_halving"})],

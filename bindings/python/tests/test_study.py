@@ -20,7 +20,7 @@ def test_create_study_describes_itself():
         assert study.study_name == "described"
         assert study.direction == StudyDirection.MAXIMIZE
         assert study.directions == [StudyDirection.MAXIMIZE]
-        assert isinstance(study.sampler, hone.samplers.RandomSampler)
+        assert isinstance(study.sampler, hone.samplers.TPESampler)  # Optuna's default
         assert isinstance(study.pruner, hone.pruners.MedianPruner)  # Optuna's default
         assert study.trials == []
 

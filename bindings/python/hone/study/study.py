@@ -16,7 +16,7 @@ from .._lib import LIB, _check, encode, take_string
 from ..distributions import BaseDistribution, _choice_key, _plain_choice
 from ..exceptions import NotFoundError, _NoCompletedTrialsError
 from ..pruners import BasePruner, MedianPruner
-from ..samplers import BaseSampler, RandomSampler
+from ..samplers import BaseSampler, TPESampler
 from ..storages import RDBStorage, _split
 from ..trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial
 from ._dataframe import _export, _trials_dataframe
@@ -53,7 +53,7 @@ def create_study(
             such as ``"sqlite:///study.db"``, or a :class:`hone.storages.RDBStorage`
             with heartbeat options; see :mod:`hone.storages`.
         sampler: a sampler from :mod:`hone.samplers`; default
-            :class:`~hone.samplers.RandomSampler` with a random seed.
+            :class:`~hone.samplers.TPESampler` with a random seed, as in Optuna.
         pruner: a pruner from :mod:`hone.pruners`; default
             :class:`~hone.pruners.MedianPruner`, as in Optuna (the C and Swift
             APIs default to no pruning). It only acts when the objective calls
@@ -96,7 +96,7 @@ def load_study(
     """Loads a study from a storage, as ``optuna.load_study`` does.
 
     ``study_name`` may be None when the storage holds exactly one study. The
-    sampler and pruner (default: random and nop) are this handle's own; the
+    sampler and pruner (default: TPE and median, as in Optuna) are this handle's own; the
     directions and trials are the stored ones.
 
     Raises:
@@ -186,7 +186,7 @@ def get_all_study_summaries(
 def _sampler_and_pruner(
     sampler: Optional[BaseSampler], pruner: Optional[BasePruner]
 ) -> Tuple[BaseSampler, BasePruner]:
-    sampler = RandomSampler() if sampler is None else sampler
+    sampler = TPESampler() if sampler is None else sampler
     pruner = MedianPruner() if pruner is None else pruner
     if not isinstance(sampler, BaseSampler):
         raise TypeError(f"sampler must be a hone sampler, not {type(sampler).__name__}")

@@ -1,0 +1,168 @@
+/// Reading the study's history: the good/bad split, observations and search spaces.
+extension TPESampler {
+  /// A trial on one side of the split, by its position in the history, with what
+  /// this sampler proposed to it while RUNNING.
+  struct Observed {
+    var index: Int
+    var proposal: [String: ParamValue]?
+  }
+
+  /// The good ("below") and bad ("above") trials of `all`, each in trial-number
+  /// order, as Optuna's `_split_trials` makes them.
+  ///
+  /// gamma(n) of the n COMPLETE and PRUNED trials are good: the best COMPLETE ones
+  /// first (ties by number), then PRUNED ones ranked by the deepest step they
+  /// reported and their value there (NaN last). With the constant liar, the other
+  /// RUNNING trials are bad. Only scores and positions are compared, never the trials moved.
+  func split(
+    _ all: [FrozenTrial], excluding current: Int, pending: [Int: [String: ParamValue]], maximize: Bool
+  ) -> (below: [Observed], above: [Observed]) {
+    var complete: [(score: Double, number: Int, index: Int)] = []
+    var pruned: [(step: Int64?, score: Double, number: Int, index: Int)] = []
+    var running: [Int] = []
+    complete.reserveCapacity(all.count)
+    // By index: a loop over the trials themselves would copy (retain) every field of each.
+    for i in all.indices where all[i].number != current {
+      let number = all[i].number
+      switch all[i].state {
+      case .complete:
+        let v = all[i].values?.first ?? .nan
+        complete.append((v.isNaN ? .infinity : (maximize ? -v : v), number, i))
+      case .pruned:
+        if let (step, v) = all[i].intermediateValues.max(by: { $0.key < $1.key }) {
+          pruned.append((step, v.isNaN ? .infinity : (maximize ? -v : v), number, i))
+        } else {
+          pruned.append((nil, 0, number, i))
+        }
+      case .running where options.constantLiar:
+        running.append(i)
+      default:
+        break
+      }
+    }
+    var nBelow = (options.gamma ?? .optuna)(complete.count + pruned.count)
+    // The few best COMPLETE trials by insertion into a short sorted list: gamma is at
+    // most 25 by default, so this is O(n), where sorting all of them is O(n log n).
+    let goodComplete = min(nBelow, complete.count)
+    var best: [(score: Double, number: Int, index: Int)] = []
+    best.reserveCapacity(goodComplete + 1)
+    if goodComplete > 0 {
+      for c in complete {
+        if best.count == goodComplete, let worst = best.last, !((c.score, c.number) < (worst.score, worst.number)) {
+          continue
+        }
+        var at = best.count
+        while at > 0 && (c.score, c.number) < (best[at - 1].score, best[at - 1].number) { at -= 1 }
+        best.insert(c, at: at)
+        if best.count > goodComplete { best.removeLast() }
+      }
+    }
+    nBelow -= goodComplete
+    pruned.sort { a, b in
+      switch (a.step, b.step) {
+      case (let x?, let y?) where x != y: return x > y
+      case (nil, _?): return false
+      case (_?, nil): return true
+      default: return (a.score, a.number) < (b.score, b.number)
+      }
+    }
+    let goodPruned = min(nBelow, pruned.count)
+    var isGood = [Bool](repeating: false, count: all.count)
+    for c in best { isGood[c.index] = true }
+    for p in pruned.prefix(goodPruned) { isGood[p.index] = true }
+    var isBad = [Bool](repeating: false, count: all.count)
+    for c in complete where !isGood[c.index] { isBad[c.index] = true }
+    for p in pruned.dropFirst(goodPruned) { isBad[p.index] = true }
+    for r in running { isBad[r] = true }
+    // Positions in the history follow trial numbers, so a scan in position order is in number order.
+    var below: [Observed] = []
+    var above: [Observed] = []
+    below.reserveCapacity(goodComplete + goodPruned)
+    above.reserveCapacity(all.count)
+    for i in all.indices {
+      if isGood[i] {
+        below.append(Observed(index: i, proposal: nil))
+      } else if isBad[i] {
+        above.append(Observed(index: i, proposal: all[i].state == .running ? pending[all[i].number] : nil))
+      }
+    }
+    return (below, above)
+  }
+
+  /// Writes the internal values of `names` in `o` into `row`; false when one is
+  /// missing or does not lie in its distribution of `space`.
+  ///
+  /// A value suggested under another distribution counts when its external value
+  /// lies in this one. A RUNNING trial's own values win over what was proposed to it.
+  static func read(
+    _ o: Observed, of all: [FrozenTrial], names: [String], space: [Distribution], into row: inout [Double]
+  ) -> Bool {
+    let params = all[o.index].params
+    for (j, (name, d)) in zip(names, space).enumerated() {
+      var value: ParamValue?
+      if let i = index(of: name, in: params, hint: j) {
+        let p = params[i]
+        value = p.distribution == d ? p.value : d.internal(p.distribution.external(p.value))
+      } else {
+        value = o.proposal?[name]
+      }
+      guard let v = value, d.contains(v) else { return false }
+      row[j] = v.double
+    }
+    return true
+  }
+
+  /// The index of parameter `name` in `t`, trying position `hint` first: trials
+  /// suggest in the same order, so reading n trials costs O(n·d), not O(n·d²).
+  static func index(of name: String, in ps: [Param], hint: Int) -> Int? {
+    if hint < ps.count && ps[hint].name == name { return hint }
+    return ps.firstIndex { $0.name == name }
+  }
+
+  /// Optuna's intersection search space over the COMPLETE and PRUNED trials of `all`: the parameters every
+  /// trial has with the same distribution, sorted by name.
+  static func intersection(of all: [FrozenTrial]) -> [(String, Distribution)] {
+    var common: [(String, Distribution)]?
+    for t in all.indices where all[t].state == .complete || all[t].state == .pruned {
+      let ps = all[t].params
+      guard var c = common else {
+        var seen = Set<String>()
+        common = ps.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.distribution) }
+        continue
+      }
+      var k = 0
+      while k < c.count {
+        if let i = index(of: c[k].0, in: ps, hint: k), ps[i].distribution == c[k].1 {
+          k += 1
+        } else {
+          c.remove(at: k)
+        }
+      }
+      common = c
+      if c.isEmpty { break }
+    }
+    return (common ?? []).sorted { $0.0 < $1.0 }
+  }
+
+  /// Optuna's group-decomposed search space over the COMPLETE and PRUNED trials of `all`: a partition of the
+  /// parameters into groups that every trial has all or none of, each sorted by name.
+  ///
+  /// A name keeps the distribution it was first seen with.
+  static func groups(of all: [FrozenTrial]) -> [[(String, Distribution)]] {
+    var groups: [[(String, Distribution)]] = []
+    for t in all where t.state == .complete || t.state == .pruned {
+      var own: [(String, Distribution)] = []
+      var names = Set<String>()
+      for p in t.params where names.insert(p.name).inserted { own.append((p.name, p.distribution)) }
+      var next: [[(String, Distribution)]] = []
+      for g in groups {
+        next.append(g.filter { names.contains($0.0) })
+        next.append(g.filter { !names.contains($0.0) })
+        for (n, _) in g { names.remove(n) }
+      }
+      next.append(own.filter { names.contains($0.0) })
+      groups = next.filter { !$0.isEmpty }
+    }
+    return groups.map { $0.sorted { $0.0 < $1.0 } }
+  }
+}

@@ -1,0 +1,272 @@
+internal import HonePlatform
+import Testing
+
+@testable import Hone
+
+/// TPE: the Parzen estimator against hand-computed mixtures, the start-up, the
+/// good/bad split, the distribution of its draws, and the constant liar.
+@Suite struct TPESamplerTests {
+  /// Φ(z).
+  static func phi(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+
+  /// The density of a normal truncated to [low, high].
+  static func truncatedDensity(_ x: Double, mu: Double, sigma: Double, low: Double, high: Double) -> Double {
+    let z = (x - mu) / sigma
+    let mass = phi((high - mu) / sigma) - phi((low - mu) / sigma)
+    return exp(-0.5 * z * z) / ((2 * Double.pi).squareRoot() * sigma) / mass
+  }
+
+  /// The mass of a normal truncated to [low, high] on [a, b].
+  static func truncatedMass(_ a: Double, _ b: Double, mu: Double, sigma: Double, low: Double, high: Double) -> Double {
+    (phi((b - mu) / sigma) - phi((a - mu) / sigma)) / (phi((high - mu) / sigma) - phi((low - mu) / sigma))
+  }
+
+  static func estimator(_ space: [Distribution], _ columns: [[Double]], weights: [Double]? = nil) -> ParzenEstimator {
+    ParzenEstimator(
+      space: space, observations: columns,
+      observationWeights: weights ?? [Double](repeating: 1, count: columns.first?.count ?? 0),
+      priorWeight: 1, considerMagicClip: true, considerEndpoints: false)
+  }
+
+  static func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
+    abs(a - b) <= tolerance * max(1, abs(b))
+  }
+
+  @Test func continuousDensityIsTheWeightedSumOfTruncatedNormals() throws {
+    // Observations 2, 3, 7 in [0, 10]: gaps with the ends as neighbours give 2, 4, 4;
+    // the outer kernels take their inner gap (1 and 4) without consider_endpoints; the
+    // magic clip raises every bandwidth to 10 / min(100, 1 + 4) = 2. The prior: μ 5, σ 10.
+    let pe = Self.estimator([.float(low: 0, high: 10, step: nil, log: false)], [[2, 3, 7]])
+    let mus = [2.0, 3, 7, 5], sigmas = [2.0, 4, 4, 10]
+    for x in [0.0, 0.3, 2, 4.5, 7.25, 9.9, 10] {
+      let direct = zip(mus, sigmas).map { Self.truncatedDensity(x, mu: $0, sigma: $1, low: 0, high: 10) / 4 }
+        .reduce(0, +)
+      #expect(Self.close(pe.logPDF([x])[0], log(direct)), "x = \(x)")
+    }
+  }
+
+  @Test func logScaleDensityIsTheMixtureOfTheLogValues() throws {
+    // In log space: observations log 1, log 10 in [log 0.1, log 100]; n = 2, so both
+    // outer kernels take the inner gap, log 10, clipped into [range/4, range].
+    let pe = Self.estimator([.float(low: 0.1, high: 100, step: nil, log: true)], [[1, 10]])
+    let (low, high) = (log(0.1), log(100.0))
+    let range = high - low
+    let mus = [0, log(10.0), (low + high) / 2], sigmas = [max(log(10.0), range / 4), max(log(10.0), range / 4), range]
+    let w = [1.0, 1, 1].map { $0 / 3 }
+    for x in [0.1, 0.5, 3, 42, 100] {
+      var direct = 0.0
+      for k in 0..<3 { direct += w[k] * Self.truncatedDensity(log(x), mu: mus[k], sigma: sigmas[k], low: low, high: high) }
+      #expect(Self.close(pe.logPDF([x])[0], log(direct)), "x = \(x)")
+    }
+  }
+
+  @Test func gridDensityIsTheKernelMassOfTheCellAndCategoricalsAreWeightedKernels() throws {
+    // An int on 0, 2, ..., 10 widens to [-1, 11]; observations 2 and 4 take the inner
+    // gap 2, clipped to 12 / min(100, 4) = 3; the prior is μ 5, σ 12. A categorical
+    // of three with three kernels: each observation's row is (1/3 everywhere + 1 on
+    // its choice) / 2; the prior's row is uniform.
+    // Weights 1 and 3 for the observations, 1 for the prior.
+    let space: [Distribution] = [.int(low: 0, high: 10, step: 2, log: false), .categorical([.int(0), .int(1), .int(2)])]
+    let pe = Self.estimator(space, [[2, 4], [0, 2]], weights: [1, 3])
+    let mus = [2.0, 4, 5], sigmas = [3.0, 3, 12], w = [1.0 / 5, 3.0 / 5, 1.0 / 5]
+    let rows: [[Double]] = [[4.0 / 6, 1.0 / 6, 1.0 / 6], [1.0 / 6, 1.0 / 6, 4.0 / 6], [1.0 / 3, 1.0 / 3, 1.0 / 3]]
+    for x in [0.0, 2, 6, 10] {
+      for c in 0..<3 {
+        var direct = 0.0
+        for k in 0..<3 {
+          direct += w[k] * Self.truncatedMass(x - 1, x + 1, mu: mus[k], sigma: sigmas[k], low: -1, high: 11) * rows[k][c]
+        }
+        #expect(Self.close(pe.logPDF([x, Double(c)])[0], log(direct)), "x = \(x), c = \(c)")
+      }
+    }
+    // The cell masses of the grid sum to one for each kernel, so the density does too.
+    var total = 0.0
+    for x in stride(from: 0.0, through: 10, by: 2) { for c in 0..<3 { total += exp(pe.logPDF([x, Double(c)])[0]) } }
+    #expect(Self.close(total, 1, 1e-12))
+  }
+
+  @Test func theTruncatedNormalQuantileInvertsItsDistributionFunction() {
+    for (a, b) in [(-1.0, 2.0), (-40, -30), (30, 45), (-8, 0.5), (0.1, 0.2)] {
+      for u in [0.0, 1e-9, 0.1, 0.5, 0.9, 0.999999] {
+        let z = TruncatedNormal.quantile(u, a, b)
+        let mass = exp(TruncatedNormal.logMass(a, z)) / exp(TruncatedNormal.logMass(a, b))
+        #expect(abs(mass - u) < 1e-9, "a \(a) b \(b) u \(u): z \(z)")
+      }
+    }
+    for y in [-1e-12, -0.01, -0.7, -5, -100, -1e4] {
+      #expect(Self.close(StandardNormal.logCDF(TruncatedNormal.inverseLogCDF(y)), y, 1e-12), "y = \(y)")
+    }
+  }
+
+  /// The Kolmogorov–Smirnov statistic of `samples` against the distribution function `cdf`.
+  static func ks(_ samples: [Double], _ cdf: (Double) -> Double) -> Double {
+    let s = samples.sorted()
+    let n = Double(s.count)
+    var d = 0.0
+    for (i, x) in s.enumerated() {
+      let f = cdf(x)
+      d = max(d, abs(f - Double(i) / n), abs(Double(i + 1) / n - f))
+    }
+    return d
+  }
+
+  /// 20 COMPLETE trials of x = 0, 0.5, ..., 9.5 in [0, 10] with value x, minimized.
+  static func lineHistory(log: Bool = false) -> [FrozenTrial] {
+    let d: Distribution = log ? .float(low: 1, high: 100, step: nil, log: true) : .float(low: 0, high: 10, step: nil, log: false)
+    return (0..<20).map { i in
+      let x = log ? pow(100, Double(i) / 20) : Double(i) / 2
+      return FrozenTrial(
+        number: i, state: .complete, values: [x], params: [Param(name: "x", distribution: d, value: .float(x))])
+    }
+  }
+
+  @Test func drawsOfTheGoodDensityPassAKolmogorovSmirnovTestAgainstItsMixture() throws {
+    // gamma(20) = 2: the good side holds x = 0 and 0.5. Sorted with the ends: 0, 0, 0.5,
+    // 10; both take the inner gap 0.5, clipped to 10 / min(100, 4) = 2.5; prior μ 5, σ 10.
+    let sampler = TPESampler(seed: 11)
+    let history = Self.lineHistory()
+    let (below, above) = sampler.split(history, excluding: -1, pending: [:], maximize: false)
+    #expect(below.map(\.index) == [0, 1])
+    #expect(above.count == 18)
+    let d = Distribution.float(low: 0, high: 10, step: nil, log: false)
+    let good = sampler.estimator(below, of: history, names: ["x"], space: [d])
+    var rng = Xoshiro256(seed: 5)
+    let draws = good.sample(4000, using: &rng)
+    let mus = [0.0, 0.5, 5], sigmas = [2.5, 2.5, 10]
+    func cdf(_ x: Double) -> Double {
+      zip(mus, sigmas).map { Self.truncatedMass(0, x, mu: $0, sigma: $1, low: 0, high: 10) / 3 }.reduce(0, +)
+    }
+    // The 0.1% critical value of the KS statistic is 1.95/√n.
+    #expect(Self.ks(draws, cdf) < 1.95 / 4000.0.squareRoot())
+    // The statistic does detect a wrong mixture: the same draws against the prior alone.
+    #expect(Self.ks(draws) { Self.truncatedMass(0, $0, mu: 5, sigma: 10, low: 0, high: 10) } > 0.1)
+  }
+
+  @Test func logScaleDrawsPassAKolmogorovSmirnovTestInLogSpace() throws {
+    let sampler = TPESampler(seed: 11)
+    let history = Self.lineHistory(log: true)
+    let (below, _) = sampler.split(history, excluding: -1, pending: [:], maximize: false)
+    let d = Distribution.float(low: 1, high: 100, step: nil, log: true)
+    let good = sampler.estimator(below, of: history, names: ["x"], space: [d])
+    var rng = Xoshiro256(seed: 6)
+    let draws = good.sample(4000, using: &rng).map { log($0) }
+    // log x = 0 and log(100)/20; the inner gap is clipped to log(100)/4; prior at the centre.
+    let (low, high) = (0.0, log(100.0))
+    let mus = [0, high / 20, high / 2], sigmas = [high / 4, high / 4, high]
+    func cdf(_ t: Double) -> Double {
+      zip(mus, sigmas).map { Self.truncatedMass(low, t, mu: $0, sigma: $1, low: low, high: high) / 3 }.reduce(0, +)
+    }
+    #expect(Self.ks(draws, cdf) < 1.95 / 4000.0.squareRoot())
+  }
+
+  @Test func theStartUpTrialsAreTheRandomSamplersDraws() throws {
+    let tpe = try Study(optionsJSON: #"{"sampler": {"type": "tpe", "seed": 3, "options": {"multivariate": false}}}"#)
+    let multi = try Study(optionsJSON: #"{"sampler": {"type": "tpe", "seed": 3}}"#)
+    let random = try Study(optionsJSON: #"{"sampler": {"type": "random", "seed": 3}}"#)
+    var points: [[[Double]]] = [[], [], []]
+    for (s, study) in [tpe, multi, random].enumerated() {
+      for _ in 0..<10 {
+        let t = try study.ask()
+        let x = try study.suggestFloat(trial: t, "x", -5, 5)
+        let n = Double(try study.suggestInt(trial: t, "n", 1, 64, log: true))
+        let c = Double(try study.suggestCategorical(trial: t, "c", [.string("a"), .string("b"), .string("c")]))
+        points[s].append([x, n, c])
+        try study.tell(trial: t, values: [x * x])
+      }
+    }
+    #expect(points[0] == points[2])
+    #expect(points[1] == points[2])
+    // The eleventh trial is TPE's own.
+    let t = try tpe.ask()
+    let r = try random.ask()
+    #expect(try tpe.suggestFloat(trial: t, "x", -5, 5) != (try random.suggestFloat(trial: r, "x", -5, 5)))
+  }
+
+  @Test func prunedTrialsRankByTheirDeepestReportAfterTheCompleteOnes() throws {
+    let d = Distribution.float(low: 0, high: 1, step: nil, log: false)
+    func trial(_ n: Int, _ state: TrialState, value: Double? = nil, reports: [Int64: Double] = [:]) -> FrozenTrial {
+      FrozenTrial(
+        number: n, state: state, values: value.map { [$0] }, params: [Param(name: "x", distribution: d, value: .float(0.5))],
+        intermediateValues: reports)
+    }
+    let trials = [
+      trial(0, .complete, value: 3), trial(1, .pruned, reports: [1: 0.1]), trial(2, .pruned, reports: [1: 5, 4: 9]),
+      trial(3, .complete, value: 1), trial(4, .pruned), trial(5, .pruned, reports: [4: 2]), trial(6, .fail),
+      trial(7, .running), trial(8, .pruned, reports: [4: .nan]),
+    ]
+    // Gamma: all seven finished trials but two are good.
+    var options = TPESampler.Options()
+    options.gamma = .init(fraction: 1, power: 1, max: 5)
+    let sampler = try TPESampler(seed: 0, options: options)
+    let (below, above) = sampler.split(trials, excluding: -1, pending: [:], maximize: false)
+    // Both complete trials, then pruned ones at the deepest step, 4, by value (5: 2,
+    // then 2: 9, then 8: NaN, ranked as +∞), before trial 1 at step 1; a pruned trial
+    // without reports is last. RUNNING is bad.
+    #expect(below.map(\.index) == [0, 2, 3, 5, 8])
+    #expect(above.map(\.index) == [1, 4, 7])
+    options.constantLiar = false
+    let (below2, above2) = try TPESampler(seed: 0, options: options).split(
+      trials, excluding: -1, pending: [:], maximize: true)
+    // Maximizing, trial 2 (9) ranks before 5 (2) at step 4; without the liar RUNNING is left out.
+    #expect(below2.map(\.index) == [0, 2, 3, 5, 8])
+    #expect(above2.map(\.index) == [1, 4])
+  }
+
+  /// The values of `x` that 8 concurrent asks get after 30 told trials on a grid of 12.
+  func concurrentSuggestions(liar: Bool, multivariate: Bool) throws -> [Int64] {
+    let study = try Study(
+      optionsJSON:
+        #"{"sampler": {"type": "tpe", "seed": 1, "options": {"constant_liar": \#(liar), "multivariate": \#(multivariate)}}}"#
+    )
+    for _ in 0..<30 {
+      let t = try study.ask()
+      let x = try study.suggestInt(trial: t, "x", 0, 11)
+      try study.tell(trial: t, values: [Double(abs(x - 6))])
+    }
+    var running: [Int64] = []
+    for _ in 0..<8 {
+      running.append(try study.suggestInt(trial: try study.ask(), "x", 0, 11))
+    }
+    return running
+  }
+
+  @Test(arguments: [false, true])
+  func theConstantLiarKeepsEightConcurrentAsksDistinct(multivariate: Bool) throws {
+    let liar = try concurrentSuggestions(liar: true, multivariate: multivariate)
+    #expect(Set(liar).count == 8, "\(liar)")
+    // Without it, the asks crowd the best cells.
+    let crowd = try concurrentSuggestions(liar: false, multivariate: multivariate)
+    #expect(Set(crowd).count < 8, "\(crowd)")
+  }
+
+  @Test func aMultiObjectiveStudySamplesAtRandom() throws {
+    let tpe = try Study(optionsJSON: #"{"directions": ["minimize", "maximize"], "sampler": {"type": "tpe", "seed": 4}}"#)
+    let random = try Study(
+      optionsJSON: #"{"directions": ["minimize", "maximize"], "sampler": {"type": "random", "seed": 4}}"#)
+    for _ in 0..<15 {
+      let (a, b) = (try tpe.ask(), try random.ask())
+      let x = try tpe.suggestFloat(trial: a, "x", 0, 1)
+      #expect(x == (try random.suggestFloat(trial: b, "x", 0, 1)))
+      try tpe.tell(trial: a, values: [x, x])
+      try random.tell(trial: b, values: [x, x])
+    }
+  }
+
+  @Test func theDefaultSamplerIsTPE() throws {
+    #expect(try makeSampler(nil) is TPESampler)
+    #expect(try Study().sampler is TPESampler)
+    #expect(try Study(optionsJSON: "{}").sampler is TPESampler)
+  }
+}
+
+extension TPESamplerTests {
+  @Test func theRadixOrderIsTheStableOrderOfLessThan() {
+    var rng = Xoshiro256(seed: 9)
+    var x = (0..<500).map { _ in (rng.nextUnit() - 0.5) * 1e6 }
+    x += [0, -0.0, 3, 3, -3, 1e-300, -1e-300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 3]
+    let expected = x.indices.sorted { x[$0] < x[$1] || (x[$0] == x[$1] && $0 < $1) }
+    // Equal values, the two zeros among them, keep their index order.
+    #expect(ParzenEstimator.sortedOrder(x) == expected)
+    #expect(ParzenEstimator.sortedOrder([]).isEmpty)
+  }
+}
