@@ -10,6 +10,7 @@ make = {
     "random": hone.samplers.RandomSampler,
     "qmc": hone.samplers.QMCSampler,
     "tpe": hone.samplers.TPESampler,
+    "cmaes": hone.samplers.CmaEsSampler,
     "brute_force": hone.samplers.BruteForceSampler,
     "partial_fixed": lambda seed: hone.samplers.PartialFixedSampler(
         {"n": 5, "opt": "sgd"}, hone.samplers.RandomSampler(seed=seed)

@@ -7,6 +7,7 @@ let sampler: any Sampler
 switch kind {
 case "qmc": sampler = QMCSampler(seed: 123)
 case "tpe": sampler = TPESampler(seed: 123)
+case "cmaes": sampler = try CmaEsSampler(seed: 123)
 case "brute_force": sampler = BruteForceSampler(seed: 123)
 case "partial_fixed":
   sampler = try PartialFixedSampler(
