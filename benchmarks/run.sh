@@ -23,6 +23,10 @@ echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 "$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"
 echo "== gp: GPSampler ask latency and sample efficiency beside Optuna"
 "$venv/bin/python" benchmarks/gp.py
+echo "== tpe_latency: an ask with its suggests beside Optuna's TPESampler"
+"$venv/bin/python" benchmarks/tpe_latency.py
+echo "== cmaes_latency: an ask with its suggests beside Optuna's CmaEsSampler"
+"$venv/bin/python" benchmarks/cmaes_latency.py
 echo "== sampler_quality: each sampler's median simple regret beside Optuna's of the same kind"
 "$venv/bin/python" benchmarks/sampler_quality.py
 echo "== bounded_cost: the GP sampler's first ask on a loaded study, study creation with a large search space"

@@ -1,6 +1,6 @@
 """TPESampler beside Optuna's, in one run: the latency of an ask with its suggests.
 
-Usage: python tpe.py [--asks N]
+Usage: python tpe_latency.py [--asks N]
 
 At n = 100, 300 and 1,000 completed trials of a 5-dimensional quadratic (the
 same random history for both libraries), the median time of N asks (default 21)
