@@ -9,18 +9,6 @@ final class OptionsKindTests: XCTestCase {
     try kind.normalize(try JSON.parseOptions(spec))
   }
 
-  /// The message of `body`'s invalid-argument error.
-  func message(_ body: () throws -> Any) -> String? {
-    do {
-      _ = try body()
-      return nil
-    } catch HoneError.invalidArgument(let m) {
-      return m
-    } catch {
-      return "not an invalid argument: \(error)"
-    }
-  }
-
   /// Each distribution rule and its message, as a host reads it.
   static let badDistributions: [(String, String)] = [
     (#"{"type": "float", "low": 2, "high": 1}"#, "low (2.0) must not exceed high (1.0)"),
@@ -41,8 +29,8 @@ final class OptionsKindTests: XCTestCase {
 
   func testDistributionRulesGiveTheStudysMessages() {
     for (spec, expected) in Self.badDistributions {
-      XCTAssertEqual(message { try self.normalize(.distribution, spec) }, expected, spec)
-      let study = message { try Study(optionsJSON: #"{"search_space": {"x": \#(spec)}}"#) }
+      XCTAssertEqual(invalidArgumentMessage { try self.normalize(.distribution, spec) }, expected, spec)
+      let study = invalidArgumentMessage { try Study(optionsJSON: #"{"search_space": {"x": \#(spec)}}"#) }
       XCTAssert(study?.hasSuffix(expected) == true, "\(spec): \(study ?? "no error")")
     }
   }
@@ -65,14 +53,14 @@ final class OptionsKindTests: XCTestCase {
       (.sampler, #"{"type": "tpe", "options": {"gamma": {"fraction": -1}}}"#),
     ]
     for (kind, spec) in bad {
-      let normalized = message { try self.normalize(kind, spec) }
+      let normalized = invalidArgumentMessage { try self.normalize(kind, spec) }
       XCTAssertNotNil(normalized, spec)
-      XCTAssertEqual(message { try Study(optionsJSON: #"{"\#(kind.rawValue)": \#(spec)}"#) }, normalized, spec)
+      XCTAssertEqual(invalidArgumentMessage { try Study(optionsJSON: #"{"\#(kind.rawValue)": \#(spec)}"#) }, normalized, spec)
     }
     XCTAssertEqual(
-      message { try self.normalize(.pruner, #"{"type": "percentile", "options": {"percentile": 101}}"#) },
+      invalidArgumentMessage { try self.normalize(.pruner, #"{"type": "percentile", "options": {"percentile": 101}}"#) },
       "percentile pruner: 'percentile' must be between 0 and 100, got 101.0")
-    XCTAssertEqual(message { try OptionsKind(named: "study") }, "unknown options kind 'study' (distribution, sampler, pruner, mlp)")
+    XCTAssertEqual(invalidArgumentMessage { try OptionsKind(named: "study") }, "unknown options kind 'study' (distribution, sampler, pruner, mlp)")
   }
 
   func testDefaultsAreTheInitializersDefaults() throws {
@@ -120,7 +108,7 @@ final class OptionsKindTests: XCTestCase {
     // No spec is TPE with its defaults.
     XCTAssertEqual(try normalize(.sampler, nil)["type"], .string("tpe"))
     XCTAssertEqual(
-      message { try self.normalize(.sampler, #"{"type": "tpe", "options": {"categorical_distance_func": null}}"#) }?
+      invalidArgumentMessage { try self.normalize(.sampler, #"{"type": "tpe", "options": {"categorical_distance_func": null}}"#) }?
         .contains("unknown key 'categorical_distance_func'"), true)
     // Every field but `metric`, whose nil is written as the "loss" it resolves to.
     var plain = MLPConfig()

@@ -6,17 +6,6 @@ import XCTest
 final class PartialFixedSamplerTests: XCTestCase {
   func sampler(_ json: String) throws -> any Sampler { try makeSampler(try JSON.parse(json)) }
 
-  func message(_ body: () throws -> Any) -> String? {
-    do {
-      _ = try body()
-      return nil
-    } catch HoneError.invalidArgument(let m) {
-      return m
-    } catch {
-      return "not an invalid argument: \(error)"
-    }
-  }
-
   func testFixedParametersTakeTheirValuesAndTheRestVary() throws {
     for base in [#"{"type": "random", "seed": 1}"#, #"{"type": "qmc", "seed": 1}"#] {
       let s = try sampler(
@@ -106,10 +95,10 @@ final class PartialFixedSamplerTests: XCTestCase {
       sampler: PartialFixedSampler(fixedParams: [("n", .int(10)), ("c", .string("z"))], base: RandomSampler(seed: 0)))
     let t = try study.ask()
     XCTAssertEqual(
-      message { try study.suggestInt(trial: t, "n", 1, 9) },
+      invalidArgumentMessage { try study.suggestInt(trial: t, "n", 1, 9) },
       "partial_fixed sampler: the fixed value 10 of 'n' does not lie in int[1, 9]")
     XCTAssertEqual(
-      message { try study.suggestCategorical(trial: t, "c", [.string("a"), .string("b")]) },
+      invalidArgumentMessage { try study.suggestCategorical(trial: t, "c", [.string("a"), .string("b")]) },
       "partial_fixed sampler: the fixed value \"z\" of 'c' does not lie in categorical[\"a\", \"b\"]")
     XCTAssertNil(try study.trial(t).param("n"), "a failed suggestion records nothing")
   }
@@ -138,7 +127,7 @@ final class PartialFixedSamplerTests: XCTestCase {
       (#"{"type": "partial_fixed", "options": {"fixed": {}}}"#, "partial_fixed sampler options: unknown key 'fixed'"),
     ]
     for (spec, expected) in bad {
-      let m = message { try self.sampler(spec) }
+      let m = invalidArgumentMessage { try self.sampler(spec) }
       XCTAssert(m?.contains(expected) == true, "\(spec): \(m ?? "no error")")
     }
     let s = try XCTUnwrap(
