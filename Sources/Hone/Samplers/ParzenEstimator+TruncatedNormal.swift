@@ -6,9 +6,6 @@ internal import HonePlatform
 /// end has a mass there that underflows in linear space, so masses are kept as logs
 /// and the tails are taken on the side where Φ is accurate.
 enum TruncatedNormal {
-  /// log √(2π).
-  static let logSqrtTwoPi = 0.918_938_533_204_672_741_78
-
   /// log(Φ(b) − Φ(a)) for a ≤ b: the log mass of the standard normal on [a, b].
   ///
   /// Both ends in one tail are computed in that tail (flipped to the left one),
@@ -27,10 +24,10 @@ enum TruncatedNormal {
     z < -8.5 ? 0 : StandardNormal.cdf(z)
   }
 
-  /// log(e^p − e^q) for p ≥ q.
+  /// log(e^p − e^q) for p ≥ q; log1mexp keeps the digits of a narrow interval, where q is close to p.
   static func logDifference(_ p: Double, _ q: Double) -> Double {
     if p == -.infinity { return -.infinity }
-    return p + log1p(-exp(q - p))
+    return p + StandardNormal.log1mexp(q - p)
   }
 
   /// log(e^x + e^y).

@@ -81,7 +81,7 @@ struct ParzenEstimator {
     dimensions = dims
     var c = logWeights
     for case .numeric(let k) in dims where k.step == nil {
-      for i in c.indices { c[i] -= TruncatedNormal.logSqrtTwoPi + log(k.sigma[i]) + k.logMass[i] }
+      for i in c.indices { c[i] -= StandardNormal.logSqrtTwoPi + log(k.sigma[i]) + k.logMass[i] }
     }
     constants = c
   }

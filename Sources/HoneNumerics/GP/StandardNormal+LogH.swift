@@ -60,7 +60,7 @@ extension StandardNormal {
 
   /// log(1 − exp(a)) for a ≤ 0, accurate both near 0 and for large negative a (Mächler 2012).
   @inline(__always)
-  static func log1mexp(_ a: Double) -> Double {
+  package static func log1mexp(_ a: Double) -> Double {
     a > -0.693_147_180_559_945_3 ? log(-expm1(a)) : log1p(-exp(a))
   }
 }

@@ -7,7 +7,7 @@ internal import HonePlatform
 /// flat zeros, which leave a gradient-based optimizer nowhere to go.
 public enum StandardNormal {
   /// log √(2π).
-  static let logSqrtTwoPi = 0.918_938_533_204_672_741_78
+  package static let logSqrtTwoPi = 0.918_938_533_204_672_741_78
   /// log √(π/2).
   static let logSqrtHalfPi = 0.225_791_352_644_727_432_36
   /// 1/√(2π).
