@@ -11,11 +11,10 @@ over Hone; the last lines give each sampler's cost per 100 trials between n =
 100 and n = 1,000, which is flat when an ask costs O(n).
 """
 import argparse
-import statistics
-import time
 
 import hone  # before numpy: see hone.blas_info
 import numpy as np
+from gp import timed_asks
 
 D = 5
 BOUNDS = [(-5.0, 5.0)] * D
@@ -31,18 +30,6 @@ def history(n, seed=0):
     return xs, [f(x) for x in xs]
 
 
-def timed_asks(study, asks):
-    """Median ms of ask + suggests; Hone's and Optuna's studies share this API."""
-    times = []
-    for _ in range(asks):
-        t0 = time.perf_counter()
-        trial = study.ask()
-        x = [trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(BOUNDS)]
-        times.append(time.perf_counter() - t0)
-        study.tell(trial, f(x))
-    return 1e3 * statistics.median(times)
-
-
 def hone_latency(n, asks, liar):
     xs, ys = history(n)
     study = hone.create_study(sampler=hone.samplers.TPESampler(seed=0, multivariate=True, constant_liar=liar))
@@ -52,7 +39,7 @@ def hone_latency(n, asks, liar):
         for i, (lo, hi) in enumerate(BOUNDS):
             trial.suggest_float(f"x{i}", lo, hi)
         study.tell(trial, y)
-    return timed_asks(study, asks)
+    return timed_asks(study, BOUNDS, f, asks)[0]
 
 
 def optuna_latency(n, asks, liar):
@@ -66,7 +53,7 @@ def optuna_latency(n, asks, liar):
         optuna.trial.create_trial(params={f"x{i}": v for i, v in enumerate(x)}, distributions=dists, value=y)
         for x, y in zip(xs, ys)
     )
-    return timed_asks(study, asks)
+    return timed_asks(study, BOUNDS, f, asks)[0]
 
 
 def main():
