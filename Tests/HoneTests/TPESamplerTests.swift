@@ -129,7 +129,10 @@ import Testing
     #expect(below.map(\.index) == [0, 1])
     #expect(above.count == 18)
     let d = Distribution.float(low: 0, high: 10, step: nil, log: false)
-    let good = sampler.estimator(below, of: history, names: ["x"], space: [d])
+    var memo = TPESampler.SpaceMemo(names: ["x"], space: [d])
+    let refreshed = memo.refresh(history)
+    #expect(refreshed)
+    let good = sampler.estimator(below, of: history, memo: memo)
     var rng = Xoshiro256(seed: 5)
     let draws = good.sample(4000, using: &rng)
     let mus = [0.0, 0.5, 5], sigmas = [2.5, 2.5, 10]
@@ -147,7 +150,10 @@ import Testing
     let history = Self.lineHistory(log: true)
     let (below, _) = sampler.split(history, excluding: -1, pending: [:], maximize: false)
     let d = Distribution.float(low: 1, high: 100, step: nil, log: true)
-    let good = sampler.estimator(below, of: history, names: ["x"], space: [d])
+    var memo = TPESampler.SpaceMemo(names: ["x"], space: [d])
+    let refreshed = memo.refresh(history)
+    #expect(refreshed)
+    let good = sampler.estimator(below, of: history, memo: memo)
     var rng = Xoshiro256(seed: 6)
     let draws = good.sample(4000, using: &rng).map { log($0) }
     // log x = 0 and log(100)/20; the inner gap is clipped to log(100)/4; prior at the centre.
@@ -268,5 +274,124 @@ extension TPESamplerTests {
     // Equal values, the two zeros among them, keep their index order.
     #expect(ParzenEstimator.sortedOrder(x) == expected)
     #expect(ParzenEstimator.sortedOrder([]).isEmpty)
+  }
+}
+
+extension TPESamplerTests {
+  /// log Σ_k w_k Π_j p_kj(x_j) over every kernel, in log space, from the kernels' own centres and
+  /// bandwidths and this suite's formulas: no kernel is skipped.
+  static func directLogDensity(_ pe: ParzenEstimator, _ x: [Double]) -> Double {
+    var terms = pe.logWeights
+    for (j, dim) in pe.dimensions.enumerated() {
+      for k in terms.indices {
+        switch dim {
+        case .categorical(let c):
+          terms[k] += log(c.probabilities[k * c.count + Int(x[j])])
+        case .numeric(let m):
+          if let step = m.step {
+            terms[k] += log(truncatedMass(x[j] - step / 2, x[j] + step / 2, mu: m.mu[k], sigma: m.sigma[k], low: m.low, high: m.high))
+          } else {
+            let z = (x[j] - m.mu[k]) / m.sigma[k]
+            let mass = phi((m.high - m.mu[k]) / m.sigma[k]) - phi((m.low - m.mu[k]) / m.sigma[k])
+            terms[k] += -0.5 * z * z - log((2 * Double.pi).squareRoot() * m.sigma[k] * mass)
+          }
+        }
+      }
+    }
+    let top = terms.max() ?? -.infinity
+    return top + log(terms.reduce(0) { $0 + exp($1 - top) })
+  }
+
+  @Test func aThousandKernelsGiveTheDirectMixtureThoughFarKernelsAreSkipped() throws {
+    // Far kernels are dropped dimension by dimension; the density must still be the whole sum.
+    let space: [Distribution] = [
+      .float(low: 0, high: 10, step: nil, log: false), .float(low: -3, high: 3, step: nil, log: false),
+      .int(low: 0, high: 20, step: 2, log: false), .categorical([.int(0), .int(1), .int(2)]),
+    ]
+    var rng = Xoshiro256(seed: 21)
+    let n = 1000
+    let columns: [[Double]] = [
+      (0..<n).map { _ in 10 * rng.nextUnit() }, (0..<n).map { _ in 6 * rng.nextUnit() - 3 },
+      (0..<n).map { _ in 2 * Double(Int(rng.nextUnit() * 11)) }, (0..<n).map { _ in Double(Int(rng.nextUnit() * 3)) },
+    ]
+    let pe = Self.estimator(space, columns, weights: (0..<n).map { _ in 0.1 + rng.nextUnit() })
+    var points: [Double] = []
+    for i in 0..<40 {
+      // Half at observations, half anywhere.
+      if i % 2 == 0 {
+        points += columns.map { $0[i * 7] }
+      } else {
+        points += [10 * rng.nextUnit(), 6 * rng.nextUnit() - 3, 2 * Double(Int(rng.nextUnit() * 11)), Double(i % 3)]
+      }
+    }
+    let got = pe.logPDF(points)
+    for i in 0..<40 {
+      let x = Array(points[(4 * i)..<(4 * i + 4)])
+      #expect(Self.close(got[i], Self.directLogDensity(pe, x), 1e-11), "point \(i): \(x)")
+    }
+  }
+
+  /// A finished, pruned, failed or running trial of a mixed space, with the parameters of `point`.
+  static func mixedTrial(_ number: Int, _ point: [String: ParamValue], _ space: SearchSpace) -> FrozenTrial {
+    let params = zip(space.names, space.distributions).compactMap { name, d in
+      point[name].map { Param(name: name, distribution: d, value: $0) }
+    }
+    let value = params.reduce(0.0) { $0 + abs($1.value.double - 3) }
+    switch number % 11 {
+    case 3: return FrozenTrial(number: number, state: .pruned, params: params, intermediateValues: [2: value])
+    case 5: return FrozenTrial(number: number, state: .fail, params: params)
+    case 8: return FrozenTrial(number: number, state: .running, params: params)
+    default: return FrozenTrial(number: number, state: .complete, values: [value], params: params)
+    }
+  }
+
+  /// RandomSampler's draw of every parameter of `space`.
+  static func randomPoint(_ space: SearchSpace, trial: Int) -> [String: ParamValue] {
+    var point: [String: ParamValue] = [:]
+    for (name, d) in zip(space.names, space.distributions) { point[name] = RandomSampler.draw(d, seed: 2, trial: trial, name: name) }
+    return point
+  }
+
+  @Test(arguments: [false, true]) func theMemoKeptBetweenAsksProposesWhatAFreshSamplerDoes(liar: Bool) throws {
+    // One sampler through a whole study, against a new one (no memo) at every ask.
+    var options = TPESampler.Options()
+    options.nStartupTrials = 4
+    options.constantLiar = liar
+    let space = SearchSpace([
+      ("a", .float(low: -5, high: 5, step: nil, log: false)), ("b", .float(low: 1e-3, high: 10, step: nil, log: true)),
+      ("c", .int(low: 0, high: 12, step: 3, log: false)), ("d", .categorical([.string("x"), .string("y")])),
+      ("e", .float(low: 0, high: 1, step: 0.25, log: false)),
+    ])
+    let kept = try TPESampler(seed: 6, options: options)
+    var trials: [FrozenTrial] = []
+    for number in 0..<90 {
+      // A running trial finishes some asks later, as a slow worker's does.
+      if number >= 6, trials[number - 6].state == .running {
+        let t = trials[number - 6]
+        trials[number - 6] = FrozenTrial(number: t.number, state: .complete, values: [-1], params: t.params)
+      }
+      let history = StudyHistory(directions: [.minimize], trials: trials, studyName: "memo")
+      let trial = FrozenTrial(number: number, state: .running)
+      let fresh = try TPESampler(seed: 6, options: options)
+      let joint = try kept.inferRelativeSearchSpace(history, trial)
+      #expect(joint == (try fresh.inferRelativeSearchSpace(history, trial)), "ask \(number)")
+      let point = try kept.sampleRelative(history, trial, space)
+      #expect(point == (try fresh.sampleRelative(history, trial, space)), "ask \(number)")
+      kept.afterTrial(history, trial, state: .complete, values: nil)
+      // Every third trial lacks `e`, so the joint space of the finished trials shrinks once one finishes.
+      var own = point.isEmpty ? Self.randomPoint(space, trial: number) : point
+      if number % 3 == 1 { own["e"] = nil }
+      trials.append(Self.mixedTrial(number, own, space))
+    }
+    // Another study's history under the same name, as long: the memo must not serve it.
+    let other = (0..<100).map { i in
+      FrozenTrial(
+        number: i, state: .complete, values: [Double(i % 7)], params: Self.mixedTrial(i, Self.randomPoint(space, trial: i + 500), space).params)
+    }
+    let history = StudyHistory(directions: [.minimize], trials: other, studyName: "memo")
+    let trial = FrozenTrial(number: 100, state: .running)
+    #expect(
+      (try kept.sampleRelative(history, trial, space))
+        == (try TPESampler(seed: 6, options: options).sampleRelative(history, trial, space)))
   }
 }

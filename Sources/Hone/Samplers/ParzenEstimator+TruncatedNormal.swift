@@ -13,7 +13,9 @@ enum TruncatedNormal {
   static func logMass(_ a: Double, _ b: Double) -> Double {
     if b <= 0 { return logDifference(StandardNormal.logCDF(b), StandardNormal.logCDF(a)) }
     if a > 0 { return logDifference(StandardNormal.logCDF(-a), StandardNormal.logCDF(-b)) }
-    return log1p(-tailBelow(a) - tailBelow(-b))
+    let tails = tailBelow(a) + tailBelow(-b)
+    // Most kernels lie far from both ends of the range.
+    return tails == 0 ? 0 : log1p(-tails)
   }
 
   /// Φ(z) for z ≤ 0, taken as 0 below −8.5, where it is under 1e-17: a log mass
@@ -21,8 +23,11 @@ enum TruncatedNormal {
   /// skipping the call pays for the many kernels far from a bound.
   @inline(__always)
   static func tailBelow(_ z: Double) -> Double {
-    z < -8.5 ? 0 : StandardNormal.cdf(z)
+    z < tailCutoff ? 0 : StandardNormal.cdf(z)
   }
+
+  /// Where `tailBelow` takes Φ as 0.
+  static let tailCutoff = -8.5
 
   /// log(e^p − e^q) for p ≥ q; log1mexp keeps the digits of a narrow interval, where q is close to p.
   static func logDifference(_ p: Double, _ q: Double) -> Double {

@@ -61,8 +61,12 @@ struct ParzenEstimator {
   /// Fits the estimator to `observations`, one column of internal values per
   /// dimension of `space` (as doubles: categoricals by index), all of equal length,
   /// weighted by `observationWeights`.
+  ///
+  /// `sortedOrders`, when given, holds per numeric dimension what `sortedOrder`
+  /// returns for its column on the estimator's axis, so that a caller that keeps
+  /// the order between fits does not sort again.
   init(
-    space: [Distribution], observations: [[Double]], observationWeights: [Double],
+    space: [Distribution], observations: [[Double]], sortedOrders: [[Int]]? = nil, observationWeights: [Double],
     priorWeight: Double, considerMagicClip: Bool, considerEndpoints: Bool
   ) {
     let n = observationWeights.count
@@ -73,21 +77,28 @@ struct ParzenEstimator {
     logWeights = weights.map { log($0) }
     var dims: [Kernels] = []
     dims.reserveCapacity(space.count)
-    for (d, column) in zip(space, observations) {
+    for (j, (d, column)) in zip(space, observations).enumerated() {
+      let order = sortedOrders.flatMap { j < $0.count && $0[j].count == column.count ? $0[j] : nil }
       dims.append(
         Self.kernels(
-          d, column, priorWeight: priorWeight, magicClip: considerMagicClip, endpoints: considerEndpoints))
+          d, column, order: order, priorWeight: priorWeight, magicClip: considerMagicClip,
+          endpoints: considerEndpoints))
     }
     dimensions = dims
     var c = logWeights
     for case .numeric(let k) in dims where k.step == nil {
-      for i in c.indices { c[i] -= StandardNormal.logSqrtTwoPi + log(k.sigma[i]) + k.logMass[i] }
+      // Most bandwidths are the clip's floor, so the last logarithm is mostly the next one.
+      var (last, logLast) = (Double.nan, Double.nan)
+      for i in c.indices {
+        if k.sigma[i] != last { (last, logLast) = (k.sigma[i], log(k.sigma[i])) }
+        c[i] -= StandardNormal.logSqrtTwoPi + logLast + k.logMass[i]
+      }
     }
     constants = c
   }
 
   private static func kernels(
-    _ d: Distribution, _ column: [Double], priorWeight: Double, magicClip: Bool, endpoints: Bool
+    _ d: Distribution, _ column: [Double], order: [Int]?, priorWeight: Double, magicClip: Bool, endpoints: Bool
   ) -> Kernels {
     var low: Double, high: Double, step: Double?, isLog: Bool
     switch d {
@@ -101,37 +112,48 @@ struct ParzenEstimator {
       low -= step / 2
       high += step / 2
     }
-    var mus = column
+    var mus: [Double] = []
+    mus.reserveCapacity(column.count + 1)
     if isLog {
-      mus = mus.map { log($0) }
+      for x in column { mus.append(log(x)) }
       (low, high) = (log(low), log(high))
+    } else {
+      mus += column
     }
     let n = mus.count
     let span = high - low
     var sigmas = [Double](repeating: 0, count: n)
+    sigmas.reserveCapacity(n + 1)
     if n > 0 {
-      // The sorted centres between the range's ends.
-      let order = Self.sortedOrder(mus)
-      var s = [Double](repeating: 0, count: n + 2)
-      s[0] = low
-      for i in 0..<n { s[i + 1] = mus[order[i]] }
-      s[n + 1] = high
-      var sorted = [Double](repeating: 0, count: n)
-      for i in 0..<n {
-        let left: Double = s[i + 1] - s[i]
-        let right: Double = s[i + 2] - s[i + 1]
-        sorted[i] = max(left, right)
-      }
-      if !endpoints && n >= 2 {
-        sorted[0] = s[2] - s[1]
-        sorted[n - 1] = s[n] - s[n - 1]
-      }
+      let order = order ?? Self.sortedOrder(mus)
       let minSigma = magicClip ? span / min(100, 1 + Double(n + 1)) : 1e-12
-      for rank in 0..<n { sigmas[order[rank]] = min(max(sorted[rank], minSigma), span) }
+      mus.withUnsafeBufferPointer { mu in
+        sigmas.withUnsafeMutableBufferPointer { sigma in
+          // Each centre's bandwidth is the larger gap to its sorted neighbours, the
+          // range's ends counting as neighbours; without endpoints the outermost
+          // centres take their inner gap.
+          for rank in 0..<n {
+            let here = mu[order[rank]]
+            let below = rank == 0 ? low : mu[order[rank - 1]]
+            let above = rank == n - 1 ? high : mu[order[rank + 1]]
+            var gap = max(here - below, above - here)
+            if !endpoints && n >= 2 {
+              if rank == 0 { gap = above - here } else if rank == n - 1 { gap = here - below }
+            }
+            sigma[order[rank]] = min(max(gap, minSigma), span)
+          }
+        }
+      }
     }
     mus.append(0.5 * (low + high))
     sigmas.append(span)
-    let logMass = zip(mus, sigmas).map { TruncatedNormal.logMass((low - $0) / $1, (high - $0) / $1) }
+    var logMass = [Double](repeating: 0, count: n + 1)
+    for k in 0...n {
+      // A kernel deep inside both ends has all its mass (see `TruncatedNormal.tailBelow`).
+      let (a, b) = ((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
+      let cut = TruncatedNormal.tailCutoff
+      if !(a < cut && -b < cut) { logMass[k] = TruncatedNormal.logMass(a, b) }
+    }
     return .numeric(
       Numeric(
         mu: mus, sigma: sigmas, logMass: logMass, low: low, high: high, log: isLog, step: step,
@@ -257,58 +279,143 @@ struct ParzenEstimator {
   }
 
   /// The log density of each point of `points` (row-major, as `sample` returns them).
+  ///
+  /// Every dimension's term is at most 0 (a log probability, a log cell mass, a
+  /// negative square), so a kernel's partial sum only falls as dimensions are
+  /// added. Once it is more than `logSumExp`'s cut-off below the prior kernel's
+  /// full log density, which the maximum is at least, the kernel cannot count and
+  /// is dropped: the density is the same sum of the same terms in the same order,
+  /// and an ask scoring 24 candidates against the bad estimator's thousand kernels
+  /// computes most of them in one dimension only.
   func logPDF(_ points: [Double]) -> [Double] {
     let d = dimensions.count
     let count = d == 0 ? 0 : points.count / d
     let kernels = kernelCount
     var out = [Double](repeating: 0, count: count)
+    guard kernels > 0 else { return out }
     var s = [Double](repeating: 0, count: kernels)
+    var active = [Int](repeating: 0, count: kernels)
+    // Per continuous dimension, the reciprocal bandwidths, computed once for all points.
+    let inverseSigma: [[Double]] = dimensions.map { dim in
+      guard case .numeric(let m) = dim, m.step == nil else { return [] }
+      return m.sigma.map { 1 / $0 }
+    }
     // Per discrete dimension: the log cell masses of the points' distinct values.
     var cellCache: [Int: [Double: [Double]]] = [:]
+    func cell(_ j: Int, _ m: Numeric, _ step: Double, _ x: Double) -> [Double] {
+      if let cached = cellCache[j]?[x] { return cached }
+      var left = x - step / 2
+      var right = x + step / 2
+      if m.log { (left, right) = (log(left), log(right)) }
+      let c = (0..<kernels).map {
+        TruncatedNormal.logMass((left - m.mu[$0]) / m.sigma[$0], (right - m.mu[$0]) / m.sigma[$0]) - m.logMass[$0]
+      }
+      cellCache[j, default: [:]][x] = c
+      return c
+    }
     for row in 0..<count {
-      for k in 0..<kernels { s[k] = constants[k] }
+      let x = Array(points[(row * d)..<(row * d + d)])
+      var cells: [[Double]] = []
+      cells.reserveCapacity(d)
+      var axis = [Double](repeating: 0, count: d)
       for (j, dim) in dimensions.enumerated() {
-        let x = points[row * d + j]
-        switch dim {
-        case .categorical(let c):
-          let i = Int(exactly: x).map { min(max($0, 0), c.count - 1) } ?? 0
-          for k in 0..<kernels { s[k] += log(c.probabilities[k * c.count + i]) }
-        case .numeric(let m):
-          if let step = m.step {
-            let cell: [Double]
-            if let cached = cellCache[j]?[x] {
-              cell = cached
-            } else {
-              var left = x - step / 2
-              var right = x + step / 2
-              if m.log { (left, right) = (log(left), log(right)) }
-              cell = (0..<kernels).map {
-                TruncatedNormal.logMass((left - m.mu[$0]) / m.sigma[$0], (right - m.mu[$0]) / m.sigma[$0])
-                  - m.logMass[$0]
-              }
-              cellCache[j, default: [:]][x] = cell
-            }
-            for k in 0..<kernels { s[k] += cell[k] }
-          } else {
-            let t = m.log ? log(x) : x
+        guard case .numeric(let m) = dim else {
+          cells.append([])
+          continue
+        }
+        if let step = m.step { cells.append(cell(j, m, step, x[j])) } else { cells.append([]) }
+        axis[j] = m.log ? log(x[j]) : x[j]
+      }
+      // The prior's full log density bounds the maximum from below.
+      let prior = kernels - 1
+      var floor = constants[prior]
+      for j in 0..<d { floor += term(j, prior, x: x[j], axis: axis[j], cells: cells[j], inverseSigma[j]) }
+      floor -= Self.logSumExpCutoff + 1
+      var n = kernels
+      s.withUnsafeMutableBufferPointer { sp in
+        active.withUnsafeMutableBufferPointer { ap in
+          constants.withUnsafeBufferPointer { c in
             for k in 0..<kernels {
-              let z = (t - m.mu[k]) / m.sigma[k]
-              s[k] -= 0.5 * z * z
+              sp[k] = c[k]
+              ap[k] = k
             }
           }
+          for (j, dim) in dimensions.enumerated() {
+            switch dim {
+            case .categorical(let c):
+              let i = Int(exactly: x[j]).map { min(max($0, 0), c.count - 1) } ?? 0
+              c.probabilities.withUnsafeBufferPointer { p in
+                for a in 0..<n {
+                  let k = ap[a]
+                  sp[k] += log(p[k * c.count + i])
+                }
+              }
+            case .numeric(let m):
+              if m.step != nil {
+                cells[j].withUnsafeBufferPointer { cp in
+                  for a in 0..<n { sp[ap[a]] += cp[ap[a]] }
+                }
+              } else {
+                let t = axis[j]
+                m.mu.withUnsafeBufferPointer { mu in
+                  inverseSigma[j].withUnsafeBufferPointer { inv in
+                    if n == kernels {
+                      // Every kernel: a dense loop, which vectorizes.
+                      for k in 0..<kernels {
+                        let z = (t - mu[k]) * inv[k]
+                        sp[k] -= 0.5 * z * z
+                      }
+                    } else {
+                      for a in 0..<n {
+                        let k = ap[a]
+                        let z = (t - mu[k]) * inv[k]
+                        sp[k] -= 0.5 * z * z
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            // Keep the kernels that may still count, in index order.
+            var kept = 0
+            for a in 0..<n where sp[ap[a]] >= floor {
+              ap[kept] = ap[a]
+              kept += 1
+            }
+            n = kept
+          }
+          var values = [Double](repeating: 0, count: n)
+          for a in 0..<n { values[a] = sp[ap[a]] }
+          out[row] = Self.logSumExp(values)
         }
       }
-      out[row] = Self.logSumExp(s)
     }
     return out
   }
 
-  /// log Σ e^s, skipping the terms too small to change the sum's double (below max − 50).
+  /// Dimension `j`'s term in kernel `k`'s log density at `x` (`axis` on the
+  /// estimator's axis), given that dimension's cell masses and reciprocal bandwidths.
+  private func term(_ j: Int, _ k: Int, x: Double, axis: Double, cells: [Double], _ inverseSigma: [Double]) -> Double {
+    switch dimensions[j] {
+    case .categorical(let c):
+      let i = Int(exactly: x).map { min(max($0, 0), c.count - 1) } ?? 0
+      return log(c.probabilities[k * c.count + i])
+    case .numeric(let m):
+      if m.step != nil { return cells[k] }
+      let z = (axis - m.mu[k]) * inverseSigma[k]
+      return -0.5 * z * z
+    }
+  }
+
+  /// log Σ e^s, skipping the terms too small to change the sum's double (below max − `logSumExpCutoff`).
   static func logSumExp(_ s: [Double]) -> Double {
     guard let m = s.max(), m > -.infinity else { return -.infinity }
     if m == .infinity { return .infinity }
     var sum = 0.0
-    for v in s where v > m - 50 { sum += exp(v - m) }
+    for v in s where v > m - logSumExpCutoff { sum += exp(v - m) }
     return m + log(sum)
   }
+
+  /// How far below the largest term `logSumExp` ignores the others: e^-50 is far below a double's precision.
+  static let logSumExpCutoff = 50.0
 }

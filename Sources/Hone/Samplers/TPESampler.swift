@@ -123,6 +123,10 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   /// Joint points proposed to trials that may not have suggested them yet: the
   /// constant liar's view of RUNNING trials whose storage rows lag behind.
   var proposals: [Int: [String: ParamValue]] = [:]
+  /// The finished trials read for each joint space (`TPESampler+Memo.swift`), and the study they belong to.
+  var memos: [SpaceMemo] = []
+  var memoStudy = ""
+  var intersectionMemo = IntersectionMemo()
 
   /// A sampler seeded with `seed` (from system entropy when nil) with `options`.
   ///
@@ -154,7 +158,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
       for g in Self.groups(of: all) { pairs += g.filter { !$0.1.isSingle } }
       return SearchSpace(pairs)
     }
-    return SearchSpace(Self.intersection(of: all).filter { !$0.1.isSingle })
+    return SearchSpace(memoizedIntersection(history, all).filter { !$0.1.isSingle })
   }
 
   public func sampleRelative(
@@ -172,13 +176,13 @@ public final class TPESampler: Sampler, @unchecked Sendable {
         let sub = g.filter { space[$0.0] != nil && !$0.1.isSingle }
         if sub.isEmpty { continue }
         let part = sample(
-          all, trial: trial, names: sub.map(\.0), space: sub.map(\.1), maximize: maximize,
+          history, all, trial: trial, names: sub.map(\.0), space: sub.map(\.1), maximize: maximize,
           substream: stableHash("tpe:group") &+ UInt64(i))
         point.merge(part) { a, _ in a }
       }
     } else {
       point = sample(
-        all, trial: trial, names: space.names, space: space.distributions, maximize: maximize,
+        history, all, trial: trial, names: space.names, space: space.distributions, maximize: maximize,
         substream: stableHash("tpe:relative"))
     }
     if options.constantLiar { lock.withLock { proposals[trial.number] = point } }
@@ -206,7 +210,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
       _ = message.withCString { write(2, $0, strlen($0)) }
     }
     let point = sample(
-      all, trial: trial, names: [name], space: [distribution], maximize: history.directions.first == .maximize,
+      history, all, trial: trial, names: [name], space: [distribution], maximize: history.directions.first == .maximize,
       substream: stableHash("tpe:" + name))
     return point[name] ?? RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
   }
@@ -227,13 +231,14 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
   /// One TPE proposal for the joint space `names` × `space`.
   func sample(
-    _ all: [FrozenTrial], trial: FrozenTrial, names: [String], space: [Distribution], maximize: Bool,
-    substream: UInt64
+    _ history: StudyHistory, _ all: [FrozenTrial], trial: FrozenTrial, names: [String], space: [Distribution],
+    maximize: Bool, substream: UInt64
   ) -> [String: ParamValue] {
     let pending = options.constantLiar ? lock.withLock { proposals } : [:]
     let (below, above) = split(all, excluding: trial.number, pending: pending, maximize: maximize)
-    let good = estimator(below, of: all, names: names, space: space)
-    let bad = estimator(above, of: all, names: names, space: space)
+    let (good, bad) = withMemo(history, all, names: names, space: space) { memo in
+      (estimator(below, of: all, memo: memo), estimator(above, of: all, memo: memo))
+    }
     var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial.number), substream: substream)
     let candidates = good.sample(options.nEICandidates, using: &rng)
     let l = good.logPDF(candidates)
@@ -256,20 +261,66 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   }
 
   /// A Parzen estimator fitted to the trials of `side` (positions in `all`, in
-  /// trial-number order) that have every parameter.
-  func estimator(
-    _ side: [Observed], of all: [FrozenTrial], names: [String], space: [Distribution]
-  ) -> ParzenEstimator {
-    var columns = [[Double]](repeating: [], count: names.count)
-    for c in columns.indices { columns[c].reserveCapacity(side.count) }
-    var row = [Double](repeating: 0, count: names.count)
+  /// trial-number order) that have every parameter of `memo`'s joint space.
+  ///
+  /// Finished trials come from the memo with their sorted places; the others
+  /// (RUNNING ones, with the liar) are read here and merged into each order.
+  func estimator(_ side: [Observed], of all: [FrozenTrial], memo: SpaceMemo) -> ParzenEstimator {
+    let (names, space) = (memo.names, memo.space)
+    let d = names.count
+    // The column of each memo row on this side, -1 for rows elsewhere.
+    var columnOfRow = [Int32](repeating: -1, count: memo.positions.count)
+    // Per observation, its memo row, or -1 − its row in `read` when it was read here.
+    var source: [Int] = []
+    source.reserveCapacity(side.count)
+    var unmemoized: [Int] = []
+    var read: [Double] = []
+    var row = [Double](repeating: 0, count: d)
     for o in side {
-      guard Self.read(o, of: all, names: names, space: space, into: &row) else { continue }
-      for c in columns.indices { columns[c].append(row[c]) }
+      if let r = memo.row(at: o.index) {
+        guard r >= 0 else { continue }
+        columnOfRow[Int(r)] = Int32(truncatingIfNeeded: source.count)
+        source.append(Int(r))
+      } else {
+        guard Self.read(o, of: all, names: names, space: space, into: &row) else { continue }
+        unmemoized.append(source.count)
+        source.append(-1 - read.count / max(d, 1))
+        read += row
+      }
     }
-    let n = columns.first?.count ?? 0
+    let n = source.count
+    let columns = (0..<d).map { c in
+      [Double](unsafeUninitializedCapacity: n) { column, count in
+        memo.rows.withUnsafeBufferPointer { rows in
+          for (i, r) in source.enumerated() { column[i] = r >= 0 ? rows[r * d + c] : read[(-1 - r) * d + c] }
+        }
+        count = n
+      }
+    }
+    var orders = [[Int]](repeating: [], count: d)
+    for j in 0..<d where space[j].isNumeric {
+      var order: [Int] = []
+      order.reserveCapacity(n)
+      if unmemoized.isEmpty {
+        for r in memo.sorted[j] where columnOfRow[Int(r)] >= 0 { order.append(Int(columnOfRow[Int(r)])) }
+      } else {
+        // Merge by (value on the axis, column): columns follow trial numbers, as the memo's positions do.
+        let extra = unmemoized.map { (SpaceMemo.key(columns[j][$0], space[j]), $0) }.sorted { $0 < $1 }
+        var e = 0
+        for r in memo.sorted[j] where columnOfRow[Int(r)] >= 0 {
+          let here = (memo.keys[j][Int(r)], Int(columnOfRow[Int(r)]))
+          while e < extra.count && extra[e] < here {
+            order.append(extra[e].1)
+            e += 1
+          }
+          order.append(here.1)
+        }
+        order += extra[e...].map(\.1)
+      }
+      orders[j] = order
+    }
     return ParzenEstimator(
-      space: space, observations: columns, observationWeights: (options.weights ?? .optuna)(n),
+      space: space, observations: columns, sortedOrders: orders, observationWeights: (options.weights ?? .optuna)(n),
       priorWeight: options.priorWeight, considerMagicClip: options.considerMagicClip,
       considerEndpoints: options.considerEndpoints)
   }

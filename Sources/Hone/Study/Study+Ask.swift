@@ -22,7 +22,8 @@ extension Study {
       let heartbeat = heartbeatPolicy == nil ? nil : now
       let known = try history.trials()
       // The oldest WAITING trial is the one `popWaitingTrial` starts, unless another worker takes it first.
-      let waiting = known.first { $0.state == .waiting }
+      // By index: `first(where:)` copies (retains) every trial it passes, O(n) an ask.
+      let waiting = known.indices.first { known[$0].state == .waiting }.map { known[$0] }
       var draft = waiting ?? FrozenTrial(number: known.count, state: .running)
       draft.state = .running
       draft.datetimeStart = now
