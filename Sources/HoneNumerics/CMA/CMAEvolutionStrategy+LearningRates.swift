@@ -59,7 +59,8 @@ extension CMAEvolutionStrategy {
       return (e2 - beta / (2 - beta) * v) / (v - e2)
     }
 
-    /// η·exp(min(γη, β)·clip(snr/(αη) − 1, −1, 1)), capped at 1: up when the ratio exceeds α·η, down when it falls short.
+    /// η·exp(min(γη, β)·clip(snr/(αη) − 1, −1, 1)), capped at 1: up when the ratio
+    /// exceeds α·η, down when it falls short.
     static func adapted(_ eta: Double, snr: Double, beta: Double) -> Double {
       let relative = snr / alpha / eta - 1
       // A step of zero everywhere gives 0/0; it carries no evidence either way.
