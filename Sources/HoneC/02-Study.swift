@@ -35,13 +35,15 @@ public typealias hone_study = OpaquePointer
 ///   cmaes options: {"x0": null (the centre) | {"x": 0.5, ...}, "sigma0": null (1/6 of
 ///   the unit cube), "n_startup_trials": 1, "independent_sampler": null (random) |
 ///   {...a sampler...}, "warn_independent_sampling": true, "restart_strategy": null |
-///   "ipop", "popsize": null (4 + floor(3 ln d)), "inc_popsize": 2,
-///   "consider_pruned_trials": false, "use_separable_cma": false}, Optuna 5.0's
+///   "ipop" | "bipop", "popsize": null (4 + floor(3 ln d)), "inc_popsize": 2,
+///   "consider_pruned_trials": false, "use_separable_cma": false, "lr_adapt": false}, Optuna 5.0's
 ///   CmaEsSampler over the float and int parameters (categoricals go to the
 ///   independent sampler); its state is rebuilt from the trials' generations, pruned
 ///   trials count only with consider_pruned_trials (by their last intermediate
-///   value), failed ones never; "bipop", "with_margin", "lr_adapt" and
-///   "source_trials" are refused as not supported yet.
+///   value), failed ones never; "bipop" interlaces IPOP's growing populations with
+///   small ones (Optuna 3.x's), "lr_adapt" adapts the learning rates (not with
+///   use_separable_cma or with_margin); "with_margin" and "source_trials" are
+///   refused as not supported yet.
 ///   brute_force options: {"avoid_premature_stop": false}: every point of a finite
 ///   space (a float needs a step), then HONE_EXHAUSTED from ask; pruned and failed
 ///   trials have tried their point, running ones count as trying theirs.

@@ -221,3 +221,91 @@ extension CMAEvolutionStrategyTests {
     XCTAssertEqual(cma.sigma, sigma * exp(cs / cma.dSigma * (psNorm / cma.chiN - 1)), accuracy: 1e-13)
   }
 }
+
+extension CMAEvolutionStrategyTests {
+  /// Three generations from a non-identity covariance, against the `cmaes` package 0.12.0
+  /// (`CMA(mean=[0.3, -0.2], sigma=0.5, cov=[[2, 0.6], [0.6, 1]], lr_adapt=...)`, told
+  /// these solutions), with learning-rate adaptation and without: without it, the
+  /// update is the plain one.
+  func testLearningRateAdaptationMatchesTheCmaesPackage() throws {
+    let generations: [[(x: Vec, value: Double)]] = [
+      [([0.9, 0.1], 3), ([-0.4, 0.5], 1), ([0.2, -1.0], 6), ([1.1, -0.6], 2), ([0.0, 0.0], 5), ([0.5, 0.8], 4)],
+      [([0.4, 0.2], 0.5), ([-0.3, -0.1], 2.5), ([0.8, 0.6], -1), ([0.1, 0.9], 4), ([-0.7, 0.3], 3), ([0.6, -0.5], 0)],
+      [([0.2, 0.4], 1.5), ([0.7, -0.2], 0.25), ([-0.1, 0.6], 2), ([0.9, 0.5], -0.5), ([0.3, -0.4], 3.5), ([-0.5, -0.3], 1)],
+    ]
+    // (mean, sigma, C00, C10, C11) after the three tells, printed by the package.
+    let expected: [Bool: (mean: Vec, sigma: Double, c: Vec)] = [
+      true: (
+        [0.7056511033533096, 0.23692204817983067], 0.512240135318241,
+        [1.743216035081303, 0.5280443302892972, 0.7336043204140376]
+      ),
+      false: (
+        [0.733343908663343, 0.23809108273677665], 0.38003753524158007,
+        [1.7574431973905573, 0.5006083178301093, 0.7016505324593927]
+      ),
+    ]
+    for adapt in [true, false] {
+      var cma = try CMAEvolutionStrategy(
+        mean: [0.3, -0.2], sigma: 0.5, covariance: try Matrix(rowMajor: [[2, 0.6], [0.6, 1]]),
+        learningRateAdaptation: adapt)
+      for g in generations { try cma.tell(g) }
+      let e = try XCTUnwrap(expected[adapt])
+      for i in 0..<2 { XCTAssertEqual(cma.mean[i], e.mean[i], accuracy: 1e-12, "lr_adapt \(adapt)") }
+      XCTAssertEqual(cma.sigma, e.sigma, accuracy: 1e-12, "lr_adapt \(adapt)")
+      XCTAssertEqual(cma.covariance[0, 0], e.c[0], accuracy: 1e-12, "lr_adapt \(adapt)")
+      XCTAssertEqual(cma.covariance[1, 0], e.c[1], accuracy: 1e-12, "lr_adapt \(adapt)")
+      XCTAssertEqual(cma.covariance[1, 1], e.c[2], accuracy: 1e-12, "lr_adapt \(adapt)")
+      if adapt {
+        let rates = try XCTUnwrap(cma.learningRates)
+        XCTAssertEqual(rates.etaMean, 0.765024632861733, accuracy: 1e-12)
+        XCTAssertEqual(rates.etaSigma, 0.9153323337803159, accuracy: 1e-12)
+        XCTAssertEqual(rates.meanSecondMoment, 0.12638280237152344, accuracy: 1e-12)
+        XCTAssertEqual(rates.covarianceSecondMoment, 0.006891411296430054, accuracy: 1e-12)
+        // Σ is split so that det C = 1.
+        XCTAssertEqual(cma.covariance[0, 0] * cma.covariance[1, 1] - pow(cma.covariance[1, 0], 2), 1, accuracy: 1e-12)
+      } else {
+        XCTAssertNil(cma.learningRates)
+      }
+    }
+  }
+
+  /// After one generation, whatever its candidates, E = β·s and V = β‖s‖² for the
+  /// step s, so the estimated ratio is β/(2 − β) and η = exp(β·(β/(2 − β)/α − 1)).
+  func testTheFirstAdaptationDependsOnlyOnTheConstants() throws {
+    var rng = Xoshiro256(seed: 21)
+    typealias R = CMAEvolutionStrategy.LearningRates
+    func eta(_ beta: Double) -> Double { exp(min(R.gamma, beta) * (beta / (2 - beta) / R.alpha - 1)) }
+    for n in [1, 3, 5] {
+      var cma = try CMAEvolutionStrategy(
+        mean: Array(repeating: 0.5, count: n), sigma: 0.3, bounds: Array(repeating: (0, 1), count: n),
+        learningRateAdaptation: true)
+      let population = (0..<cma.populationSize).map { _ in cma.ask(using: &rng) }
+      try cma.tell(population.map { ($0, $0.map { ($0 - 0.2) * ($0 - 0.2) }.reduce(0, +)) })
+      let rates = try XCTUnwrap(cma.learningRates)
+      XCTAssertEqual(rates.etaMean, eta(R.betaMean), accuracy: 1e-12, "n = \(n)")
+      XCTAssertEqual(rates.etaSigma, eta(R.betaSigma), accuracy: 1e-12, "n = \(n)")
+    }
+    XCTAssertThrowsError(try CMAEvolutionStrategy(mean: [0, 0], sigma: 1, separable: true, learningRateAdaptation: true))
+  }
+
+  /// LRA-CMA-ES still converges on a convex quadratic (condition number 100): the
+  /// median over seeds of the mean's final distance to the optimum is far below the start's.
+  func testLearningRateAdaptationConvergesOnAConvexQuadratic() throws {
+    let n = 4
+    let scales = (0..<n).map { pow(10, Double($0) / Double(n - 1)) }
+    let optimum = [0.7, -1.2, 2.0, 0.1]
+    func f(_ x: Vec) -> Double { (0..<n).map { scales[$0] * pow(x[$0] - optimum[$0], 2) }.reduce(0, +) }
+    var distances: [Double] = []
+    for seed in 0..<8 {
+      var cma = try CMAEvolutionStrategy(mean: Array(repeating: 3, count: n), sigma: 1, learningRateAdaptation: true)
+      var rng = Xoshiro256(seed: UInt64(seed))
+      for _ in 0..<300 {
+        let population = (0..<cma.populationSize).map { _ in cma.ask(using: &rng) }
+        try cma.tell(population.map { ($0, f($0)) })
+      }
+      distances.append(zip(cma.mean, optimum).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot())
+    }
+    XCTAssertLessThan(distances.sorted()[distances.count / 2], 1e-4, "median final distance \(distances)")
+    XCTAssert(distances.allSatisfy { $0 < 1e-1 }, "every seed gets closer than the start's 4: \(distances)")
+  }
+}

@@ -121,10 +121,8 @@ final class CmaEsSamplerTests: XCTestCase {
     XCTAssertEqual(try OptionsKind.sampler.normalize(once).text, once.text)
     XCTAssertEqual(once["options"]?["independent_sampler"]?["options"]?["scramble"], .bool(true))
     for (options, message) in [
-      (#"{"restart_strategy": "bipop"}"#, "restart_strategy 'bipop' is not supported yet (ipop is)"),
       (#"{"restart_strategy": "cold"}"#, "unknown restart_strategy 'cold'"),
       (#"{"with_margin": true}"#, "'with_margin' is not supported yet"),
-      (#"{"lr_adapt": true}"#, "'lr_adapt' is not supported yet"),
       (#"{"source_trials": []}"#, "'source_trials' (warm starting) is not supported yet"),
       (#"{"popsize": 1}"#, "popsize must be between 2 and 2^20, got 1"),
       (#"{"sigma0": 0}"#, "sigma0 must be positive and finite"),

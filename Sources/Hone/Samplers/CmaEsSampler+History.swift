@@ -1,3 +1,5 @@
+internal import HonePlatform
+
 extension CmaEsSampler {
   /// A finished trial that counts (COMPLETE, or PRUNED with `considerPrunedTrials`).
   struct Candidate {
@@ -46,7 +48,7 @@ extension CmaEsSampler {
     var state: CMAEvolutionStrategy?
     var used: [[Int]] = []
     /// The restarts on the way to `state`.
-    var restarts = 0
+    var restarts = Restarts()
 
     /// The population told as generation g − 1, when no trial of generation g has been seen yet.
     func firstOfGeneration(_ g: Int) -> [Int]? {
@@ -141,13 +143,13 @@ extension CmaEsSampler {
       } else {
         state = try initialState(space, populationSize: lambda)
         let told = memo.run.used
-        (memo.run.used, memo.run.restarts) = ([], 0)
+        (memo.run.used, memo.run.restarts) = ([], Restarts())
         for p in told {
-          guard try advance(&state, with: p, space: space) else { break }
+          guard try advance(&state, with: p, space: space, defaultPopulation: lambda) else { break }
         }
       }
       while let p = memo.run.population(memo.run.used.count, lambda: state.populationSize) {
-        guard try advance(&state, with: p, space: space) else { break }
+        guard try advance(&state, with: p, space: space, defaultPopulation: lambda) else { break }
       }
       memo.run.state = state
       return state
@@ -156,21 +158,95 @@ extension CmaEsSampler {
 
   /// Tells `state` the population `p` (under the lock), restarting it when the strategy says so; false when
   /// LAPACK cannot decompose the covariance, and the state is kept to sample from.
-  private func advance(_ state: inout CMAEvolutionStrategy, with p: [Int], space: SearchSpace) throws(HoneError) -> Bool {
+  ///
+  /// `defaultPopulation` is λ₀, the population of the first run, from which BIPOP's sizes are reckoned.
+  private func advance(
+    _ state: inout CMAEvolutionStrategy, with p: [Int], space: SearchSpace, defaultPopulation: Int
+  ) throws(HoneError) -> Bool {
     let solutions = p.compactMap { n in memo.run.candidates[n].flatMap { c in c.x.map { ($0, c.value) } } }
     guard (try? state.tell(solutions)) != nil else { return false }
     memo.run.used.append(p)
-    if restartStrategy == .ipop, state.shouldStop() {
-      memo.run.restarts += 1
-      // The restart's mean is seeded by its index, so every worker restarts alike.
-      var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: memo.run.restarts), substream: stableHash("cmaes-restart"))
-      let (grown, overflow) = state.populationSize.multipliedReportingOverflow(by: incPopsize)
-      state = try CMAEvolutionStrategy(
-        mean: (0..<space.count).map { _ in rng.nextUnit() }, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
-        bounds: Array(repeating: (0, 1), count: space.count),
-        populationSize: overflow ? 1 << 20 : min(grown, 1 << 20), separable: state.separable)
+    guard let strategy = restartStrategy, state.shouldStop() else { return true }
+    memo.run.restarts.count += 1
+    // The restart's stream is seeded by its index, so every worker restarts alike.
+    var rng = Xoshiro256(
+      seed: seed, stream: UInt64(truncatingIfNeeded: memo.run.restarts.count), substream: stableHash("cmaes-restart"))
+    let mean = (0..<space.count).map { _ in rng.nextUnit() }
+    let sigma = max(sigma0 ?? 1.0 / 6, 1e-8)
+    let next: (populationSize: Int, sigma: Double)
+    switch strategy {
+    case .ipop: next = (Self.grown(state.populationSize, by: incPopsize, times: 1), sigma)
+    case .bipop:
+      next = memo.run.restarts.bipop(
+        after: state, defaultPopulation: defaultPopulation, incPopsize: incPopsize, sigma0: sigma, using: &rng)
     }
+    state = try CMAEvolutionStrategy(
+      mean: mean, sigma: next.sigma, bounds: Array(repeating: (0, 1), count: space.count),
+      populationSize: next.populationSize, separable: state.separable, learningRateAdaptation: lrAdapt)
     return true
+  }
+
+  /// λ·inc^k, capped at CMA-ES's largest population, 2^20.
+  static func grown(_ lambda: Int, by inc: Int, times k: Int) -> Int {
+    let cap = 1 << 20
+    var p = min(lambda, cap)
+    for _ in 0..<max(k, 0) {
+      guard p < cap else { break }
+      let (q, overflow) = p.multipliedReportingOverflow(by: inc)
+      p = overflow ? cap : min(q, cap)
+    }
+    return p
+  }
+
+  /// The restarts on the way to a state, with BIPOP's budgets: all that decides the
+  /// next restart, a function of the told generations alone, so a state rebuilt from
+  /// storage restarts as the one kept in memory does.
+  struct Restarts: Equatable {
+    /// BIPOP's two regimes.
+    enum Regime: Equatable { case small, large }
+    /// The restarts so far; the index that seeds the next one's stream.
+    var count = 0
+    /// The regime of the current run; the first run, with λ₀ and σ₀, counts as small, as in Optuna 3.x.
+    var regime = Regime.small
+    /// The large-population runs so far: k in λ₀·incPopsize^k.
+    var largeRuns = 0
+    /// The evaluations (λ × generations told) of the finished runs of the small regime.
+    var smallEvaluations = 0
+    /// The evaluations of the finished runs of the large regime.
+    var largeEvaluations = 0
+
+    /// BIPOP's next run after `finished` stalled (Hansen 2009, as Optuna 3.x's
+    /// `_cmaes.py`): `finished`'s evaluations go to its regime's budget, and the next
+    /// run takes the regime whose budget is smaller, large on a tie.
+    ///
+    /// Large: λ₀·incPopsize^k for the k-th large run, and σ₀. Small:
+    /// ⌊λ₀·(λ_large/λ₀)^(u²)⌋ for the last large λ (λ₀ before any), and σ₀·10^(−2u′),
+    /// with u and u′ independent uniforms from `rng`, as Hansen's and pycma's; Optuna
+    /// 3.x kept σ₀.
+    mutating func bipop(
+      after finished: CMAEvolutionStrategy, defaultPopulation lambda0: Int, incPopsize: Int, sigma0: Double,
+      using rng: inout Xoshiro256
+    ) -> (populationSize: Int, sigma: Double) {
+      let (used, overflow) = finished.populationSize.multipliedReportingOverflow(by: finished.generation)
+      let evaluations = overflow ? Int.max : used
+      func add(_ budget: inout Int) {
+        let (sum, over) = budget.addingReportingOverflow(evaluations)
+        budget = over ? Int.max : sum
+      }
+      if regime == .small { add(&smallEvaluations) } else { add(&largeEvaluations) }
+      // Both draws are made whichever regime comes next, so the stream does not depend on it.
+      let (u, v) = (rng.nextUnit(), rng.nextUnit())
+      guard smallEvaluations < largeEvaluations else {
+        regime = .large
+        largeRuns += 1
+        return (CmaEsSampler.grown(lambda0, by: incPopsize, times: largeRuns), sigma0)
+      }
+      regime = .small
+      let largest = Double(CmaEsSampler.grown(lambda0, by: incPopsize, times: largeRuns))
+      let lambda = (Double(lambda0) * pow(largest / Double(lambda0), u * u)).rounded(.down)
+      let populationSize = Int(exactly: lambda).map { min(max($0, lambda0), 1 << 20) } ?? lambda0
+      return (populationSize, sigma0 * pow(10, -2 * v))
+    }
   }
 
   /// Reads the trials past `memo.run.settled`: tags and records once each, outcomes once finished.
@@ -219,4 +295,6 @@ extension CmaEsSampler {
 
   /// The state the sampler keeps in memory, for the tests that compare it with one rebuilt from storage.
   var cachedState: CMAEvolutionStrategy? { lock.withLock { memo.run.state } }
+  /// The restart bookkeeping the sampler keeps in memory, for the same tests.
+  var cachedRestarts: Restarts { lock.withLock { memo.run.restarts } }
 }

@@ -9,22 +9,26 @@ extension CmaEsSampler {
   /// The sampler of a `"cmaes"` spec's options; absent options take the initializer's defaults.
   ///
   /// Optuna's options that Hone does not implement yet are refused by name
-  /// rather than ignored: the BIPOP restart strategy, CMA with margin,
-  /// learning-rate adaptation and warm starting from source trials.
+  /// rather than ignored: CMA with margin and warm starting from source trials.
+  /// `lr_adapt` with `use_separable_cma` or `with_margin` is an error, as in Optuna.
   static func make(_ options: JSONObjectReader, seed: UInt64?) throws(HoneError) -> CmaEsSampler {
     try options.allowOnly(optionKeys)
     let context = "cmaes sampler options"
     let strategy = try options.optionalString("restart_strategy")
+    var restartStrategy: RestartStrategy?
     if let strategy {
-      guard strategy == "ipop" || strategy == "bipop" else {
+      guard let s = RestartStrategy(rawValue: strategy) else {
         throw .invalidArgument("\(context): unknown restart_strategy '\(strategy)' (ipop, bipop, or null)")
       }
-      guard strategy == "ipop" else {
-        throw .invalidArgument("\(context): restart_strategy '\(strategy)' is not supported yet (ipop is)")
-      }
+      restartStrategy = s
     }
-    for flag in ["with_margin", "lr_adapt"] where try options.optionalBool(flag) == true {
-      throw .invalidArgument("\(context): '\(flag)' is not supported yet")
+    let lrAdapt = try options.optionalBool("lr_adapt") ?? false
+    let (separable, margin) = (try options.optionalBool("use_separable_cma"), try options.optionalBool("with_margin"))
+    if lrAdapt, separable == true || margin == true {
+      throw .invalidArgument("\(context): lr_adapt cannot be used with use_separable_cma or with_margin")
+    }
+    if margin == true {
+      throw .invalidArgument("\(context): 'with_margin' is not supported yet")
     }
     if let sources = options["source_trials"], sources != .null {
       throw .invalidArgument("\(context): 'source_trials' (warm starting) is not supported yet")
@@ -53,9 +57,9 @@ extension CmaEsSampler {
       nStartupTrials: try count("n_startup_trials") ?? d.nStartupTrials,
       independentSampler: independent, independentSamplerSpec: independentSpec,
       warnIndependentSampling: try options.optionalBool("warn_independent_sampling") ?? d.warnIndependentSampling,
-      restartStrategy: strategy == nil ? nil : .ipop, popsize: try count("popsize"), incPopsize: try count("inc_popsize") ?? d.incPopsize,
+      restartStrategy: restartStrategy, popsize: try count("popsize"), incPopsize: try count("inc_popsize") ?? d.incPopsize,
       considerPrunedTrials: try options.optionalBool("consider_pruned_trials") ?? d.considerPrunedTrials,
-      useSeparableCMA: try options.optionalBool("use_separable_cma") ?? d.useSeparableCMA)
+      useSeparableCMA: try options.optionalBool("use_separable_cma") ?? d.useSeparableCMA, lrAdapt: lrAdapt)
   }
 
   /// The options of this sampler's spec, every one written out.
@@ -66,7 +70,7 @@ extension CmaEsSampler {
       ("warn_independent_sampling", .bool(warnIndependentSampling)), ("restart_strategy", restartStrategy.map { .string($0.rawValue) } ?? .null),
       ("popsize", popsize.map { .int($0) } ?? .null), ("inc_popsize", .int(incPopsize)),
       ("consider_pruned_trials", .bool(considerPrunedTrials)), ("use_separable_cma", .bool(useSeparableCMA)),
-      ("with_margin", .bool(false)), ("lr_adapt", .bool(false)), ("source_trials", .null),
+      ("with_margin", .bool(false)), ("lr_adapt", .bool(lrAdapt)), ("source_trials", .null),
     ]
   }
 }

@@ -28,16 +28,23 @@
 ///
 /// With `restartStrategy: .ipop` a stalled search (`CMAEvolutionStrategy.shouldStop`)
 /// starts again from a uniform random mean with λ multiplied by `incPopsize`;
-/// generations are numbered across restarts. Optuna 5 ignores its deprecated
-/// `restart_strategy`; Hone does IPOP. The spec refuses, by name, what Hone does
-/// not implement yet: BIPOP, `with_margin`, `lr_adapt` and
-/// `source_trials`. `useSeparableCMA` keeps C diagonal (sep-CMA-ES).
+/// `.bipop` interlaces those large-population runs with small-population ones, as
+/// Optuna 3.x did; generations are numbered across restarts. Optuna 5 ignores its
+/// deprecated `restart_strategy`; Hone does both. `lrAdapt` adapts the learning
+/// rates of the mean and covariance (LRA-CMA-ES). The spec refuses, by name, what
+/// Hone does not implement yet: `with_margin` and `source_trials`.
+/// `useSeparableCMA` keeps C diagonal (sep-CMA-ES).
 public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// A restart strategy (Auger and Hansen, 2005).
   public enum RestartStrategy: String, Sendable {
     /// Once `CMAEvolutionStrategy.shouldStop` holds, start again from a uniform
     /// random mean with σ₀ and λ multiplied by `incPopsize`.
     case ipop
+    /// BIPOP (Hansen 2009): restart in whichever regime has used fewer evaluations,
+    /// large (λ = λ₀·incPopsize^k for the k-th large run, σ₀) or small
+    /// (λ = ⌊λ₀·(λ_large/λ₀)^(u²)⌋ below the last large λ, σ = σ₀·10^(−2u′)),
+    /// from a uniform random mean; `CmaEsSampler+History.swift` keeps the budgets.
+    case bipop
   }
 
   /// The system attribute that holds a trial's generation.
@@ -66,6 +73,8 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   public let considerPrunedTrials: Bool
   /// Whether C is kept diagonal (sep-CMA-ES); ignored in one dimension, as Optuna does.
   public let useSeparableCMA: Bool
+  /// Whether the learning rates of the mean and of the covariance adapt to their signal-to-noise ratio (LRA-CMA-ES).
+  public let lrAdapt: Bool
   public var name: String { "cmaes" }
 
   let lock = Lock()
@@ -75,13 +84,14 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// Creates the sampler.
   ///
   /// - Throws: `.invalidArgument` for a negative `nStartupTrials`, a `sigma0` that is
-  ///   not positive and finite, a `popsize` below 2 or an `incPopsize` below 1.
+  ///   not positive and finite, a `popsize` below 2, an `incPopsize` below 1, or
+  ///   `lrAdapt` with `useSeparableCMA` (which Optuna prohibits).
   public init(
     seed: UInt64? = nil, x0: [(String, JSON)]? = nil, sigma0: Double? = nil, nStartupTrials: Int = 1,
     independentSampler: (any Sampler)? = nil, independentSamplerSpec: JSON? = nil,
     warnIndependentSampling: Bool = true, restartStrategy: RestartStrategy? = nil, popsize: Int? = nil,
     incPopsize: Int = 2,
-    considerPrunedTrials: Bool = false, useSeparableCMA: Bool = false
+    considerPrunedTrials: Bool = false, useSeparableCMA: Bool = false, lrAdapt: Bool = false
   ) throws(HoneError) {
     guard nStartupTrials >= 0 else { throw .invalidArgument("cmaes sampler: n_startup_trials must be >= 0") }
     if let sigma0, !(sigma0 > 0 && sigma0.isFinite) {
@@ -91,6 +101,9 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
       throw .invalidArgument("cmaes sampler: popsize must be between 2 and 2^20, got \(popsize)")
     }
     guard incPopsize >= 1 else { throw .invalidArgument("cmaes sampler: inc_popsize must be >= 1, got \(incPopsize)") }
+    guard !(lrAdapt && useSeparableCMA) else {
+      throw .invalidArgument("cmaes sampler: lr_adapt cannot be used with use_separable_cma or with_margin")
+    }
     if let x0 {
       for (name, value) in x0 where value.numberValue.map({ !$0.isFinite }) ?? true {
         throw .invalidArgument("cmaes sampler: x0 '\(name)' must be a finite number, not \(value.text)")
@@ -109,6 +122,7 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     self.incPopsize = incPopsize
     self.considerPrunedTrials = considerPrunedTrials
     self.useSeparableCMA = useSeparableCMA
+    self.lrAdapt = lrAdapt
   }
 
   /// Records the generation CMA-ES will sample the trial from, when it will.
@@ -191,6 +205,6 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     return try CMAEvolutionStrategy(
       mean: mean, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
       bounds: Array(repeating: (0, 1), count: space.count), populationSize: populationSize,
-      separable: useSeparableCMA && space.count > 1)
+      separable: useSeparableCMA && space.count > 1, learningRateAdaptation: lrAdapt)
   }
 }

@@ -16,6 +16,13 @@ internal import HonePlatform
 /// (positive) weights, and the rank-μ rate is raised by (n + 2)/3, with the
 /// constants the `cmaes` package's `SepCMA` uses.
 ///
+/// With `learningRateAdaptation` (LRA-CMA-ES, Nomura, Akimoto and Ono 2023; the
+/// `cmaes` package's `lr_adapt`), each generation moves the mean and Σ = σ²C only
+/// η_m and η_Σ of the way the update above would, with η adapted to the steps'
+/// signal-to-noise ratio (`LearningRates`); Σ is then split again as σ = det(Σ)^(1/2n)
+/// and C = Σ/σ², and σ is scaled by η_m's change. It needs the full covariance, so
+/// it cannot be combined with `separable`.
+///
 /// Candidates outside the box bounds are drawn again, up to `maxResampling`
 /// times, and the last one is clipped into the box, as the `cmaes` package does.
 public struct CMAEvolutionStrategy: Equatable, Sendable {
@@ -70,6 +77,8 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   public private(set) var eigenvectors: Matrix<Double>
   /// D: the square roots of C's eigenvalues, in the order of `eigenvectors`' columns.
   public private(set) var scales: [Double]
+  /// The learning rates and their moving averages; nil without learning-rate adaptation.
+  public private(set) var learningRates: LearningRates?
 
   /// Eigenvalues below this floor are raised to it, so C stays positive definite.
   static let epsilon = 1e-8
@@ -110,13 +119,15 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   ///   - covariance: the initial C (the identity when nil); symmetric positive definite.
   ///   - populationSize: λ ≥ 2, the tutorial's default when nil.
   ///   - maxResampling: the draws before clipping; 10·n when nil.
+  ///   - learningRateAdaptation: whether η_m and η_Σ adapt (LRA-CMA-ES); not with `separable`.
   /// - Throws: `.invalidArgument` for an empty or non-finite mean, a step size that is
-  ///   not positive and finite, bounds or a covariance of the wrong shape, or λ < 2;
-  ///   `.numeric` when the covariance cannot be decomposed.
+  ///   not positive and finite, bounds or a covariance of the wrong shape, λ < 2, or
+  ///   learning-rate adaptation with `separable`; `.numeric` when the covariance
+  ///   cannot be decomposed.
   public init(
     mean: [Double], sigma: Double, bounds: [(lower: Double, upper: Double)]? = nil,
     populationSize: Int? = nil, covariance: Matrix<Double>? = nil, maxResampling: Int? = nil,
-    separable: Bool = false
+    separable: Bool = false, learningRateAdaptation: Bool = false
   ) throws(HoneError) {
     let n = mean.count
     guard n >= 1, n <= 1 << 16 else { throw .invalidArgument("CMA-ES: the dimension must be 1...65536, got \(n)") }
@@ -134,6 +145,9 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     let c = covariance ?? .identity(n)
     guard c.rows == n, c.cols == n, c.storage.allSatisfy(\.isFinite) else {
       throw .invalidArgument("CMA-ES: the covariance must be a finite \(n)×\(n) matrix")
+    }
+    guard !(learningRateAdaptation && separable) else {
+      throw .invalidArgument("CMA-ES: learning-rate adaptation needs the full covariance, not a separable one")
     }
     let dn = Double(n)
     let mu = lambda / 2
@@ -194,6 +208,7 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     self.recentValues = []
     self.eigenvectors = .identity(n)
     self.scales = Array(repeating: 1, count: n)
+    self.learningRates = learningRateAdaptation ? LearningRates(dimension: n) : nil
     try decompose()
   }
 
@@ -313,6 +328,7 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   private mutating func update(_ solutions: [(x: [Double], value: Double)]) throws(HoneError) {
     let n = dimension
     let dn = Double(n)
+    let before = learningRates == nil ? nil : (mean: mean, sigma: sigma, covariance: covariance)
     generation += 1
     let ranked = solutions.indices.sorted { a, b in
       let (va, vb) = (solutions[a].value, solutions[b].value)
@@ -362,7 +378,61 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     if separable {
       for j in 0..<n { for i in 0..<n where i != j { covariance[i, j] = 0 } }
     }
+    if let before { try adaptLearningRates(from: before) }
     try decompose()
+  }
+
+  /// LRA-CMA-ES: takes η_m of the mean's step and η_Σ of Σ's, after adapting both
+  /// to the steps as seen in the coordinates of the distribution before them.
+  ///
+  /// Runs before `decompose`, so B and D still decompose the previous C and
+  /// `inverseSqrtTimes` applies C_old^(−1/2).
+  private mutating func adaptLearningRates(
+    from old: (mean: [Double], sigma: Double, covariance: Matrix<Double>)
+  ) throws(HoneError) {
+    guard var rates = learningRates else { return }
+    let n = dimension
+    let (variance, oldVariance) = (sigma * sigma, old.sigma * old.sigma)
+    let deltaMean = (0..<n).map { mean[$0] - old.mean[$0] }
+    var deltaSigma = Matrix<Double>(rows: n, cols: n)
+    for j in 0..<n {
+      for i in 0..<n { deltaSigma[i, j] = variance * covariance[i, j] - oldVariance * old.covariance[i, j] }
+    }
+    // Σ_old^(−1/2) = C_old^(−1/2)/σ_old; W·ΔΣ·W column by column, then row by row (W is symmetric).
+    let localMean = inverseSqrtTimes(deltaMean).map { $0 / old.sigma }
+    var half = Matrix<Double>(rows: n, cols: n)
+    for j in 0..<n {
+      let column = inverseSqrtTimes((0..<n).map { deltaSigma[$0, j] })
+      for i in 0..<n { half[i, j] = column[i] }
+    }
+    var localCovariance = [Double](repeating: 0, count: n * n)
+    let scale = oldVariance * 2.0.squareRoot()
+    for i in 0..<n {
+      let row = inverseSqrtTimes((0..<n).map { half[i, $0] })
+      for j in 0..<n { localCovariance[i * n + j] = row[j] / scale }
+    }
+    let etaMeanBefore = rates.etaMean
+    rates.update(localMean: localMean, localCovariance: localCovariance)
+
+    var adapted = Matrix<Double>(rows: n, cols: n)
+    for j in 0..<n {
+      for i in 0..<n { adapted[i, j] = oldVariance * old.covariance[i, j] + rates.etaSigma * deltaSigma[i, j] }
+    }
+    // A convex combination of two positive definite matrices: only rounding can break that.
+    let (values, _) = try Matrix.syevd(adapted)
+    guard values.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+      throw .numeric("CMA-ES: the learning-rate-adapted covariance is not positive definite")
+    }
+    // σ = det(Σ)^(1/2n), so that C = Σ/σ² has determinant 1, as the `cmaes` package splits Σ.
+    let split = min(exp(values.map { log($0) }.reduce(0, +) / (2 * Double(n))), Self.sigmaMax)
+    let splitVariance = split * split
+    for j in 0..<n {
+      for i in 0..<n { covariance[i, j] = adapted[i, j] / splitVariance }
+    }
+    mean = (0..<n).map { old.mean[$0] + rates.etaMean * deltaMean[$0] }
+    // The step-size correction: η_m·σ, the scale of the mean's next step, is kept across η_m's change.
+    sigma = split * etaMeanBefore / rates.etaMean
+    learningRates = rates
   }
 }
 

@@ -358,11 +358,16 @@ class CmaEsSampler(BaseSampler):
     never do (their generation waits for other trials).
 
     ``restart_strategy="ipop"`` restarts a stalled search from a random mean
-    with the population multiplied by ``inc_popsize`` (Optuna 5 ignores it
-    with a warning; Hone does it). ``use_separable_cma`` keeps the covariance
-    diagonal (sep-CMA-ES). ``"bipop"``, ``with_margin``, ``lr_adapt`` and
-    ``source_trials`` are refused (a ``ValueError`` saying they are not
-    supported yet) rather than ignored.
+    with the population multiplied by ``inc_popsize``; ``"bipop"`` interlaces
+    those growing populations with small ones (smaller step size too), choosing
+    the regime that has used fewer evaluations, as Optuna 3.x did (Optuna 5
+    ignores ``restart_strategy`` with a warning; Hone does both).
+    ``lr_adapt=True`` adapts the learning rates of the mean and covariance to
+    their signal-to-noise ratio (LRA-CMA-ES); like Optuna, it refuses
+    ``use_separable_cma`` or ``with_margin`` with a ``ValueError``.
+    ``use_separable_cma`` keeps the covariance diagonal (sep-CMA-ES).
+    ``with_margin`` and ``source_trials`` are refused (a ``ValueError`` saying
+    they are not supported yet) rather than ignored.
     ``warn_independent_sampling`` is accepted; the library has no logger, so it
     prints nothing.
     """

@@ -5,6 +5,7 @@ import pytest
 
 import hone
 from hone import TrialState
+from hone.distributions import _normalize
 from hone.samplers import CmaEsSampler, QMCSampler
 
 
@@ -70,10 +71,10 @@ def test_options_defaults_and_refusals():
     assert spec["options"]["x0"] == {"x": 1.0}
     assert spec["options"]["independent_sampler"]["type"] == "qmc"
     for kwargs, message in [
-        ({"restart_strategy": "bipop"}, "restart_strategy 'bipop' is not supported yet (ipop is)"),
         ({"with_margin": True}, "'with_margin' is not supported yet"),
-        ({"lr_adapt": True}, "'lr_adapt' is not supported yet"),
         ({"source_trials": []}, "'source_trials' (warm starting) is not supported yet"),
+        ({"lr_adapt": True, "use_separable_cma": True}, "lr_adapt cannot be used with use_separable_cma or with_margin"),
+        ({"restart_strategy": "cold"}, "unknown restart_strategy 'cold'"),
         ({"popsize": 1}, "popsize must be between 2 and 2^20"),
         ({"sigma0": -1.0}, "sigma0 must be positive"),
     ]:
@@ -97,3 +98,25 @@ def test_ipop_grows_the_population_on_a_stalled_search():
     # 34 generations of four (a flat objective stalls after 10 + ceil(90 / 4) = 33), then generations of eight.
     assert tags[: 34 * 4] == [g for g in range(34) for _ in range(4)]
     assert tags[34 * 4 :] == [34 + i // 8 for i in range(len(tags) - 34 * 4)]
+
+
+def test_bipop_and_lr_adapt_reach_the_library():
+    sampler = CmaEsSampler(seed=4, popsize=4, restart_strategy="bipop", lr_adapt=True)
+    options = _normalize("sampler", sampler._to_spec())["options"]
+    assert options["restart_strategy"] == "bipop" and options["lr_adapt"] is True
+
+    def run():
+        with hone.create_study(sampler=CmaEsSampler(seed=4, popsize=4, restart_strategy="bipop", lr_adapt=True)) as study:
+            for _ in range(400):
+                trial = study.ask()
+                for name in "ab":
+                    trial.suggest_float(name, 0.0, 1.0)
+                study.tell(trial, 1.0)
+            return [t.system_attrs.get("cma:generation") for t in study.trials][1:], params(study)
+
+    tags, first = run()
+    # A flat objective stalls λ = 4 after 10 + ceil(60 / 4) = 25 generations; BIPOP's first
+    # restart is large (the first run's 104 evaluations count as small, against none), λ = 8.
+    assert tags[: 26 * 4] == [g for g in range(26) for _ in range(4)]
+    assert tags[26 * 4 : 26 * 4 + 8] == [26] * 8
+    assert run()[1] == first
