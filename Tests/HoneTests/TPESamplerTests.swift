@@ -132,7 +132,7 @@ import Testing
     var memo = TPESampler.SpaceMemo(names: ["x"], space: [d])
     let refreshed = memo.refresh(history)
     #expect(refreshed)
-    let good = sampler.estimator(below, of: history, memo: memo)
+    let good = sampler.estimator(below, of: history, memo: &memo)
     var rng = Xoshiro256(seed: 5)
     let draws = good.sample(4000, using: &rng)
     let mus = [0.0, 0.5, 5], sigmas = [2.5, 2.5, 10]
@@ -153,7 +153,7 @@ import Testing
     var memo = TPESampler.SpaceMemo(names: ["x"], space: [d])
     let refreshed = memo.refresh(history)
     #expect(refreshed)
-    let good = sampler.estimator(below, of: history, memo: memo)
+    let good = sampler.estimator(below, of: history, memo: &memo)
     var rng = Xoshiro256(seed: 6)
     let draws = good.sample(4000, using: &rng).map { log($0) }
     // log x = 0 and log(100)/20; the inner gap is clipped to log(100)/4; prior at the centre.

@@ -55,6 +55,19 @@ struct ParzenEstimator {
   /// Per kernel, the part of its log density shared by every point: its log weight
   /// and the normalizing terms of the continuous dimensions.
   private let constants: [Double]
+  /// The observation kernels in ascending order of their first-dimension centre, when
+  /// that dimension is continuous and there are enough of them to search.
+  private let window: Window?
+
+  /// What finds the kernels a point can reach in the first dimension without visiting the others.
+  private struct Window {
+    /// Kernel indices by rank, and their centres in the first dimension.
+    let order: [Int]
+    let centres: [Double]
+    /// The largest first-dimension bandwidth and constant of the observation kernels.
+    let maxSigma: Double
+    let maxConstant: Double
+  }
 
   var kernelCount: Int { weights.count }
 
@@ -64,10 +77,12 @@ struct ParzenEstimator {
   ///
   /// `sortedOrders`, when given, holds per numeric dimension what `sortedOrder`
   /// returns for its column on the estimator's axis, so that a caller that keeps
-  /// the order between fits does not sort again.
+  /// the order between fits does not sort again. `massHints` holds per numeric
+  /// dimension bandwidths and log masses an earlier fit gave the same centres: a
+  /// kernel whose bandwidth is unchanged takes its mass from there.
   init(
-    space: [Distribution], observations: [[Double]], sortedOrders: [[Int]]? = nil, observationWeights: [Double],
-    priorWeight: Double, considerMagicClip: Bool, considerEndpoints: Bool
+    space: [Distribution], observations: [[Double]], sortedOrders: [[Int]]? = nil, massHints: [MassHint]? = nil,
+    observationWeights: [Double], priorWeight: Double, considerMagicClip: Bool, considerEndpoints: Bool
   ) {
     let n = observationWeights.count
     var w = observationWeights
@@ -79,9 +94,10 @@ struct ParzenEstimator {
     dims.reserveCapacity(space.count)
     for (j, (d, column)) in zip(space, observations).enumerated() {
       let order = sortedOrders.flatMap { j < $0.count && $0[j].count == column.count ? $0[j] : nil }
+      let hint = massHints.flatMap { j < $0.count && $0[j].sigma.count == column.count ? $0[j] : nil }
       dims.append(
         Self.kernels(
-          d, column, order: order, priorWeight: priorWeight, magicClip: considerMagicClip,
+          d, column, order: order, hint: hint, priorWeight: priorWeight, magicClip: considerMagicClip,
           endpoints: considerEndpoints))
     }
     dimensions = dims
@@ -89,16 +105,32 @@ struct ParzenEstimator {
     for case .numeric(let k) in dims where k.step == nil {
       // Most bandwidths are the clip's floor, so the last logarithm is mostly the next one.
       var (last, logLast) = (Double.nan, Double.nan)
+      let logSqrtTwoPi = StandardNormal.logSqrtTwoPi
       for i in c.indices {
         if k.sigma[i] != last { (last, logLast) = (k.sigma[i], log(k.sigma[i])) }
-        c[i] -= StandardNormal.logSqrtTwoPi + logLast + k.logMass[i]
+        c[i] -= logSqrtTwoPi + logLast + k.logMass[i]
       }
     }
     constants = c
+    if n >= 64, case .numeric(let k)? = dims.first, k.step == nil {
+      let order = sortedOrders.flatMap { $0.first.flatMap { $0.count == n ? $0 : nil } } ?? Self.sortedOrder(k.mu.dropLast().map { $0 })
+      window = Window(
+        order: order, centres: order.map { k.mu[$0] }, maxSigma: k.sigma.dropLast().max() ?? 0,
+        maxConstant: c.dropLast().max() ?? -.infinity)
+    } else {
+      window = nil
+    }
+  }
+
+  /// Bandwidths and log masses of kernels at given centres, from an earlier fit.
+  struct MassHint {
+    var sigma: [Double]
+    var logMass: [Double]
   }
 
   private static func kernels(
-    _ d: Distribution, _ column: [Double], order: [Int]?, priorWeight: Double, magicClip: Bool, endpoints: Bool
+    _ d: Distribution, _ column: [Double], order: [Int]?, hint: MassHint?, priorWeight: Double, magicClip: Bool,
+    endpoints: Bool
   ) -> Kernels {
     var low: Double, high: Double, step: Double?, isLog: Bool
     switch d {
@@ -148,10 +180,14 @@ struct ParzenEstimator {
     mus.append(0.5 * (low + high))
     sigmas.append(span)
     var logMass = [Double](repeating: 0, count: n + 1)
+    let cut = TruncatedNormal.tailCutoff
     for k in 0...n {
       // A kernel deep inside both ends has all its mass (see `TruncatedNormal.tailBelow`).
+      if let hint, k < n, hint.sigma[k] == sigmas[k] {
+        logMass[k] = hint.logMass[k]
+        continue
+      }
       let (a, b) = ((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
-      let cut = TruncatedNormal.tailCutoff
       if !(a < cut && -b < cut) { logMass[k] = TruncatedNormal.logMass(a, b) }
     }
     return .numeric(
@@ -331,66 +367,100 @@ struct ParzenEstimator {
       var floor = constants[prior]
       for j in 0..<d { floor += term(j, prior, x: x[j], axis: axis[j], cells: cells[j], inverseSigma[j]) }
       floor -= Self.logSumExpCutoff + 1
-      var n = kernels
+      // s[a] is the partial log density of kernel active[a].
+      var n = 0
       s.withUnsafeMutableBufferPointer { sp in
         active.withUnsafeMutableBufferPointer { ap in
-          constants.withUnsafeBufferPointer { c in
-            for k in 0..<kernels {
-              sp[k] = c[k]
-              ap[k] = k
+          // With a window, only the kernels whose first-dimension centre lies within reach
+          // start, in that dimension's order, and the prior: a kernel k is kept after the
+          // first dimension only if ((t − μ_k)/σ_k)² ≤ 2(c_k − floor), which needs
+          // |t − μ_k| ≤ maxSigma·√(2(maxConstant − floor)).
+          var dense = true
+          if let w = window {
+            dense = false
+            let reach2 = 2 * (w.maxConstant - floor)
+            if reach2 >= 0 {
+              let reach = w.maxSigma * reach2.squareRoot()
+              let (lo, hi) = (Self.lowerBound(w.centres, axis[0] - reach), Self.upperBound(w.centres, axis[0] + reach))
+              for r in lo..<hi {
+                ap[n] = w.order[r]
+                sp[n] = constants[w.order[r]]
+                n += 1
+              }
             }
+            ap[n] = prior
+            sp[n] = constants[prior]
+            n += 1
           }
           for (j, dim) in dimensions.enumerated() {
+            // Densely, the first dimension runs over every kernel from its constant; later ones over those kept.
+            let first = dense && j == 0
+            let m = first ? kernels : n
+            var kept = 0
+            // Adds dimension j's term of kernel k to position a, keeping it when it may still count.
+            @inline(__always) func add(_ a: Int, _ k: Int, _ term: Double) {
+              let v = (first ? constants[k] : sp[a]) + term
+              sp[kept] = v
+              ap[kept] = k
+              kept += v >= floor ? 1 : 0
+            }
             switch dim {
             case .categorical(let c):
               let i = Int(exactly: x[j]).map { min(max($0, 0), c.count - 1) } ?? 0
               c.probabilities.withUnsafeBufferPointer { p in
-                for a in 0..<n {
-                  let k = ap[a]
-                  sp[k] += log(p[k * c.count + i])
+                for a in 0..<m {
+                  let k = first ? a : ap[a]
+                  add(a, k, log(p[k * c.count + i]))
                 }
               }
-            case .numeric(let m):
-              if m.step != nil {
+            case .numeric(let num):
+              if num.step != nil {
                 cells[j].withUnsafeBufferPointer { cp in
-                  for a in 0..<n { sp[ap[a]] += cp[ap[a]] }
+                  for a in 0..<m {
+                    let k = first ? a : ap[a]
+                    add(a, k, cp[k])
+                  }
                 }
               } else {
                 let t = axis[j]
-                m.mu.withUnsafeBufferPointer { mu in
+                num.mu.withUnsafeBufferPointer { mu in
                   inverseSigma[j].withUnsafeBufferPointer { inv in
-                    if n == kernels {
-                      // Every kernel: a dense loop, which vectorizes.
-                      for k in 0..<kernels {
-                        let z = (t - mu[k]) * inv[k]
-                        sp[k] -= 0.5 * z * z
-                      }
-                    } else {
-                      for a in 0..<n {
-                        let k = ap[a]
-                        let z = (t - mu[k]) * inv[k]
-                        sp[k] -= 0.5 * z * z
-                      }
+                    for a in 0..<m {
+                      let k = first ? a : ap[a]
+                      let z = (t - mu[k]) * inv[k]
+                      add(a, k, -0.5 * z * z)
                     }
                   }
                 }
               }
             }
-            // Keep the kernels that may still count, in index order.
-            var kept = 0
-            for a in 0..<n where sp[ap[a]] >= floor {
-              ap[kept] = ap[a]
-              kept += 1
-            }
             n = kept
           }
-          var values = [Double](repeating: 0, count: n)
-          for a in 0..<n { values[a] = sp[ap[a]] }
-          out[row] = Self.logSumExp(values)
+          out[row] = Self.logSumExp(UnsafeBufferPointer(rebasing: sp[0..<n]))
         }
       }
     }
     return out
+  }
+
+  /// The first index of sorted `x` whose value is at least `v`.
+  static func lowerBound(_ x: [Double], _ v: Double) -> Int {
+    var (lo, hi) = (0, x.count)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if x[mid] < v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// The first index of sorted `x` whose value is above `v`.
+  static func upperBound(_ x: [Double], _ v: Double) -> Int {
+    var (lo, hi) = (0, x.count)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if x[mid] <= v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 
   /// Dimension `j`'s term in kernel `k`'s log density at `x` (`axis` on the
@@ -409,6 +479,10 @@ struct ParzenEstimator {
 
   /// log Σ e^s, skipping the terms too small to change the sum's double (below max − `logSumExpCutoff`).
   static func logSumExp(_ s: [Double]) -> Double {
+    s.withUnsafeBufferPointer { logSumExp($0) }
+  }
+
+  static func logSumExp(_ s: UnsafeBufferPointer<Double>) -> Double {
     guard let m = s.max(), m > -.infinity else { return -.infinity }
     if m == .infinity { return .infinity }
     var sum = 0.0

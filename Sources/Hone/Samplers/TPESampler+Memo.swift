@@ -71,12 +71,16 @@ extension TPESampler {
     var sorted: [[Int32]]
     /// Per numeric dimension, each row's value on the estimator's axis (log for log scales).
     var keys: [[Double]]
+    /// Per numeric dimension, each row's bandwidth and log mass in the last estimator it was in
+    /// (NaN before any): most stay the same from one ask to the next.
+    var masses: [ParzenEstimator.MassHint]
 
     init(names: [String], space: [Distribution]) {
       self.names = names
       self.space = space
       sorted = [[Int32]](repeating: [], count: space.count)
       keys = [[Double]](repeating: [], count: space.count)
+      masses = [ParzenEstimator.MassHint](repeating: .init(sigma: [], logMass: []), count: space.count)
     }
 
     /// The row of the trial at `position`, -1 when it lacks a value of the space,
@@ -101,7 +105,11 @@ extension TPESampler {
         slots[i] = r
         positions.append(i)
         rows += row
-        for j in 0..<d where space[j].isNumeric { keys[j].append(Self.key(row[j], space[j])) }
+        for j in 0..<d where space[j].isNumeric {
+          keys[j].append(Self.key(row[j], space[j]))
+          masses[j].sigma.append(.nan)
+          masses[j].logMass.append(.nan)
+        }
         added.append(r)
       }
       guard !added.isEmpty else { return true }
@@ -153,7 +161,7 @@ extension TPESampler {
   /// The memo of `names` × `space` for the study of `history`, brought up to date with `all`.
   func withMemo<T>(
     _ history: StudyHistory, _ all: [FrozenTrial], names: [String], space: [Distribution],
-    _ body: (SpaceMemo) -> T
+    _ body: (inout SpaceMemo) -> T
   ) -> T {
     lock.withLock {
       checkMemoStudy(history)
@@ -167,7 +175,7 @@ extension TPESampler {
         memos[i] = SpaceMemo(names: names, space: space)
         _ = memos[i].refresh(all)
       }
-      return body(memos[i])
+      return body(&memos[i])
     }
   }
 

@@ -237,7 +237,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     let pending = options.constantLiar ? lock.withLock { proposals } : [:]
     let (below, above) = split(all, excluding: trial.number, pending: pending, maximize: maximize)
     let (good, bad) = withMemo(history, all, names: names, space: space) { memo in
-      (estimator(below, of: all, memo: memo), estimator(above, of: all, memo: memo))
+      (estimator(below, of: all, memo: &memo), estimator(above, of: all, memo: &memo))
     }
     var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial.number), substream: substream)
     let candidates = good.sample(options.nEICandidates, using: &rng)
@@ -265,7 +265,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   ///
   /// Finished trials come from the memo with their sorted places; the others
   /// (RUNNING ones, with the liar) are read here and merged into each order.
-  func estimator(_ side: [Observed], of all: [FrozenTrial], memo: SpaceMemo) -> ParzenEstimator {
+  func estimator(_ side: [Observed], of all: [FrozenTrial], memo: inout SpaceMemo) -> ParzenEstimator {
     let (names, space) = (memo.names, memo.space)
     let d = names.count
     // The column of each memo row on this side, -1 for rows elsewhere.
@@ -302,7 +302,12 @@ public final class TPESampler: Sampler, @unchecked Sendable {
       var order: [Int] = []
       order.reserveCapacity(n)
       if unmemoized.isEmpty {
-        for r in memo.sorted[j] where columnOfRow[Int(r)] >= 0 { order.append(Int(columnOfRow[Int(r)])) }
+        // Rows and columns both come from this memo and this side, so every index is in range.
+        memo.sorted[j].withUnsafeBufferPointer { sorted in
+          columnOfRow.withUnsafeBufferPointer { column in
+            for r in sorted where column[Int(r)] >= 0 { order.append(Int(column[Int(r)])) }
+          }
+        }
       } else {
         // Merge by (value on the axis, column): columns follow trial numbers, as the memo's positions do.
         let extra = unmemoized.map { (SpaceMemo.key(columns[j][$0], space[j]), $0) }.sorted { $0 < $1 }
@@ -319,10 +324,38 @@ public final class TPESampler: Sampler, @unchecked Sendable {
       }
       orders[j] = order
     }
-    return ParzenEstimator(
-      space: space, observations: columns, sortedOrders: orders, observationWeights: (options.weights ?? .optuna)(n),
-      priorWeight: options.priorWeight, considerMagicClip: options.considerMagicClip,
-      considerEndpoints: options.considerEndpoints)
+    let hints = (0..<d).map { j -> ParzenEstimator.MassHint in
+      guard space[j].isNumeric else { return .init(sigma: [], logMass: []) }
+      return .init(sigma: Self.gather(memo.masses[j].sigma, source), logMass: Self.gather(memo.masses[j].logMass, source))
+    }
+    let estimator = ParzenEstimator(
+      space: space, observations: columns, sortedOrders: orders, massHints: hints,
+      observationWeights: (options.weights ?? .optuna)(n), priorWeight: options.priorWeight,
+      considerMagicClip: options.considerMagicClip, considerEndpoints: options.considerEndpoints)
+    for (j, dim) in estimator.dimensions.enumerated() {
+      guard case .numeric(let k) = dim else { continue }
+      Self.scatter(k.sigma, source, into: &memo.masses[j].sigma)
+      Self.scatter(k.logMass, source, into: &memo.masses[j].logMass)
+    }
+    return estimator
+  }
+
+  /// `values[r]` for each memo row r of `source`, NaN for an observation read at this ask.
+  static func gather(_ values: [Double], _ source: [Int]) -> [Double] {
+    values.withUnsafeBufferPointer { v in
+      [Double](unsafeUninitializedCapacity: source.count) { out, count in
+        // `source` holds rows of the memo `values` belongs to, or negative marks.
+        for (i, r) in source.enumerated() { out[i] = r >= 0 && r < v.count ? v[r] : .nan }
+        count = source.count
+      }
+    }
+  }
+
+  /// Writes `values[i]` at memo row `source[i]` of `into`, for the observations that have one.
+  static func scatter(_ values: [Double], _ source: [Int], into: inout [Double]) {
+    into.withUnsafeMutableBufferPointer { out in
+      for (i, r) in source.enumerated() where r >= 0 && r < out.count && i < values.count { out[r] = values[i] }
+    }
   }
 
   /// The internal value of a sampled double in `d`, on its grid and within its bounds.
