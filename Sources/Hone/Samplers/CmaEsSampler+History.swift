@@ -5,6 +5,8 @@ extension CmaEsSampler {
     var x: [Double]?
     /// The value to minimize.
     var value: Double
+    /// Its parameters in the joint space's order, with margin, to recognise the draw it was sampled as.
+    var params: [ParamValue]? = nil
   }
 
   /// What the sampler has read of one study's trials, kept between asks.
@@ -139,7 +141,7 @@ extension CmaEsSampler {
       if let s = memo.run.state {
         state = s
       } else {
-        state = try initialState(space, populationSize: lambda)
+        state = try initialState(space, populationSize: lambda, sign: sign)
         let told = memo.run.used
         (memo.run.used, memo.run.restarts) = ([], 0)
         for p in told {
@@ -157,7 +159,7 @@ extension CmaEsSampler {
   /// Tells `state` the population `p` (under the lock), restarting it when the strategy says so; false when
   /// LAPACK cannot decompose the covariance, and the state is kept to sample from.
   private func advance(_ state: inout CMAEvolutionStrategy, with p: [Int], space: SearchSpace) throws(HoneError) -> Bool {
-    let solutions = p.compactMap { n in memo.run.candidates[n].flatMap { c in c.x.map { ($0, c.value) } } }
+    let solutions = p.compactMap { n in memo.run.candidates[n].flatMap { c in toldPoint(n, c, state, space).map { ($0, c.value) } } }
     guard (try? state.tell(solutions)) != nil else { return false }
     memo.run.used.append(p)
     if restartStrategy == .ipop, state.shouldStop() {
@@ -168,7 +170,7 @@ extension CmaEsSampler {
       state = try CMAEvolutionStrategy(
         mean: (0..<space.count).map { _ in rng.nextUnit() }, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
         bounds: Array(repeating: (0, 1), count: space.count),
-        populationSize: overflow ? 1 << 20 : min(grown, 1 << 20), separable: state.separable)
+        populationSize: overflow ? 1 << 20 : min(grown, 1 << 20), separable: state.separable, steps: marginSteps(space))
     }
     return true
   }
@@ -203,7 +205,9 @@ extension CmaEsSampler {
         if let value {
           memo.run.counting += 1
           let g = t.systemAttr(Self.generationKey)?.integerValue.flatMap { Int(exactly: $0) }
-          memo.run.candidates[t.number] = Candidate(x: g == nil ? nil : Self.unitPoint(t, space), value: sign * value)
+          var c = Candidate(x: g == nil ? nil : Self.unitPoint(t, space), value: sign * value)
+          if withMargin, c.x != nil { c.params = space.names.compactMap { t.param($0)?.value } }
+          memo.run.candidates[t.number] = c
           if let g, g >= 0 {
             var m = memo.run.members[g] ?? []
             let at = m.firstIndex { $0 > t.number } ?? m.count
@@ -215,6 +219,20 @@ extension CmaEsSampler {
       }
       if settledSoFar && final { memo.run.settled = k + 1 } else { settledSoFar = false }
     }
+  }
+
+  /// The point trial `n` is told at: with margin, the unencoded draw its number seeds from
+  /// `state`, as CMAwM tells it, when that draw encodes to the trial's parameters (the
+  /// state is the one its generation was sampled from); else its parameters' point.
+  private func toldPoint(_ n: Int, _ c: Candidate, _ state: CMAEvolutionStrategy, _ space: SearchSpace) -> [Double]? {
+    guard let x = c.x else { return nil }
+    guard state.margin > 0, let params = c.params, params.count == space.count else { return x }
+    var rng = drawStream(n)
+    let draw = state.ask(using: &rng)
+    let encoded = state.encoded(draw)
+    guard encoded.count == space.count else { return x }
+    for (k, d) in space.distributions.enumerated() where d.fromUnit(encoded[k]) != params[k] { return x }
+    return draw
   }
 
   /// The state the sampler keeps in memory, for the tests that compare it with one rebuilt from storage.

@@ -9,8 +9,9 @@ extension CmaEsSampler {
   /// The sampler of a `"cmaes"` spec's options; absent options take the initializer's defaults.
   ///
   /// Optuna's options that Hone does not implement yet are refused by name
-  /// rather than ignored: the BIPOP restart strategy, CMA with margin,
-  /// learning-rate adaptation and warm starting from source trials.
+  /// rather than ignored: the BIPOP restart strategy and learning-rate adaptation.
+  /// `source_trials` is an array of `{"params": {name: value}, "value": v, "state": "COMPLETE"}`
+  /// (`CmaEsSampler.sourceTrials(_:)`).
   static func make(_ options: JSONObjectReader, seed: UInt64?) throws(HoneError) -> CmaEsSampler {
     try options.allowOnly(optionKeys)
     let context = "cmaes sampler options"
@@ -23,11 +24,8 @@ extension CmaEsSampler {
         throw .invalidArgument("\(context): restart_strategy '\(strategy)' is not supported yet (ipop is)")
       }
     }
-    for flag in ["with_margin", "lr_adapt"] where try options.optionalBool(flag) == true {
+    for flag in ["lr_adapt"] where try options.optionalBool(flag) == true {
       throw .invalidArgument("\(context): '\(flag)' is not supported yet")
-    }
-    if let sources = options["source_trials"], sources != .null {
-      throw .invalidArgument("\(context): 'source_trials' (warm starting) is not supported yet")
     }
     func count(_ key: String) throws(HoneError) -> Int? {
       guard let v = try options.optionalInt64(key) else { return nil }
@@ -55,7 +53,9 @@ extension CmaEsSampler {
       warnIndependentSampling: try options.optionalBool("warn_independent_sampling") ?? d.warnIndependentSampling,
       restartStrategy: strategy == nil ? nil : .ipop, popsize: try count("popsize"), incPopsize: try count("inc_popsize") ?? d.incPopsize,
       considerPrunedTrials: try options.optionalBool("consider_pruned_trials") ?? d.considerPrunedTrials,
-      useSeparableCMA: try options.optionalBool("use_separable_cma") ?? d.useSeparableCMA)
+      useSeparableCMA: try options.optionalBool("use_separable_cma") ?? d.useSeparableCMA,
+      withMargin: try options.optionalBool("with_margin") ?? d.withMargin,
+      sourceTrials: try sourceTrials(options["source_trials"]))
   }
 
   /// The options of this sampler's spec, every one written out.
@@ -66,7 +66,7 @@ extension CmaEsSampler {
       ("warn_independent_sampling", .bool(warnIndependentSampling)), ("restart_strategy", restartStrategy.map { .string($0.rawValue) } ?? .null),
       ("popsize", popsize.map { .int($0) } ?? .null), ("inc_popsize", .int(incPopsize)),
       ("consider_pruned_trials", .bool(considerPrunedTrials)), ("use_separable_cma", .bool(useSeparableCMA)),
-      ("with_margin", .bool(false)), ("lr_adapt", .bool(false)), ("source_trials", .null),
+      ("with_margin", .bool(withMargin)), ("lr_adapt", .bool(false)), ("source_trials", sourceTrialsSpec),
     ]
   }
 }

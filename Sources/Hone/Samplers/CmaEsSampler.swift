@@ -30,14 +30,45 @@
 /// starts again from a uniform random mean with λ multiplied by `incPopsize`;
 /// generations are numbered across restarts. Optuna 5 ignores its deprecated
 /// `restart_strategy`; Hone does IPOP. The spec refuses, by name, what Hone does
-/// not implement yet: BIPOP, `with_margin`, `lr_adapt` and
-/// `source_trials`. `useSeparableCMA` keeps C diagonal (sep-CMA-ES).
+/// not implement yet: BIPOP and `lr_adapt`. `useSeparableCMA` keeps C diagonal (sep-CMA-ES).
+///
+/// `withMargin` is CMA-ES with margin (Optuna's `with_margin`, the `cmaes`
+/// package's `CMAwM`) on the integer and stepped-float parameters: each one's
+/// chance of changing value stays at least 1/(nλ). Log-scaled integers count as
+/// continuous, as in Optuna, and a space with no discrete parameter is plain
+/// CMA-ES. A trial is told at the unencoded draw its number seeds, which the
+/// sampler draws again from the rebuilt state instead of storing it; a trial whose
+/// parameters are not that draw's encoding (an enqueued one, or one sampled with
+/// another seed) is told at its parameters, as without margin.
+///
+/// `sourceTrials` warm-starts generation 0 (WS-CMA-ES, Optuna's `source_trials`):
+/// the source trials whose parameters are exactly the joint space's, each within
+/// its distribution, are mapped into the unit cube, and the best 10% of them
+/// (at least one, so at least 10 trials) give the initial mean, σ and covariance
+/// (`CMAEvolutionStrategy.warmStart`). They count when COMPLETE, or PRUNED with a
+/// value under `considerPrunedTrials`, as in Optuna; fewer than 10 fitting ones
+/// fail the ask, as Optuna raises. It excludes `x0`, `sigma0` and `useSeparableCMA`.
 public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// A restart strategy (Auger and Hansen, 2005).
   public enum RestartStrategy: String, Sendable {
     /// Once `CMAEvolutionStrategy.shouldStop` holds, start again from a uniform
     /// random mean with σ₀ and λ multiplied by `incPopsize`.
     case ipop
+  }
+
+  /// A trial of another study that warm-starts CMA-ES, in external values.
+  public struct SourceTrial: Sendable {
+    /// Its parameters by name, as the user sees them.
+    public var params: [(String, JSON)]
+    /// Its objective value; nil for a trial that has none.
+    public var value: Double?
+    public var state: TrialState
+
+    public init(params: [(String, JSON)], value: Double?, state: TrialState = .complete) {
+      self.params = params
+      self.value = value
+      self.state = state
+    }
   }
 
   /// The system attribute that holds a trial's generation.
@@ -66,6 +97,10 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   public let considerPrunedTrials: Bool
   /// Whether C is kept diagonal (sep-CMA-ES); ignored in one dimension, as Optuna does.
   public let useSeparableCMA: Bool
+  /// Whether the discrete parameters keep a margin (CMA-ES with margin).
+  public let withMargin: Bool
+  /// The trials of a similar study that warm-start generation 0, or nil for none.
+  public let sourceTrials: [SourceTrial]?
   public var name: String { "cmaes" }
 
   let lock = Lock()
@@ -75,13 +110,18 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// Creates the sampler.
   ///
   /// - Throws: `.invalidArgument` for a negative `nStartupTrials`, a `sigma0` that is
-  ///   not positive and finite, a `popsize` below 2 or an `incPopsize` below 1.
+  ///   not positive and finite, a `popsize` below 2 or an `incPopsize` below 1;
+  ///   `withMargin` with `useSeparableCMA`; `sourceTrials` with `x0`, `sigma0` or
+  ///   `useSeparableCMA` (Optuna's rules), or whose counting trials are fewer than 10,
+  ///   a source parameter that is not a finite scalar, or a COMPLETE source trial
+  ///   without a value or with a NaN one.
   public init(
     seed: UInt64? = nil, x0: [(String, JSON)]? = nil, sigma0: Double? = nil, nStartupTrials: Int = 1,
     independentSampler: (any Sampler)? = nil, independentSamplerSpec: JSON? = nil,
     warnIndependentSampling: Bool = true, restartStrategy: RestartStrategy? = nil, popsize: Int? = nil,
     incPopsize: Int = 2,
-    considerPrunedTrials: Bool = false, useSeparableCMA: Bool = false
+    considerPrunedTrials: Bool = false, useSeparableCMA: Bool = false,
+    withMargin: Bool = false, sourceTrials: [SourceTrial]? = nil
   ) throws(HoneError) {
     guard nStartupTrials >= 0 else { throw .invalidArgument("cmaes sampler: n_startup_trials must be >= 0") }
     if let sigma0, !(sigma0 > 0 && sigma0.isFinite) {
@@ -96,6 +136,12 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
         throw .invalidArgument("cmaes sampler: x0 '\(name)' must be a finite number, not \(value.text)")
       }
     }
+    if withMargin && useSeparableCMA {
+      throw .invalidArgument("cmaes sampler: with_margin cannot be used with use_separable_cma")
+    }
+    if let sourceTrials {
+      try Self.validate(sourceTrials, x0: x0, sigma0: sigma0, separable: useSeparableCMA, pruned: considerPrunedTrials)
+    }
     let seed = seed ?? entropySeed()
     self.seed = seed
     self.x0 = x0
@@ -109,6 +155,8 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     self.incPopsize = incPopsize
     self.considerPrunedTrials = considerPrunedTrials
     self.useSeparableCMA = useSeparableCMA
+    self.withMargin = withMargin
+    self.sourceTrials = sourceTrials
   }
 
   /// Records the generation CMA-ES will sample the trial from, when it will.
@@ -141,9 +189,9 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   ) throws(HoneError) -> [String: ParamValue] {
     let numeric = Self.numeric(space)
     guard !history.isMultiObjective, let state = try state(history, space: numeric) else { return [:] }
-    // One stream per trial: the same seed gives the same point whichever worker asks.
-    var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial.number), substream: stableHash("cmaes"))
-    let x = state.ask(using: &rng)
+    var rng = drawStream(trial.number)
+    // With margin the discrete coordinates are encoded onto the grid; `encoded` leaves a plain state's point alone.
+    let x = state.encoded(state.ask(using: &rng))
     var point: [String: ParamValue] = [:]
     for (k, (name, d)) in zip(numeric.names, numeric.distributions).enumerated() { point[name] = d.fromUnit(x[k]) }
     return point
@@ -181,16 +229,59 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     return x
   }
 
-  /// Generation 0: the mean at `x0` (the centre where it names no value), σ₀, the unit box.
-  func initialState(_ space: SearchSpace, populationSize: Int) throws(HoneError) -> CMAEvolutionStrategy {
-    let given = Dictionary(x0 ?? [], uniquingKeysWith: { _, last in last })
-    let mean = zip(space.names, space.distributions).map { name, d -> Double in
-      guard let v = given[name].flatMap(d.internal) else { return 0.5 }
-      return min(max(d.toUnit(v), 0), 1)
+  /// The random stream of trial `number`'s draw: one per trial, so the same seed gives the same point whichever worker asks.
+  func drawStream(_ number: Int) -> Xoshiro256 {
+    Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: number), substream: stableHash("cmaes"))
+  }
+
+  /// Generation 0: the warm start of `sourceTrials`, or the mean at `x0` (the centre
+  /// where it names no value) with σ₀ and C = I; the unit box, and the grid with margin.
+  ///
+  /// - Throws: `.invalidArgument` when fewer than 10 source trials fit `space`.
+  func initialState(_ space: SearchSpace, populationSize: Int, sign: Double) throws(HoneError) -> CMAEvolutionStrategy {
+    var mean: [Double]
+    var sigma = sigma0 ?? 1.0 / 6
+    var covariance: Matrix<Double>?
+    if sourceTrials != nil {
+      let solutions = sourceSolutions(space, sign: sign)
+      guard solutions.count >= 10 else {
+        throw .invalidArgument(
+          "cmaes sampler: \(solutions.count) source_trials fit the search space (\(space.names.joined(separator: ", "))); "
+            + "warm starting takes the best 10% and needs at least 10")
+      }
+      (mean, sigma, covariance) = try CMAEvolutionStrategy.warmStart(solutions)
+    } else {
+      let given = Dictionary(x0 ?? [], uniquingKeysWith: { _, last in last })
+      mean = zip(space.names, space.distributions).map { name, d -> Double in
+        guard let v = given[name].flatMap(d.internal) else { return 0.5 }
+        return min(max(d.toUnit(v), 0), 1)
+      }
     }
     return try CMAEvolutionStrategy(
-      mean: mean, sigma: max(sigma0 ?? 1.0 / 6, 1e-8),
+      mean: mean, sigma: max(sigma, 1e-8),
       bounds: Array(repeating: (0, 1), count: space.count), populationSize: populationSize,
-      separable: useSeparableCMA && space.count > 1)
+      covariance: covariance, separable: useSeparableCMA && space.count > 1, steps: marginSteps(space))
+  }
+
+  /// The cell width in the unit cube of each discrete parameter with margin, 0 for the others; nil without margin.
+  ///
+  /// `toUnit` gives each of a grid's K values a cell of width 1/K and maps it to
+  /// the cell's centre, so the values are the centres of the cells of width 1/K
+  /// that tile [0, 1], and the boundaries halfway between neighbours are k/K.
+  /// Optuna's CMAwM instead maps the first and last value to 0 and 1, with steps of
+  /// step/(high − low). The two cubes differ by an affine map per coordinate, and
+  /// the margin is invariant under it: the probabilities of crossing a boundary
+  /// are the same, and A, a boundary distance over σ√Cᵢᵢ, is unchanged when both
+  /// scale alike. Hone keeps its own cube so that σ₀ = 1/6 and the continuous
+  /// coordinates are those of plain CMA-ES.
+  func marginSteps(_ space: SearchSpace) -> [Double]? {
+    guard withMargin else { return nil }
+    return space.distributions.map { d -> Double in
+      switch d {
+      case .int(_, _, _, log: false): return 1 / (Double(d.lastGridIndex) + 1)
+      case .float(let low, let high, let step?, log: false): return 1 / (((high - low) / step).rounded() + 1)
+      default: return 0
+      }
+    }
   }
 }
