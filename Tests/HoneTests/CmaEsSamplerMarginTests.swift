@@ -66,7 +66,8 @@ final class CmaEsSamplerMarginTests: XCTestCase {
       var rng = s.drawStream(t.number)
       let draw = expected.ask(using: &rng)
       let encoded = expected.encoded(draw)
-      XCTAssertEqual(space.names.map { t.param($0)?.value }, encoded.map { d.fromUnit($0) }, "trial \(t.number) is its draw's encoding")
+      XCTAssertEqual(
+        space.names.map { t.param($0)?.value }, encoded.map { d.fromUnit($0) }, "trial \(t.number) is its draw's encoding")
       told.append((draw, try XCTUnwrap(t.value)))
     }
     // Cells of width 1/21: the draws are not their cells' centres.
@@ -80,7 +81,8 @@ final class CmaEsSamplerMarginTests: XCTestCase {
   /// sampler kept, with margin and a warm start together (Optuna allows both).
   func testTheStateRebuiltFromStorageEqualsTheStateInMemory() throws {
     let url = "sqlite:///\(scratch.path)/margin.db"
-    let spec = #"{"type": "cmaes", "seed": 12, "options": {"with_margin": true, "popsize": 5, "source_trials": \#(Self.sphereSources)}}"#
+    let options = #"{"with_margin": true, "popsize": 5, "source_trials": \#(Self.sphereSources)}"#
+    let spec = #"{"type": "cmaes", "seed": 12, "options": \#(options)}"#
     let study = try Study(optionsJSON: #"{"name": "m", "storage": "\#(url)", "sampler": \#(spec)}"#)
     for _ in 0..<38 { try runSphere(study) }
     _ = try study.ask()
@@ -199,11 +201,14 @@ final class CmaEsSamplerMarginTests: XCTestCase {
     }
     // Pruned source trials with a value count under consider_pruned_trials.
     let pruned = (0..<10).map { #"{"params": {"x": \#($0)}, "value": \#($0), "state": "PRUNED"}"# }.joined(separator: ", ")
-    XCTAssertNotNil(invalidArgumentMessage { try makeSampler(try JSON.parse(#"{"type": "cmaes", "options": {"source_trials": [\#(pruned)]}}"#)) })
-    XCTAssertNil(
+    func make(_ consider: Bool) -> String? {
       invalidArgumentMessage {
-        try makeSampler(try JSON.parse(#"{"type": "cmaes", "options": {"consider_pruned_trials": true, "source_trials": [\#(pruned)]}}"#))
-      })
+        try makeSampler(
+          try JSON.parse(#"{"type": "cmaes", "options": {"consider_pruned_trials": \#(consider), "source_trials": [\#(pruned)]}}"#))
+      }
+    }
+    XCTAssertNotNil(make(false))
+    XCTAssertNil(make(true))
   }
 }
 

@@ -159,7 +159,9 @@ extension CmaEsSampler {
   /// Tells `state` the population `p` (under the lock), restarting it when the strategy says so; false when
   /// LAPACK cannot decompose the covariance, and the state is kept to sample from.
   private func advance(_ state: inout CMAEvolutionStrategy, with p: [Int], space: SearchSpace) throws(HoneError) -> Bool {
-    let solutions = p.compactMap { n in memo.run.candidates[n].flatMap { c in toldPoint(n, c, state, space).map { ($0, c.value) } } }
+    let solutions = p.compactMap { n in
+      memo.run.candidates[n].flatMap { c in toldPoint(n, c, state, space).map { ($0, c.value) } }
+    }
     guard (try? state.tell(solutions)) != nil else { return false }
     memo.run.used.append(p)
     if restartStrategy == .ipop, state.shouldStop() {

@@ -111,7 +111,9 @@ extension CmaEsSampler {
     guard let sourceTrials else { return .null }
     return .array(
       sourceTrials.map { t in
-        .object([("params", .object(t.params)), ("value", t.value.map { .number($0) } ?? .null), ("state", .string(t.state.name))])
+        .object([
+          ("params", .object(t.params)), ("value", t.value.map { .number($0) } ?? .null), ("state", .string(t.state.name)),
+        ])
       })
   }
 }
