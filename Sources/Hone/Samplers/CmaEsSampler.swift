@@ -272,8 +272,9 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   /// step/(high − low). The two cubes differ by an affine map per coordinate, and
   /// the margin is invariant under it: the probabilities of crossing a boundary
   /// are the same, and A, a boundary distance over σ√Cᵢᵢ, is unchanged when both
-  /// scale alike. Hone keeps its own cube so that σ₀ = 1/6 and the continuous
-  /// coordinates are those of plain CMA-ES.
+  /// scale alike. Hone keeps its own cube, that of plain CMA-ES, for the initial
+  /// distribution too, which is therefore a little wider on a discrete coordinate
+  /// than Optuna's: Optuna's σ₀ = 1/6 of its cube is (K − 1)/(6K) of Hone's.
   func marginSteps(_ space: SearchSpace) -> [Double]? {
     guard withMargin else { return nil }
     return space.distributions.map { d -> Double in
