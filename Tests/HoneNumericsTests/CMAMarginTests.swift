@@ -117,6 +117,14 @@ final class CMAMarginTests: XCTestCase {
     XCTAssertThrowsError(try CMAEvolutionStrategy(mean: [0.5], sigma: 0.2, bounds: [(0, 1)], steps: [0.3]))
     XCTAssertThrowsError(try CMAEvolutionStrategy(mean: [0.5], sigma: 0.2, steps: [0.5]), "a grid needs a finite box")
     XCTAssertThrowsError(try CMAEvolutionStrategy(mean: [0.5], sigma: 0.2, bounds: [(0, 1)], steps: [1]), "one cell")
+    // Learning-rate adaptation is defined without a margin only: all-continuous steps are fine.
+    let box: [(lower: Double, upper: Double)] = [(0, 1), (0, 1)]
+    XCTAssertThrowsError(
+      try CMAEvolutionStrategy(
+        mean: [0.4, 0.6], sigma: 0.2, bounds: box, steps: [0.25, 0], learningRateAdaptation: true))
+    let adapting = try CMAEvolutionStrategy(
+      mean: [0.4, 0.6], sigma: 0.2, bounds: box, steps: [0, 0], learningRateAdaptation: true)
+    XCTAssertNotNil(adapting.learningRates)
   }
 
   /// The warm start is `get_warm_start_mgd`'s, and det C = 1.

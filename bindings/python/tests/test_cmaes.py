@@ -179,3 +179,31 @@ def test_a_warm_started_study_with_margin_continues_the_same_search(tmp_path):
     # Every value is an integer of the grid.
     assert all(isinstance(v, int) and -10 <= v <= 10 for p in whole for v in p.values())
 
+
+def test_bipop_keeps_the_margin_and_the_warm_start_in_every_run():
+    with source_study() as source:
+        trials = source.trials
+
+    def flat(trial):
+        for name in "abcd":
+            trial.suggest_int(name, -10, 10)
+        return 1.0
+
+    def run(**options):
+        sampler = CmaEsSampler(seed=3, popsize=4, restart_strategy="bipop", **options)
+        with hone.create_study(sampler=sampler) as study:
+            study.optimize(flat, n_trials=500)
+            tags = [t.system_attrs.get("cma:generation") for t in study.trials][1:]
+            return tags, params(study), _normalize("sampler", sampler._to_spec())["options"]
+
+    for options in [{"with_margin": True}, {"lr_adapt": True, "source_trials": trials}]:
+        tags, first, spec = run(**options)
+        assert spec["restart_strategy"] == "bipop"
+        assert spec["with_margin"] is options.get("with_margin", False)
+        assert spec["lr_adapt"] is options.get("lr_adapt", False)
+        assert (spec["source_trials"] is None) == ("source_trials" not in options)
+        # A flat objective stalls every run: the first has λ = 4, a later large one λ = 8.
+        sizes = {tags.count(g) for g in set(tags) if g != tags[-1]}
+        assert {4, 8} <= sizes, (options.keys(), sorted(sizes))
+        assert all(isinstance(v, int) and -10 <= v <= 10 for p in first for v in p.values())
+        assert run(**options)[1] == first
