@@ -168,14 +168,20 @@ typedef struct hone_study hone_study;
  *   the unit cube), "n_startup_trials": 1, "independent_sampler": null (random) |
  *   {...a sampler...}, "warn_independent_sampling": true, "restart_strategy": null |
  *   "ipop" | "bipop", "popsize": null (4 + floor(3 ln d)), "inc_popsize": 2,
- *   "consider_pruned_trials": false, "use_separable_cma": false, "lr_adapt": false}, Optuna 5.0's
- *   CmaEsSampler over the float and int parameters (categoricals go to the
- *   independent sampler); its state is rebuilt from the trials' generations, pruned
- *   trials count only with consider_pruned_trials (by their last intermediate
- *   value), failed ones never; "bipop" interlaces IPOP's growing populations with
- *   small ones (Optuna 3.x's), "lr_adapt" adapts the learning rates (not with
- *   use_separable_cma or with_margin); "with_margin" and "source_trials" are
- *   refused as not supported yet.
+ *   "consider_pruned_trials": false, "use_separable_cma": false, "lr_adapt": false,
+ *   "with_margin": false, "source_trials": null | [{"params": {"x": 0.5}, "value": 1.2,
+ *   "state": "COMPLETE"}, ...]}, Optuna 5.0's CmaEsSampler over the float and int
+ *   parameters (categoricals go to the independent sampler); its state is rebuilt
+ *   from the trials' generations, pruned trials count only with
+ *   consider_pruned_trials (by their last intermediate value), failed ones never;
+ *   "bipop" interlaces IPOP's growing populations with small ones (Optuna 3.x's);
+ *   every restart keeps use_separable_cma, with_margin and lr_adapt; lr_adapt adapts
+ *   the learning rates (not with use_separable_cma or with_margin); with_margin
+ *   keeps each int and stepped float able to change value (CMA-ES with margin; not
+ *   with use_separable_cma); source_trials warm-starts the first run and every
+ *   restart from the best 10% of at least 10 trials of a similar study whose params
+ *   are exactly the float and int ones searched (not with x0, sigma0 or
+ *   use_separable_cma).
  *   brute_force options: {"avoid_premature_stop": false}: every point of a finite
  *   space (a float needs a step), then HONE_EXHAUSTED from ask; pruned and failed
  *   trials have tried their point, running ones count as trying theirs.

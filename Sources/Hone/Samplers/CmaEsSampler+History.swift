@@ -7,6 +7,8 @@ extension CmaEsSampler {
     var x: [Double]?
     /// The value to minimize.
     var value: Double
+    /// Its parameters in the joint space's order, with margin, to recognise the draw it was sampled as.
+    var params: [ParamValue]? = nil
   }
 
   /// What the sampler has read of one study's trials, kept between asks.
@@ -141,15 +143,15 @@ extension CmaEsSampler {
       if let s = memo.run.state {
         state = s
       } else {
-        state = try initialState(space, populationSize: lambda)
+        state = try initialState(space, populationSize: lambda, sign: sign)
         let told = memo.run.used
         (memo.run.used, memo.run.restarts) = ([], Restarts())
         for p in told {
-          guard try advance(&state, with: p, space: space, defaultPopulation: lambda) else { break }
+          guard try advance(&state, with: p, space: space, defaultPopulation: lambda, sign: sign) else { break }
         }
       }
       while let p = memo.run.population(memo.run.used.count, lambda: state.populationSize) {
-        guard try advance(&state, with: p, space: space, defaultPopulation: lambda) else { break }
+        guard try advance(&state, with: p, space: space, defaultPopulation: lambda, sign: sign) else { break }
       }
       memo.run.state = state
       return state
@@ -159,11 +161,14 @@ extension CmaEsSampler {
   /// Tells `state` the population `p` (under the lock), restarting it when the strategy says so; false when
   /// LAPACK cannot decompose the covariance, and the state is kept to sample from.
   ///
-  /// `defaultPopulation` is λ₀, the population of the first run, from which BIPOP's sizes are reckoned.
+  /// `defaultPopulation` is λ₀, the population of the first run, from which BIPOP's sizes are reckoned;
+  /// `sign` turns the source trials' values into values to minimize for a restart's warm start.
   private func advance(
-    _ state: inout CMAEvolutionStrategy, with p: [Int], space: SearchSpace, defaultPopulation: Int
+    _ state: inout CMAEvolutionStrategy, with p: [Int], space: SearchSpace, defaultPopulation: Int, sign: Double
   ) throws(HoneError) -> Bool {
-    let solutions = p.compactMap { n in memo.run.candidates[n].flatMap { c in c.x.map { ($0, c.value) } } }
+    let solutions = p.compactMap { n in
+      memo.run.candidates[n].flatMap { c in toldPoint(n, c, state, space).map { ($0, c.value) } }
+    }
     guard (try? state.tell(solutions)) != nil else { return false }
     memo.run.used.append(p)
     guard let strategy = restartStrategy, state.shouldStop() else { return true }
@@ -171,18 +176,23 @@ extension CmaEsSampler {
     // The restart's stream is seeded by its index, so every worker restarts alike.
     var rng = Xoshiro256(
       seed: seed, stream: UInt64(truncatingIfNeeded: memo.run.restarts.count), substream: stableHash("cmaes-restart"))
-    let mean = (0..<space.count).map { _ in rng.nextUnit() }
-    let sigma = max(sigma0 ?? 1.0 / 6, 1e-8)
+    // With source trials every run starts from their warm start, as Optuna 3.x's `_init_optimizer` did.
+    let start: (mean: [Double], sigma: Double, covariance: Matrix<Double>?)
+    if sourceTrials != nil {
+      let warm = try warmStart(space, sign: sign)
+      start = (warm.mean, warm.sigma, warm.covariance)
+    } else {
+      start = ((0..<space.count).map { _ in rng.nextUnit() }, max(sigma0 ?? 1.0 / 6, 1e-8), nil)
+    }
     let next: (populationSize: Int, sigma: Double)
     switch strategy {
-    case .ipop: next = (Self.grown(state.populationSize, by: incPopsize, times: 1), sigma)
+    case .ipop: next = (Self.grown(state.populationSize, by: incPopsize, times: 1), start.sigma)
     case .bipop:
       next = memo.run.restarts.bipop(
-        after: state, defaultPopulation: defaultPopulation, incPopsize: incPopsize, sigma0: sigma, using: &rng)
+        after: state, defaultPopulation: defaultPopulation, incPopsize: incPopsize, sigma0: start.sigma, using: &rng)
     }
-    state = try CMAEvolutionStrategy(
-      mean: mean, sigma: next.sigma, bounds: Array(repeating: (0, 1), count: space.count),
-      populationSize: next.populationSize, separable: state.separable, learningRateAdaptation: lrAdapt)
+    state = try startRun(
+      space, mean: start.mean, sigma: next.sigma, covariance: start.covariance, populationSize: next.populationSize)
     return true
   }
 
@@ -279,7 +289,9 @@ extension CmaEsSampler {
         if let value {
           memo.run.counting += 1
           let g = t.systemAttr(Self.generationKey)?.integerValue.flatMap { Int(exactly: $0) }
-          memo.run.candidates[t.number] = Candidate(x: g == nil ? nil : Self.unitPoint(t, space), value: sign * value)
+          var c = Candidate(x: g == nil ? nil : Self.unitPoint(t, space), value: sign * value)
+          if withMargin, c.x != nil { c.params = space.names.compactMap { t.param($0)?.value } }
+          memo.run.candidates[t.number] = c
           if let g, g >= 0 {
             var m = memo.run.members[g] ?? []
             let at = m.firstIndex { $0 > t.number } ?? m.count
@@ -291,6 +303,20 @@ extension CmaEsSampler {
       }
       if settledSoFar && final { memo.run.settled = k + 1 } else { settledSoFar = false }
     }
+  }
+
+  /// The point trial `n` is told at: with margin, the unencoded draw its number seeds from
+  /// `state`, as CMAwM tells it, when that draw encodes to the trial's parameters (the
+  /// state is the one its generation was sampled from); else its parameters' point.
+  private func toldPoint(_ n: Int, _ c: Candidate, _ state: CMAEvolutionStrategy, _ space: SearchSpace) -> [Double]? {
+    guard let x = c.x else { return nil }
+    guard state.margin > 0, let params = c.params, params.count == space.count else { return x }
+    var rng = drawStream(n)
+    let draw = state.ask(using: &rng)
+    let encoded = state.encoded(draw)
+    guard encoded.count == space.count else { return x }
+    for (k, d) in space.distributions.enumerated() where d.fromUnit(encoded[k]) != params[k] { return x }
+    return draw
   }
 
   /// The state the sampler keeps in memory, for the tests that compare it with one rebuilt from storage.

@@ -8,9 +8,11 @@ extension CmaEsSampler {
 
   /// The sampler of a `"cmaes"` spec's options; absent options take the initializer's defaults.
   ///
-  /// Optuna's options that Hone does not implement yet are refused by name
-  /// rather than ignored: CMA with margin and warm starting from source trials.
-  /// `lr_adapt` with `use_separable_cma` or `with_margin` is an error, as in Optuna.
+  /// Every option of Optuna's `CmaEsSampler` is implemented; `restart_strategy` is
+  /// `"ipop"`, `"bipop"` or null. `lr_adapt` with `use_separable_cma` or `with_margin`
+  /// is an error, as in Optuna, and so are the `CmaEsSampler.init` rules of
+  /// `with_margin` and `source_trials`. `source_trials` is an array of
+  /// `{"params": {name: value}, "value": v, "state": "COMPLETE"}` (`CmaEsSampler.sourceTrials(_:)`).
   static func make(_ options: JSONObjectReader, seed: UInt64?) throws(HoneError) -> CmaEsSampler {
     try options.allowOnly(optionKeys)
     let context = "cmaes sampler options"
@@ -26,12 +28,6 @@ extension CmaEsSampler {
     let (separable, margin) = (try options.optionalBool("use_separable_cma"), try options.optionalBool("with_margin"))
     if lrAdapt, separable == true || margin == true {
       throw .invalidArgument("\(context): lr_adapt cannot be used with use_separable_cma or with_margin")
-    }
-    if margin == true {
-      throw .invalidArgument("\(context): 'with_margin' is not supported yet")
-    }
-    if let sources = options["source_trials"], sources != .null {
-      throw .invalidArgument("\(context): 'source_trials' (warm starting) is not supported yet")
     }
     func count(_ key: String) throws(HoneError) -> Int? {
       guard let v = try options.optionalInt64(key) else { return nil }
@@ -59,7 +55,8 @@ extension CmaEsSampler {
       warnIndependentSampling: try options.optionalBool("warn_independent_sampling") ?? d.warnIndependentSampling,
       restartStrategy: restartStrategy, popsize: try count("popsize"), incPopsize: try count("inc_popsize") ?? d.incPopsize,
       considerPrunedTrials: try options.optionalBool("consider_pruned_trials") ?? d.considerPrunedTrials,
-      useSeparableCMA: try options.optionalBool("use_separable_cma") ?? d.useSeparableCMA, lrAdapt: lrAdapt)
+      useSeparableCMA: separable ?? d.useSeparableCMA, lrAdapt: lrAdapt, withMargin: margin ?? d.withMargin,
+      sourceTrials: try sourceTrials(options["source_trials"]))
   }
 
   /// The options of this sampler's spec, every one written out.
@@ -70,7 +67,7 @@ extension CmaEsSampler {
       ("warn_independent_sampling", .bool(warnIndependentSampling)), ("restart_strategy", restartStrategy.map { .string($0.rawValue) } ?? .null),
       ("popsize", popsize.map { .int($0) } ?? .null), ("inc_popsize", .int(incPopsize)),
       ("consider_pruned_trials", .bool(considerPrunedTrials)), ("use_separable_cma", .bool(useSeparableCMA)),
-      ("with_margin", .bool(false)), ("lr_adapt", .bool(lrAdapt)), ("source_trials", .null),
+      ("with_margin", .bool(withMargin)), ("lr_adapt", .bool(lrAdapt)), ("source_trials", sourceTrialsSpec),
     ]
   }
 }

@@ -21,10 +21,21 @@ internal import HonePlatform
 /// η_m and η_Σ of the way the update above would, with η adapted to the steps'
 /// signal-to-noise ratio (`LearningRates`); Σ is then split again as σ = det(Σ)^(1/2n)
 /// and C = Σ/σ², and σ is scaled by η_m's change. It needs the full covariance, so
-/// it cannot be combined with `separable`.
+/// it cannot be combined with `separable`; nor with discrete `steps`, which neither
+/// method defines together with the other.
 ///
 /// Candidates outside the box bounds are drawn again, up to `maxResampling`
 /// times, and the last one is clipped into the box, as the `cmaes` package does.
+///
+/// With `steps`, some coordinates are discrete: CMA-ES with margin (Hamano et
+/// al. 2022, the `cmaes` package's `CMAwM`). Coordinate i with step sᵢ > 0 takes
+/// the centres of the cells of width sᵢ that tile its box; `encoded` moves a
+/// candidate's discrete coordinates to the centre of the cell that
+/// m + A(x − m) lies in, and `tell` takes the candidates themselves, unencoded.
+/// After every update the margin correction (`CMAEvolutionStrategy+Margin.swift`)
+/// adjusts the mean and the diagonal A so that each discrete coordinate leaves
+/// the cell of the mean with probability at least α = 1/(nλ). The box binds
+/// only the continuous coordinates of a candidate; its encoding is always on the grid.
 public struct CMAEvolutionStrategy: Equatable, Sendable {
   /// The dimension n of the search space.
   public let dimension: Int
@@ -56,9 +67,15 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   public let upperBounds: [Double]
   /// How many times `ask` draws again before clipping a candidate into the box.
   public let maxResampling: Int
+  /// The cell width of each discrete coordinate, 0 for a continuous one.
+  public let steps: [Double]
+  /// The cells of each discrete coordinate's box, (upper − lower)/step; 0 for a continuous one.
+  let cells: [Double]
+  /// α, the least probability that a discrete coordinate leaves the cell of the mean: 1/(nλ), or 0 when none is discrete.
+  public let margin: Double
 
   /// The mean m of the search distribution.
-  public private(set) var mean: [Double]
+  public internal(set) var mean: [Double]
   /// The step size σ.
   public private(set) var sigma: Double
   /// The covariance matrix C, symmetric.
@@ -79,6 +96,8 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   public private(set) var scales: [Double]
   /// The learning rates and their moving averages; nil without learning-rate adaptation.
   public private(set) var learningRates: LearningRates?
+  /// The diagonal of the margin's A, which scales a discrete coordinate's deviation before encoding; 1 where continuous.
+  public internal(set) var marginScales: [Double]
 
   /// Eigenvalues below this floor are raised to it, so C stays positive definite.
   static let epsilon = 1e-8
@@ -119,15 +138,18 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
   ///   - covariance: the initial C (the identity when nil); symmetric positive definite.
   ///   - populationSize: λ ≥ 2, the tutorial's default when nil.
   ///   - maxResampling: the draws before clipping; 10·n when nil.
-  ///   - learningRateAdaptation: whether η_m and η_Σ adapt (LRA-CMA-ES); not with `separable`.
+  ///   - steps: the cell width of each coordinate, 0 for a continuous one (all continuous when nil);
+  ///     a discrete coordinate's box must be finite and hold a whole number, at least 2, of its cells.
+  ///   - learningRateAdaptation: whether η_m and η_Σ adapt (LRA-CMA-ES); not with `separable`
+  ///     or a discrete coordinate.
   /// - Throws: `.invalidArgument` for an empty or non-finite mean, a step size that is
-  ///   not positive and finite, bounds or a covariance of the wrong shape, λ < 2, or
-  ///   learning-rate adaptation with `separable`; `.numeric` when the covariance
-  ///   cannot be decomposed.
+  ///   not positive and finite, bounds, steps or a covariance of the wrong shape, λ < 2, or
+  ///   learning-rate adaptation with `separable` or a discrete coordinate; `.numeric` when
+  ///   the covariance cannot be decomposed.
   public init(
     mean: [Double], sigma: Double, bounds: [(lower: Double, upper: Double)]? = nil,
     populationSize: Int? = nil, covariance: Matrix<Double>? = nil, maxResampling: Int? = nil,
-    separable: Bool = false, learningRateAdaptation: Bool = false
+    separable: Bool = false, steps: [Double]? = nil, learningRateAdaptation: Bool = false
   ) throws(HoneError) {
     let n = mean.count
     guard n >= 1, n <= 1 << 16 else { throw .invalidArgument("CMA-ES: the dimension must be 1...65536, got \(n)") }
@@ -142,12 +164,30 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     guard lambda >= 2, lambda <= 1 << 20 else {
       throw .invalidArgument("CMA-ES: the population size must be 2...2^20, got \(lambda)")
     }
+    let steps = steps ?? Array(repeating: 0, count: n)
+    guard steps.count == n, steps.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+      throw .invalidArgument("CMA-ES: the steps must be \(n) finite widths, 0 for a continuous coordinate")
+    }
+    var cells = [Double](repeating: 0, count: n)
+    for i in 0..<n where steps[i] > 0 {
+      let ratio = bounds.map { ($0[i].upper - $0[i].lower) / steps[i] } ?? .infinity
+      let k = ratio.rounded()
+      guard ratio.isFinite, k >= 2, abs(ratio - k) <= 1e-9 * k else {
+        throw .invalidArgument(
+          "CMA-ES: discrete coordinate \(i) needs a finite box of a whole number (at least 2) of steps \(steps[i])")
+      }
+      cells[i] = k
+    }
     let c = covariance ?? .identity(n)
     guard c.rows == n, c.cols == n, c.storage.allSatisfy(\.isFinite) else {
       throw .invalidArgument("CMA-ES: the covariance must be a finite \(n)×\(n) matrix")
     }
     guard !(learningRateAdaptation && separable) else {
       throw .invalidArgument("CMA-ES: learning-rate adaptation needs the full covariance, not a separable one")
+    }
+    // The `cmaes` package's CMAwM has no lr_adapt and LRA-CMA-ES defines no margin: no reference for a mix.
+    guard !(learningRateAdaptation && cells.contains { $0 > 0 }) else {
+      throw .invalidArgument("CMA-ES: learning-rate adaptation is not defined with discrete coordinates (margin)")
     }
     let dn = Double(n)
     let mu = lambda / 2
@@ -198,6 +238,10 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     self.lowerBounds = bounds?.map(\.lower) ?? Array(repeating: -.infinity, count: n)
     self.upperBounds = bounds?.map(\.upper) ?? Array(repeating: .infinity, count: n)
     self.maxResampling = max(maxResampling ?? 10 * n, 0)
+    self.steps = steps
+    self.cells = cells
+    self.margin = cells.contains { $0 > 0 } ? 1 / (dn * Double(lambda)) : 0
+    self.marginScales = Array(repeating: 1, count: n)
     self.mean = mean
     self.sigma = sigma
     self.covariance = c
@@ -247,7 +291,7 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     scales = floored.map { $0.squareRoot() }
   }
 
-  /// A candidate drawn from N(m, σ²C), inside the bounds.
+  /// A candidate drawn from N(m, σ²C), its continuous coordinates inside the bounds; `encoded` gives the point to evaluate.
   public func ask(using rng: inout Xoshiro256) -> [Double] {
     for _ in 0..<maxResampling {
       let x = draw(using: &rng)
@@ -282,14 +326,14 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     return (r * cos(angle), r * sin(angle))
   }
 
-  /// Whether `x` lies inside the bounds.
+  /// Whether the continuous coordinates of `x` lie inside the bounds.
   public func isFeasible(_ x: [Double]) -> Bool {
-    x.indices.allSatisfy { x[$0] >= lowerBounds[$0] && x[$0] <= upperBounds[$0] }
+    x.indices.allSatisfy { cells[$0] > 0 || (x[$0] >= lowerBounds[$0] && x[$0] <= upperBounds[$0]) }
   }
 
-  /// `x` clipped into the bounds.
+  /// `x` with its continuous coordinates clipped into the bounds.
   public func repaired(_ x: [Double]) -> [Double] {
-    x.indices.map { min(max(x[$0], lowerBounds[$0]), upperBounds[$0]) }
+    x.indices.map { cells[$0] > 0 ? x[$0] : min(max(x[$0], lowerBounds[$0]), upperBounds[$0]) }
   }
 
   /// C^(−1/2)·v = B·D⁻¹·Bᵀ·v.
@@ -380,6 +424,7 @@ public struct CMAEvolutionStrategy: Equatable, Sendable {
     }
     if let before { try adaptLearningRates(from: before) }
     try decompose()
+    if margin > 0 { correctMargin() }
   }
 
   /// LRA-CMA-ES: takes η_m of the mean's step and η_Σ of Σ's, after adapting both

@@ -361,13 +361,25 @@ class CmaEsSampler(BaseSampler):
     with the population multiplied by ``inc_popsize``; ``"bipop"`` interlaces
     those growing populations with small ones (smaller step size too), choosing
     the regime that has used fewer evaluations, as Optuna 3.x did (Optuna 5
-    ignores ``restart_strategy`` with a warning; Hone does both).
+    ignores ``restart_strategy`` with a warning; Hone does both). Every restart
+    keeps ``use_separable_cma``, ``with_margin`` and ``lr_adapt``.
+    ``use_separable_cma`` keeps the covariance diagonal (sep-CMA-ES).
     ``lr_adapt=True`` adapts the learning rates of the mean and covariance to
     their signal-to-noise ratio (LRA-CMA-ES); like Optuna, it refuses
     ``use_separable_cma`` or ``with_margin`` with a ``ValueError``.
-    ``use_separable_cma`` keeps the covariance diagonal (sep-CMA-ES).
-    ``with_margin`` and ``source_trials`` are refused (a ``ValueError`` saying
-    they are not supported yet) rather than ignored.
+
+    ``with_margin`` is CMA-ES with margin: each integer or stepped-float
+    parameter keeps a chance of at least 1/(n·popsize) of changing value, so
+    it never freezes on one value (not with ``use_separable_cma``).
+    ``source_trials`` warm-starts the search (WS-CMA-ES) from the best 10% of
+    a similar study's trials, Hone or Optuna ``FrozenTrial`` objects or
+    anything with ``params``, ``value`` and ``state``: at least 10 COMPLETE
+    ones (or PRUNED ones with a value, with ``consider_pruned_trials``) whose
+    parameters are exactly the float and int parameters searched; not with
+    ``x0``, ``sigma0`` or ``use_separable_cma``, as in Optuna, but with
+    ``with_margin`` or ``lr_adapt``. A restart starts from the warm start
+    again, as Optuna 3.x's did. Their parameters, values and states travel in
+    the spec, so a reloaded study starts from the same distribution.
     ``warn_independent_sampling`` is accepted; the library has no logger, so it
     prints nothing.
     """
@@ -415,8 +427,7 @@ class CmaEsSampler(BaseSampler):
         if independent_sampler is not None:
             config["independent_sampler"] = independent_sampler._to_spec()
         if source_trials is not None:
-            # The library names the option it does not support; the trials themselves do not travel.
-            config["source_trials"] = []
+            config["source_trials"] = [_source_trial(i, t) for i, t in enumerate(source_trials)]
         self._independent_sampler = independent_sampler
         self._config = config
         self._validate()
@@ -433,6 +444,41 @@ def _real(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a float, not {type(value).__name__}")
     return float(value)
+
+
+def _source_value(name: str, value: Any) -> Any:
+    """A source trial's parameter as JSON: a str, bool or None, an exact int, or a float."""
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    raise TypeError(f"{name} must be a number, str, bool or None, not {type(value).__name__}")
+
+
+def _source_trial(i: int, trial: Any) -> Dict[str, Any]:
+    """The library's JSON of one source trial: ``{"params": {...}, "value": v, "state": "COMPLETE"}``."""
+    for attribute in ("params", "state"):
+        if not hasattr(trial, attribute):
+            raise TypeError(f"source_trials[{i}] has no '{attribute}': pass FrozenTrial objects")
+    values = getattr(trial, "values", None)
+    if values is not None and len(values) > 1:
+        raise ValueError(f"source_trials[{i}] is multi-objective; warm starting takes single-objective trials")
+    try:
+        value = trial.value
+    except RuntimeError as error:  # a multi-objective Optuna or Hone FrozenTrial
+        raise ValueError(f"source_trials[{i}]: {error}") from None
+    state = trial.state
+    state_name = state if isinstance(state, str) else getattr(state, "name", None)
+    if not isinstance(state_name, str):
+        raise TypeError(f"source_trials[{i}].state must be a TrialState or its name, not {type(state).__name__}")
+    return {
+        "params": {_str(f"source_trials[{i}] parameter name", k): _source_value(f"source_trials[{i}].params['{k}']", v)
+                   for k, v in trial.params.items()},
+        "value": None if value is None else _real(f"source_trials[{i}].value", value),
+        "state": state_name,
+    }
 
 
 class BruteForceSampler(BaseSampler):
