@@ -3,10 +3,11 @@
 Usage: python tpe_latency.py [--asks N]
 
 At n = 100, 300 and 1,000 completed trials of a 5-dimensional quadratic (the
-same random history for both libraries), the median time of N asks (default 21)
+same random history for both libraries), the median time of N asks (default 61)
 of ask + 5 suggest_float, each then told, for Hone's TPESampler and Optuna's
 TPESampler, both multivariate (Optuna 5.0's default for one objective), with
-the constant liar on (Optuna 5.0's default) and off. The ratio column is Optuna
+the constant liar on (Optuna 5.0's default) and off, the two libraries' asks
+in alternating blocks (latency.py). The ratio column is Optuna
 over Hone; the last lines give each sampler's cost per 100 trials between n =
 100 and n = 1,000, which is flat when an ask costs O(n).
 """
@@ -14,7 +15,7 @@ import argparse
 
 import hone  # before numpy: see hone.blas_info
 import numpy as np
-from gp import timed_asks
+from latency import paired_asks
 
 D = 5
 BOUNDS = [(-5.0, 5.0)] * D
@@ -30,7 +31,7 @@ def history(n, seed=0):
     return xs, [f(x) for x in xs]
 
 
-def hone_latency(n, asks, liar):
+def hone_study(n, liar):
     xs, ys = history(n)
     study = hone.create_study(sampler=hone.samplers.TPESampler(seed=0, multivariate=True, constant_liar=liar))
     for x, y in zip(xs, ys):
@@ -39,10 +40,10 @@ def hone_latency(n, asks, liar):
         for i, (lo, hi) in enumerate(BOUNDS):
             trial.suggest_float(f"x{i}", lo, hi)
         study.tell(trial, y)
-    return timed_asks(study, BOUNDS, f, asks)[0]
+    return study
 
 
-def optuna_latency(n, asks, liar):
+def optuna_study(n, liar):
     import optuna
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -53,12 +54,12 @@ def optuna_latency(n, asks, liar):
         optuna.trial.create_trial(params={f"x{i}": v for i, v in enumerate(x)}, distributions=dists, value=y)
         for x, y in zip(xs, ys)
     )
-    return timed_asks(study, BOUNDS, f, asks)[0]
+    return study
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--asks", type=int, default=21)
+    parser.add_argument("--asks", type=int, default=61)
     args = parser.parse_args()
     import optuna
 
@@ -67,8 +68,7 @@ def main():
     for liar in (True, False):
         rows = {}
         for n in (100, 300, 1000):
-            h = hone_latency(n, args.asks, liar)
-            o = optuna_latency(n, args.asks, liar)
+            h, o = paired_asks([hone_study(n, liar), optuna_study(n, liar)], BOUNDS, f, args.asks)
             rows[n] = (h, o)
             print(f"{str(liar):>5} {n:>6} {h:>9.3f} {o:>10.3f} {o / h:>7.1f}")
         for name, i in (("hone", 0), ("optuna", 1)):

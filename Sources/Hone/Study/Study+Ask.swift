@@ -22,8 +22,7 @@ extension Study {
       let heartbeat = heartbeatPolicy == nil ? nil : now
       let known = try history.trials()
       // The oldest WAITING trial is the one `popWaitingTrial` starts, unless another worker takes it first.
-      // By index: `first(where:)` copies (retains) every trial it passes, O(n) an ask.
-      let waiting = known.indices.first { known[$0].state == .waiting }.map { known[$0] }
+      let waiting = cache.oldestWaiting().flatMap { $0 < known.count ? known[$0] : nil }
       var draft = waiting ?? FrozenTrial(number: known.count, state: .running)
       draft.state = .running
       draft.datetimeStart = now

@@ -8,6 +8,9 @@ final class TrialCache: @unchecked Sendable {
   private let lock = Lock()
   private var trials: [FrozenTrial] = []
   private var cursor: Int64 = 0
+  /// No trial numbered below this one is WAITING: trials are created WAITING and never
+  /// become WAITING again, so the search for the oldest one only moves forward.
+  private var waitingFrom = 0
 
   /// Every trial, ordered by number, as the storage has them now.
   ///
@@ -28,9 +31,20 @@ final class TrialCache: @unchecked Sendable {
       }
       for t in changes.trials {
         if t.number < trials.count { trials[t.number] = t } else { trials.append(t) }
+        // A damaged storage may still show an old trial WAITING; the search then starts there.
+        if t.state == .waiting { waitingFrom = min(waitingFrom, t.number) }
       }
       cursor = changes.cursor
       return trials
+    }
+  }
+
+  /// The position of the oldest WAITING trial as of the last refresh, or nil:
+  /// amortized O(1) an ask, where a scan of every trial is O(n).
+  func oldestWaiting() -> Int? {
+    lock.withLock {
+      while waitingFrom < trials.count && trials[waitingFrom].state != .waiting { waitingFrom += 1 }
+      return waitingFrom < trials.count ? waitingFrom : nil
     }
   }
 }
