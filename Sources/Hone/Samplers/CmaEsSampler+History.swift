@@ -22,7 +22,7 @@ extension CmaEsSampler {
     /// The intersection search space: the index below which every trial is read, the COMPLETE trials read.
     var spaceSettled = 0
     var intersected: Set<Int> = []
-    var common: [String: Distribution]?
+    var common: [(String, Distribution)]?
     var space = SearchSpace()
     /// The joint space of the generations below; they are read again when it changes.
     var run = Generations()
@@ -87,10 +87,9 @@ extension CmaEsSampler {
       for k in memo.spaceSettled..<trials.count {
         let t = trials[k]
         if t.state == .complete && memo.intersected.insert(t.number).inserted {
-          var own: [String: Distribution] = [:]
-          for p in t.params { own[p.name] = p.distribution }
-          let next = memo.common.map { c in c.filter { own[$0.key] == $0.value } } ?? own
-          if next != memo.common { (memo.common, changed) = (next, true) }
+          let next = SearchSpace.narrowing(memo.common, by: t.params)
+          // Narrowing only removes parameters.
+          if next.count != memo.common?.count { (memo.common, changed) = (next, true) }
         }
         if settledSoFar && t.state != .running && t.state != .waiting {
           memo.spaceSettled = k + 1
@@ -99,7 +98,7 @@ extension CmaEsSampler {
         }
       }
       if changed {
-        memo.space = Self.numeric(SearchSpace((memo.common ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        memo.space = Self.numeric(SearchSpace(memo.common ?? []))
       }
       return memo.space
     }

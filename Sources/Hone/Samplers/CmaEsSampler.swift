@@ -232,11 +232,13 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   }
 
   static func numeric(_ space: SearchSpace) -> SearchSpace {
-    SearchSpace(
-      zip(space.names, space.distributions).filter { _, d in
-        if case .categorical = d { return false }
-        return !d.isSingle
-      })
+    let keep = { (d: Distribution) -> Bool in
+      if case .categorical = d { return false }
+      return !d.isSingle
+    }
+    // The joint space is numeric already at every ask: rebuilding it would hash every name again.
+    if space.distributions.allSatisfy(keep) { return space }
+    return SearchSpace(zip(space.names, space.distributions).filter { keep($0.1) })
   }
 
   /// The trial's point in the unit cube of `space`, or nil when it lacks a parameter or has it under another distribution.

@@ -119,35 +119,6 @@ extension TPESampler {
     return ps.firstIndex { $0.name == name }
   }
 
-  /// Optuna's intersection search space: `common` (the parameters every trial read so far has with the
-  /// same distribution, sorted by name; nil before any trial) narrowed by the trials of `all` at
-  /// `positions`. The result is the same in any order of the trials.
-  static func intersection(
-    of all: [FrozenTrial], positions: [Int], startingFrom common: [(String, Distribution)]?
-  ) -> [(String, Distribution)]? {
-    var common = common
-    for t in positions {
-      let ps = all[t].params
-      guard var c = common else {
-        var seen = Set<String>()
-        common = ps.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.distribution) }
-          .sorted { $0.0 < $1.0 }
-        continue
-      }
-      if c.isEmpty { break }
-      var k = 0
-      while k < c.count {
-        if let p = ps.first(where: { $0.name == c[k].0 }), p.distribution == c[k].1 {
-          k += 1
-        } else {
-          c.remove(at: k)
-        }
-      }
-      common = c
-    }
-    return common
-  }
-
   /// Optuna's group-decomposed search space over the COMPLETE and PRUNED trials of `all`: a partition of the
   /// parameters into groups that every trial has all or none of, each sorted by name.
   ///

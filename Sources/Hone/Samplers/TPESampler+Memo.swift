@@ -50,7 +50,7 @@ extension TPESampler {
     /// Reads the trials of `all` not read yet; false when `all` does not extend what was read.
     mutating func refresh(_ all: [FrozenTrial]) -> Bool {
       guard let added = scan.newlyFinished(all) else { return false }
-      common = TPESampler.intersection(of: all, positions: added, startingFrom: common)
+      for i in added where common?.isEmpty != true { common = SearchSpace.narrowing(common, by: all[i].params) }
       return true
     }
   }

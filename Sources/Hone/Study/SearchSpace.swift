@@ -45,17 +45,27 @@ public struct SearchSpace: Equatable, Sendable {
   /// This is Optuna's intersection search space: what a joint model can be fitted on
   /// when the space is defined by run.
   public static func intersection(of trials: some Sequence<FrozenTrial>) -> SearchSpace {
-    var common: [String: Distribution]?
+    var common: [(String, Distribution)]?
     for t in trials {
-      var own: [String: Distribution] = [:]
-      for p in t.params { own[p.name] = p.distribution }
-      if let c = common {
-        common = c.filter { own[$0.key] == $0.value }
-      } else {
-        common = own
-      }
+      common = narrowing(common, by: t.params)
       if common?.isEmpty == true { break }
     }
-    return SearchSpace((common ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    return SearchSpace(common ?? [])
+  }
+
+  /// The intersection search space one trial further: `common` (sorted by name; nil
+  /// before the first trial) less what `params` lacks or has under another
+  /// distribution. Samplers that read each finished trial once keep `common` between asks.
+  public static func narrowing(_ common: [(String, Distribution)]?, by params: [Param]) -> [(String, Distribution)] {
+    guard var c = common else {
+      // A name suggested twice keeps its first distribution.
+      let sorted = params.enumerated().sorted { ($0.1.name, $0.0) < ($1.1.name, $1.0) }
+      var first: [(String, Distribution)] = []
+      for (_, p) in sorted where first.last?.0 != p.name { first.append((p.name, p.distribution)) }
+      return first
+    }
+    // Names compared as strings, not hashed: a trial has a handful of parameters.
+    c.removeAll { name, d in !params.contains { $0.name == name && $0.distribution == d } }
+    return c
   }
 }
