@@ -102,13 +102,20 @@ struct ParzenEstimator {
     }
     dimensions = dims
     var c = logWeights
+    let logSqrtTwoPi = StandardNormal.logSqrtTwoPi
     for case .numeric(let k) in dims where k.step == nil {
       // Most bandwidths are the clip's floor, so the last logarithm is mostly the next one.
       var (last, logLast) = (Double.nan, Double.nan)
-      let logSqrtTwoPi = StandardNormal.logSqrtTwoPi
-      for i in c.indices {
-        if k.sigma[i] != last { (last, logLast) = (k.sigma[i], log(k.sigma[i])) }
-        c[i] -= logSqrtTwoPi + logLast + k.logMass[i]
+      // Every kernel has a bandwidth and a mass in every dimension: all three have c's length.
+      c.withUnsafeMutableBufferPointer { c in
+        k.sigma.withUnsafeBufferPointer { sigma in
+          k.logMass.withUnsafeBufferPointer { mass in
+            for i in 0..<min(c.count, sigma.count, mass.count) {
+              if sigma[i] != last { (last, logLast) = (sigma[i], log(sigma[i])) }
+              c[i] -= logSqrtTwoPi + logLast + mass[i]
+            }
+          }
+        }
       }
     }
     constants = c
@@ -179,16 +186,24 @@ struct ParzenEstimator {
     }
     mus.append(0.5 * (low + high))
     sigmas.append(span)
-    var logMass = [Double](repeating: 0, count: n + 1)
     let cut = TruncatedNormal.tailCutoff
-    for k in 0...n {
-      // A kernel deep inside both ends has all its mass (see `TruncatedNormal.tailBelow`).
-      if let hint, k < n, hint.sigma[k] == sigmas[k] {
-        logMass[k] = hint.logMass[k]
-        continue
+    let hinted = hint.map { min($0.sigma.count, $0.logMass.count, n) } ?? 0
+    let hintSigma = hint?.sigma ?? [], hintMass = hint?.logMass ?? []
+    let logMass = [Double](unsafeUninitializedCapacity: n + 1) { out, count in
+      mus.withUnsafeBufferPointer { mu in
+        sigmas.withUnsafeBufferPointer { sigma in
+          for k in 0...n {
+            if k < hinted && hintSigma[k] == sigma[k] {
+              out[k] = hintMass[k]
+              continue
+            }
+            // A kernel deep inside both ends has all its mass (see `TruncatedNormal.tailBelow`).
+            let (a, b) = ((low - mu[k]) / sigma[k], (high - mu[k]) / sigma[k])
+            out[k] = a < cut && -b < cut ? 0 : TruncatedNormal.logMass(a, b)
+          }
+        }
       }
-      let (a, b) = ((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
-      if !(a < cut && -b < cut) { logMass[k] = TruncatedNormal.logMass(a, b) }
+      count = n + 1
     }
     return .numeric(
       Numeric(
