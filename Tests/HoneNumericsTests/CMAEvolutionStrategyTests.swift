@@ -140,6 +140,30 @@ final class CMAEvolutionStrategyTests: XCTestCase {
     XCTAssertThrowsError(try CMAEvolutionStrategy(mean: [0, 0], sigma: 1, populationSize: 1))
   }
 
+  /// Unbounded draws are N(m, σ²C) for a correlated C: the sample mean and covariance of
+  /// 40,000 draws lie within five standard errors of m and σ²C. A B applied transposed,
+  /// or D to the wrong axes, would turn or stretch the ellipse by far more.
+  func testDrawsHaveTheMeanAndCovarianceOfTheState() throws {
+    let c: [[Double]] = [[2, 0.9, -0.3], [0.9, 1, 0.2], [-0.3, 0.2, 0.5]]
+    let (mean, sigma) = ([1.0, -2.0, 0.5], 0.7)
+    let cma = try CMAEvolutionStrategy(mean: mean, sigma: sigma, covariance: try Matrix(rowMajor: c))
+    var rng = Xoshiro256(seed: 17)
+    let n = 40_000
+    let draws = (0..<n).map { _ in cma.ask(using: &rng) }
+    for i in 0..<3 {
+      let m = draws.map { $0[i] }.reduce(0, +) / Double(n)
+      let sd = sigma * c[i][i].squareRoot()
+      XCTAssertEqual(m, mean[i], accuracy: 5 * sd / Double(n).squareRoot(), "mean \(i)")
+      for j in 0...i {
+        let mj = draws.map { $0[j] }.reduce(0, +) / Double(n)
+        let cov = draws.map { ($0[i] - m) * ($0[j] - mj) }.reduce(0, +) / Double(n - 1)
+        // The variance of a sample covariance: (Σ_ii Σ_jj + Σ_ij²)/n.
+        let (sii, sjj, sij) = (sigma * sigma * c[i][i], sigma * sigma * c[j][j], sigma * sigma * c[i][j])
+        XCTAssertEqual(cov, sij, accuracy: 5 * ((sii * sjj + sij * sij) / Double(n)).squareRoot(), "cov \(i),\(j)")
+      }
+    }
+  }
+
   /// On a convex quadratic CMA-ES converges linearly once C has adapted: log‖m − x*‖
   /// falls by a rate that does not shrink. The bound is loose (below a third of the
   /// rate measured, about 0.14 per generation)) and holds for every seed, over a window of many generations.

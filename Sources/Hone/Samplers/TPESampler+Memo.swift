@@ -60,6 +60,8 @@ extension TPESampler {
     let names: [String]
     let space: [Distribution]
     var scan = FinishedScan()
+    /// When the sampler last used this memo, on its `memoClock`, to drop the least recently used.
+    var lastUse = 0
     /// Per trial position read, -1 when it lacks a value of the space, or its row in `rows`.
     var slots: [Int32] = []
     /// Row-major internal values, one row per readable finished trial.
@@ -147,11 +149,14 @@ extension TPESampler {
     }
   }
 
-  /// Drops the memos when `history` is another study's, or when too many joint
-  /// spaces piled up (a conditional space sampled independently has one per
-  /// parameter path). Call with `lock` held.
+  /// The joint spaces whose memos are kept: one per parameter when sampled
+  /// independently, so a wide study keeps them all, while a conditional space's
+  /// many paths cannot grow the memory without bound.
+  static let memoLimit = 512
+
+  /// Drops the memos when `history` is another study's. Call with `lock` held.
   private func checkMemoStudy(_ history: StudyHistory) {
-    if memoStudy != history.studyName || memos.count > 64 {
+    if memoStudy != history.studyName {
       memos = []
       intersectionMemo = IntersectionMemo()
       memoStudy = history.studyName
@@ -167,10 +172,15 @@ extension TPESampler {
       checkMemoStudy(history)
       var at = memos.firstIndex { $0.names == names && $0.space == space }
       if at == nil {
+        if memos.count >= Self.memoLimit, let oldest = memos.indices.min(by: { memos[$0].lastUse < memos[$1].lastUse }) {
+          memos.remove(at: oldest)
+        }
         memos.append(SpaceMemo(names: names, space: space))
         at = memos.count - 1
       }
       let i = at ?? 0
+      memoClock &+= 1
+      memos[i].lastUse = memoClock
       if !memos[i].refresh(all) {
         memos[i] = SpaceMemo(names: names, space: space)
         _ = memos[i].refresh(all)

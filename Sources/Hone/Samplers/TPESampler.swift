@@ -126,6 +126,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   /// The finished trials read for each joint space (`TPESampler+Memo.swift`), and the study they belong to.
   var memos: [SpaceMemo] = []
   var memoStudy = ""
+  var memoClock = 0
   var intersectionMemo = IntersectionMemo()
 
   /// A sampler seeded with `seed` (from system entropy when nil) with `options`.
