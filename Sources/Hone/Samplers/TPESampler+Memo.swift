@@ -7,31 +7,31 @@ internal import HonePlatform
 /// an ask then fits both estimators from the memo in O(n·d) with no sort and no
 /// parameter lookup. RUNNING trials, which still change, are read at every ask.
 extension TPESampler {
-  /// Which finished trials of a history a memo has read, and what identifies them.
-  struct FinishedScan {
-    /// Per trial position, the stamp of the finished trial read there, or nil.
+  /// The finished trials of the sampler's study in the order it first saw them, and
+  /// what identifies each: every memo reads the trials this ledger lists after the
+  /// ones it has read, and the ledger checks the history once for all of them.
+  struct Ledger {
+    /// Per trial position, the stamp of the finished trial seen there, or nil.
     private var stamps: [UInt64?] = []
+    /// The positions of the finished trials, in the order they were first seen.
+    private(set) var finished: [Int] = []
 
-    /// Whether the trial at `position` was read.
-    func contains(_ position: Int) -> Bool { position < stamps.count && stamps[position] != nil }
-
-    /// The positions of the COMPLETE and PRUNED trials of `all` not read before,
-    /// now marked read; nil when a trial read before is no longer there as it
-    /// was, which only another study's history shows.
-    mutating func newlyFinished(_ all: [FrozenTrial]) -> [Int]? {
-      guard stamps.count <= all.count else { return nil }
+    /// Lists the COMPLETE and PRUNED trials of `all` not seen before; false when a
+    /// trial seen before is no longer there as it was, which only another study's
+    /// history shows (the ledger must then start afresh, and every memo with it).
+    mutating func refresh(_ all: [FrozenTrial]) -> Bool {
+      guard stamps.count <= all.count else { return false }
       stamps += [UInt64?](repeating: nil, count: all.count - stamps.count)
-      var added: [Int] = []
       for i in all.indices {
-        let finished = all[i].state == .complete || all[i].state == .pruned
+        let isFinished = all[i].state == .complete || all[i].state == .pruned
         if let stamp = stamps[i] {
-          guard finished, stamp == Self.stamp(all[i]) else { return nil }
-        } else if finished {
+          guard isFinished, stamp == Self.stamp(all[i]) else { return false }
+        } else if isFinished {
           stamps[i] = Self.stamp(all[i])
-          added.append(i)
+          finished.append(i)
         }
       }
-      return added
+      return true
     }
 
     /// The state, first value and parameter count of a finished trial, mixed.
@@ -43,15 +43,17 @@ extension TPESampler {
 
   /// Optuna's intersection search space of the finished trials read so far.
   struct IntersectionMemo {
-    var scan = FinishedScan()
+    /// How many of the ledger's trials have been read.
+    var cursor = 0
     /// Nil before the first finished trial.
     var common: [(String, Distribution)]?
 
-    /// Reads the trials of `all` not read yet; false when `all` does not extend what was read.
-    mutating func refresh(_ all: [FrozenTrial]) -> Bool {
-      guard let added = scan.newlyFinished(all) else { return false }
-      for i in added where common?.isEmpty != true { common = SearchSpace.narrowing(common, by: all[i].params) }
-      return true
+    /// Reads the ledger's trials not read yet, from `all`.
+    mutating func refresh(_ ledger: Ledger, _ all: [FrozenTrial]) {
+      for i in ledger.finished.dropFirst(cursor) where common?.isEmpty != true && i < all.count {
+        common = SearchSpace.narrowing(common, by: all[i].params)
+      }
+      cursor = ledger.finished.count
     }
   }
 
@@ -59,11 +61,13 @@ extension TPESampler {
   struct SpaceMemo {
     let names: [String]
     let space: [Distribution]
-    var scan = FinishedScan()
+    /// How many of the ledger's trials have been read.
+    var cursor = 0
     /// When the sampler last used this memo, on its `memoClock`, to drop the least recently used.
     var lastUse = 0
-    /// Per trial position read, -1 when it lacks a value of the space, or its row in `rows`.
+    /// Per trial position: `unread`, -1 when it lacks a value of the space, or its row in `rows`.
     var slots: [Int32] = []
+    static let unread: Int32 = -2
     /// Row-major internal values, one row per readable finished trial.
     var rows: [Double] = []
     /// The trial position of each row.
@@ -88,18 +92,18 @@ extension TPESampler {
     /// The row of the trial at `position`, -1 when it lacks a value of the space,
     /// or nil when it was not read (not finished yet).
     func row(at position: Int) -> Int32? {
-      guard scan.contains(position), position < slots.count else { return nil }
+      guard position < slots.count, slots[position] != Self.unread else { return nil }
       return slots[position]
     }
 
-    /// Reads the finished trials of `all` not read yet; false when `all` does not extend what was read.
-    mutating func refresh(_ all: [FrozenTrial]) -> Bool {
-      guard let finished = scan.newlyFinished(all) else { return false }
-      if slots.count < all.count { slots += [Int32](repeating: -1, count: all.count - slots.count) }
+    /// Reads the ledger's trials not read yet, from `all`.
+    mutating func refresh(_ ledger: Ledger, _ all: [FrozenTrial]) {
+      if slots.count < all.count { slots += [Int32](repeating: Self.unread, count: all.count - slots.count) }
       let d = space.count
       var row = [Double](repeating: 0, count: d)
       var added: [Int32] = []
-      for i in finished {
+      for i in ledger.finished.dropFirst(cursor) where i < slots.count {
+        slots[i] = -1
         guard positions.count < Int(Int32.max),
           TPESampler.read(Observed(index: i, proposal: nil), of: all, names: names, space: space, into: &row)
         else { continue }
@@ -114,7 +118,8 @@ extension TPESampler {
         }
         added.append(r)
       }
-      guard !added.isEmpty else { return true }
+      cursor = ledger.finished.count
+      guard !added.isEmpty else { return }
       for j in 0..<d where space[j].isNumeric {
         // A few new rows go in by binary search; many (the first ask) by one sort.
         if added.count > 32 {
@@ -125,7 +130,6 @@ extension TPESampler {
           for r in added { sorted[j].insert(r, at: insertionPoint(of: r, dimension: j)) }
         }
       }
-      return true
     }
 
     /// Where row `r` goes in `sorted[j]`: after every row of smaller (key, position).
@@ -154,13 +158,27 @@ extension TPESampler {
   /// many paths cannot grow the memory without bound.
   static let memoLimit = 512
 
-  /// Drops the memos when `history` is another study's. Call with `lock` held.
-  private func checkMemoStudy(_ history: StudyHistory) {
+  /// Brings the ledger up to `all`, once per history: the memos, the ledger with
+  /// them, start afresh for another study, or when `all` is not the history the
+  /// ledger read. Call with `lock` held.
+  private func syncLedger(_ history: StudyHistory, _ all: [FrozenTrial]) {
     if memoStudy != history.studyName {
-      memos = []
-      intersectionMemo = IntersectionMemo()
+      forgetStudy()
       memoStudy = history.studyName
     }
+    // A history keeps the trials it first read, so one check serves all its calls.
+    guard ledgerHistory !== history else { return }
+    if !ledger.refresh(all) {
+      forgetStudy()
+      _ = ledger.refresh(all)
+    }
+    ledgerHistory = history
+  }
+
+  private func forgetStudy() {
+    memos = []
+    intersectionMemo = IntersectionMemo()
+    ledger = Ledger()
   }
 
   /// The memo of `names` × `space` for the study of `history`, brought up to date with `all`.
@@ -169,7 +187,7 @@ extension TPESampler {
     _ body: (inout SpaceMemo) -> T
   ) -> T {
     lock.withLock {
-      checkMemoStudy(history)
+      syncLedger(history, all)
       var at = memos.firstIndex { $0.names == names && $0.space == space }
       if at == nil {
         if memos.count >= Self.memoLimit, let oldest = memos.indices.min(by: { memos[$0].lastUse < memos[$1].lastUse }) {
@@ -181,10 +199,7 @@ extension TPESampler {
       let i = at ?? 0
       memoClock &+= 1
       memos[i].lastUse = memoClock
-      if !memos[i].refresh(all) {
-        memos[i] = SpaceMemo(names: names, space: space)
-        _ = memos[i].refresh(all)
-      }
+      memos[i].refresh(ledger, all)
       return body(&memos[i])
     }
   }
@@ -192,11 +207,8 @@ extension TPESampler {
   /// Optuna's intersection search space of the finished trials of `all`, kept up to date between asks.
   func memoizedIntersection(_ history: StudyHistory, _ all: [FrozenTrial]) -> [(String, Distribution)] {
     lock.withLock {
-      checkMemoStudy(history)
-      if !intersectionMemo.refresh(all) {
-        intersectionMemo = IntersectionMemo()
-        _ = intersectionMemo.refresh(all)
-      }
+      syncLedger(history, all)
+      intersectionMemo.refresh(ledger, all)
       return intersectionMemo.common ?? []
     }
   }

@@ -128,6 +128,9 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   var memoStudy = ""
   var memoClock = 0
   var intersectionMemo = IntersectionMemo()
+  var ledger = Ledger()
+  /// The history the ledger last checked.
+  weak var ledgerHistory: StudyHistory?
 
   /// A sampler seeded with `seed` (from system entropy when nil) with `options`.
   ///
