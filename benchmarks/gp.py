@@ -15,7 +15,6 @@ import json
 import os
 import statistics
 import sys
-import time
 
 import hone  # before numpy: see hone.blas_info
 import numpy as np
@@ -24,6 +23,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "shared",
 from functions import FUNCTIONS  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from latency import optuna_replayed, replayed, timed_asks  # noqa: E402
 from unseen_functions import UNSEEN  # noqa: E402
 
 SUITES = {"shared": FUNCTIONS, "unseen": UNSEEN, "all": {**FUNCTIONS, **UNSEEN}}
@@ -37,28 +37,14 @@ def history(n, seed=0):
     return bounds, f, xs, [f(np.array(x)) for x in xs]
 
 
-def timed_asks(study, bounds, f, asks):
-    """Median and max ms of ask + suggests; Hone's and Optuna's studies share this API."""
-    times = []
-    for _ in range(asks):
-        t0 = time.perf_counter()
-        trial = study.ask()
-        x = [trial.suggest_float(f"x{i}", lo, hi) for i, (lo, hi) in enumerate(bounds)]
-        times.append(time.perf_counter() - t0)
-        study.tell(trial, f(np.array(x)))
+def median_and_max(times):
     return 1e3 * statistics.median(times), 1e3 * max(times)
 
 
 def hone_latency(n, asks):
     bounds, f, xs, ys = history(n)
-    study = hone.create_study(sampler=hone.samplers.GPSampler(seed=0, n_startup_trials=10))
-    for x, y in zip(xs, ys):
-        study.enqueue_trial({f"x{i}": v for i, v in enumerate(x)})
-        trial = study.ask()
-        for i, (lo, hi) in enumerate(bounds):
-            trial.suggest_float(f"x{i}", lo, hi)
-        study.tell(trial, y)
-    return timed_asks(study, bounds, f, asks)
+    study = replayed(hone.create_study(sampler=hone.samplers.GPSampler(seed=0, n_startup_trials=10)), bounds, xs, ys)
+    return median_and_max(timed_asks(study, bounds, f, asks))
 
 
 def optuna_latency(n, asks):
@@ -66,13 +52,8 @@ def optuna_latency(n, asks):
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     bounds, f, xs, ys = history(n)
-    dists = {f"x{i}": optuna.distributions.FloatDistribution(lo, hi) for i, (lo, hi) in enumerate(bounds)}
-    study = optuna.create_study(sampler=optuna.samplers.GPSampler(seed=0))
-    study.add_trials(
-        optuna.trial.create_trial(params={f"x{i}": v for i, v in enumerate(x)}, distributions=dists, value=y)
-        for x, y in zip(xs, ys)
-    )
-    return timed_asks(study, bounds, f, asks)
+    study = optuna_replayed(optuna.create_study(sampler=optuna.samplers.GPSampler(seed=0)), bounds, xs, ys)
+    return median_and_max(timed_asks(study, bounds, f, asks))
 
 
 def latency():

@@ -15,7 +15,7 @@ import argparse
 
 import hone  # before numpy: see hone.blas_info
 import numpy as np
-from latency import paired_asks
+from latency import optuna_replayed, paired_asks, replayed
 
 D = 5
 BOUNDS = [(-5.0, 5.0)] * D
@@ -32,29 +32,16 @@ def history(n, seed=0):
 
 
 def hone_study(n, liar):
-    xs, ys = history(n)
-    study = hone.create_study(sampler=hone.samplers.TPESampler(seed=0, multivariate=True, constant_liar=liar))
-    for x, y in zip(xs, ys):
-        study.enqueue_trial({f"x{i}": v for i, v in enumerate(x)})
-        trial = study.ask()
-        for i, (lo, hi) in enumerate(BOUNDS):
-            trial.suggest_float(f"x{i}", lo, hi)
-        study.tell(trial, y)
-    return study
+    sampler = hone.samplers.TPESampler(seed=0, multivariate=True, constant_liar=liar)
+    return replayed(hone.create_study(sampler=sampler), BOUNDS, *history(n))
 
 
 def optuna_study(n, liar):
     import optuna
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    xs, ys = history(n)
-    dists = {f"x{i}": optuna.distributions.FloatDistribution(lo, hi) for i, (lo, hi) in enumerate(BOUNDS)}
-    study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=0, multivariate=True, constant_liar=liar))
-    study.add_trials(
-        optuna.trial.create_trial(params={f"x{i}": v for i, v in enumerate(x)}, distributions=dists, value=y)
-        for x, y in zip(xs, ys)
-    )
-    return study
+    sampler = optuna.samplers.TPESampler(seed=0, multivariate=True, constant_liar=liar)
+    return optuna_replayed(optuna.create_study(sampler=sampler), BOUNDS, *history(n))
 
 
 def main():
