@@ -186,7 +186,6 @@ struct ParzenEstimator {
     }
     mus.append(0.5 * (low + high))
     sigmas.append(span)
-    let cut = TruncatedNormal.tailCutoff
     let hinted = hint.map { min($0.sigma.count, $0.logMass.count, n) } ?? 0
     let hintSigma = hint?.sigma ?? [], hintMass = hint?.logMass ?? []
     let logMass = [Double](unsafeUninitializedCapacity: n + 1) { out, count in
@@ -197,9 +196,7 @@ struct ParzenEstimator {
               out[k] = hintMass[k]
               continue
             }
-            // A kernel deep inside both ends has all its mass (see `TruncatedNormal.tailBelow`).
-            let (a, b) = ((low - mu[k]) / sigma[k], (high - mu[k]) / sigma[k])
-            out[k] = a < cut && -b < cut ? 0 : TruncatedNormal.logMass(a, b)
+            out[k] = TruncatedNormal.logMass((low - mu[k]) / sigma[k], (high - mu[k]) / sigma[k])
           }
         }
       }
@@ -293,13 +290,8 @@ struct ParzenEstimator {
     let total = cumulative.last ?? 1
     for row in 0..<count {
       let u = rng.nextUnit() * total
-      // The first kernel whose cumulative weight exceeds u.
-      var (lo, hi) = (0, cumulative.count - 1)
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if cumulative[mid] > u { hi = mid } else { lo = mid + 1 }
-      }
-      let k = lo
+      // The first kernel whose cumulative weight exceeds u (the last when rounding leaves none).
+      let k = Self.partitionPoint(cumulative.count - 1) { cumulative[$0] > u }
       for (j, dim) in dimensions.enumerated() {
         switch dim {
         case .categorical(let c):
@@ -335,8 +327,8 @@ struct ParzenEstimator {
   /// negative square), so a kernel's partial sum only falls as dimensions are
   /// added. Once it is more than `logSumExp`'s cut-off below the prior kernel's
   /// full log density, which the maximum is at least, the kernel cannot count and
-  /// is dropped: the density is the same sum of the same terms in the same order,
-  /// and an ask scoring 24 candidates against the bad estimator's thousand kernels
+  /// is dropped: the density is the same sum of the same terms (in the window's
+  /// order when there is one, which can move the last bit), and an ask scoring 24 candidates against the bad estimator's thousand kernels
   /// computes most of them in one dimension only.
   func logPDF(_ points: [Double]) -> [Double] {
     let d = dimensions.count
@@ -396,7 +388,9 @@ struct ParzenEstimator {
             let reach2 = 2 * (w.maxConstant - floor)
             if reach2 >= 0 {
               let reach = w.maxSigma * reach2.squareRoot()
-              let (lo, hi) = (Self.lowerBound(w.centres, axis[0] - reach), Self.upperBound(w.centres, axis[0] + reach))
+              let (from, to) = (axis[0] - reach, axis[0] + reach)
+              let lo = Self.partitionPoint(w.centres.count) { w.centres[$0] >= from }
+              let hi = Self.partitionPoint(w.centres.count) { w.centres[$0] > to }
               for r in lo..<hi {
                 ap[n] = w.order[r]
                 sp[n] = constants[w.order[r]]
@@ -458,22 +452,13 @@ struct ParzenEstimator {
     return out
   }
 
-  /// The first index of sorted `x` whose value is at least `v`.
-  static func lowerBound(_ x: [Double], _ v: Double) -> Int {
-    var (lo, hi) = (0, x.count)
+  /// The first index in 0..<count where `isPast` holds, for a predicate false then true
+  /// along the indices (count when it never holds): one binary search for every sorted list here.
+  static func partitionPoint(_ count: Int, _ isPast: (Int) -> Bool) -> Int {
+    var (lo, hi) = (0, count)
     while lo < hi {
-      let mid = (lo + hi) / 2
-      if x[mid] < v { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
-  }
-
-  /// The first index of sorted `x` whose value is above `v`.
-  static func upperBound(_ x: [Double], _ v: Double) -> Int {
-    var (lo, hi) = (0, x.count)
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if x[mid] <= v { lo = mid + 1 } else { hi = mid }
+      let mid = lo + (hi - lo) / 2
+      if isPast(mid) { hi = mid } else { lo = mid + 1 }
     }
     return lo
   }
@@ -493,10 +478,6 @@ struct ParzenEstimator {
   }
 
   /// log Σ e^s, skipping the terms too small to change the sum's double (below max − `logSumExpCutoff`).
-  static func logSumExp(_ s: [Double]) -> Double {
-    s.withUnsafeBufferPointer { logSumExp($0) }
-  }
-
   static func logSumExp(_ s: UnsafeBufferPointer<Double>) -> Double {
     guard let m = s.max(), m > -.infinity else { return -.infinity }
     if m == .infinity { return .infinity }

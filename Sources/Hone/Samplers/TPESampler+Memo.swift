@@ -134,14 +134,11 @@ extension TPESampler {
 
     /// Where row `r` goes in `sorted[j]`: after every row of smaller (key, position).
     private func insertionPoint(of r: Int32, dimension j: Int) -> Int {
-      let (key, position) = (keys[j][Int(r)], positions[Int(r)])
-      var (lo, hi) = (0, sorted[j].count)
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        let m = Int(sorted[j][mid])
-        if (keys[j][m], positions[m]) < (key, position) { lo = mid + 1 } else { hi = mid }
+      let here = (keys[j][Int(r)], positions[Int(r)])
+      return ParzenEstimator.partitionPoint(sorted[j].count) { i in
+        let m = Int(sorted[j][i])
+        return !((keys[j][m], positions[m]) < here)
       }
-      return lo
     }
 
     /// A value on the estimator's axis of `d`: the log for a log scale, as `ParzenEstimator` places kernels.
