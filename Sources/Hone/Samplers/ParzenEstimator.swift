@@ -336,17 +336,14 @@ struct ParzenEstimator {
     let kernels = kernelCount
     var out = [Double](repeating: 0, count: count)
     guard kernels > 0 else { return out }
+    let flat = Flat(dimensions, kernels: kernels)
     var s = [Double](repeating: 0, count: kernels)
     var active = [Int](repeating: 0, count: kernels)
-    // Per continuous dimension, the reciprocal bandwidths, computed once for all points.
-    let inverseSigma: [[Double]] = dimensions.map { dim in
-      guard case .numeric(let m) = dim, m.step == nil else { return [] }
-      return m.sigma.map { 1 / $0 }
-    }
     // Per discrete dimension: the log cell masses of the points' distinct values.
     var cellCache: [Int: [Double: [Double]]] = [:]
-    func cell(_ j: Int, _ m: Numeric, _ step: Double, _ x: Double) -> [Double] {
+    func cell(_ j: Int, _ x: Double) -> [Double] {
       if let cached = cellCache[j]?[x] { return cached }
+      guard case .numeric(let m) = dimensions[j], let step = m.step else { return [] }
       var left = x - step / 2
       var right = x + step / 2
       if m.log { (left, right) = (log(left), log(right)) }
@@ -356,102 +353,155 @@ struct ParzenEstimator {
       cellCache[j, default: [:]][x] = c
       return c
     }
-    for row in 0..<count {
-      let x = Array(points[(row * d)..<(row * d + d)])
-      var cells: [[Double]] = []
-      cells.reserveCapacity(d)
-      var axis = [Double](repeating: 0, count: d)
-      for (j, dim) in dimensions.enumerated() {
-        guard case .numeric(let m) = dim else {
-          cells.append([])
-          continue
-        }
-        if let step = m.step { cells.append(cell(j, m, step, x[j])) } else { cells.append([]) }
-        axis[j] = m.log ? log(x[j]) : x[j]
-      }
-      // The prior's full log density bounds the maximum from below.
-      let prior = kernels - 1
-      var floor = constants[prior]
-      for j in 0..<d { floor += term(j, prior, x: x[j], axis: axis[j], cells: cells[j], inverseSigma[j]) }
-      floor -= Self.logSumExpCutoff + 1
-      // s[a] is the partial log density of kernel active[a].
-      var n = 0
-      s.withUnsafeMutableBufferPointer { sp in
-        active.withUnsafeMutableBufferPointer { ap in
-          // With a window, only the kernels whose first-dimension centre lies within reach
-          // start, in that dimension's order, and the prior: a kernel k is kept after the
-          // first dimension only if ((t − μ_k)/σ_k)² ≤ 2(c_k − floor), which needs
-          // |t − μ_k| ≤ maxSigma·√(2(maxConstant − floor)).
-          var dense = true
-          if let w = window {
-            dense = false
-            let reach2 = 2 * (w.maxConstant - floor)
-            if reach2 >= 0 {
-              let reach = w.maxSigma * reach2.squareRoot()
-              let (from, to) = (axis[0] - reach, axis[0] + reach)
-              let lo = Self.partitionPoint(w.centres.count) { w.centres[$0] >= from }
-              let hi = Self.partitionPoint(w.centres.count) { w.centres[$0] > to }
-              for r in lo..<hi {
-                ap[n] = w.order[r]
-                sp[n] = constants[w.order[r]]
-                n += 1
-              }
-            }
-            ap[n] = prior
-            sp[n] = constants[prior]
-            n += 1
-          }
-          for (j, dim) in dimensions.enumerated() {
-            // Densely, the first dimension runs over every kernel from its constant; later ones over those kept.
-            let first = dense && j == 0
-            let m = first ? kernels : n
-            var kept = 0
-            // Adds dimension j's term of kernel k to position a, keeping it when it may still count.
-            @inline(__always) func add(_ a: Int, _ k: Int, _ term: Double) {
-              let v = (first ? constants[k] : sp[a]) + term
-              sp[kept] = v
-              ap[kept] = k
-              kept += v >= floor ? 1 : 0
-            }
-            switch dim {
-            case .categorical(let c):
-              let i = Int(exactly: x[j]).map { min(max($0, 0), c.count - 1) } ?? 0
-              c.probabilities.withUnsafeBufferPointer { p in
-                for a in 0..<m {
-                  let k = first ? a : ap[a]
-                  add(a, k, log(p[k * c.count + i]))
-                }
-              }
-            case .numeric(let num):
-              if num.step != nil {
-                cells[j].withUnsafeBufferPointer { cp in
-                  for a in 0..<m {
-                    let k = first ? a : ap[a]
-                    add(a, k, cp[k])
-                  }
-                }
-              } else {
-                let t = axis[j]
-                num.mu.withUnsafeBufferPointer { mu in
-                  inverseSigma[j].withUnsafeBufferPointer { inv in
-                    for a in 0..<m {
-                      let k = first ? a : ap[a]
-                      let z = (t - mu[k]) * inv[k]
-                      add(a, k, -0.5 * z * z)
+    // One row's values, their place on each axis (or choice index), and cell masses, reused for every row.
+    var axis = [Double](repeating: 0, count: d)
+    var cells = [[Double]](repeating: [], count: d)
+    let prior = kernels - 1
+    flat.mu.withUnsafeBufferPointer { mu in
+      flat.inverseSigma.withUnsafeBufferPointer { inv in
+        flat.probabilities.withUnsafeBufferPointer { p in
+          constants.withUnsafeBufferPointer { constants in
+            s.withUnsafeMutableBufferPointer { sp in
+              active.withUnsafeMutableBufferPointer { ap in
+                for row in 0..<count {
+                  for j in 0..<d {
+                    let x = points[row * d + j]
+                    switch flat.kinds[j] {
+                    case .continuous: axis[j] = flat.log[j] ? log(x) : x
+                    case .cells:
+                      cells[j] = cell(j, x)
+                      axis[j] = x
+                    case .categorical:
+                      axis[j] = Double(Int(exactly: x).map { min(max($0, 0), flat.choices[j] - 1) } ?? 0)
                     }
                   }
+                  // The prior's full log density bounds the maximum from below.
+                  var floor = constants[prior]
+                  for j in 0..<d {
+                    switch flat.kinds[j] {
+                    case .continuous:
+                      let z = (axis[j] - mu[j * kernels + prior]) * inv[j * kernels + prior]
+                      floor += -0.5 * z * z
+                    case .cells: floor += cells[j][prior]
+                    case .categorical: floor += log(p[flat.offset[j] + prior * flat.choices[j] + Int(axis[j])])
+                    }
+                  }
+                  floor -= Self.logSumExpCutoff + 1
+                  // sp[a] is the partial log density of kernel ap[a].
+                  var n = 0
+                  // With a window, only the kernels whose first-dimension centre lies within reach
+                  // start, in that dimension's order, and the prior: a kernel k is kept after the
+                  // first dimension only if ((t − μ_k)/σ_k)² ≤ 2(c_k − floor), which needs
+                  // |t − μ_k| ≤ maxSigma·√(2(maxConstant − floor)).
+                  var dense = true
+                  if let w = window {
+                    dense = false
+                    let reach2 = 2 * (w.maxConstant - floor)
+                    if reach2 >= 0 {
+                      let reach = w.maxSigma * reach2.squareRoot()
+                      let (from, to) = (axis[0] - reach, axis[0] + reach)
+                      let lo = Self.partitionPoint(w.centres.count) { w.centres[$0] >= from }
+                      let hi = Self.partitionPoint(w.centres.count) { w.centres[$0] > to }
+                      w.order.withUnsafeBufferPointer { order in
+                        for r in lo..<hi {
+                          ap[n] = order[r]
+                          sp[n] = constants[order[r]]
+                          n += 1
+                        }
+                      }
+                    }
+                    ap[n] = prior
+                    sp[n] = constants[prior]
+                    n += 1
+                  }
+                  for j in 0..<d {
+                    // Densely, the first dimension runs over every kernel from its constant; later ones over those kept.
+                    let first = dense && j == 0
+                    let m = first ? kernels : n
+                    var kept = 0
+                    // Adds dimension j's term of kernel k to position a, keeping it when it may still count.
+                    @inline(__always) func add(_ a: Int, _ k: Int, _ term: Double) {
+                      let v = (first ? constants[k] : sp[a]) + term
+                      sp[kept] = v
+                      ap[kept] = k
+                      kept &+= v >= floor ? 1 : 0
+                    }
+                    switch flat.kinds[j] {
+                    case .categorical:
+                      let (base, c, i) = (flat.offset[j], flat.choices[j], Int(axis[j]))
+                      for a in 0..<m {
+                        let k = first ? a : ap[a]
+                        add(a, k, log(p[base + k * c + i]))
+                      }
+                    case .cells:
+                      cells[j].withUnsafeBufferPointer { cp in
+                        for a in 0..<m {
+                          let k = first ? a : ap[a]
+                          add(a, k, cp[k])
+                        }
+                      }
+                    case .continuous:
+                      let t = axis[j]
+                      let (mu, inv) = (mu.baseAddress.map { $0 + j * kernels }, inv.baseAddress.map { $0 + j * kernels })
+                      guard let mu, let inv else { break }
+                      for a in 0..<m {
+                        let k = first ? a : ap[a]
+                        let z = (t - mu[k]) * inv[k]
+                        add(a, k, -0.5 * z * z)
+                      }
+                    }
+                    n = kept
+                  }
+                  out[row] = Self.logSumExp(UnsafeBufferPointer(rebasing: sp[0..<n]))
                 }
               }
             }
-            n = kept
           }
-          out[row] = Self.logSumExp(UnsafeBufferPointer(rebasing: sp[0..<n]))
         }
       }
     }
     return out
   }
 
+  /// The kernels of every dimension laid out flat for `logPDF`, read once per call:
+  /// its rows then switch on no enum payload, whose arrays every switch retains.
+  private struct Flat {
+    enum Kind { case continuous, cells, categorical }
+    var kinds: [Kind] = []
+    var log: [Bool] = []
+    /// Continuous dimension j's centres and reciprocal bandwidths, at j·kernels (zeros elsewhere).
+    var mu: [Double]
+    var inverseSigma: [Double]
+    /// Categorical dimension j's probabilities (kernels × choices[j]) from offset[j].
+    var probabilities: [Double] = []
+    var offset: [Int] = []
+    var choices: [Int] = []
+
+    init(_ dimensions: [Kernels], kernels: Int) {
+      mu = [Double](repeating: 0, count: dimensions.count * kernels)
+      inverseSigma = mu
+      for (j, dim) in dimensions.enumerated() {
+        offset.append(probabilities.count)
+        switch dim {
+        case .categorical(let c):
+          kinds.append(.categorical)
+          log.append(false)
+          choices.append(max(c.count, 1))
+          probabilities += c.probabilities
+        case .numeric(let m):
+          kinds.append(m.step == nil ? .continuous : .cells)
+          log.append(m.log)
+          choices.append(0)
+          guard m.step == nil else { continue }
+          // Each kernel has a centre and a bandwidth: both hold `kernels` values.
+          for k in 0..<min(kernels, m.mu.count, m.sigma.count) {
+            mu[j * kernels + k] = m.mu[k]
+            inverseSigma[j * kernels + k] = 1 / m.sigma[k]
+          }
+        }
+      }
+    }
+  }
   /// The first index in 0..<count where `isPast` holds, for a predicate false then true
   /// along the indices (count when it never holds): one binary search for every sorted list here.
   static func partitionPoint(_ count: Int, _ isPast: (Int) -> Bool) -> Int {
@@ -461,20 +511,6 @@ struct ParzenEstimator {
       if isPast(mid) { hi = mid } else { lo = mid + 1 }
     }
     return lo
-  }
-
-  /// Dimension `j`'s term in kernel `k`'s log density at `x` (`axis` on the
-  /// estimator's axis), given that dimension's cell masses and reciprocal bandwidths.
-  private func term(_ j: Int, _ k: Int, x: Double, axis: Double, cells: [Double], _ inverseSigma: [Double]) -> Double {
-    switch dimensions[j] {
-    case .categorical(let c):
-      let i = Int(exactly: x).map { min(max($0, 0), c.count - 1) } ?? 0
-      return log(c.probabilities[k * c.count + i])
-    case .numeric(let m):
-      if m.step != nil { return cells[k] }
-      let z = (axis - m.mu[k]) * inverseSigma[k]
-      return -0.5 * z * z
-    }
   }
 
   /// log Σ e^s, skipping the terms too small to change the sum's double (below max − `logSumExpCutoff`).
