@@ -39,6 +39,8 @@ struct ParzenEstimator {
     var step: Double?
     var gridLow: Double
     var gridHigh: Double
+    /// The observation kernels whose log mass was computed rather than taken from a hint.
+    var computed: [Int] = []
   }
 
   /// One row of choice probabilities per kernel.
@@ -77,11 +79,11 @@ struct ParzenEstimator {
   ///
   /// `sortedOrders`, when given, holds per numeric dimension what `sortedOrder`
   /// returns for its column on the estimator's axis, so that a caller that keeps
-  /// the order between fits does not sort again. `massHints` holds per numeric
-  /// dimension bandwidths and log masses an earlier fit gave the same centres: a
-  /// kernel whose bandwidth is unchanged takes its mass from there.
+  /// the order between fits does not sort again. `massHint` holds bandwidths and
+  /// log masses an earlier fit gave the same centres: a kernel whose bandwidth is
+  /// unchanged takes its mass from there.
   init(
-    space: [Distribution], observations: [[Double]], sortedOrders: [[Int]]? = nil, massHints: [MassHint]? = nil,
+    space: [Distribution], observations: [[Double]], sortedOrders: [[Int]]? = nil, massHint: MassHint? = nil,
     observationWeights: [Double], priorWeight: Double, considerMagicClip: Bool, considerEndpoints: Bool
   ) {
     let n = observationWeights.count
@@ -94,7 +96,10 @@ struct ParzenEstimator {
     dims.reserveCapacity(space.count)
     for (j, (d, column)) in zip(space, observations).enumerated() {
       let order = sortedOrders.flatMap { j < $0.count && $0[j].count == column.count ? $0[j] : nil }
-      let hint = massHints.flatMap { j < $0.count && $0[j].sigma.count == column.count ? $0[j] : nil }
+      let hint = massHint.flatMap { h in
+        h.slots.count == column.count && j < h.sigma.count && j < h.logMass.count
+          ? (slots: h.slots, sigma: h.sigma[j], logMass: h.logMass[j]) : nil
+      }
       dims.append(
         Self.kernels(
           d, column, order: order, hint: hint, priorWeight: priorWeight, magicClip: considerMagicClip,
@@ -122,22 +127,35 @@ struct ParzenEstimator {
     if n >= 64, case .numeric(let k)? = dims.first, k.step == nil {
       let order = sortedOrders.flatMap { $0.first.flatMap { $0.count == n ? $0 : nil } } ?? Self.sortedOrder(k.mu.dropLast().map { $0 })
       window = Window(
-        order: order, centres: order.map { k.mu[$0] }, maxSigma: k.sigma.dropLast().max() ?? 0,
-        maxConstant: c.dropLast().max() ?? -.infinity)
+        order: order, centres: order.map { k.mu[$0] }, maxSigma: Self.largest(k.sigma, count: n) ?? 0,
+        maxConstant: Self.largest(c, count: n) ?? -.infinity)
     } else {
       window = nil
     }
   }
 
-  /// Bandwidths and log masses of kernels at given centres, from an earlier fit.
+  /// The largest of the first `count` values, as `max()` of that prefix finds it, without its slice.
+  private static func largest(_ values: [Double], count: Int) -> Double? {
+    values.withUnsafeBufferPointer { v in
+      guard count > 0, count <= v.count else { return nil }
+      var best = v[0]
+      for i in 1..<count where best < v[i] { best = v[i] }
+      return best
+    }
+  }
+
+  /// Bandwidths and log masses of kernels at given centres from an earlier fit, kept in
+  /// slots of the caller's: observation i's are at `slots[i]` (none when negative).
   struct MassHint {
-    var sigma: [Double]
-    var logMass: [Double]
+    var slots: [Int]
+    /// Per dimension, by slot.
+    var sigma: [[Double]]
+    var logMass: [[Double]]
   }
 
   private static func kernels(
-    _ d: Distribution, _ column: [Double], order: [Int]?, hint: MassHint?, priorWeight: Double, magicClip: Bool,
-    endpoints: Bool
+    _ d: Distribution, _ column: [Double], order: [Int]?, hint: (slots: [Int], sigma: [Double], logMass: [Double])?,
+    priorWeight: Double, magicClip: Bool, endpoints: Bool
   ) -> Kernels {
     var low: Double, high: Double, step: Double?, isLog: Bool
     switch d {
@@ -186,15 +204,21 @@ struct ParzenEstimator {
     }
     mus.append(0.5 * (low + high))
     sigmas.append(span)
-    let hinted = hint.map { min($0.sigma.count, $0.logMass.count, n) } ?? 0
-    let hintSigma = hint?.sigma ?? [], hintMass = hint?.logMass ?? []
+    let slots = hint?.slots ?? [], hintSigma = hint?.sigma ?? [], hintMass = hint?.logMass ?? []
+    let hinted = min(slots.count, n)
+    let usable = min(hintSigma.count, hintMass.count)
+    var computed: [Int] = []
     let logMass = [Double](unsafeUninitializedCapacity: n + 1) { out, count in
       mus.withUnsafeBufferPointer { mu in
         sigmas.withUnsafeBufferPointer { sigma in
           for k in 0...n {
-            if k < hinted && hintSigma[k] == sigma[k] {
-              out[k] = hintMass[k]
-              continue
+            if k < hinted {
+              let r = slots[k]
+              if r >= 0 && r < usable && hintSigma[r] == sigma[k] {
+                out[k] = hintMass[r]
+                continue
+              }
+              computed.append(k)
             }
             out[k] = TruncatedNormal.logMass((low - mu[k]) / sigma[k], (high - mu[k]) / sigma[k])
           }
@@ -205,7 +229,7 @@ struct ParzenEstimator {
     return .numeric(
       Numeric(
         mu: mus, sigma: sigmas, logMass: logMass, low: low, high: high, log: isLog, step: step,
-        gridLow: gridLow, gridHigh: gridHigh))
+        gridLow: gridLow, gridHigh: gridHigh, computed: computed))
   }
 
   /// The indices of `x` in ascending order of value, equal values in index order.

@@ -65,11 +65,11 @@ extension TPESampler {
     var cursor = 0
     /// When the sampler last used this memo, on its `memoClock`, to drop the least recently used.
     var lastUse = 0
-    /// Per trial position: `unread`, -1 when it lacks a value of the space, or its row in `rows`.
+    /// Per trial position: `unread`, -1 when it lacks a value of the space, or its row.
     var slots: [Int32] = []
     static let unread: Int32 = -2
-    /// Row-major internal values, one row per readable finished trial.
-    var rows: [Double] = []
+    /// Per dimension, the internal value of each row (one row per readable finished trial).
+    var columns: [[Double]]
     /// The trial position of each row.
     var positions: [Int] = []
     /// Per numeric dimension, the rows ascending by (transformed value, position):
@@ -79,14 +79,17 @@ extension TPESampler {
     var keys: [[Double]]
     /// Per numeric dimension, each row's bandwidth and log mass in the last estimator it was in
     /// (NaN before any): most stay the same from one ask to the next.
-    var masses: [ParzenEstimator.MassHint]
+    var sigma: [[Double]]
+    var logMass: [[Double]]
 
     init(names: [String], space: [Distribution]) {
       self.names = names
       self.space = space
       sorted = [[Int32]](repeating: [], count: space.count)
       keys = [[Double]](repeating: [], count: space.count)
-      masses = [ParzenEstimator.MassHint](repeating: .init(sigma: [], logMass: []), count: space.count)
+      columns = [[Double]](repeating: [], count: space.count)
+      sigma = columns
+      logMass = columns
     }
 
     /// The row of the trial at `position`, -1 when it lacks a value of the space,
@@ -110,11 +113,11 @@ extension TPESampler {
         let r = Int32(truncatingIfNeeded: positions.count)
         slots[i] = r
         positions.append(i)
-        rows += row
+        for j in 0..<d { columns[j].append(row[j]) }
         for j in 0..<d where space[j].isNumeric {
           keys[j].append(Self.key(row[j], space[j]))
-          masses[j].sigma.append(.nan)
-          masses[j].logMass.append(.nan)
+          sigma[j].append(.nan)
+          logMass[j].append(.nan)
         }
         added.append(r)
       }

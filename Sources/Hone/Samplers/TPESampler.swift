@@ -295,26 +295,37 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     let n = source.count
     let columns = (0..<d).map { c in
       [Double](unsafeUninitializedCapacity: n) { column, count in
-        memo.rows.withUnsafeBufferPointer { rows in
-          for (i, r) in source.enumerated() { column[i] = r >= 0 ? rows[r * d + c] : read[(-1 - r) * d + c] }
+        memo.columns[c].withUnsafeBufferPointer { values in
+          // `source` holds the memo's rows and rows of `read`, which has d values per row.
+          for (i, r) in source.enumerated() { column[i] = r >= 0 ? values[r] : read[(-1 - r) * d + c] }
         }
         count = n
       }
     }
     var orders = [[Int]](repeating: [], count: d)
     for j in 0..<d where space[j].isNumeric {
-      var order: [Int] = []
-      order.reserveCapacity(n)
       if unmemoized.isEmpty {
         // Rows and columns both come from this memo and this side, so every index is in range.
-        memo.sorted[j].withUnsafeBufferPointer { sorted in
-          columnOfRow.withUnsafeBufferPointer { column in
-            for r in sorted where column[Int(r)] >= 0 { order.append(Int(column[Int(r)])) }
+        orders[j] = [Int](unsafeUninitializedCapacity: n) { order, count in
+          memo.sorted[j].withUnsafeBufferPointer { sorted in
+            columnOfRow.withUnsafeBufferPointer { column in
+              var at = 0
+              for r in sorted {
+                let c = column[Int(r)]
+                if c >= 0 && at < n {
+                  order[at] = Int(c)
+                  at += 1
+                }
+              }
+              count = at
+            }
           }
         }
       } else {
         // Merge by (value on the axis, column): columns follow trial numbers, as the memo's positions do.
         let extra = unmemoized.map { (SpaceMemo.key(columns[j][$0], space[j]), $0) }.sorted { $0 < $1 }
+        var order: [Int] = []
+        order.reserveCapacity(n)
         var e = 0
         for r in memo.sorted[j] where columnOfRow[Int(r)] >= 0 {
           let here = (memo.keys[j][Int(r)], Int(columnOfRow[Int(r)]))
@@ -325,41 +336,24 @@ public final class TPESampler: Sampler, @unchecked Sendable {
           order.append(here.1)
         }
         order += extra[e...].map(\.1)
+        orders[j] = order
       }
-      orders[j] = order
-    }
-    let hints = (0..<d).map { j -> ParzenEstimator.MassHint in
-      guard space[j].isNumeric else { return .init(sigma: [], logMass: []) }
-      return .init(sigma: Self.gather(memo.masses[j].sigma, source), logMass: Self.gather(memo.masses[j].logMass, source))
     }
     let estimator = ParzenEstimator(
-      space: space, observations: columns, sortedOrders: orders, massHints: hints,
+      space: space, observations: columns, sortedOrders: orders,
+      massHint: .init(slots: source, sigma: memo.sigma, logMass: memo.logMass),
       observationWeights: (options.weights ?? .optuna)(n), priorWeight: options.priorWeight,
       considerMagicClip: options.considerMagicClip, considerEndpoints: options.considerEndpoints)
-    for (j, dim) in estimator.dimensions.enumerated() {
+    // Only the kernels whose mass was computed differ from what the memo holds (the hint is released by now).
+    for (j, dim) in estimator.dimensions.enumerated() where j < memo.sigma.count && j < memo.logMass.count {
       guard case .numeric(let k) = dim else { continue }
-      Self.scatter(k.sigma, source, into: &memo.masses[j].sigma)
-      Self.scatter(k.logMass, source, into: &memo.masses[j].logMass)
-    }
-    return estimator
-  }
-
-  /// `values[r]` for each memo row r of `source`, NaN for an observation read at this ask.
-  static func gather(_ values: [Double], _ source: [Int]) -> [Double] {
-    values.withUnsafeBufferPointer { v in
-      [Double](unsafeUninitializedCapacity: source.count) { out, count in
-        // `source` holds rows of the memo `values` belongs to, or negative marks.
-        for (i, r) in source.enumerated() { out[i] = r >= 0 && r < v.count ? v[r] : .nan }
-        count = source.count
+      let rows = min(memo.sigma[j].count, memo.logMass[j].count)
+      for i in k.computed where i < source.count && source[i] >= 0 && source[i] < rows {
+        memo.sigma[j][source[i]] = k.sigma[i]
+        memo.logMass[j][source[i]] = k.logMass[i]
       }
     }
-  }
-
-  /// Writes `values[i]` at memo row `source[i]` of `into`, for the observations that have one.
-  static func scatter(_ values: [Double], _ source: [Int], into: inout [Double]) {
-    into.withUnsafeMutableBufferPointer { out in
-      for (i, r) in source.enumerated() where r >= 0 && r < out.count && i < values.count { out[r] = values[i] }
-    }
+    return estimator
   }
 
   /// The internal value of a sampled double in `d`, on its grid and within its bounds.
