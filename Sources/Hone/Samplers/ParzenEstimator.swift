@@ -502,9 +502,8 @@ struct ParzenEstimator {
     var choices: [Int] = []
 
     init(_ dimensions: [Kernels], kernels: Int) {
-      mu = [Double](repeating: 0, count: dimensions.count * kernels)
-      inverseSigma = mu
-      for (j, dim) in dimensions.enumerated() {
+      var numeric: [Numeric?] = []
+      for dim in dimensions {
         offset.append(probabilities.count)
         switch dim {
         case .categorical(let c):
@@ -512,18 +511,35 @@ struct ParzenEstimator {
           log.append(false)
           choices.append(max(c.count, 1))
           probabilities += c.probabilities
+          numeric.append(nil)
         case .numeric(let m):
           kinds.append(m.step == nil ? .continuous : .cells)
           log.append(m.log)
           choices.append(0)
-          guard m.step == nil else { continue }
-          // Each kernel has a centre and a bandwidth: both hold `kernels` values.
-          for k in 0..<min(kernels, m.mu.count, m.sigma.count) {
-            mu[j * kernels + k] = m.mu[k]
-            inverseSigma[j * kernels + k] = 1 / m.sigma[k]
+          numeric.append(m.step == nil ? m : nil)
+        }
+      }
+      // Each kernel has a centre and a bandwidth: a dimension's arrays hold `kernels` values.
+      let total = numeric.count * kernels
+      var mu = [Double](repeating: 0, count: total)
+      var inverseSigma = mu
+      mu.withUnsafeMutableBufferPointer { muOut in
+        inverseSigma.withUnsafeMutableBufferPointer { invOut in
+          for (j, m) in numeric.enumerated() {
+            guard let m, m.mu.count >= kernels, m.sigma.count >= kernels else { continue }
+            m.mu.withUnsafeBufferPointer { mu in
+              m.sigma.withUnsafeBufferPointer { sigma in
+                for k in 0..<kernels {
+                  muOut[j * kernels + k] = mu[k]
+                  invOut[j * kernels + k] = 1 / sigma[k]
+                }
+              }
+            }
           }
         }
       }
+      self.mu = mu
+      self.inverseSigma = inverseSigma
     }
   }
   /// The first index in 0..<count where `isPast` holds, for a predicate false then true
