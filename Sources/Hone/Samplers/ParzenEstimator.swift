@@ -63,9 +63,12 @@ struct ParzenEstimator {
 
   /// What finds the kernels a point can reach in the first dimension without visiting the others.
   private struct Window {
-    /// Kernel indices by rank, and their centres in the first dimension.
+    /// Kernel indices by rank, and by rank their centres, reciprocal bandwidths in the
+    /// first dimension and constants, so that the first dimension's terms read no gathers.
     let order: [Int]
     let centres: [Double]
+    let inverseSigma: [Double]
+    let constants: [Double]
     /// The largest first-dimension bandwidth and constant of the observation kernels.
     let maxSigma: Double
     let maxConstant: Double
@@ -127,7 +130,8 @@ struct ParzenEstimator {
     if n >= 64, case .numeric(let k)? = dims.first, k.step == nil {
       let order = sortedOrders.flatMap { $0.first.flatMap { $0.count == n ? $0 : nil } } ?? Self.sortedOrder(k.mu.dropLast().map { $0 })
       window = Window(
-        order: order, centres: order.map { k.mu[$0] }, maxSigma: Self.largest(k.sigma, count: n) ?? 0,
+        order: order, centres: order.map { k.mu[$0] }, inverseSigma: order.map { 1 / k.sigma[$0] },
+        constants: order.map { c[$0] }, maxSigma: Self.largest(k.sigma, count: n) ?? 0,
         maxConstant: Self.largest(c, count: n) ?? -.infinity)
     } else {
       window = nil
@@ -416,29 +420,42 @@ struct ParzenEstimator {
                   // With a window, only the kernels whose first-dimension centre lies within reach
                   // start, in that dimension's order, and the prior: a kernel k is kept after the
                   // first dimension only if ((t − μ_k)/σ_k)² ≤ 2(c_k − floor), which needs
-                  // |t − μ_k| ≤ maxSigma·√(2(maxConstant − floor)).
+                  // |t − μ_k| ≤ maxSigma·√(2(maxConstant − floor)). Their first-dimension
+                  // terms are added here, from the window's copies in rank order.
                   var dense = true
                   if let w = window {
                     dense = false
+                    let t = axis[0]
                     let reach2 = 2 * (w.maxConstant - floor)
                     if reach2 >= 0 {
                       let reach = w.maxSigma * reach2.squareRoot()
-                      let (from, to) = (axis[0] - reach, axis[0] + reach)
+                      let (from, to) = (t - reach, t + reach)
                       let lo = Self.partitionPoint(w.centres.count) { w.centres[$0] >= from }
                       let hi = Self.partitionPoint(w.centres.count) { w.centres[$0] > to }
                       w.order.withUnsafeBufferPointer { order in
-                        for r in lo..<hi {
-                          ap[n] = order[r]
-                          sp[n] = constants[order[r]]
-                          n += 1
+                        w.centres.withUnsafeBufferPointer { centre in
+                          w.inverseSigma.withUnsafeBufferPointer { inverse in
+                            w.constants.withUnsafeBufferPointer { constant in
+                              // The window's four arrays have one entry per observation kernel.
+                              for r in lo..<min(hi, order.count, inverse.count, constant.count) {
+                                let z = (t - centre[r]) * inverse[r]
+                                let v = constant[r] + -0.5 * z * z
+                                ap[n] = order[r]
+                                sp[n] = v
+                                n &+= v >= floor ? 1 : 0
+                              }
+                            }
+                          }
                         }
                       }
                     }
+                    let z = (t - mu[prior]) * inv[prior]
+                    let v = constants[prior] + -0.5 * z * z
                     ap[n] = prior
-                    sp[n] = constants[prior]
-                    n += 1
+                    sp[n] = v
+                    n &+= v >= floor ? 1 : 0
                   }
-                  for j in 0..<d {
+                  for j in (dense ? 0 : 1)..<d {
                     // Densely, the first dimension runs over every kernel from its constant; later ones over those kept.
                     let first = dense && j == 0
                     let m = first ? kernels : n
