@@ -97,16 +97,19 @@ struct ParzenEstimator {
     logWeights = weights.map { log($0) }
     var dims: [Kernels] = []
     dims.reserveCapacity(space.count)
+    // The first dimension's order and sorted centres, which the window keeps.
+    var first: (order: [Int], sortedCentres: [Double]) = ([], [])
     for (j, (d, column)) in zip(space, observations).enumerated() {
       let order = sortedOrders.flatMap { j < $0.count && $0[j].count == column.count ? $0[j] : nil }
       let hint = massHint.flatMap { h in
         h.slots.count == column.count && j < h.sigma.count && j < h.logMass.count
           ? (slots: h.slots, sigma: h.sigma[j], logMass: h.logMass[j]) : nil
       }
-      dims.append(
-        Self.kernels(
-          d, column, order: order, hint: hint, priorWeight: priorWeight, magicClip: considerMagicClip,
-          endpoints: considerEndpoints))
+      let fit = Self.kernels(
+        d, column, order: order, hint: hint, priorWeight: priorWeight, magicClip: considerMagicClip,
+        endpoints: considerEndpoints)
+      dims.append(fit.kernels)
+      if j == 0 { first = (fit.order, fit.sortedCentres) }
     }
     dimensions = dims
     var c = logWeights
@@ -127,10 +130,10 @@ struct ParzenEstimator {
       }
     }
     constants = c
-    if n >= 64, case .numeric(let k)? = dims.first, k.step == nil {
-      let order = sortedOrders.flatMap { $0.first.flatMap { $0.count == n ? $0 : nil } } ?? Self.sortedOrder(k.mu.dropLast().map { $0 })
+    if n >= 64, case .numeric(let k)? = dims.first, k.step == nil, first.order.count == n {
+      let order = first.order
       window = Window(
-        order: order, centres: order.map { k.mu[$0] }, inverseSigma: order.map { 1 / k.sigma[$0] },
+        order: order, centres: first.sortedCentres, inverseSigma: order.map { 1 / k.sigma[$0] },
         constants: order.map { c[$0] }, maxSigma: Self.largest(k.sigma, count: n) ?? 0,
         maxConstant: Self.largest(c, count: n) ?? -.infinity)
     } else {
@@ -160,11 +163,11 @@ struct ParzenEstimator {
   private static func kernels(
     _ d: Distribution, _ column: [Double], order: [Int]?, hint: (slots: [Int], sigma: [Double], logMass: [Double])?,
     priorWeight: Double, magicClip: Bool, endpoints: Bool
-  ) -> Kernels {
+  ) -> (kernels: Kernels, order: [Int], sortedCentres: [Double]) {
     var low: Double, high: Double, step: Double?, isLog: Bool
     switch d {
     case .categorical(let choices):
-      return .categorical(categorical(count: choices.count, column, priorWeight: priorWeight))
+      return (.categorical(categorical(count: choices.count, column, priorWeight: priorWeight)), [], [])
     case .float(let l, let h, let s, let lg): (low, high, step, isLog) = (l, h, s, lg)
     case .int(let l, let h, let s, let lg): (low, high, step, isLog) = (Double(l), Double(h), Double(s), lg)
     }
@@ -173,30 +176,37 @@ struct ParzenEstimator {
       low -= step / 2
       high += step / 2
     }
-    var mus: [Double] = []
-    mus.reserveCapacity(column.count + 1)
-    if isLog {
-      for x in column { mus.append(log(x)) }
-      (low, high) = (log(low), log(high))
-    } else {
-      mus += column
+    let n = column.count
+    // The centres, with room for the prior's.
+    var mus = [Double](unsafeUninitializedCapacity: n + 1) { out, count in
+      column.withUnsafeBufferPointer { x in
+        if isLog { for i in 0..<n { out[i] = log(x[i]) } } else { for i in 0..<n { out[i] = x[i] } }
+      }
+      count = n
     }
-    let n = mus.count
+    if isLog { (low, high) = (log(low), log(high)) }
     let span = high - low
-    var sigmas = [Double](repeating: 0, count: n)
-    sigmas.reserveCapacity(n + 1)
-    if n > 0 {
-      let order = order ?? Self.sortedOrder(mus)
-      let minSigma = magicClip ? span / min(100, 1 + Double(n + 1)) : 1e-12
+    let order = n > 0 ? order ?? Self.sortedOrder(mus) : []
+    // The centres in ascending order, where each bandwidth is read from its neighbours.
+    let sorted = [Double](unsafeUninitializedCapacity: n) { out, count in
       mus.withUnsafeBufferPointer { mu in
+        // `order` is a permutation of the n centres' indices.
+        for (rank, i) in order.enumerated() { out[rank] = mu[i] }
+      }
+      count = n
+    }
+    var sigmas = [Double](repeating: span, count: n + 1)
+    if n > 0 {
+      let minSigma = magicClip ? span / min(100, 1 + Double(n + 1)) : 1e-12
+      sorted.withUnsafeBufferPointer { mu in
         sigmas.withUnsafeMutableBufferPointer { sigma in
           // Each centre's bandwidth is the larger gap to its sorted neighbours, the
           // range's ends counting as neighbours; without endpoints the outermost
           // centres take their inner gap.
           for rank in 0..<n {
-            let here = mu[order[rank]]
-            let below = rank == 0 ? low : mu[order[rank - 1]]
-            let above = rank == n - 1 ? high : mu[order[rank + 1]]
+            let here = mu[rank]
+            let below = rank == 0 ? low : mu[rank - 1]
+            let above = rank == n - 1 ? high : mu[rank + 1]
             var gap = max(here - below, above - here)
             if !endpoints && n >= 2 {
               if rank == 0 { gap = above - here } else if rank == n - 1 { gap = here - below }
@@ -206,8 +216,8 @@ struct ParzenEstimator {
         }
       }
     }
+    // The prior: at the centre, with the whole range as its bandwidth (sigmas' last entry).
     mus.append(0.5 * (low + high))
-    sigmas.append(span)
     let slots = hint?.slots ?? [], hintSigma = hint?.sigma ?? [], hintMass = hint?.logMass ?? []
     let hinted = min(slots.count, n)
     let usable = min(hintSigma.count, hintMass.count)
@@ -230,10 +240,10 @@ struct ParzenEstimator {
       }
       count = n + 1
     }
-    return .numeric(
-      Numeric(
-        mu: mus, sigma: sigmas, logMass: logMass, low: low, high: high, log: isLog, step: step,
-        gridLow: gridLow, gridHigh: gridHigh, computed: computed))
+    let kernels = Numeric(
+      mu: mus, sigma: sigmas, logMass: logMass, low: low, high: high, log: isLog, step: step,
+      gridLow: gridLow, gridHigh: gridHigh, computed: computed)
+    return (.numeric(kernels), order, sorted)
   }
 
   /// The indices of `x` in ascending order of value, equal values in index order.
