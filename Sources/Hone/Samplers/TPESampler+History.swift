@@ -13,32 +13,36 @@ extension TPESampler {
   /// gamma(n) of the n COMPLETE and PRUNED trials are good: the best COMPLETE ones
   /// first (ties by number), then PRUNED ones ranked by the deepest step they
   /// reported and their value there (NaN last). With the constant liar, the other
-  /// RUNNING trials are bad. Only scores and positions are compared, never the trials moved.
+  /// RUNNING trials are bad. Only scores and positions are compared, never the trials
+  /// moved. The finished trials' ranks come from `ledger`, which must have read `all`
+  /// (one is read here when none is given).
   func split(
-    _ all: [FrozenTrial], excluding current: Int, pending: [Int: [String: ParamValue]], maximize: Bool
+    _ all: [FrozenTrial], excluding current: Int, pending: [Int: [String: ParamValue]], maximize: Bool,
+    ledger: Ledger? = nil
   ) -> (below: [Observed], above: [Observed]) {
+    let ledger =
+      ledger ?? {
+        var fresh = Ledger()
+        _ = fresh.refresh(all)
+        return fresh
+      }()
     var complete: [(score: Double, number: Int, index: Int)] = []
     var pruned: [(step: Int64?, score: Double, number: Int, index: Int)] = []
     var running: [Int] = []
-    complete.reserveCapacity(all.count)
-    // By index: a loop over the trials themselves would copy (retain) every field of each.
-    for i in all.indices where all[i].number != current {
-      let number = all[i].number
-      switch all[i].state {
-      case .complete:
-        let v = all[i].values?.first ?? .nan
-        complete.append((v.isNaN ? .infinity : (maximize ? -v : v), number, i))
-      case .pruned:
-        if let (step, v) = all[i].intermediateValues.max(by: { $0.key < $1.key }) {
-          pruned.append((step, v.isNaN ? .infinity : (maximize ? -v : v), number, i))
-        } else {
-          pruned.append((nil, 0, number, i))
-        }
-      case .running where options.constantLiar:
-        running.append(i)
-      default:
-        break
+    complete.reserveCapacity(ledger.finished.count)
+    let score = { (v: Double) in v.isNaN ? Double.infinity : (maximize ? -v : v) }
+    for (i, r) in zip(ledger.finished, ledger.ranks) where i < all.count && all[i].number != current {
+      if !r.pruned {
+        complete.append((score(r.value), all[i].number, i))
+      } else if let step = r.step {
+        pruned.append((step, score(r.value), all[i].number, i))
+      } else {
+        pruned.append((nil, 0, all[i].number, i))
       }
+    }
+    // By index: a loop over the trials themselves would copy (retain) every field of each.
+    if options.constantLiar {
+      for i in all.indices where all[i].state == .running && all[i].number != current { running.append(i) }
     }
     var nBelow = (options.gamma ?? .optuna)(complete.count + pruned.count)
     // The few best COMPLETE trials by insertion into a short sorted list: gamma is at

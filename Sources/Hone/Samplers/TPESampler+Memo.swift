@@ -15,6 +15,16 @@ extension TPESampler {
     private var stamps: [UInt64?] = []
     /// The positions of the finished trials, in the order they were first seen.
     private(set) var finished: [Int] = []
+    /// Per entry of `finished`, what the good/bad split ranks that trial by, read once.
+    private(set) var ranks: [Rank] = []
+
+    /// A finished trial's first value (NaN when none); a PRUNED one's is its last
+    /// intermediate value at the deepest step it reported, with that step (nil when it reported none).
+    struct Rank {
+      var pruned: Bool
+      var step: Int64?
+      var value: Double
+    }
 
     /// Lists the COMPLETE and PRUNED trials of `all` not seen before; false when a
     /// trial seen before is no longer there as it was, which only another study's
@@ -25,19 +35,33 @@ extension TPESampler {
       for i in all.indices {
         let isFinished = all[i].state == .complete || all[i].state == .pruned
         if let stamp = stamps[i] {
-          guard isFinished, stamp == Self.stamp(all[i]) else { return false }
+          guard isFinished, stamp == Self.stamp(at: i, in: all) else { return false }
         } else if isFinished {
-          stamps[i] = Self.stamp(all[i])
+          stamps[i] = Self.stamp(at: i, in: all)
           finished.append(i)
+          ranks.append(Self.rank(all[i]))
         }
       }
       return true
     }
 
-    /// The state, first value and parameter count of a finished trial, mixed.
-    static func stamp(_ t: FrozenTrial) -> UInt64 {
-      let value = t.values?.first?.bitPattern ?? 0
-      return value ^ (UInt64(truncatingIfNeeded: t.params.count) << 3) ^ (t.state == .pruned ? 1 : 0)
+    /// What identifies the finished trial at `i`: its completion time, which the trial
+    /// holds inline, with its state; without one (a hand-built history), its first value
+    /// and parameter count. Each field is read in place: a copy of the trial would retain all of them.
+    @inline(__always)
+    static func stamp(at i: Int, in all: [FrozenTrial]) -> UInt64 {
+      let pruned: UInt64 = all[i].state == .pruned ? 1 : 0
+      if let done = all[i].datetimeComplete { return done.bitPattern ^ pruned }
+      let value = all[i].values?.first?.bitPattern ?? 0
+      return value ^ (UInt64(truncatingIfNeeded: all[i].params.count) << 3) ^ pruned
+    }
+
+    static func rank(_ t: FrozenTrial) -> Rank {
+      guard t.state == .pruned else { return Rank(pruned: false, step: nil, value: t.values?.first ?? .nan) }
+      guard let (step, v) = t.intermediateValues.max(by: { $0.key < $1.key }) else {
+        return Rank(pruned: true, step: nil, value: 0)
+      }
+      return Rank(pruned: true, step: step, value: v)
     }
   }
 
@@ -201,6 +225,14 @@ extension TPESampler {
       memos[i].lastUse = memoClock
       memos[i].refresh(ledger, all)
       return body(&memos[i])
+    }
+  }
+
+  /// The ledger of the study of `history`, brought up to date with `all`.
+  func syncedLedger(_ history: StudyHistory, _ all: [FrozenTrial]) -> Ledger {
+    lock.withLock {
+      syncLedger(history, all)
+      return ledger
     }
   }
 

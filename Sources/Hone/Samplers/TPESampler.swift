@@ -239,7 +239,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     maximize: Bool, substream: UInt64
   ) -> [String: ParamValue] {
     let pending = options.constantLiar ? lock.withLock { proposals } : [:]
-    let (below, above) = split(all, excluding: trial.number, pending: pending, maximize: maximize)
+    let (below, above) = split(
+      all, excluding: trial.number, pending: pending, maximize: maximize, ledger: syncedLedger(history, all))
     let (good, bad) = withMemo(history, all, names: names, space: space) { memo in
       (estimator(below, of: all, memo: &memo), estimator(above, of: all, memo: &memo))
     }
