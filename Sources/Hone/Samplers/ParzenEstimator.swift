@@ -97,6 +97,8 @@ struct ParzenEstimator {
     logWeights = weights.map { log($0) }
     var dims: [Kernels] = []
     dims.reserveCapacity(space.count)
+    // Each continuous dimension subtracts its normalizing terms as it is fitted.
+    var c = logWeights
     // The first dimension's order and sorted centres, which the window keeps.
     var first: (order: [Int], sortedCentres: [Double]) = ([], [])
     for (j, (d, column)) in zip(space, observations).enumerated() {
@@ -107,28 +109,11 @@ struct ParzenEstimator {
       }
       let fit = Self.kernels(
         d, column, order: order, hint: hint, priorWeight: priorWeight, magicClip: considerMagicClip,
-        endpoints: considerEndpoints)
+        endpoints: considerEndpoints, constants: &c)
       dims.append(fit.kernels)
       if j == 0 { first = (fit.order, fit.sortedCentres) }
     }
     dimensions = dims
-    var c = logWeights
-    let logSqrtTwoPi = StandardNormal.logSqrtTwoPi
-    for case .numeric(let k) in dims where k.step == nil {
-      // Most bandwidths are the clip's floor, so the last logarithm is mostly the next one.
-      var (last, logLast) = (Double.nan, Double.nan)
-      // Every kernel has a bandwidth and a mass in every dimension: all three have c's length.
-      c.withUnsafeMutableBufferPointer { c in
-        k.sigma.withUnsafeBufferPointer { sigma in
-          k.logMass.withUnsafeBufferPointer { mass in
-            for i in 0..<min(c.count, sigma.count, mass.count) {
-              if sigma[i] != last { (last, logLast) = (sigma[i], log(sigma[i])) }
-              c[i] -= logSqrtTwoPi + logLast + mass[i]
-            }
-          }
-        }
-      }
-    }
     constants = c
     if n >= 64, case .numeric(let k)? = dims.first, k.step == nil, first.order.count == n {
       let order = first.order
@@ -162,7 +147,7 @@ struct ParzenEstimator {
 
   private static func kernels(
     _ d: Distribution, _ column: [Double], order: [Int]?, hint: (slots: [Int], sigma: [Double], logMass: [Double])?,
-    priorWeight: Double, magicClip: Bool, endpoints: Bool
+    priorWeight: Double, magicClip: Bool, endpoints: Bool, constants: inout [Double]
   ) -> (kernels: Kernels, order: [Int], sortedCentres: [Double]) {
     var low: Double, high: Double, step: Double?, isLog: Bool
     switch d {
@@ -222,19 +207,36 @@ struct ParzenEstimator {
     let hinted = min(slots.count, n)
     let usable = min(hintSigma.count, hintMass.count)
     var computed: [Int] = []
+    let logSqrtTwoPi = StandardNormal.logSqrtTwoPi
+    // Most bandwidths are the clip's floor, so the last logarithm is mostly the next one.
+    var (last, logLast) = (Double.nan, Double.nan)
     let logMass = [Double](unsafeUninitializedCapacity: n + 1) { out, count in
       mus.withUnsafeBufferPointer { mu in
         sigmas.withUnsafeBufferPointer { sigma in
-          for k in 0...n {
-            if k < hinted {
-              let r = slots[k]
-              if r >= 0 && r < usable && hintSigma[r] == sigma[k] {
-                out[k] = hintMass[r]
-                continue
+          slots.withUnsafeBufferPointer { slots in
+            hintSigma.withUnsafeBufferPointer { hintSigma in
+              hintMass.withUnsafeBufferPointer { hintMass in
+                constants.withUnsafeMutableBufferPointer { c in
+                  // `hinted` and `usable` bound every index into the hint.
+                  for k in 0...n {
+                    let r = k < hinted ? slots[k] : -1
+                    let mass: Double
+                    if r >= 0 && r < usable && hintSigma[r] == sigma[k] {
+                      mass = hintMass[r]
+                    } else {
+                      if k < hinted { computed.append(k) }
+                      mass = TruncatedNormal.logMass((low - mu[k]) / sigma[k], (high - mu[k]) / sigma[k])
+                    }
+                    out[k] = mass
+                    // A continuous dimension's normalizing terms belong to every kernel's constant.
+                    if step == nil && k < c.count {
+                      if sigma[k] != last { (last, logLast) = (sigma[k], log(sigma[k])) }
+                      c[k] -= logSqrtTwoPi + logLast + mass
+                    }
+                  }
+                }
               }
-              computed.append(k)
             }
-            out[k] = TruncatedNormal.logMass((low - mu[k]) / sigma[k], (high - mu[k]) / sigma[k])
           }
         }
       }
@@ -495,10 +497,24 @@ struct ParzenEstimator {
                       let t = axis[j]
                       let (mu, inv) = (mu.baseAddress.map { $0 + j * kernels }, inv.baseAddress.map { $0 + j * kernels })
                       guard let mu, let inv else { break }
-                      for a in 0..<m {
-                        let k = first ? a : ap[a]
-                        let z = (t - mu[k]) * inv[k]
-                        add(a, k, -0.5 * z * z)
+                      // The hottest loops of an ask, one per case, so that neither chooses per kernel.
+                      if first {
+                        for k in 0..<kernels {
+                          let z = (t - mu[k]) * inv[k]
+                          let v = constants[k] + -0.5 * z * z
+                          sp[kept] = v
+                          ap[kept] = k
+                          kept &+= v >= floor ? 1 : 0
+                        }
+                      } else {
+                        for a in 0..<m {
+                          let k = ap[a]
+                          let z = (t - mu[k]) * inv[k]
+                          let v = sp[a] + -0.5 * z * z
+                          sp[kept] = v
+                          ap[kept] = k
+                          kept &+= v >= floor ? 1 : 0
+                        }
                       }
                     }
                     n = kept
