@@ -31,13 +31,13 @@ extension TPESampler {
     var running: [Int] = []
     complete.reserveCapacity(ledger.finished.count)
     let score = { (v: Double) in v.isNaN ? Double.infinity : (maximize ? -v : v) }
-    for (i, r) in zip(ledger.finished, ledger.ranks) where i < all.count && all[i].number != current {
+    for (i, r) in zip(ledger.finished, ledger.ranks) where i < all.count && r.number != current {
       if !r.pruned {
-        complete.append((score(r.value), all[i].number, i))
+        complete.append((score(r.value), r.number, i))
       } else if let step = r.step {
-        pruned.append((step, score(r.value), all[i].number, i))
+        pruned.append((step, score(r.value), r.number, i))
       } else {
-        pruned.append((nil, 0, all[i].number, i))
+        pruned.append((nil, 0, r.number, i))
       }
     }
     // By index: a loop over the trials themselves would copy (retain) every field of each.
@@ -71,23 +71,24 @@ extension TPESampler {
       }
     }
     let goodPruned = min(nBelow, pruned.count)
-    var isGood = [Bool](repeating: false, count: all.count)
-    for c in best { isGood[c.index] = true }
-    for p in pruned.prefix(goodPruned) { isGood[p.index] = true }
-    var isBad = [Bool](repeating: false, count: all.count)
-    for c in complete where !isGood[c.index] { isBad[c.index] = true }
-    for p in pruned.dropFirst(goodPruned) { isBad[p.index] = true }
-    for r in running { isBad[r] = true }
+    // Per position: 0 on neither side, 1 good, 2 bad, 3 bad and RUNNING.
+    var side = [UInt8](repeating: 0, count: all.count)
+    for c in complete { side[c.index] = 2 }
+    for p in pruned { side[p.index] = 2 }
+    for c in best { side[c.index] = 1 }
+    for p in pruned.prefix(goodPruned) { side[p.index] = 1 }
+    for r in running { side[r] = 3 }
     // Positions in the history follow trial numbers, so a scan in position order is in number order.
     var below: [Observed] = []
     var above: [Observed] = []
     below.reserveCapacity(goodComplete + goodPruned)
-    above.reserveCapacity(all.count)
-    for i in all.indices {
-      if isGood[i] {
-        below.append(Observed(index: i, proposal: nil))
-      } else if isBad[i] {
-        above.append(Observed(index: i, proposal: all[i].state == .running ? pending[all[i].number] : nil))
+    above.reserveCapacity(complete.count + pruned.count + running.count)
+    for (i, s) in side.enumerated() {
+      switch s {
+      case 1: below.append(Observed(index: i, proposal: nil))
+      case 2: above.append(Observed(index: i, proposal: nil))
+      case 3: above.append(Observed(index: i, proposal: pending[all[i].number]))
+      default: break
       }
     }
     return (below, above)

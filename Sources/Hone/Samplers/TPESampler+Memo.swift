@@ -18,9 +18,10 @@ extension TPESampler {
     /// Per entry of `finished`, what the good/bad split ranks that trial by, read once.
     private(set) var ranks: [Rank] = []
 
-    /// A finished trial's first value (NaN when none); a PRUNED one's is its last
+    /// A finished trial's number and first value (NaN when none); a PRUNED one's value is its last
     /// intermediate value at the deepest step it reported, with that step (nil when it reported none).
     struct Rank {
+      var number: Int
       var pruned: Bool
       var step: Int64?
       var value: Double
@@ -57,11 +58,13 @@ extension TPESampler {
     }
 
     static func rank(_ t: FrozenTrial) -> Rank {
-      guard t.state == .pruned else { return Rank(pruned: false, step: nil, value: t.values?.first ?? .nan) }
-      guard let (step, v) = t.intermediateValues.max(by: { $0.key < $1.key }) else {
-        return Rank(pruned: true, step: nil, value: 0)
+      guard t.state == .pruned else {
+        return Rank(number: t.number, pruned: false, step: nil, value: t.values?.first ?? .nan)
       }
-      return Rank(pruned: true, step: step, value: v)
+      guard let (step, v) = t.intermediateValues.max(by: { $0.key < $1.key }) else {
+        return Rank(number: t.number, pruned: true, step: nil, value: 0)
+      }
+      return Rank(number: t.number, pruned: true, step: step, value: v)
     }
   }
 
