@@ -271,8 +271,7 @@ extension CmaEsSampler {
     var settledSoFar = true
     for k in memo.run.settled..<trials.count {
       let t = trials[k]
-      if t.state != .waiting && !memo.run.tagged.contains(t.number) {
-        memo.run.tagged.insert(t.number)
+      if t.state != .waiting && memo.run.tagged.insert(t.number).inserted {
         if let g = t.systemAttr(Self.generationKey)?.integerValue.flatMap({ Int(exactly: $0) }), g >= 0 {
           memo.run.generations.insert(g)
           if g >= 1, case .array(let items)? = t.systemAttr(Self.populationKey) {
@@ -285,8 +284,7 @@ extension CmaEsSampler {
         }
       }
       let final = t.state != .running && t.state != .waiting
-      if final && !memo.run.finished.contains(t.number) {
-        memo.run.finished.insert(t.number)
+      if final && memo.run.finished.insert(t.number).inserted {
         let value: Double?
         switch t.state {
         case .complete: value = t.value
