@@ -195,11 +195,12 @@ class Trial:
 
     __slots__ = ("_study", "_number", "_c_number", "_version", "_read")
 
-    def __init__(self, study: "Study", number: int) -> None:
+    def __init__(self, study: "Study", number: int, c_number: Optional[c_int64] = None) -> None:
         self._study = study
         self._number = number
         # The number as the suggest calls pass it, built once: the library's numbers fit int64.
-        self._c_number = c_int64(number)
+        # Study.ask hands over the c_int64 the library wrote, which nothing else holds.
+        self._c_number = c_int64(number) if c_number is None else c_number
         # Each change bumps the version; the trial read back is reused only while it is current.
         self._version = 0
         self._read: Optional[Tuple[int, FrozenTrial]] = None
