@@ -9,8 +9,10 @@ not have.
 Every exported function has its ``argtypes`` and ``restype`` declared from
 ``_abi.py``, which hone-headergen generates from the same Swift declarations as
 ``include/hone.h``, so a wrong argument fails in ctypes instead of corrupting
-memory. ctypes releases the GIL during each call, and the library serializes
-calls on a study, so Python threads may share one study.
+memory. The calls of every trial (ask and the numeric suggests) go through a
+second object without argtypes (:func:`unconverted`), whose callers build each
+argument as the declared type. ctypes releases the GIL during each call, and
+the library serializes calls on a study, so Python threads may share one study.
 """
 
 from __future__ import annotations
