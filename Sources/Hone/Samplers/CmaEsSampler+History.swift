@@ -38,13 +38,14 @@ extension CmaEsSampler {
     var finished: Set<Int> = []
     var counting = 0
     var candidates: [Int: Candidate] = [:]
-    /// The counting trials of each generation, by ascending number.
+    /// The counting trials of each generation that have a point, by ascending number.
     var members: [Int: [Int]] = [:]
     /// Generations that some trial carries the tag of.
     var generations: Set<Int> = []
     /// For generation g, the population recorded by the lowest-numbered trial of g + 1 that records one.
     var records: [Int: (trial: Int, population: [Int])] = [:]
-    /// The lowest generation whose population may have changed since the state was advanced.
+    /// The lowest generation whose population may have changed since the state was advanced;
+    /// nil when no trial read since then can change the state, which then stands as it is.
     var dirty: Int?
     /// The state, and the trials told as each generation on the way to it.
     var state: CMAEvolutionStrategy?
@@ -65,12 +66,8 @@ extension CmaEsSampler {
       {
         return r.population
       }
-      var p: [Int] = []
-      for n in members[g] ?? [] where candidates[n]?.x != nil {
-        p.append(n)
-        if p.count == lambda { return p }
-      }
-      return nil
+      guard let m = members[g], m.count >= lambda else { return nil }
+      return Array(m.prefix(lambda))
     }
   }
 
@@ -86,7 +83,7 @@ extension CmaEsSampler {
       var settledSoFar = true
       for k in memo.spaceSettled..<trials.count {
         let t = trials[k]
-        if t.state == .complete && memo.intersected.insert(t.number).inserted {
+        if t.state == .complete && memo.intersected.insert(t.number).inserted && !Self.holds(t, memo.common) {
           let next = SearchSpace.narrowing(memo.common, by: t.params)
           // Narrowing only removes parameters.
           if next.count != memo.common?.count { (memo.common, changed) = (next, true) }
@@ -102,6 +99,14 @@ extension CmaEsSampler {
       }
       return memo.space
     }
+  }
+
+  /// Whether trial `t` has every parameter of `common` under its distribution, so that it leaves the
+  /// intersection search space as it is (`SearchSpace.narrowing`); false before the first trial.
+  static func holds(_ t: FrozenTrial, _ common: [(String, Distribution)]?) -> Bool {
+    guard let common else { return false }
+    for (k, (name, d)) in common.enumerated() where param(t, name, near: k)?.distribution != d { return false }
+    return true
   }
 
   /// Starts the memo afresh for another study, or when the trials it read are gone.
@@ -130,6 +135,8 @@ extension CmaEsSampler {
       if memo.run.pointSpace != space { memo.run = Generations(pointSpace: space) }
       read(trials, space: space, sign: sign)
       guard memo.run.counting >= nStartupTrials else { return nil }
+      // Nothing read since the state was advanced can change a population: the state stands.
+      if memo.run.dirty == nil, let s = memo.run.state { return s }
       if let dirty = memo.run.dirty, dirty < memo.run.used.count {
         // A population already told has changed: keep the generations before it.
         if let g = (dirty..<memo.run.used.count).first(where: { memo.run.population($0, lambda: lambda) != memo.run.used[$0] }) {
@@ -137,7 +144,6 @@ extension CmaEsSampler {
           memo.run.state = nil
         }
       }
-      memo.run.dirty = nil
       var state: CMAEvolutionStrategy
       if let s = memo.run.state {
         state = s
@@ -153,6 +159,8 @@ extension CmaEsSampler {
         guard try advance(&state, with: p, space: space, defaultPopulation: lambda, sign: sign) else { break }
       }
       memo.run.state = state
+      // Cleared only once the state is stored, so a throw above leaves the populations to be examined again.
+      memo.run.dirty = nil
       return state
     }
   }
@@ -263,8 +271,7 @@ extension CmaEsSampler {
     var settledSoFar = true
     for k in memo.run.settled..<trials.count {
       let t = trials[k]
-      if t.state != .waiting && !memo.run.tagged.contains(t.number) {
-        memo.run.tagged.insert(t.number)
+      if t.state != .waiting && memo.run.tagged.insert(t.number).inserted {
         if let g = t.systemAttr(Self.generationKey)?.integerValue.flatMap({ Int(exactly: $0) }), g >= 0 {
           memo.run.generations.insert(g)
           if g >= 1, case .array(let items)? = t.systemAttr(Self.populationKey) {
@@ -277,8 +284,7 @@ extension CmaEsSampler {
         }
       }
       let final = t.state != .running && t.state != .waiting
-      if final && !memo.run.finished.contains(t.number) {
-        memo.run.finished.insert(t.number)
+      if final && memo.run.finished.insert(t.number).inserted {
         let value: Double?
         switch t.state {
         case .complete: value = t.value
@@ -289,13 +295,14 @@ extension CmaEsSampler {
           memo.run.counting += 1
           let g = t.systemAttr(Self.generationKey)?.integerValue.flatMap { Int(exactly: $0) }
           var c = Candidate(x: g == nil ? nil : Self.unitPoint(t, space), value: sign * value)
-          if withMargin, c.x != nil { c.params = space.names.compactMap { t.param($0)?.value } }
+          if withMargin, c.x != nil {
+            c.params = space.names.enumerated().compactMap { k, name in Self.param(t, name, near: k)?.value }
+          }
           memo.run.candidates[t.number] = c
-          if let g, g >= 0 {
-            var m = memo.run.members[g] ?? []
-            let at = m.firstIndex { $0 > t.number } ?? m.count
-            m.insert(t.number, at: at)
-            memo.run.members[g] = m
+          // Only a trial with a point can join a population; trials mostly finish in order, so search from the end.
+          if let g, g >= 0, c.x != nil {
+            let at = memo.run.members[g]?.lastIndex { $0 < t.number }.map { $0 + 1 } ?? 0
+            memo.run.members[g, default: []].insert(t.number, at: at)
             memo.run.dirty = min(memo.run.dirty ?? g, g)
           }
         }

@@ -217,6 +217,7 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     // With margin the discrete coordinates are encoded onto the grid; `encoded` leaves a plain state's point alone.
     let x = state.encoded(state.ask(using: &rng))
     var point: [String: ParamValue] = [:]
+    point.reserveCapacity(numeric.count)
     for (k, (name, d)) in zip(numeric.names, numeric.distributions).enumerated() { point[name] = d.fromUnit(x[k]) }
     return point
   }
@@ -245,8 +246,8 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
   static func unitPoint(_ t: FrozenTrial, _ space: SearchSpace) -> [Double]? {
     var x: [Double] = []
     x.reserveCapacity(space.count)
-    for (name, d) in zip(space.names, space.distributions) {
-      guard let p = t.param(name), p.distribution == d else { return nil }
+    for (k, (name, d)) in zip(space.names, space.distributions).enumerated() {
+      guard let p = param(t, name, near: k), p.distribution == d else { return nil }
       // An enqueued value off a log scale's domain has no point in the cube.
       let u = d.toUnit(p.value)
       guard u.isFinite else { return nil }
@@ -255,10 +256,22 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     return x
   }
 
+  /// Trial `t`'s parameter `name`, looked for at position `k` first.
+  ///
+  /// A trial usually holds the joint space's parameters in the space's order, where
+  /// a search by name for each of them would cost O(d²) string comparisons.
+  static func param(_ t: FrozenTrial, _ name: String, near k: Int) -> Param? {
+    if k < t.params.count, t.params[k].name == name { return t.params[k] }
+    return t.param(name)
+  }
+
   /// The random stream of trial `number`'s draw: one per trial, so the same seed gives the same point whichever worker asks.
   func drawStream(_ number: Int) -> Xoshiro256 {
-    Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: number), substream: stableHash("cmaes"))
+    Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: number), substream: Self.drawSubstream)
   }
+
+  /// The substream of every trial's draw, hashed once rather than at every ask.
+  static let drawSubstream = stableHash("cmaes")
 
   /// Generation 0: the warm start of `sourceTrials`, or the mean at `x0` (the centre
   /// where it names no value) with σ₀ and C = I.

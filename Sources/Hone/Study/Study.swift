@@ -99,10 +99,12 @@ public final class Study: @unchecked Sendable {
   }
 
   /// A RUNNING trial, or the error that explains why it cannot be used.
-  func runningTrial(_ number: Int, for action: String) throws(HoneError) -> FrozenTrial {
+  ///
+  /// `action` is built only for the error: every suggest would otherwise interpolate its name into it.
+  func runningTrial(_ number: Int, for action: @autoclosure () -> String) throws(HoneError) -> FrozenTrial {
     let t = try storage.trial(study: studyID, number: number)
     guard t.state == .running else {
-      throw .state("cannot \(action) trial \(number): it is \(t.state.name), not RUNNING")
+      throw .state("cannot \(action()) trial \(number): it is \(t.state.name), not RUNNING")
     }
     return t
   }

@@ -9,8 +9,10 @@ not have.
 Every exported function has its ``argtypes`` and ``restype`` declared from
 ``_abi.py``, which hone-headergen generates from the same Swift declarations as
 ``include/hone.h``, so a wrong argument fails in ctypes instead of corrupting
-memory. ctypes releases the GIL during each call, and the library serializes
-calls on a study, so Python threads may share one study.
+memory. The calls of every trial (ask and the numeric suggests) go through a
+second object without argtypes (:func:`unconverted`), whose callers build each
+argument as the declared type. ctypes releases the GIL during each call, and
+the library serializes calls on a study, so Python threads may share one study.
 """
 
 from __future__ import annotations
@@ -77,6 +79,26 @@ def load_library(path: Path, expected_version: Optional[str] = None) -> ctypes.C
 
 LIB_PATH: Path = find_library()
 LIB: ctypes.CDLL = load_library(LIB_PATH)
+
+
+def unconverted(name: str, argtypes: list) -> "ctypes._CFuncPtr":
+    """A second function object for ``name`` with its ``restype`` but no ``argtypes``, for the hottest calls.
+
+    With ``argtypes`` ctypes runs every argument through ``from_param`` at each
+    call, which costs as much as the call itself for ``hone_trial_suggest_float``'s
+    eight arguments. A caller of this object passes arguments already of the
+    ABI's ctypes types (``c_int64``, ``c_double``, ``c_bool``, ``bytes`` for
+    ``c_char_p``, the handle's ``c_void_p``), which ctypes passes as they are.
+    ``argtypes`` names the types the caller builds: they must be those of
+    ``_abi.FUNCTIONS``, the one declaration of the ABI, or the import fails, so
+    a change of the C signature cannot go unnoticed here.
+    """
+    restype, declared = _abi.FUNCTIONS[name]
+    if list(argtypes) != list(declared):
+        raise ImportError(f"hone: the fast path of {name} passes {argtypes}, but the ABI declares {declared}")
+    fn = LIB._FuncPtr((name, LIB))
+    fn.restype = restype
+    return fn
 
 
 def _check(status: int) -> None:

@@ -7,14 +7,24 @@ import ctypes
 import datetime
 import enum
 import json
-from ctypes import c_bool, c_char_p, c_double, c_int64, c_size_t
+from ctypes import POINTER, c_bool, c_char_p, c_double, c_int64, c_size_t, c_void_p
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from . import _abi
-from ._lib import _ENCODED, LIB, _check, encode
+from ._lib import _ENCODED, LIB, _check, encode, unconverted
 
-_SUGGEST_FLOAT = LIB.hone_trial_suggest_float
+# suggest_float and suggest_int run in every objective: they call the library
+# without argtypes conversion (see unconverted), with arguments built as these
+# types; the study's handle is the c_void_p the library filled in.
+_SUGGEST_FLOAT = unconverted(
+    "hone_trial_suggest_float", [POINTER(c_double), c_void_p, c_int64, c_char_p, c_double, c_double, c_double, c_bool]
+)
+_SUGGEST_INT = unconverted(
+    "hone_trial_suggest_int", [POINTER(c_int64), c_void_p, c_int64, c_char_p, c_int64, c_int64, c_int64, c_bool]
+)
+_NO_STEP = c_double(0.0)
+_LOG = (c_bool(False), c_bool(True))
 from .distributions import (
     BaseDistribution,
     CategoricalChoiceType,
@@ -183,11 +193,14 @@ class Trial:
     after a change made through this object or a tell of it.
     """
 
-    __slots__ = ("_study", "_number", "_version", "_read")
+    __slots__ = ("_study", "_number", "_c_number", "_version", "_read")
 
-    def __init__(self, study: "Study", number: int) -> None:
+    def __init__(self, study: "Study", number: int, c_number: Optional[c_int64] = None) -> None:
         self._study = study
         self._number = number
+        # The number as the suggest calls pass it, built once: the library's numbers fit int64.
+        # Study.ask hands over the c_int64 the library wrote, which nothing else holds.
+        self._c_number = c_int64(number) if c_number is None else c_number
         # Each change bumps the version; the trial read back is reused only while it is current.
         self._version = 0
         self._read: Optional[Tuple[int, FrozenTrial]] = None
@@ -217,15 +230,25 @@ class Trial:
         # The library reads a step of 0 as no grid; here only None means that, and
         # a step of 0 gets the library's verdict on a distribution with that step.
         if step is None:
-            step = 0.0
-        elif step == 0:
-            FloatDistribution(low, high, log=log, step=step)
+            c_step = _NO_STEP
+        else:
+            if step == 0:
+                FloatDistribution(low, high, log=log, step=step)
+            c_step = c_double(float(step))
         # The hot path of every objective: a closed study is still caught by _h().
         h = self._study._handle or self._study._h()
         key = _ENCODED.get(name) or encode(name, "name")
         out = c_double()
+        # float() first: it accepts and refuses what the argtypes conversion would after it.
         status = _SUGGEST_FLOAT(
-            ctypes.byref(out), h, self._number, key, float(low), float(high), float(step), bool(log)
+            ctypes.byref(out),
+            h,
+            self._c_number,
+            key,
+            c_double(float(low)),
+            c_double(float(high)),
+            c_step,
+            _LOG[bool(log)],
         )
         if status:
             _check(status)
@@ -238,18 +261,18 @@ class Trial:
         With ``log``, log-uniformly (``low >= 1`` and ``step == 1``).
         """
         out = c_int64()
-        _check(
-            LIB.hone_trial_suggest_int(
-                ctypes.byref(out),
-                self._study._h(),
-                self._number,
-                encode(name, "name"),
-                _int64(low, "low"),
-                _int64(high, "high"),
-                _int64(step, "step"),
-                bool(log),
-            )
+        status = _SUGGEST_INT(
+            ctypes.byref(out),
+            self._study._handle or self._study._h(),
+            self._c_number,
+            _ENCODED.get(name) or encode(name, "name"),
+            c_int64(_int64(low, "low")),
+            c_int64(_int64(high, "high")),
+            c_int64(_int64(step, "step")),
+            _LOG[bool(log)],
         )
+        if status:
+            _check(status)
         self._version += 1
         return out.value
 

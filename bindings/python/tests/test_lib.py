@@ -95,6 +95,25 @@ def test_every_exported_function_is_declared():
         assert fn.restype == restype and tuple(fn.argtypes) == tuple(argtypes), name
 
 
+def test_a_fast_path_must_pass_the_declared_types():
+    c = ctypes
+    declared = [c.POINTER(c.c_double), c.c_void_p, c.c_int64, c.c_char_p, c.c_double, c.c_double, c.c_double, c.c_bool]
+    fn = _lib.unconverted("hone_trial_suggest_float", declared)
+    assert fn.restype == _abi.FUNCTIONS["hone_trial_suggest_float"][0] and fn.argtypes is None
+    # A Python int where C takes int64 would go as a 32-bit int: such a list is refused.
+    with pytest.raises(ImportError, match="hone_trial_suggest_float"):
+        _lib.unconverted("hone_trial_suggest_float", declared[:2] + [c.c_int] + declared[3:])
+
+
+def test_suggestions_keep_every_bit_of_their_arguments(study):
+    t = study.ask()
+    assert t.suggest_int("n", -(2**63), 2**63 - 1, step=2**62) in (-(2**63), -(2**62), 0, 2**62)
+    assert t.suggest_int("big", 2**40, 2**40) == 2**40
+    assert t.suggest_float("tiny", 5e-324, 5e-324) == 5e-324
+    assert t.suggest_float("g", 0.0, 1.0, step=0.25) in (0.0, 0.25, 0.5, 0.75, 1.0)
+    assert study.trials[0].distributions["big"] == hone.distributions.IntDistribution(2**40, 2**40)
+
+
 def test_generated_signatures_match_the_header():
     # The header is written by the same generator, but from a separate emitter:
     # every prototype must have an entry with as many parameters, each a pointer

@@ -8,11 +8,11 @@ import operator
 import os
 import threading
 import warnings
-from ctypes import c_double, c_int32, c_int64, c_size_t, c_void_p
+from ctypes import POINTER, c_double, c_int32, c_int64, c_size_t, c_void_p
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Type, Union
 
 from .._handle import _Handle
-from .._lib import LIB, _check, encode, take_string
+from .._lib import LIB, _check, encode, take_string, unconverted
 from ..distributions import BaseDistribution, _choice_key, _plain_choice
 from ..exceptions import NotFoundError, _NoCompletedTrialsError
 from ..pruners import BasePruner, MedianPruner
@@ -289,8 +289,11 @@ class Study(_Handle):
             hone.ExhaustedError: the sampler has nothing left (a used-up grid).
         """
         out = c_int64()
-        _check(LIB.hone_study_ask(ctypes.byref(out), self._h()))
-        trial = Trial(self, out.value)
+        status = _ASK(ctypes.byref(out), self._handle or self._h())
+        if status:
+            _check(status)
+        # The number the library wrote is the c_int64 the trial passes to every suggest.
+        trial = Trial(self, out.value, out)
         for name, distribution in (fixed_distributions or {}).items():
             trial._suggest(name, distribution)
         return trial
@@ -513,6 +516,8 @@ class Study(_Handle):
 
 
 _TELL = LIB.hone_study_tell
+# Once per trial, as the suggests: without argtypes conversion (see unconverted).
+_ASK = unconverted("hone_study_ask", [POINTER(c_int64), c_void_p])
 _FAIL = int(TrialState.FAIL)
 _COMPLETE = int(TrialState.COMPLETE)
 
