@@ -328,14 +328,21 @@ struct ParzenEstimator {
     var cumulative = weights
     for i in cumulative.indices.dropFirst() { cumulative[i] += cumulative[i - 1] }
     let total = cumulative.last ?? 1
+    // Every row draws its kernel, then one uniform per dimension, whatever they turn out to
+    // be; drawn first, they let the dimensions be read out of their enum once each.
+    var kernelOf = [Int](repeating: 0, count: count)
+    var units = [Double](repeating: 0, count: count * d)
     for row in 0..<count {
       let u = rng.nextUnit() * total
       // The first kernel whose cumulative weight exceeds u (the last when rounding leaves none).
-      let k = Self.partitionPoint(cumulative.count - 1) { cumulative[$0] > u }
-      for (j, dim) in dimensions.enumerated() {
-        switch dim {
-        case .categorical(let c):
-          let v = rng.nextUnit()
+      kernelOf[row] = Self.partitionPoint(cumulative.count - 1) { cumulative[$0] > u }
+      for j in 0..<d { units[row * d + j] = rng.nextUnit() }
+    }
+    for (j, dim) in dimensions.enumerated() {
+      switch dim {
+      case .categorical(let c):
+        for row in 0..<count {
+          let (k, v) = (kernelOf[row], units[row * d + j])
           var acc = 0.0
           var chosen = c.count - 1
           for i in 0..<c.count {
@@ -346,9 +353,12 @@ struct ParzenEstimator {
             }
           }
           out[row * d + j] = Double(chosen)
-        case .numeric(let m):
+        }
+      case .numeric(let m):
+        for row in 0..<count {
+          let k = kernelOf[row]
           let (mu, sigma) = (m.mu[k], m.sigma[k])
-          let z = TruncatedNormal.quantile(rng.nextUnit(), (m.low - mu) / sigma, (m.high - mu) / sigma)
+          let z = TruncatedNormal.quantile(units[row * d + j], (m.low - mu) / sigma, (m.high - mu) / sigma)
           var x = min(max(mu + sigma * z, m.low), m.high)
           if m.log { x = exp(x) }
           if let step = m.step {
