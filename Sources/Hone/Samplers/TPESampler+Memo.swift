@@ -17,6 +17,10 @@ extension TPESampler {
     private(set) var finished: [Int] = []
     /// Per entry of `finished`, what the good/bad split ranks that trial by, read once.
     private(set) var ranks: [Rank] = []
+    /// The positions seen RUNNING or WAITING, which may have finished since.
+    private var open: [Int] = []
+    /// Which finished trial the next refresh checks besides the first and the last.
+    private var probe = 0
 
     /// A finished trial's number and first value (NaN when none); a PRUNED one's value is its last
     /// intermediate value at the deepest step it reported, with that step (nil when it reported none).
@@ -27,24 +31,40 @@ extension TPESampler {
       var value: Double
     }
 
-    /// Lists the COMPLETE and PRUNED trials of `all` not seen before; false when a
-    /// trial seen before is no longer there as it was, which only another study's
-    /// history shows (the ledger must then start afresh, and every memo with it).
+    /// Lists the COMPLETE and PRUNED trials of `all` not seen before; false when `all`
+    /// is not the history of the trials seen before (the ledger must then start afresh,
+    /// and every memo with it).
+    ///
+    /// A finished trial never changes, so only another study's history differs at one
+    /// seen before, and it differs at any of them: each refresh checks three (the
+    /// first, the last and one in turn) rather than all, and reads only the trials
+    /// that were open or are new, so that an ask does not read every trial.
     mutating func refresh(_ all: [FrozenTrial]) -> Bool {
       guard stamps.count <= all.count else { return false }
+      if !finished.isEmpty {
+        probe = probe < finished.count - 1 ? probe + 1 : 0
+        for i in [finished[0], finished[probe], finished[finished.count - 1]] {
+          guard i < all.count, Self.isFinished(all[i].state), stamps[i] == Self.stamp(at: i, in: all) else {
+            return false
+          }
+        }
+      }
+      let unread = open + Array(stamps.count..<all.count)
       stamps += [UInt64?](repeating: nil, count: all.count - stamps.count)
-      for i in all.indices {
-        let isFinished = all[i].state == .complete || all[i].state == .pruned
-        if let stamp = stamps[i] {
-          guard isFinished, stamp == Self.stamp(at: i, in: all) else { return false }
-        } else if isFinished {
+      open = []
+      for i in unread {
+        if Self.isFinished(all[i].state) {
           stamps[i] = Self.stamp(at: i, in: all)
           finished.append(i)
           ranks.append(Self.rank(all[i]))
+        } else if all[i].state == .running || all[i].state == .waiting {
+          open.append(i)
         }
       }
       return true
     }
+
+    static func isFinished(_ state: TrialState) -> Bool { state == .complete || state == .pruned }
 
     /// What identifies the finished trial at `i`: its completion time, which the trial
     /// holds inline, with its state; without one (a hand-built history), its first value
