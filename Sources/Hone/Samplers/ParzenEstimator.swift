@@ -386,10 +386,11 @@ struct ParzenEstimator {
     let kernels = kernelCount
     var out = [Double](repeating: 0, count: count)
     guard kernels > 0 else { return out }
-    let flat = Flat(dimensions, kernels: kernels)
+    // With a window, kernels are visited in its rank order: their slots follow it.
+    let flat = Flat(dimensions, kernels: kernels, slots: window?.order)
     var s = [Double](repeating: 0, count: kernels)
     var active = [Int](repeating: 0, count: kernels)
-    // Per discrete dimension: the log cell masses of the points' distinct values.
+    // Per discrete dimension: the log cell masses of the points' distinct values, by kernel.
     var cellCache: [Int: [Double: [Double]]] = [:]
     func cell(_ j: Int, _ x: Double) -> [Double] {
       if let cached = cellCache[j]?[x] { return cached }
@@ -406,9 +407,11 @@ struct ParzenEstimator {
     // One row's values, their place on each axis (or choice index), and cell masses, reused for every row.
     var axis = [Double](repeating: 0, count: d)
     var cells = [[Double]](repeating: [], count: d)
+    // The prior is the last kernel and has the last slot.
     let prior = kernels - 1
-    flat.mu.withUnsafeBufferPointer { mu in
-      flat.inverseSigma.withUnsafeBufferPointer { inv in
+    let stride = 2 * d
+    flat.parameters.withUnsafeBufferPointer { parameters in
+      flat.kernelOf.withUnsafeBufferPointer { kernelOf in
         flat.probabilities.withUnsafeBufferPointer { p in
           constants.withUnsafeBufferPointer { constants in
             s.withUnsafeMutableBufferPointer { sp in
@@ -430,14 +433,14 @@ struct ParzenEstimator {
                   for j in 0..<d {
                     switch flat.kinds[j] {
                     case .continuous:
-                      let z = (axis[j] - mu[j * kernels + prior]) * inv[j * kernels + prior]
+                      let z = (axis[j] - parameters[prior * stride + 2 * j]) * parameters[prior * stride + 2 * j + 1]
                       floor += -0.5 * z * z
                     case .cells: floor += cells[j][prior]
                     case .categorical: floor += log(p[flat.offset[j] + prior * flat.choices[j] + Int(axis[j])])
                     }
                   }
                   floor -= Self.logSumExpCutoff + 1
-                  // sp[a] is the partial log density of kernel ap[a].
+                  // sp[a] is the partial log density of the kernel in slot ap[a].
                   var n = 0
                   // With a window, only the kernels whose first-dimension centre lies within reach
                   // start, in that dimension's order, and the prior: a kernel k is kept after the
@@ -454,63 +457,61 @@ struct ParzenEstimator {
                       let (from, to) = (t - reach, t + reach)
                       let lo = Self.partitionPoint(w.centres.count) { w.centres[$0] >= from }
                       let hi = Self.partitionPoint(w.centres.count) { w.centres[$0] > to }
-                      w.order.withUnsafeBufferPointer { order in
-                        w.centres.withUnsafeBufferPointer { centre in
-                          w.inverseSigma.withUnsafeBufferPointer { inverse in
-                            w.constants.withUnsafeBufferPointer { constant in
-                              // The window's four arrays have one entry per observation kernel.
-                              for r in lo..<min(hi, order.count, inverse.count, constant.count) {
-                                let z = (t - centre[r]) * inverse[r]
-                                let v = constant[r] + -0.5 * z * z
-                                ap[n] = order[r]
-                                sp[n] = v
-                                n &+= v >= floor ? 1 : 0
-                              }
+                      w.centres.withUnsafeBufferPointer { centre in
+                        w.inverseSigma.withUnsafeBufferPointer { inverse in
+                          w.constants.withUnsafeBufferPointer { constant in
+                            // The window's arrays have one entry per observation kernel; rank r is slot r.
+                            for r in lo..<min(hi, inverse.count, constant.count) {
+                              let z = (t - centre[r]) * inverse[r]
+                              let v = constant[r] + -0.5 * z * z
+                              ap[n] = r
+                              sp[n] = v
+                              n &+= v >= floor ? 1 : 0
                             }
                           }
                         }
                       }
                     }
-                    let z = (t - mu[prior]) * inv[prior]
+                    let z = (t - parameters[prior * stride]) * parameters[prior * stride + 1]
                     let v = constants[prior] + -0.5 * z * z
                     ap[n] = prior
                     sp[n] = v
                     n &+= v >= floor ? 1 : 0
                   }
                   for j in (dense ? 0 : 1)..<d {
-                    // Densely, the first dimension runs over every kernel from its constant; later ones over those kept.
+                    // Densely (slots are kernels then), the first dimension runs over every kernel
+                    // from its constant; later ones over those kept.
                     let first = dense && j == 0
                     let m = first ? kernels : n
                     var kept = 0
-                    // Adds dimension j's term of kernel k to position a, keeping it when it may still count.
-                    @inline(__always) func add(_ a: Int, _ k: Int, _ term: Double) {
-                      let v = (first ? constants[k] : sp[a]) + term
+                    // Adds dimension j's term of the kernel in slot a's place to position a, keeping it when it may still count.
+                    @inline(__always) func add(_ a: Int, _ slot: Int, _ term: Double) {
+                      let v = (first ? constants[slot] : sp[a]) + term
                       sp[kept] = v
-                      ap[kept] = k
+                      ap[kept] = slot
                       kept &+= v >= floor ? 1 : 0
                     }
                     switch flat.kinds[j] {
                     case .categorical:
                       let (base, c, i) = (flat.offset[j], flat.choices[j], Int(axis[j]))
                       for a in 0..<m {
-                        let k = first ? a : ap[a]
-                        add(a, k, log(p[base + k * c + i]))
+                        let slot = first ? a : ap[a]
+                        add(a, slot, log(p[base + kernelOf[slot] * c + i]))
                       }
                     case .cells:
                       cells[j].withUnsafeBufferPointer { cp in
                         for a in 0..<m {
-                          let k = first ? a : ap[a]
-                          add(a, k, cp[k])
+                          let slot = first ? a : ap[a]
+                          add(a, slot, cp[kernelOf[slot]])
                         }
                       }
                     case .continuous:
                       let t = axis[j]
-                      let (mu, inv) = (mu.baseAddress.map { $0 + j * kernels }, inv.baseAddress.map { $0 + j * kernels })
-                      guard let mu, let inv else { break }
+                      guard let q = parameters.baseAddress.map({ $0 + 2 * j }) else { break }
                       // The hottest loops of an ask, one per case, so that neither chooses per kernel.
                       if first {
                         for k in 0..<kernels {
-                          let z = (t - mu[k]) * inv[k]
+                          let z = (t - q[k * stride]) * q[k * stride + 1]
                           let v = constants[k] + -0.5 * z * z
                           sp[kept] = v
                           ap[kept] = k
@@ -518,11 +519,11 @@ struct ParzenEstimator {
                         }
                       } else {
                         for a in 0..<m {
-                          let k = ap[a]
-                          let z = (t - mu[k]) * inv[k]
+                          let slot = ap[a]
+                          let z = (t - q[slot * stride]) * q[slot * stride + 1]
                           let v = sp[a] + -0.5 * z * z
                           sp[kept] = v
-                          ap[kept] = k
+                          ap[kept] = slot
                           kept &+= v >= floor ? 1 : 0
                         }
                       }
@@ -540,21 +541,28 @@ struct ParzenEstimator {
     return out
   }
 
-  /// The kernels of every dimension laid out flat for `logPDF`, read once per call:
-  /// its rows then switch on no enum payload, whose arrays every switch retains.
+  /// The kernels of every dimension laid out for `logPDF`, read once per call: its rows
+  /// then switch on no enum payload, whose arrays every switch retains.
+  ///
+  /// Each kernel has a slot, and a slot's centres and reciprocal bandwidths of every
+  /// continuous dimension lie together: kept kernels are visited in slot order, so their
+  /// later dimensions are read from neighbouring memory rather than gathered.
   private struct Flat {
     enum Kind { case continuous, cells, categorical }
     var kinds: [Kind] = []
     var log: [Bool] = []
-    /// Continuous dimension j's centres and reciprocal bandwidths, at j·kernels (zeros elsewhere).
-    var mu: [Double]
-    var inverseSigma: [Double]
-    /// Categorical dimension j's probabilities (kernels × choices[j]) from offset[j].
+    /// Per slot, 2·dimensions values: each continuous dimension's centre and reciprocal bandwidth (zeros elsewhere).
+    var parameters: [Double]
+    /// The kernel in each slot.
+    var kernelOf: [Int]
+    /// Categorical dimension j's probabilities (kernels × choices[j], by kernel) from offset[j].
     var probabilities: [Double] = []
     var offset: [Int] = []
     var choices: [Int] = []
 
-    init(_ dimensions: [Kernels], kernels: Int) {
+    /// `slots`, when given, holds the kernels of the first slots (every kernel but the last);
+    /// the others keep their own index.
+    init(_ dimensions: [Kernels], kernels: Int, slots: [Int]?) {
       var numeric: [Numeric?] = []
       for dim in dimensions {
         offset.append(probabilities.count)
@@ -572,29 +580,35 @@ struct ParzenEstimator {
           numeric.append(m.step == nil ? m : nil)
         }
       }
-      // Each kernel has a centre and a bandwidth: a dimension's arrays hold `kernels` values.
-      let total = numeric.count * kernels
-      var mu = [Double](repeating: 0, count: total)
-      var inverseSigma = mu
-      mu.withUnsafeMutableBufferPointer { muOut in
-        inverseSigma.withUnsafeMutableBufferPointer { invOut in
+      var kernelOf = Array(0..<kernels)
+      // A permutation of the first kernels only; anything else keeps the kernels in index order.
+      if let slots, slots.count == kernels - 1 {
+        for (s, k) in slots.enumerated() { kernelOf[s] = k }
+      }
+      let stride = 2 * numeric.count
+      var parameters = [Double](repeating: 0, count: kernels * stride)
+      parameters.withUnsafeMutableBufferPointer { out in
+        kernelOf.withUnsafeBufferPointer { kernelOf in
           for (j, m) in numeric.enumerated() {
+            // Each kernel has a centre and a bandwidth, and `kernelOf` holds kernel indices.
             guard let m, m.mu.count >= kernels, m.sigma.count >= kernels else { continue }
             m.mu.withUnsafeBufferPointer { mu in
               m.sigma.withUnsafeBufferPointer { sigma in
-                for k in 0..<kernels {
-                  muOut[j * kernels + k] = mu[k]
-                  invOut[j * kernels + k] = 1 / sigma[k]
+                for s in 0..<kernels {
+                  let k = kernelOf[s]
+                  out[s * stride + 2 * j] = mu[k]
+                  out[s * stride + 2 * j + 1] = 1 / sigma[k]
                 }
               }
             }
           }
         }
       }
-      self.mu = mu
-      self.inverseSigma = inverseSigma
+      self.kernelOf = kernelOf
+      self.parameters = parameters
     }
   }
+
   /// The first index in 0..<count where `isPast` holds, for a predicate false then true
   /// along the indices (count when it never holds): one binary search for every sorted list here.
   static func partitionPoint(_ count: Int, _ isPast: (Int) -> Bool) -> Int {
