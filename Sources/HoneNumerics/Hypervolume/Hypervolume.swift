@@ -114,10 +114,8 @@ extension Hypervolume {
   /// Two objectives: the rows by the first distance, largest first; each row
   /// that reaches higher in the second adds the strip above the ones before it.
   static func volume2(_ d: [Double], count n: Int) -> Double {
-    let order = (0..<n).sorted { (a: Int, b: Int) -> Bool in
-      let xa = d[2 * a], xb = d[2 * b]
-      return xa != xb ? xa > xb : d[2 * a + 1] > d[2 * b + 1]
-    }
+    // Equal first distances may come in any order: the higher adds the rest of the strip.
+    let order = ascendingOrder((0..<n).map { d[2 * $0] }).reversed()
     var height = 0.0
     var volume = 0.0
     for i in order where d[2 * i + 1] > height {
@@ -137,11 +135,9 @@ extension Hypervolume {
   /// leaves once, and each step is found in O(log n) in a rank tree over the rows
   /// ordered by the first distance, so the sweep takes O(n log n).
   static func volume3(_ d: [Double], count n: Int) -> Double {
-    // Ranks: by the first distance ascending, ties by the second descending.
-    let byX = (0..<n).sorted { (a: Int, b: Int) -> Bool in
-      let xa = d[3 * a], xb = d[3 * b]
-      return xa != xb ? xa < xb : d[3 * a + 1] > d[3 * b + 1]
-    }
+    // Ranks: by the first distance ascending. The staircase holds at most one row
+    // of each first distance, so ties may take any order.
+    let byX = ascendingOrder((0..<n).map { d[3 * $0] })
     var rank = [Int](repeating: 0, count: n)
     // The ranks of the rows with the same first distance as row i: lo[i]...hi[i].
     var lo = [Int](repeating: 0, count: n)
@@ -162,7 +158,7 @@ extension Hypervolume {
       }
       start = end + 1
     }
-    let byZ = (0..<n).sorted { d[3 * $0 + 2] > d[3 * $1 + 2] }
+    let byZ = Array(ascendingOrder((0..<n).map { d[3 * $0 + 2] }).reversed())
     var steps = RankSet(count: n)
     var area = 0.0
     var volume = 0.0
