@@ -170,6 +170,21 @@ final class HypervolumeTests: XCTestCase {
     XCTAssertEqual(tiny, 1.5e-200, accuracy: 1e-14 * 1.5e-200)
   }
 
+  func testSubnormalDistancesKeepTheirVolume() throws {
+    // Found by fuzz_hypervolume: scaling a subnormal column by 2^-shift overflowed to inf, and inf - inf is NaN.
+    XCTAssertEqual(try Hypervolume.compute(points: [[0, 0]], reference: [5e-324, 1]), 5e-324)
+    XCTAssertEqual(try Hypervolume.compute(points: [[0, 0]], reference: [1e-310, 1e10]), 1e-300, accuracy: 1e-310)
+    let points: [[Double]] = [[-1.6e-314, -65536, -1e-314], [-1e-314, -1, -1.6e-314], [0, -3, -1.2e-314]]
+    let v = try Hypervolume.compute(points: points, reference: [0, 0, 0])
+    XCTAssertFalse(v.isNaN)
+    let (wide, exact) = (points.map { p in p.map { $0 * 0x1p1000 } }, inclusionExclusion(points.map { p in p.map { $0 * 0x1p1000 } }, [0, 0, 0]))
+    XCTAssertEqual(try Hypervolume.compute(points: wide, reference: [0, 0, 0]), exact, accuracy: 1e-12 * exact)
+    for m in 4...5 {
+      let p = (0..<3).map { i in (0..<m).map { j in -Double((i + j) % 3 + 1) * 1e-315 } }
+      XCTAssertFalse(try Hypervolume.compute(points: p, reference: [Double](repeating: 0, count: m)).isNaN)
+    }
+  }
+
   func testBadArgumentsAreRefused() {
     func refused(_ points: [[Double]], _ reference: [Double]) {
       XCTAssertThrowsError(try Hypervolume.compute(points: points, reference: reference)) { error in

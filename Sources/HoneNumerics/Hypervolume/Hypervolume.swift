@@ -54,14 +54,27 @@ public enum Hypervolume {
     guard rows >= 0, !overflow, values.count == expected else {
       throw .invalidArgument("hypervolume: \(values.count) values are not \(rows) points of \(m) coordinates")
     }
-    for (i, v) in values.enumerated() where v.isNaN {
+    if let i = values.firstIndex(where: \.isNaN) {
       throw .invalidArgument("hypervolume: point \(i / m), coordinate \(i % m) is NaN")
     }
     // The points whose box has positive width in every coordinate.
     var kept: [Int] = []
-    for i in 0..<rows where (0..<m).allSatisfy({ values[i * m + $0] < reference[$0] }) {
-      if (0..<m).contains(where: { values[i * m + $0] == -.infinity }) { return .infinity }
-      kept.append(i)
+    for i in 0..<rows {
+      let row = i * m
+      var inside = true
+      var unbounded = false
+      for j in 0..<m {
+        let p = values[row + j]
+        guard p < reference[j] else {
+          inside = false
+          break
+        }
+        if p == -.infinity { unbounded = true }
+      }
+      if inside {
+        if unbounded { return .infinity }
+        kept.append(i)
+      }
     }
     let n = kept.count
     guard n > 0 else { return 0 }
@@ -71,23 +84,31 @@ public enum Hypervolume {
     var exponent = 0
     for j in 0..<m {
       let r = reference[j]
-      var halved = false
-      for k in 0..<n where !(r - values[kept[k] * m + j]).isFinite {
-        halved = true
-        break
-      }
       var largest = 0.0
       for k in 0..<n {
-        let p = values[kept[k] * m + j]
-        // The true distance is below twice the largest double, so halved it is finite.
-        let distance = halved ? r * 0.5 - p * 0.5 : r - p
+        let distance = r - values[kept[k] * m + j]
         d[k * m + j] = distance
         largest = max(largest, distance)
       }
+      // A distance overflowed: the true one is below twice the largest double, so halved it is finite.
+      let halved = !largest.isFinite
+      if halved {
+        largest = 0
+        for k in 0..<n {
+          let distance = r * 0.5 - values[kept[k] * m + j] * 0.5
+          d[k * m + j] = distance
+          largest = max(largest, distance)
+        }
+      }
       // largest = s * 2^e with s in [1, 2): dividing by 2^(e + 1) puts the column in (0, 1).
       let shift = largest.exponent + 1
-      let scale = Double(sign: .plus, exponent: -shift, significand: 1)
-      for k in 0..<n { d[k * m + j] *= scale }
+      if (-1022...1023).contains(-shift) {
+        let scale = Double(sign: .plus, exponent: -shift, significand: 1)
+        for k in 0..<n { d[k * m + j] *= scale }
+      } else {
+        // A subnormal column: 2^-shift itself is beyond a double.
+        for k in 0..<n { d[k * m + j] = Double(sign: .plus, exponent: -shift, significand: d[k * m + j]) }
+      }
       let (e1, o1) = exponent.addingReportingOverflow(shift)
       let (e2, o2) = e1.addingReportingOverflow(halved ? 1 : 0)
       // Only with more columns than memory holds; the result is then beyond any double.
