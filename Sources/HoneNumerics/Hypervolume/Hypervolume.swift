@@ -180,7 +180,7 @@ extension Hypervolume {
       start = end + 1
     }
     let byZ = Array(ascendingOrder((0..<n).map { d[3 * $0 + 2] }).reversed())
-    var steps = RankSet(count: n)
+    let steps = RankSet(count: n)
     var area = 0.0
     var volume = 0.0
     for (k, i) in byZ.enumerated() {
@@ -277,18 +277,30 @@ extension Hypervolume {
 
 /// A set of ranks 0..<count in a Fenwick tree of counts: insert, remove and the
 /// nearest member either side of a rank, each in O(log count).
-struct RankSet {
-  private var tree: [Int]
+///
+/// The tree is a buffer read without per-access checks: every index is computed
+/// here from ranks in 0..<count, which the sweep alone passes, and stays in
+/// 1...count.
+final class RankSet {
+  private let tree: UnsafeMutablePointer<Int>
   private let count: Int
+  /// The largest power of two at most `count`, where a search for the k-th member starts.
+  private let top: Int
   private var total = 0
 
   init(count: Int) {
     self.count = count
-    tree = [Int](repeating: 0, count: count + 1)
+    tree = .allocate(capacity: count + 1)
+    tree.initialize(repeating: 0, count: count + 1)
+    var top = 1
+    while top <= count / 2 { top *= 2 }
+    self.top = top
   }
 
-  mutating func insert(_ rank: Int) { add(rank, 1) }
-  mutating func remove(_ rank: Int) { add(rank, -1) }
+  deinit { tree.deallocate() }
+
+  func insert(_ rank: Int) { add(rank, 1) }
+  func remove(_ rank: Int) { add(rank, -1) }
 
   /// The largest member at most `rank`.
   func last(atMost rank: Int) -> Int? {
@@ -302,7 +314,7 @@ struct RankSet {
     return c < total ? member(c + 1) : nil
   }
 
-  private mutating func add(_ rank: Int, _ delta: Int) {
+  private func add(_ rank: Int, _ delta: Int) {
     total += delta
     var i = rank + 1
     while i <= count {
@@ -326,8 +338,7 @@ struct RankSet {
   private func member(_ k: Int) -> Int {
     var position = 0
     var remaining = k
-    var step = 1
-    while step * 2 <= count { step *= 2 }
+    var step = top
     while step > 0 {
       if position + step <= count, tree[position + step] < remaining {
         position += step
