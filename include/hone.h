@@ -851,6 +851,40 @@ hone_status hone_options_normalize(
     const char *kind,
     const char *json);
 
+/* ==========================================================================
+ * Analysis: measures of a set of results that need no study.
+ * ======================================================================= */
+
+/**
+ * The exact hypervolume of points with respect to a reference point, for minimization.
+ *
+ * The hypervolume is the volume of the region that the points dominate and that
+ * dominates the reference: the union of the boxes from each point to the
+ * reference, over the points that are below the reference in every objective.
+ * Points that are not, dominated points and duplicates add nothing, as in
+ * Optuna's `compute_hypervolume`. To measure a maximized objective, negate it
+ * and its reference coordinate.
+ *
+ * One objective takes O(n), two and three O(n log n); four or more use WFG,
+ * whose cost can grow exponentially with the number of objectives.
+ *
+ * A point with +inf in a coordinate adds nothing; a point with -inf in a
+ * coordinate and below the reference in every other one makes the hypervolume
+ * +inf. The result is +inf also when the volume exceeds the largest double.
+ *
+ * @param out receives the hypervolume, >= 0 or +inf.
+ * @param points the points, HONE_FLOAT64 or HONE_FLOAT32: `rows` >= 1 points of
+ *   `cols` >= 1 objectives; no NaN.
+ * @param reference the reference point, HONE_FLOAT64 or HONE_FLOAT32: 1 row of
+ *   as many columns as `points`; finite.
+ * @return HONE_INVALID_ARGUMENT for a bad descriptor, a NaN, a reference that
+ *   is not finite or whose shape does not fit `points`.
+ */
+hone_status hone_hypervolume(
+    double *out,
+    const hone_array *points,
+    const hone_array *reference);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

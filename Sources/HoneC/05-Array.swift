@@ -139,6 +139,19 @@ struct ArrayArgument {
     }
   }
 
+  /// The values as float64: HONE_FLOAT64 copied, HONE_FLOAT32 widened (exactly).
+  ///
+  /// Integer element types are refused: an int64 would lose digits in float64
+  /// without a word.
+  func doubles() throws(HoneError) -> [Double] {
+    switch element {
+    case .HONE_FLOAT64: return Array(buffer(Double.self))
+    case .HONE_FLOAT32: return buffer(Float.self).map(Double.init)
+    case .HONE_INT32, .HONE_INT64:
+      throw .invalidArgument("\(name).dtype is \(element.name); it must be HONE_FLOAT32 or HONE_FLOAT64")
+    }
+  }
+
   private func buffer<T>(_: T.Type) -> UnsafeBufferPointer<T> {
     UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: count)
   }

@@ -229,6 +229,23 @@ CASE(normalize_bad_percentile, hone_options_normalize(&s_out, "pruner", "{\"type
 CASE(normalize_bad_seed, hone_options_normalize(&s_out, "sampler", "{\"type\": \"qmc\", \"seed\": -1}"))
 CASE(normalize_bad_mlp, hone_options_normalize(&s_out, "mlp", "{\"epochs\": \"many\"}"))
 
+/* Hypervolume: two points of two objectives and their reference. */
+static const double hv_points[] = {1, 2, 2, 1}, hv_reference[] = {4, 4}, hv_nan[] = {1, NAN, 2, 1};
+static const double hv_inf_reference[] = {4, INFINITY};
+static const int32_t hv_int[] = {1, 2, 2, 1};
+static const hone_array hv_p = {hv_points, HONE_FLOAT64, 2, 2}, hv_r = {hv_reference, HONE_FLOAT64, 1, 2};
+static const hone_array hv_r3 = {hv_reference, HONE_FLOAT64, 1, 1}, hv_r21 = {hv_reference, HONE_FLOAT64, 2, 1};
+static const hone_array hv_pnan = {hv_nan, HONE_FLOAT64, 2, 2}, hv_rinf = {hv_inf_reference, HONE_FLOAT64, 1, 2};
+static const hone_array hv_pint = {hv_int, HONE_INT32, 2, 2};
+CASE(hv_null_out, hone_hypervolume(NULL, &hv_p, &hv_r))
+CASE(hv_null_points, hone_hypervolume(&d_out, NULL, &hv_r))
+CASE(hv_null_reference, hone_hypervolume(&d_out, &hv_p, NULL))
+CASE(hv_short_reference, hone_hypervolume(&d_out, &hv_p, &hv_r3))
+CASE(hv_column_reference, hone_hypervolume(&d_out, &hv_p, &hv_r21))
+CASE(hv_nan_point, hone_hypervolume(&d_out, &hv_pnan, &hv_r))
+CASE(hv_infinite_reference, hone_hypervolume(&d_out, &hv_p, &hv_rinf))
+CASE(hv_integer_points, hone_hypervolume(&d_out, &hv_pint, &hv_r))
+
 static const bad_case cases[] = {
     ROW(create_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(create_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
@@ -386,6 +403,14 @@ static const bad_case cases[] = {
     ROW(normalize_bad_percentile, HONE_INVALID_ARGUMENT, "'percentile' must be between 0 and 100"),
     ROW(normalize_bad_seed, HONE_INVALID_ARGUMENT, "'seed'"),
     ROW(normalize_bad_mlp, HONE_INVALID_ARGUMENT, "'epochs'"),
+    ROW(hv_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
+    ROW(hv_null_points, HONE_INVALID_ARGUMENT, "points is NULL"),
+    ROW(hv_null_reference, HONE_INVALID_ARGUMENT, "reference is NULL"),
+    ROW(hv_short_reference, HONE_INVALID_ARGUMENT, "must be 1 x 2"),
+    ROW(hv_column_reference, HONE_INVALID_ARGUMENT, "must be 1 x 2"),
+    ROW(hv_nan_point, HONE_INVALID_ARGUMENT, "NaN"),
+    ROW(hv_infinite_reference, HONE_INVALID_ARGUMENT, "must be finite"),
+    ROW(hv_integer_points, HONE_INVALID_ARGUMENT, "HONE_INT32"),
 };
 
 static char *snapshot(hone_study *study) {
@@ -456,6 +481,8 @@ static int other_checks(void) {
   failed += !expect(hone_study_best_trials_json(&text, multi) == HONE_OK && strcmp(text, "[]") == 0,
                     "empty Pareto front");
   hone_free(text);
+  /* Boxes [1,4]x[2,4] and [2,4]x[1,4] overlap in [2,4]x[2,4]: 6 + 6 - 4. */
+  failed += !expect(hone_hypervolume(&v, &hv_p, &hv_r) == HONE_OK && v == 8.0, "hypervolume of two points");
   failed += !expect(strcmp(hone_status_string((hone_status)99), "unknown status") == 0, "unknown status string");
   failed += !expect(strcmp(hone_version(), HONE_VERSION) == 0, "runtime version equals header version");
   failed += !expect(hone_version_number() == HONE_VERSION_NUMBER, "version number");

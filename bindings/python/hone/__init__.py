@@ -22,6 +22,7 @@ keeps the kernel it chose, and ``blas_info()["kernel_source"]`` then says
 # First, before hone.mlp imports numpy.
 from ._blas import blas_info  # isort: skip
 from . import distributions, exceptions, mlp, pruners, samplers, storages, study, trial
+from ._hypervolume import hypervolume
 from ._version import __version__
 from .exceptions import (
     ExhaustedError,
@@ -50,6 +51,7 @@ from .trial import FrozenTrial, Trial, TrialState
 __all__ = [
     "__version__",
     "blas_info",
+    "hypervolume",
     "create_study",
     "load_study",
     "delete_study",
