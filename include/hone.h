@@ -878,7 +878,8 @@ hone_status hone_options_normalize(
  * @param reference the reference point, HONE_FLOAT64 or HONE_FLOAT32: 1 row of
  *   as many columns as `points`; finite.
  * @return HONE_INVALID_ARGUMENT for a bad descriptor, a NaN, a reference that
- *   is not finite or whose shape does not fit `points`.
+ *   is not finite or whose shape does not fit `points`, or more than 64 objectives
+ *   together with more than 64 points.
  */
 hone_status hone_hypervolume(
     double *out,

@@ -24,7 +24,8 @@ import Hone
 /// - Parameter reference: the reference point, HONE_FLOAT64 or HONE_FLOAT32: 1 row of
 ///   as many columns as `points`; finite.
 /// - Returns: HONE_INVALID_ARGUMENT for a bad descriptor, a NaN, a reference that
-///   is not finite or whose shape does not fit `points`.
+///   is not finite or whose shape does not fit `points`, or more than 64 objectives
+///   together with more than 64 points.
 @c public func hone_hypervolume(
   _ out: UnsafeMutablePointer<Double>?,
   _ points: ConstPointer<hone_array>?,

@@ -203,5 +203,11 @@ final class HypervolumeTests: XCTestCase {
     XCTAssertThrowsError(try Hypervolume.compute(values: [1, 2, 3], rows: 2, reference: [4, 4]))
     XCTAssertThrowsError(try Hypervolume.compute(values: [], rows: -1, reference: [4]))
     XCTAssertThrowsError(try Hypervolume.compute(values: [], rows: Int.max, reference: [4, 4]))
+    // Past the depth bound in both points and objectives; at it in either, the volume is computed.
+    let wide = Hypervolume.maxDepth + 1
+    XCTAssertThrowsError(
+      try Hypervolume.compute(values: [Double](repeating: 0, count: wide * wide), rows: wide, reference: [Double](repeating: 1, count: wide)))
+    XCTAssertEqual(
+      try Hypervolume.compute(values: [Double](repeating: 0, count: 2 * wide), rows: 2, reference: [Double](repeating: 1, count: wide)), 1)
   }
 }

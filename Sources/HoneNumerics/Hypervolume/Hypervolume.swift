@@ -40,10 +40,14 @@ public enum Hypervolume {
     return try compute(values: flat, rows: points.count, reference: reference)
   }
 
+  /// The most objectives the exact computation takes when there are also more than this many points.
+  public static let maxDepth = 64
+
   /// The hypervolume of `rows` points stored row-major in `values`, `reference.count` per row.
   ///
   /// - Throws: `HoneError.invalidArgument` when the reference is empty or not
-  ///   finite, `values` does not hold `rows * reference.count` values, or a value is NaN.
+  ///   finite, `values` does not hold `rows * reference.count` values, a value is NaN,
+  ///   or there are more than `maxDepth` of both points and objectives.
   public static func compute(values: [Double], rows: Int, reference: [Double]) throws(HoneError) -> Double {
     let m = reference.count
     guard m >= 1 else { throw .invalidArgument("hypervolume: the reference point has no coordinates") }
@@ -56,6 +60,13 @@ public enum Hypervolume {
     }
     if let i = values.firstIndex(where: \.isNaN) {
       throw .invalidArgument("hypervolume: point \(i / m), coordinate \(i % m) is NaN")
+    }
+    // WFG recurses one level per objective and per point, at most min(m, rows) deep:
+    // a bound keeps that depth far inside any thread's stack.
+    guard min(m, rows) <= maxDepth else {
+      throw .invalidArgument(
+        "hypervolume: \(rows) points of \(m) objectives; at most \(maxDepth) objectives are supported "
+          + "with more than \(maxDepth) points (the exact volume's cost grows exponentially with them)")
     }
     // The points whose box has positive width in every coordinate.
     var kept: [Int] = []
