@@ -66,6 +66,8 @@ python: lib
 	@[ -x $(VPY) ] || $(PYTHON) -m venv --system-site-packages $(VENV)
 	@$(VPY) -c 'import pytest' 2>/dev/null || $(VPY) -m pip install -q pytest
 	@$(VPY) -c 'import numpy' 2>/dev/null || $(VPY) -m pip install -q numpy
+	@# Optuna is a reference for tests that compare with it, such as the hypervolume's.
+	@$(VPY) -c 'import optuna' 2>/dev/null || $(VPY) -m pip install -q 'optuna==5.0.0'
 	$(VPY) -m pip install -q --no-build-isolation ./bindings/python
 
 ## swift-test: the Swift unit tests, with a throwaway PostgreSQL server for the
