@@ -105,7 +105,7 @@ extension CmaEsSampler {
   /// intersection search space as it is (`SearchSpace.narrowing`); false before the first trial.
   static func holds(_ t: FrozenTrial, _ common: [(String, Distribution)]?) -> Bool {
     guard let common else { return false }
-    for (k, (name, d)) in common.enumerated() where param(t, name, near: k)?.distribution != d { return false }
+    for (k, (name, d)) in common.enumerated() where t.params.named(name, near: k)?.distribution != d { return false }
     return true
   }
 
@@ -296,7 +296,7 @@ extension CmaEsSampler {
           let g = t.systemAttr(Self.generationKey)?.integerValue.flatMap { Int(exactly: $0) }
           var c = Candidate(x: g == nil ? nil : Self.unitPoint(t, space), value: sign * value)
           if withMargin, c.x != nil {
-            c.params = space.names.enumerated().compactMap { k, name in Self.param(t, name, near: k)?.value }
+            c.params = space.names.enumerated().compactMap { k, name in t.params.named(name, near: k)?.value }
           }
           memo.run.candidates[t.number] = c
           // Only a trial with a point can join a population; trials mostly finish in order, so search from the end.

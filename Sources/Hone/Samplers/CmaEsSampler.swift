@@ -247,22 +247,13 @@ public final class CmaEsSampler: Sampler, @unchecked Sendable {
     var x: [Double] = []
     x.reserveCapacity(space.count)
     for (k, (name, d)) in zip(space.names, space.distributions).enumerated() {
-      guard let p = param(t, name, near: k), p.distribution == d else { return nil }
+      guard let p = t.params.named(name, near: k), p.distribution == d else { return nil }
       // An enqueued value off a log scale's domain has no point in the cube.
       let u = d.toUnit(p.value)
       guard u.isFinite else { return nil }
       x.append(u)
     }
     return x
-  }
-
-  /// Trial `t`'s parameter `name`, looked for at position `k` first.
-  ///
-  /// A trial usually holds the joint space's parameters in the space's order, where
-  /// a search by name for each of them would cost O(d²) string comparisons.
-  static func param(_ t: FrozenTrial, _ name: String, near k: Int) -> Param? {
-    if k < t.params.count, t.params[k].name == name { return t.params[k] }
-    return t.param(name)
   }
 
   /// The random stream of trial `number`'s draw: one per trial, so the same seed gives the same point whichever worker asks.

@@ -105,8 +105,7 @@ extension TPESampler {
     let params = all[o.index].params
     for (j, (name, d)) in zip(names, space).enumerated() {
       var value: ParamValue?
-      if let i = index(of: name, in: params, hint: j) {
-        let p = params[i]
+      if let p = params.named(name, near: j) {
         value = p.distribution == d ? p.value : d.internal(p.distribution.external(p.value))
       } else {
         value = o.proposal?[name]
@@ -117,12 +116,6 @@ extension TPESampler {
     return true
   }
 
-  /// The index of parameter `name` in `t`, trying position `hint` first: trials
-  /// suggest in the same order, so reading n trials costs O(n·d), not O(n·d²).
-  static func index(of name: String, in ps: [Param], hint: Int) -> Int? {
-    if hint < ps.count && ps[hint].name == name { return hint }
-    return ps.firstIndex { $0.name == name }
-  }
 
   /// Optuna's group-decomposed search space over the COMPLETE and PRUNED trials of `all`: a partition of the
   /// parameters into groups that every trial has all or none of, each sorted by name.

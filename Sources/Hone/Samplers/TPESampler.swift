@@ -204,7 +204,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
       return RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
     }
     let seen = { (t: FrozenTrial) in
-      (t.state == .complete || t.state == .pruned) && Self.index(of: name, in: t.params, hint: 0) != nil
+      (t.state == .complete || t.state == .pruned) && t.param(name) != nil
     }
     if options.warnIndependentSampling && isMultivariate(history) && all.contains(where: seen) {
       let message =
