@@ -466,7 +466,7 @@ struct ParzenEstimator {
                               let v = constant[r] + -0.5 * z * z
                               ap[n] = r
                               sp[n] = v
-                              n &+= v >= floor ? 1 : 0
+                              n &+= Self.one(v >= floor)
                             }
                           }
                         }
@@ -476,7 +476,7 @@ struct ParzenEstimator {
                     let v = constants[prior] + -0.5 * z * z
                     ap[n] = prior
                     sp[n] = v
-                    n &+= v >= floor ? 1 : 0
+                    n &+= Self.one(v >= floor)
                   }
                   for j in (dense ? 0 : 1)..<d {
                     // Densely (slots are kernels then), the first dimension runs over every kernel
@@ -489,7 +489,7 @@ struct ParzenEstimator {
                       let v = (first ? constants[slot] : sp[a]) + term
                       sp[kept] = v
                       ap[kept] = slot
-                      kept &+= v >= floor ? 1 : 0
+                      kept &+= Self.one(v >= floor)
                     }
                     switch flat.kinds[j] {
                     case .categorical:
@@ -515,7 +515,7 @@ struct ParzenEstimator {
                           let v = constants[k] + -0.5 * z * z
                           sp[kept] = v
                           ap[kept] = k
-                          kept &+= v >= floor ? 1 : 0
+                          kept &+= Self.one(v >= floor)
                         }
                       } else {
                         for a in 0..<m {
@@ -524,7 +524,7 @@ struct ParzenEstimator {
                           let v = sp[a] + -0.5 * z * z
                           sp[kept] = v
                           ap[kept] = slot
-                          kept &+= v >= floor ? 1 : 0
+                          kept &+= Self.one(v >= floor)
                         }
                       }
                     }
@@ -608,6 +608,13 @@ struct ParzenEstimator {
       self.parameters = parameters
     }
   }
+
+  /// 1 for true and 0 for false, without a branch.
+  ///
+  /// The compactions in `logPDF` keep about half their kernels at random, so a branch
+  /// on the comparison mispredicts often; `b ? 1 : 0` compiles to one (LLVM turns the
+  /// select on the loop-carried count back into a jump), this to a flag-to-integer add.
+  @inline(__always) static func one(_ b: Bool) -> Int { Int(truncatingIfNeeded: unsafeBitCast(b, to: UInt8.self)) }
 
   /// The first index in 0..<count where `isPast` holds, for a predicate false then true
   /// along the indices (count when it never holds): one binary search for every sorted list here.
