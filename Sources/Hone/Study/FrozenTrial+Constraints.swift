@@ -1,21 +1,38 @@
-/// A trial's constraint values, kept as Optuna keeps them: a system attribute.
+/// A trial's constraint values, kept as Optuna keeps them: in system attributes.
+///
+/// Optuna has two forms, and reads both: the list a sampler's `constraints_func`
+/// returns, under `"constraints"`, and single named values that
+/// `Trial.set_constraint(key, value)` stores under `"constraints:<key>"`. The list's
+/// entries are named by their index, and a named value replaces an entry of the same name.
 extension FrozenTrial {
-  /// The system attribute that holds the constraint values, Optuna's key.
+  /// The system attribute that holds the list of constraint values, Optuna's key.
   public static let constraintsKey = "constraints"
+  /// The prefix of the system attributes that hold single named constraint values.
+  public static let constraintKeyPrefix = "constraints:"
 
-  /// The constraint values set on the trial, each satisfied when ≤ 0; nil when none were set.
+  /// The constraint values set on the trial, by name in the order first set, each
+  /// satisfied when ≤ 0; empty when none were set.
   ///
-  /// Storage decoding rejects a stored attribute that is not an array of numbers,
-  /// so nil here means the trial has none.
-  public var constraints: [Double]? {
-    guard case .array(let items)? = systemAttr(Self.constraintsKey) else { return nil }
-    var values: [Double] = []
-    values.reserveCapacity(items.count)
-    for item in items {
-      guard let x = item.numberValue else { return nil }
-      values.append(x)
+  /// Storage decoding rejects a stored attribute that is not a number or a list of
+  /// numbers, so an entry of another type here is a trial built in memory, and is skipped.
+  public var namedConstraints: [(name: String, value: Double)] {
+    var out: [(name: String, value: Double)] = []
+    func set(_ name: String, _ value: Double) {
+      if let i = out.firstIndex(where: { $0.name == name }) { out[i].value = value } else { out.append((name, value)) }
     }
-    return values
+    if case .array(let items)? = systemAttr(Self.constraintsKey) {
+      for (i, item) in items.enumerated() { if let x = item.numberValue { set(String(i), x) } }
+    }
+    for (key, value) in systemAttrs where key.hasPrefix(Self.constraintKeyPrefix) {
+      if let x = value.numberValue { set(String(key.dropFirst(Self.constraintKeyPrefix.count)), x) }
+    }
+    return out
+  }
+
+  /// The constraint values alone, in `namedConstraints`' order; nil when none were set.
+  public var constraints: [Double]? {
+    let named = namedConstraints
+    return named.isEmpty ? nil : named.map(\.value)
   }
 
   /// Whether every constraint is satisfied; a trial without constraints counts as
