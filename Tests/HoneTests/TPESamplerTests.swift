@@ -220,6 +220,45 @@ import Testing
 
   /// The values of `x` that 8 concurrent asks get after 30 told trials on a grid of 12.
   func concurrentSuggestions(liar: Bool, multivariate: Bool) throws -> [Int64] {
+
+  @Test func infeasibleTrialsRankByTheirViolationAfterTheFeasibleOnes() throws {
+    let d = Distribution.float(low: 0, high: 1, step: nil, log: false)
+    func trial(
+      _ n: Int, _ state: TrialState, value: Double? = nil, reports: [Int64: Double] = [:], constraints: [Double]? = nil
+    ) -> FrozenTrial {
+      FrozenTrial(
+        number: n, state: state, values: value.map { [$0] }, params: [Param(name: "x", distribution: d, value: .float(0.5))],
+        intermediateValues: reports,
+        systemAttrs: constraints.map { [(FrozenTrial.constraintsKey, .array($0.map { .number($0) }))] } ?? [])
+    }
+    let trials = [
+      // The best value, but infeasible by 0.5 + 1.
+      trial(0, .complete, value: -10, constraints: [0.5, 1]),
+      trial(1, .complete, value: 4, constraints: [0, -1]),
+      trial(2, .complete, value: 3, constraints: [0.25]),
+      trial(3, .pruned, reports: [2: 7], constraints: [-1]),
+      // Infeasible by 0.25 like trial 2, so the earlier number ranks first.
+      trial(4, .complete, value: 2, constraints: [0.25]),
+      // No constraints: feasible.
+      trial(5, .complete, value: 5),
+      trial(6, .running, constraints: [9]),
+      trial(7, .complete, value: 1, constraints: [.infinity]),
+    ]
+    var options = TPESampler.Options()
+    // Gamma 5 of the 7 finished trials: both feasible COMPLETE ones, the feasible
+    // PRUNED one, then the two least infeasible, 2 before 4 (violation 0.25, then the number).
+    options.gamma = .init(fraction: 1, power: 1, max: 5)
+    let (below, above) = try TPESampler(seed: 0, options: options).split(
+      trials, excluding: -1, pending: [:], maximize: false)
+    #expect(below.map(\.index) == [1, 2, 3, 4, 5])
+    // The RUNNING trial is bad whatever its constraints say.
+    #expect(above.map(\.index) == [0, 6, 7])
+    // With room for one infeasible trial only, the tie on violation goes to the lower number.
+    options.gamma = .init(fraction: 1, power: 1, max: 4)
+    let (below4, _) = try TPESampler(seed: 0, options: options).split(
+      trials, excluding: -1, pending: [:], maximize: false)
+    #expect(below4.map(\.index) == [1, 2, 3, 5])
+  }
     let study = try Study(
       optionsJSON:
         #"{"sampler": {"type": "tpe", "seed": 1, "options": {"constant_liar": \#(liar), "multivariate": \#(multivariate)}}}"#

@@ -10,10 +10,11 @@ extension TPESampler {
   /// The good ("below") and bad ("above") trials of `all`, each in trial-number
   /// order, as Optuna's `_split_trials` makes them.
   ///
-  /// gamma(n) of the n COMPLETE and PRUNED trials are good: the best COMPLETE ones
-  /// first (ties by number), then PRUNED ones ranked by the deepest step they
-  /// reported and their value there (NaN last). With the constant liar, the other
-  /// RUNNING trials are bad. Only scores and positions are compared, never the trials
+  /// gamma(n) of the n COMPLETE and PRUNED trials are good: the best feasible COMPLETE
+  /// ones first (ties by number), then feasible PRUNED ones ranked by the deepest step
+  /// they reported and their value there (NaN last), then the infeasible ones (a
+  /// constraint value above 0) by their total violation. With the constant liar, the other
+  /// RUNNING trials are bad: their constraints are not known yet. Only scores and positions are compared, never the trials
   /// moved. The finished trials' ranks come from `ledger`, which must have read `all`
   /// (one is read here when none is given).
   func split(
@@ -28,11 +29,14 @@ extension TPESampler {
       }()
     var complete: [(score: Double, number: Int, index: Int)] = []
     var pruned: [(step: Int64?, score: Double, number: Int, index: Int)] = []
+    var infeasible: [(violation: Double, number: Int, index: Int)] = []
     var running: [Int] = []
     complete.reserveCapacity(ledger.finished.count)
     let score = { (v: Double) in v.isNaN ? Double.infinity : (maximize ? -v : v) }
     for (i, r) in zip(ledger.finished, ledger.ranks) where i < all.count && r.number != current {
-      if !r.pruned {
+      if r.violation > 0 {
+        infeasible.append((r.violation, r.number, i))
+      } else if !r.pruned {
         complete.append((score(r.value), r.number, i))
       } else if let step = r.step {
         pruned.append((step, score(r.value), r.number, i))
@@ -44,7 +48,7 @@ extension TPESampler {
     if options.constantLiar {
       for i in all.indices where all[i].state == .running && all[i].number != current { running.append(i) }
     }
-    var nBelow = (options.gamma ?? .optuna)(complete.count + pruned.count)
+    var nBelow = (options.gamma ?? .optuna)(complete.count + pruned.count + infeasible.count)
     // The few best COMPLETE trials by insertion into a short sorted list: gamma is at
     // most 25 by default, so this is O(n), where sorting all of them is O(n log n).
     let goodComplete = min(nBelow, complete.count)
@@ -71,18 +75,23 @@ extension TPESampler {
       }
     }
     let goodPruned = min(nBelow, pruned.count)
+    nBelow -= goodPruned
+    infeasible.sort { ($0.violation, $0.number) < ($1.violation, $1.number) }
+    let goodInfeasible = min(nBelow, infeasible.count)
     // Per position: 0 on neither side, 1 good, 2 bad, 3 bad and RUNNING.
     var side = [UInt8](repeating: 0, count: all.count)
     for c in complete { side[c.index] = 2 }
     for p in pruned { side[p.index] = 2 }
+    for q in infeasible { side[q.index] = 2 }
     for c in best { side[c.index] = 1 }
     for p in pruned.prefix(goodPruned) { side[p.index] = 1 }
+    for q in infeasible.prefix(goodInfeasible) { side[q.index] = 1 }
     for r in running { side[r] = 3 }
     // Positions in the history follow trial numbers, so a scan in position order is in number order.
     var below: [Observed] = []
     var above: [Observed] = []
-    below.reserveCapacity(goodComplete + goodPruned)
-    above.reserveCapacity(complete.count + pruned.count + running.count)
+    below.reserveCapacity(goodComplete + goodPruned + goodInfeasible)
+    above.reserveCapacity(complete.count + pruned.count + infeasible.count + running.count)
     for (i, s) in side.enumerated() {
       switch s {
       case 1: below.append(Observed(index: i, proposal: nil))

@@ -24,11 +24,14 @@ extension TPESampler {
 
     /// A finished trial's number and first value (NaN when none); a PRUNED one's value is its last
     /// intermediate value at the deepest step it reported, with that step (nil when it reported none).
+    /// `violation` is its total constraint violation, 0 when feasible: constraints are set
+    /// while a trial runs, so a finished trial's never change either.
     struct Rank {
       var number: Int
       var pruned: Bool
       var step: Int64?
       var value: Double
+      var violation: Double = 0
     }
 
     /// Lists the COMPLETE and PRUNED trials of `all` not seen before; false when `all`
@@ -78,13 +81,16 @@ extension TPESampler {
     }
 
     static func rank(_ t: FrozenTrial) -> Rank {
-      guard t.state == .pruned else {
-        return Rank(number: t.number, pruned: false, step: nil, value: t.values?.first ?? .nan)
+      var rank: Rank
+      if t.state != .pruned {
+        rank = Rank(number: t.number, pruned: false, step: nil, value: t.values?.first ?? .nan)
+      } else if let (step, v) = t.intermediateValues.max(by: { $0.key < $1.key }) {
+        rank = Rank(number: t.number, pruned: true, step: step, value: v)
+      } else {
+        rank = Rank(number: t.number, pruned: true, step: nil, value: 0)
       }
-      guard let (step, v) = t.intermediateValues.max(by: { $0.key < $1.key }) else {
-        return Rank(number: t.number, pruned: true, step: nil, value: 0)
-      }
-      return Rank(number: t.number, pruned: true, step: step, value: v)
+      rank.violation = t.constraintViolation
+      return rank
     }
   }
 
