@@ -218,9 +218,6 @@ import Testing
     #expect(above2.map(\.index) == [1, 4])
   }
 
-  /// The values of `x` that 8 concurrent asks get after 30 told trials on a grid of 12.
-  func concurrentSuggestions(liar: Bool, multivariate: Bool) throws -> [Int64] {
-
   @Test func infeasibleTrialsRankByTheirViolationAfterTheFeasibleOnes() throws {
     let d = Distribution.float(low: 0, high: 1, step: nil, log: false)
     func trial(
@@ -259,6 +256,9 @@ import Testing
       trials, excluding: -1, pending: [:], maximize: false)
     #expect(below4.map(\.index) == [1, 2, 3, 5])
   }
+
+  /// The values of `x` that 8 concurrent asks get after 30 told trials on a grid of 12.
+  func concurrentSuggestions(liar: Bool, multivariate: Bool) throws -> [Int64] {
     let study = try Study(
       optionsJSON:
         #"{"sampler": {"type": "tpe", "seed": 1, "options": {"constant_liar": \#(liar), "multivariate": \#(multivariate)}}}"#
