@@ -125,7 +125,7 @@ import Testing
     _ sampler: TPESampler, _ side: [TPESampler.Observed], _ history: [FrozenTrial], _ d: Distribution
   ) -> ParzenEstimator {
     let study = StudyHistory(directions: [.minimize], trials: history)
-    return sampler.withMemo(study, history, names: ["x"], space: [d]) { sampler.estimator(side, of: history, memo: &$0) }
+    return sampler.withMemo(study, history, names: ["x"], space: [d]) { sampler.estimator(side, of: history, memo: &$0, weights: .optuna) }
   }
 
   @Test func drawsOfTheGoodDensityPassAKolmogorovSmirnovTestAgainstItsMixture() throws {
@@ -133,7 +133,7 @@ import Testing
     // 10; both take the inner gap 0.5, clipped to 10 / min(100, 4) = 2.5; prior μ 5, σ 10.
     let sampler = TPESampler(seed: 11)
     let history = Self.lineHistory()
-    let (below, above) = sampler.split(history, excluding: -1, pending: [:], maximize: false)
+    let (below, above) = sampler.split(history, excluding: -1, pending: [:], directions: [.minimize])
     #expect(below.map(\.index) == [0, 1])
     #expect(above.count == 18)
     let good = Self.fitted(sampler, below, history, .float(low: 0, high: 10, step: nil, log: false))
@@ -152,7 +152,7 @@ import Testing
   @Test func logScaleDrawsPassAKolmogorovSmirnovTestInLogSpace() throws {
     let sampler = TPESampler(seed: 11)
     let history = Self.lineHistory(log: true)
-    let (below, _) = sampler.split(history, excluding: -1, pending: [:], maximize: false)
+    let (below, _) = sampler.split(history, excluding: -1, pending: [:], directions: [.minimize])
     let good = Self.fitted(sampler, below, history, .float(low: 1, high: 100, step: nil, log: true))
     var rng = Xoshiro256(seed: 6)
     let draws = good.sample(4000, using: &rng).map { log($0) }
@@ -204,7 +204,7 @@ import Testing
     var options = TPESampler.Options()
     options.gamma = .init(fraction: 1, power: 1, max: 5)
     let sampler = try TPESampler(seed: 0, options: options)
-    let (below, above) = sampler.split(trials, excluding: -1, pending: [:], maximize: false)
+    let (below, above) = sampler.split(trials, excluding: -1, pending: [:], directions: [.minimize])
     // Both complete trials, then pruned ones at the deepest step, 4, by value (5: 2,
     // then 2: 9, then 8: NaN, ranked as +∞), before trial 1 at step 1; a pruned trial
     // without reports is last. RUNNING is bad.
@@ -212,7 +212,7 @@ import Testing
     #expect(above.map(\.index) == [1, 4, 7])
     options.constantLiar = false
     let (below2, above2) = try TPESampler(seed: 0, options: options).split(
-      trials, excluding: -1, pending: [:], maximize: true)
+      trials, excluding: -1, pending: [:], directions: [.maximize])
     // Maximizing, trial 2 (9) ranks before 5 (2) at step 4; without the liar RUNNING is left out.
     #expect(below2.map(\.index) == [0, 2, 3, 5, 8])
     #expect(above2.map(\.index) == [1, 4])
@@ -246,14 +246,14 @@ import Testing
     // PRUNED one, then the two least infeasible, 2 before 4 (violation 0.25, then the number).
     options.gamma = .init(fraction: 1, power: 1, max: 5)
     let (below, above) = try TPESampler(seed: 0, options: options).split(
-      trials, excluding: -1, pending: [:], maximize: false)
+      trials, excluding: -1, pending: [:], directions: [.minimize])
     #expect(below.map(\.index) == [1, 2, 3, 4, 5])
     // The RUNNING trial is bad whatever its constraints say.
     #expect(above.map(\.index) == [0, 6, 7])
     // With room for one infeasible trial only, the tie on violation goes to the lower number.
     options.gamma = .init(fraction: 1, power: 1, max: 4)
     let (below4, _) = try TPESampler(seed: 0, options: options).split(
-      trials, excluding: -1, pending: [:], maximize: false)
+      trials, excluding: -1, pending: [:], directions: [.minimize])
     #expect(below4.map(\.index) == [1, 2, 3, 5])
   }
 
@@ -284,17 +284,65 @@ import Testing
     #expect(Set(crowd).count < 8, "\(crowd)")
   }
 
-  @Test func aMultiObjectiveStudySamplesAtRandom() throws {
+  /// Three ranks of two objectives: the first three rows are the front, each of the next three
+  /// is dominated by one of them only, and the last by all.
+  static let ranked: [[Double]] = [[1, 5], [2, 4], [5, 1], [2, 6], [3, 5], [6, 2], [7, 7]]
+
+  @Test func severalObjectivesTakeWholeRanksThenAHypervolumeSubset() {
+    #expect(TPESampler.multiObjectiveGood(Self.ranked, count: 0) == [])
+    #expect(TPESampler.multiObjectiveGood(Self.ranked, count: 3) == [0, 1, 2])
+    // Rank 1 against the reference 1.1 × its worst, (6.6, 6.6): [3, 5] adds 3.6 × 1.6,
+    // the others 0.6 × 4.6 each.
+    #expect(TPESampler.multiObjectiveGood(Self.ranked, count: 4) == [0, 1, 2, 4])
+    // Beside [3, 5], [2, 6] adds (3 − 2) × 0.6 and [6, 2] adds 0.6 × (5 − 2).
+    #expect(TPESampler.multiObjectiveGood(Self.ranked, count: 5) == [0, 1, 2, 4, 5])
+    #expect(TPESampler.multiObjectiveGood(Self.ranked, count: 7) == Array(0..<7))
+    // A NaN value is the worst: the row falls to the last rank.
+    #expect(TPESampler.multiObjectiveGood([[.nan, 0], [1, 1], [2, 2]], count: 1) == [1])
+  }
+
+  @Test func aMultiObjectiveSplitFlipsMaximizedObjectivesAndRanksInfeasibleTrialsLast() throws {
+    let d = Distribution.float(low: 0, high: 1, step: nil, log: false)
+    // The second objective is maximized: the stored value is the negated one.
+    var trials = Self.ranked.enumerated().map { i, v in
+      FrozenTrial(
+        number: i, state: .complete, values: [v[0], -v[1]], params: [Param(name: "x", distribution: d, value: .float(0.5))])
+    }
+    trials.append(
+      FrozenTrial(
+        number: 7, state: .complete, values: [0, 0], params: [Param(name: "x", distribution: d, value: .float(0.5))],
+        systemAttrs: [(FrozenTrial.constraintsKey, .array([.number(1)]))]))
+    trials.append(FrozenTrial(number: 8, state: .fail, params: [Param(name: "x", distribution: d, value: .float(0.5))]))
+    var options = TPESampler.Options()
+    options.gamma = .init(fraction: 1, power: 1, max: 4)
+    let sampler = try TPESampler(seed: 0, options: options)
+    let (below, above) = sampler.split(trials, excluding: -1, pending: [:], directions: [.minimize, .maximize])
+    // Trial 7 would dominate every other, but it is infeasible.
+    #expect(below.map(\.index) == [0, 1, 2, 4])
+    #expect(above.map(\.index) == [3, 5, 6, 7])
+    // Without a gamma, Optuna's multi-objective default: ⌈0.1 · 8⌉ = 1 good trial, the
+    // front's largest box against 1.1 × its worst values (5.5, 5.5): [2, 4], 3.5 × 1.5.
+    let (one, _) = TPESampler(seed: 0).split(trials, excluding: -1, pending: [:], directions: [.minimize, .maximize])
+    #expect(one.map(\.index) == [1])
+  }
+
+  @Test func aMultiObjectiveStudyStartsAtRandomThenSamplesByTPE() throws {
     let tpe = try Study(optionsJSON: #"{"directions": ["minimize", "maximize"], "sampler": {"type": "tpe", "seed": 4}}"#)
     let random = try Study(
       optionsJSON: #"{"directions": ["minimize", "maximize"], "sampler": {"type": "random", "seed": 4}}"#)
-    for _ in 0..<15 {
+    var differ = 0
+    for i in 0..<15 {
       let (a, b) = (try tpe.ask(), try random.ask())
       let x = try tpe.suggestFloat(trial: a, "x", 0, 1)
-      #expect(x == (try random.suggestFloat(trial: b, "x", 0, 1)))
+      let y = try random.suggestFloat(trial: b, "x", 0, 1)
+      if i < 10 { #expect(x == y) } else if x != y { differ += 1 }
       try tpe.tell(trial: a, values: [x, x])
-      try random.tell(trial: b, values: [x, x])
+      try random.tell(trial: b, values: [y, y])
     }
+    #expect(differ == 5)
+    // Independent sampling by default for several objectives: the relative space is empty.
+    let history = StudyHistory(directions: [.minimize, .maximize], trials: try tpe.trials)
+    #expect(try TPESampler(seed: 0).inferRelativeSearchSpace(history, try tpe.trials[0]).isEmpty)
   }
 
   @Test func theDefaultSamplerIsTPE() throws {

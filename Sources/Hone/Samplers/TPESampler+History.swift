@@ -14,12 +14,15 @@ extension TPESampler {
   /// ones first (ties by number), then feasible PRUNED ones ranked by the deepest step
   /// they reported and their value there (NaN last), then the infeasible ones (a
   /// constraint value above 0) by their total violation. With the constant liar, the other
-  /// RUNNING trials are bad: their constraints are not known yet. Only scores and positions are compared, never the trials
+  /// RUNNING trials are bad: their constraints are not known yet.
+  ///
+  /// With several objectives, the good COMPLETE trials are whole non-domination ranks
+  /// and a hypervolume subset of the next (`multiObjectiveGood`). Only scores and positions are compared, never the trials
   /// moved. The finished trials' ranks come from `ledger`, which must have read `all`
   /// (one is read here when none is given).
   func split(
-    _ all: [FrozenTrial], excluding current: Int, pending: [Int: [String: ParamValue]], maximize: Bool,
-    ledger: Ledger? = nil
+    _ all: [FrozenTrial], excluding current: Int, pending: [Int: [String: ParamValue]],
+    directions: [StudyDirection], ledger: Ledger? = nil
   ) -> (below: [Observed], above: [Observed]) {
     let ledger =
       ledger ?? {
@@ -32,6 +35,7 @@ extension TPESampler {
     var infeasible: [(violation: Double, number: Int, index: Int)] = []
     var running: [Int] = []
     complete.reserveCapacity(ledger.finished.count)
+    let maximize = directions.first == .maximize
     let score = { (v: Double) in v.isNaN ? Double.infinity : (maximize ? -v : v) }
     for (i, r) in zip(ledger.finished, ledger.ranks) where i < all.count && r.number != current {
       if r.violation > 0 {
@@ -48,13 +52,21 @@ extension TPESampler {
     if options.constantLiar {
       for i in all.indices where all[i].state == .running && all[i].number != current { running.append(i) }
     }
-    var nBelow = (options.gamma ?? .optuna)(complete.count + pruned.count + infeasible.count)
+    let gamma = options.gamma ?? (directions.count > 1 ? .optunaMultiObjective : .optuna)
+    var nBelow = gamma(complete.count + pruned.count + infeasible.count)
     // The few best COMPLETE trials by insertion into a short sorted list: gamma is at
     // most 25 by default, so this is O(n), where sorting all of them is O(n log n).
     let goodComplete = min(nBelow, complete.count)
     var best: [(score: Double, number: Int, index: Int)] = []
     best.reserveCapacity(goodComplete + 1)
-    if goodComplete > 0 {
+    if directions.count > 1 {
+      // Ties between ranks and in the subset selection go by trial number, as the trials come in Optuna.
+      complete.sort { $0.number < $1.number }
+      let values = complete.map { c in
+        zip(directions, all[c.index].values ?? []).map { d, v in d == .maximize ? -v : v }
+      }
+      best = Self.multiObjectiveGood(values, count: goodComplete).map { complete[$0] }
+    } else if goodComplete > 0 {
       for c in complete {
         if best.count == goodComplete, let worst = best.last, !((c.score, c.number) < (worst.score, worst.number)) {
           continue

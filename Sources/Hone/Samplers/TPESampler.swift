@@ -21,9 +21,12 @@ internal import HonePlatform
 /// crowd one point.
 ///
 /// Each suggestion draws from its own stream of the seed (trial number and
-/// parameter), so a seeded study is reproducible in any host. Multi-objective
-/// studies are not modeled yet (Optuna's MOTPE is to come): every parameter is
-/// then RandomSampler's draw.
+/// parameter), so a seeded study is reproducible in any host.
+///
+/// With several objectives this is Optuna's MOTPE: the good COMPLETE trials are the
+/// best non-domination ranks, completed by greedy hypervolume subset selection, and
+/// weigh alike; sampling is independent unless `multivariate` or `group` asks otherwise.
+/// Trials with constraint values above 0 rank after every feasible one, by total violation.
 public final class TPESampler: Sampler, @unchecked Sendable {
   /// The rule for the number of good trials out of n finished ones: min(⌈fraction·n^power⌉, max).
   public struct Gamma: Sendable, Equatable {
@@ -33,6 +36,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
     /// Optuna's `default_gamma`: min(⌈0.1·n⌉, 25).
     public static let optuna = Gamma(fraction: 0.1, power: 1, max: 25)
+    /// Optuna's `default_gamma_multiobjective`: ⌈0.1·n⌉.
+    public static let optunaMultiObjective = Gamma(fraction: 0.1, power: 1, max: Int.max)
     /// Optuna's `hyperopt_default_gamma`: min(⌈0.25·√n⌉, 25).
     public static let hyperopt = Gamma(fraction: 0.25, power: 0.5, max: 25)
 
@@ -74,7 +79,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public struct Options: Sendable {
     public var nStartupTrials = 10
     public var nEICandidates = 24
-    /// Nil: Optuna's default, `Gamma.optuna` for a single objective.
+    /// Nil: Optuna's default, `Gamma.optuna` for a single objective and
+    /// `Gamma.optunaMultiObjective` for several.
     public var gamma: Gamma? = nil
     /// Nil: Optuna's default, `Weights.optuna`.
     public var weights: Weights? = nil
@@ -147,9 +153,11 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     self.options = Options()
   }
 
+  /// Optuna 5.0's rule: multivariate when asked; otherwise with `group`, which needs
+  /// it, and for a single objective only.
   func isMultivariate(_ history: StudyHistory) -> Bool {
-    if history.isMultiObjective { return false }
-    return options.multivariate ?? true
+    if let multivariate = options.multivariate { return multivariate }
+    return options.group || !history.isMultiObjective
   }
 
   public func inferRelativeSearchSpace(
@@ -173,20 +181,19 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     guard !space.isEmpty, isMultivariate(history) else { return [:] }
     let all = try history.trials()
     guard finishedCount(all) >= options.nStartupTrials else { return [:] }
-    let maximize = history.directions.first == .maximize
     var point: [String: ParamValue] = [:]
     if options.group {
       for (i, g) in Self.groups(of: all).enumerated() {
         let sub = g.filter { space[$0.0] != nil && !$0.1.isSingle }
         if sub.isEmpty { continue }
         let part = sample(
-          history, all, trial: trial, names: sub.map(\.0), space: sub.map(\.1), maximize: maximize,
+          history, all, trial: trial, names: sub.map(\.0), space: sub.map(\.1),
           substream: stableHash("tpe:group") &+ UInt64(i))
         point.merge(part) { a, _ in a }
       }
     } else {
       point = sample(
-        history, all, trial: trial, names: space.names, space: space.distributions, maximize: maximize,
+        history, all, trial: trial, names: space.names, space: space.distributions,
         substream: stableHash("tpe:relative"))
     }
     if options.constantLiar { lock.withLock { proposals[trial.number] = point } }
@@ -196,9 +203,6 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public func sampleIndependent(
     _ history: StudyHistory, _ trial: FrozenTrial, name: String, distribution: Distribution
   ) throws(HoneError) -> ParamValue {
-    if history.isMultiObjective {
-      return RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
-    }
     let all = try history.trials()
     guard finishedCount(all) >= options.nStartupTrials else {
       return RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
@@ -214,7 +218,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
       _ = message.withCString { write(2, $0, strlen($0)) }
     }
     let point = sample(
-      history, all, trial: trial, names: [name], space: [distribution], maximize: history.directions.first == .maximize,
+      history, all, trial: trial, names: [name], space: [distribution],
       substream: stableHash("tpe:" + name))
     return point[name] ?? RandomSampler.draw(distribution, seed: seed, trial: trial.number, name: name)
   }
@@ -236,13 +240,19 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   /// One TPE proposal for the joint space `names` × `space`.
   func sample(
     _ history: StudyHistory, _ all: [FrozenTrial], trial: FrozenTrial, names: [String], space: [Distribution],
-    maximize: Bool, substream: UInt64
+    substream: UInt64
   ) -> [String: ParamValue] {
     let pending = options.constantLiar ? lock.withLock { proposals } : [:]
     let (below, above) = split(
-      all, excluding: trial.number, pending: pending, maximize: maximize, ledger: syncedLedger(history, all))
+      all, excluding: trial.number, pending: pending, directions: history.directions,
+      ledger: syncedLedger(history, all))
+    // With several objectives the good trials weigh alike, as in Optuna's MOTPE.
+    let goodWeights = history.isMultiObjective ? Weights.uniform : options.weights ?? .optuna
     let (good, bad) = withMemo(history, all, names: names, space: space) { memo in
-      (estimator(below, of: all, memo: &memo), estimator(above, of: all, memo: &memo))
+      (
+        estimator(below, of: all, memo: &memo, weights: goodWeights),
+        estimator(above, of: all, memo: &memo, weights: options.weights ?? .optuna)
+      )
     }
     var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial.number), substream: substream)
     let candidates = good.sample(options.nEICandidates, using: &rng)
@@ -270,7 +280,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   ///
   /// Finished trials come from the memo with their sorted places; the others
   /// (RUNNING ones, with the liar) are read here and merged into each order.
-  func estimator(_ side: [Observed], of all: [FrozenTrial], memo: inout SpaceMemo) -> ParzenEstimator {
+  func estimator(_ side: [Observed], of all: [FrozenTrial], memo: inout SpaceMemo, weights: Weights) -> ParzenEstimator {
     let (names, space) = (memo.names, memo.space)
     let d = names.count
     // The column of each memo row on this side, -1 for rows elsewhere.
@@ -343,7 +353,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     let estimator = ParzenEstimator(
       space: space, observations: columns, sortedOrders: orders,
       massHint: .init(slots: source, sigma: memo.sigma, logMass: memo.logMass),
-      observationWeights: (options.weights ?? .optuna)(n), priorWeight: options.priorWeight,
+      observationWeights: weights(n), priorWeight: options.priorWeight,
       considerMagicClip: options.considerMagicClip, considerEndpoints: options.considerEndpoints)
     // Only the kernels whose mass was computed differ from what the memo holds (the hint is released by now).
     for (j, dim) in estimator.dimensions.enumerated() where j < memo.sigma.count && j < memo.logMass.count {
