@@ -270,7 +270,10 @@ class TPESampler(BaseSampler):
     parallel workers spread out. The first ``n_startup_trials`` trials are
     :class:`RandomSampler`'s draws for the same seed. Pruned trials rank by their
     last intermediate value after the complete ones; failed trials are ignored.
-    A multi-objective study samples at random for now (Optuna's MOTPE is to come).
+    With several objectives it is Optuna's MOTPE: the good trials are the best
+    non-domination ranks, completed by greedy hypervolume subset selection, and
+    sampling is independent unless ``multivariate`` or ``group`` is set. Trials
+    whose constraints are violated rank after the feasible ones by total violation.
 
     ``gamma`` is None (Optuna's ``default_gamma``), :data:`default_gamma`,
     :data:`hyperopt_default_gamma`, or ``{"fraction": f, "power": p, "max": m}``
