@@ -80,7 +80,7 @@ struct ParzenEstimator {
   /// dimension of `space` (as doubles: categoricals by index), all of equal length,
   /// weighted by `observationWeights`.
   ///
-  /// `sortedOrders`, when given, holds per numeric dimension what `sortedOrder`
+  /// `sortedOrders`, when given, holds per numeric dimension what `ascendingOrder()`
   /// returns for its column on the estimator's axis, so that a caller that keeps
   /// the order between fits does not sort again. `massHint` holds bandwidths and
   /// log masses an earlier fit gave the same centres: a kernel whose bandwidth is
@@ -171,7 +171,7 @@ struct ParzenEstimator {
     }
     if isLog { (low, high) = (log(low), log(high)) }
     let span = high - low
-    let order = n > 0 ? order ?? Self.sortedOrder(mus) : []
+    let order = n > 0 ? order ?? mus.ascendingOrder() : []
     // The centres in ascending order, where each bandwidth is read from its neighbours.
     let sorted = [Double](unsafeUninitializedCapacity: n) { out, count in
       mus.withUnsafeBufferPointer { mu in
@@ -246,61 +246,6 @@ struct ParzenEstimator {
       mu: mus, sigma: sigmas, logMass: logMass, low: low, high: high, log: isLog, step: step,
       gridLow: gridLow, gridHigh: gridHigh, computed: computed)
     return (.numeric(kernels), order, sorted)
-  }
-
-  /// The indices of `x` in ascending order of value, equal values in index order.
-  ///
-  /// A stable LSD radix sort on the doubles' bits mapped to unsigned integers of the
-  /// same order, a byte at a time, skipping the bytes every value shares (the sign
-  /// and exponent of values in one range): a fraction of a comparison sort's cost,
-  /// and every ask runs one per dimension of each estimator.
-  static func sortedOrder(_ x: [Double]) -> [Int] {
-    let n = x.count
-    var keys = x.map { v -> UInt64 in
-      // -0 as +0, so that the order is that of `<`.
-      let b = (v == 0 ? 0.0 : v).bitPattern
-      return b >> 63 == 1 ? ~b : b | (1 << 63)
-    }
-    var order = Array(0..<n)
-    var nextKeys = keys
-    var nextOrder = order
-    var counts = [Int](repeating: 0, count: 256)
-    for shift in stride(from: UInt64(0), to: 64, by: 8) {
-      let spread = counts.withUnsafeMutableBufferPointer { c -> Bool in
-        for i in 0..<256 { c[i] = 0 }
-        for k in keys { c[Int((k >> shift) & 0xFF)] += 1 }
-        if c.contains(n) { return false }
-        var total = 0
-        for i in 0..<256 {
-          let count = c[i]
-          c[i] = total
-          total += count
-        }
-        return true
-      }
-      if !spread { continue }
-      // The slots come from the counts of these very keys, so each lies in 0..<n.
-      keys.withUnsafeBufferPointer { k in
-        order.withUnsafeBufferPointer { o in
-          nextKeys.withUnsafeMutableBufferPointer { nk in
-            nextOrder.withUnsafeMutableBufferPointer { no in
-              counts.withUnsafeMutableBufferPointer { c in
-                for i in 0..<n {
-                  let digit = Int((k[i] >> shift) & 0xFF)
-                  let at = c[digit]
-                  c[digit] = at + 1
-                  nk[at] = k[i]
-                  no[at] = o[i]
-                }
-              }
-            }
-          }
-        }
-      }
-      swap(&keys, &nextKeys)
-      swap(&order, &nextOrder)
-    }
-    return order
   }
 
   private static func categorical(count: Int, _ column: [Double], priorWeight: Double) -> Categorical {

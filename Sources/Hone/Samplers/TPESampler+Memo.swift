@@ -126,7 +126,7 @@ extension TPESampler {
     /// The trial position of each row.
     var positions: [Int] = []
     /// Per numeric dimension, the rows ascending by (transformed value, position):
-    /// the order `ParzenEstimator.sortedOrder` gives observations in trial-number order.
+    /// the order `ascendingOrder()` gives observations in trial-number order.
     var sorted: [[Int32]]
     /// Per numeric dimension, each row's value on the estimator's axis (log for log scales).
     var keys: [[Double]]

@@ -147,7 +147,7 @@ extension Hypervolume {
   /// that reaches higher in the second adds the strip above the ones before it.
   static func volume2(_ d: [Double], count n: Int) -> Double {
     // Equal first distances may come in any order: the higher adds the rest of the strip.
-    let order = ascendingOrder((0..<n).map { d[2 * $0] }).reversed()
+    let order = (0..<n).map { d[2 * $0] }.ascendingOrder().reversed()
     var height = 0.0
     var volume = 0.0
     for i in order where d[2 * i + 1] > height {
@@ -169,7 +169,7 @@ extension Hypervolume {
   static func volume3(_ d: [Double], count n: Int) -> Double {
     // Ranks: by the first distance ascending. The staircase holds at most one row
     // of each first distance, so ties may take any order.
-    let byX = ascendingOrder((0..<n).map { d[3 * $0] })
+    let byX = (0..<n).map { d[3 * $0] }.ascendingOrder()
     var rank = [Int](repeating: 0, count: n)
     // The ranks of the rows with the same first distance as row i: lo[i]...hi[i].
     var lo = [Int](repeating: 0, count: n)
@@ -190,7 +190,7 @@ extension Hypervolume {
       }
       start = end + 1
     }
-    let byZ = Array(ascendingOrder((0..<n).map { d[3 * $0 + 2] }).reversed())
+    let byZ = Array((0..<n).map { d[3 * $0 + 2] }.ascendingOrder().reversed())
     let steps = RankSet(count: n)
     var area = 0.0
     var volume = 0.0
