@@ -1,0 +1,228 @@
+extension NSGAIISampler {
+  /// What the sampler has read of one study's trials, kept between asks.
+  ///
+  /// Finished trials never change and trials are read in order of number, so each
+  /// ask reads only the trials past `settled`, the first index below which all
+  /// trials are finished.
+  struct Memo {
+    var study = ""
+    var directions: [StudyDirection] = []
+    var settled = 0
+    /// Trials whose generation tag (and parents list) was read.
+    var tagged: Set<Int> = []
+    /// Finished trials whose outcome was read.
+    var finished: Set<Int> = []
+    /// The COMPLETE trials with a generation and one value per objective, by number.
+    var complete: [Int: FrozenTrial] = [:]
+    /// The COMPLETE trials of each generation, by ascending number.
+    var members: [Int: [Int]] = [:]
+    /// The largest generation with a COMPLETE trial.
+    var maxGeneration = 0
+    /// Each generation's parents list, from its lowest-numbered trial that records one.
+    var records: [Int: (trial: Int, parents: [Int])] = [:]
+    /// The intersection search space: the index below which every trial is read, the COMPLETE trials read.
+    var spaceSettled = 0
+    var intersected: Set<Int> = []
+    var common: [(String, Distribution)]?
+    var space = SearchSpace()
+  }
+
+  /// The generation of a trial created now, and the parents list to record on it when it
+  /// is the first of its generation to carry one.
+  struct GenerationPlan {
+    var generation: Int
+    var record: [Int]?
+  }
+
+  /// The joint space: the study's search space, or the parameters every COMPLETE trial
+  /// has under the same distribution; single-valued ones are left to `sampleIndependent`.
+  func jointSpace(_ history: StudyHistory) throws(HoneError) -> SearchSpace {
+    if let space = history.searchSpace { return Self.multiValued(space) }
+    let trials = try history.trials()
+    return lock.withLock {
+      select(history, trials)
+      var changed = false
+      var settledSoFar = true
+      for k in memo.spaceSettled..<trials.count {
+        let t = trials[k]
+        if t.state == .complete && memo.intersected.insert(t.number).inserted {
+          let next = SearchSpace.narrowing(memo.common, by: t.params)
+          if next.count != memo.common?.count { (memo.common, changed) = (next, true) }
+        }
+        if settledSoFar && t.state != .running && t.state != .waiting {
+          memo.spaceSettled = k + 1
+        } else {
+          settledSoFar = false
+        }
+      }
+      if changed { memo.space = Self.multiValued(SearchSpace(memo.common ?? [])) }
+      return memo.space
+    }
+  }
+
+  static func multiValued(_ space: SearchSpace) -> SearchSpace {
+    if !space.distributions.contains(where: \.isSingle) { return space }
+    return SearchSpace(zip(space.names, space.distributions).filter { !$0.1.isSingle })
+  }
+
+  /// Starts the memo afresh for another study, or when the trials it read are gone.
+  private func select(_ history: StudyHistory, _ trials: [FrozenTrial]) {
+    if memo.study != history.studyName || memo.directions != history.directions || memo.settled > trials.count
+      || memo.spaceSettled > trials.count
+    {
+      memo = Memo(study: history.studyName, directions: history.directions)
+    }
+  }
+
+  /// Reads the trials past `memo.settled`: tags once each, outcomes once finished (under the lock).
+  private func read(_ trials: [FrozenTrial], objectives: Int) {
+    var settledSoFar = true
+    for k in memo.settled..<trials.count {
+      let t = trials[k]
+      let final = t.state != .running && t.state != .waiting
+      let g = generationTag(t)
+      // A trial is read for its tags once it has them, or once it is finished without them.
+      if (g != nil || final) && memo.tagged.insert(t.number).inserted, let g, g >= 1,
+        case .array(let items)? = t.systemAttr(parentsKey)
+      {
+        let numbers = items.compactMap { $0.integerValue.flatMap { Int(exactly: $0) } }
+        if numbers.count == items.count, memo.records[g].map({ t.number < $0.trial }) ?? true {
+          memo.records[g] = (t.number, numbers)
+        }
+      }
+      if final && memo.finished.insert(t.number).inserted, t.state == .complete, let g,
+        t.values?.count == objectives
+      {
+        memo.complete[t.number] = t
+        let at = memo.members[g]?.lastIndex { $0 < t.number }.map { $0 + 1 } ?? 0
+        memo.members[g, default: []].insert(t.number, at: at)
+        memo.maxGeneration = Swift.max(memo.maxGeneration, g)
+      }
+      if settledSoFar && final { memo.settled = k + 1 } else { settledSoFar = false }
+    }
+  }
+
+  /// The generation a trial records, when it records a non-negative one.
+  func generationTag(_ t: FrozenTrial) -> Int? {
+    guard let g = t.systemAttr(generationKey)?.integerValue.flatMap({ Int(exactly: $0) }), g >= 0 else { return nil }
+    return g
+  }
+
+  /// The generation of a trial created now, as Optuna assigns it: the largest generation
+  /// among the COMPLETE trials, or the next once it has `populationSize` of them; and,
+  /// when no trial of that generation lists its parents yet, the list to record.
+  func generation(_ history: StudyHistory) throws(HoneError) -> GenerationPlan {
+    let trials = try history.trials()
+    let (g, chain) = lock.withLock { () -> (Int, Chain?) in
+      select(history, trials)
+      read(trials, objectives: history.directions.count)
+      let top = memo.maxGeneration
+      let g = (memo.members[top]?.count ?? 0) >= populationSize ? top + 1 : top
+      guard g >= 1, memo.records[g] == nil else { return (g, nil) }
+      return (g, makeChain(to: g))
+    }
+    guard let chain else { return GenerationPlan(generation: g) }
+    return GenerationPlan(generation: g, record: try survivors(chain, history).map(\.number))
+  }
+
+  /// The parents of `trial`: the list it records, else that of its generation, else
+  /// (for a trial this sampler did not tag) those of the generation it would have now.
+  func parents(_ history: StudyHistory, of trial: FrozenTrial) throws(HoneError) -> [FrozenTrial] {
+    let trials = try history.trials()
+    let g = generationTag(trial)
+    var own: [Int]?
+    if case .array(let items)? = trial.systemAttr(parentsKey) {
+      own = items.compactMap { $0.integerValue.flatMap { Int(exactly: $0) } }
+    }
+    let (found, chain) = lock.withLock { () -> ([FrozenTrial]?, Chain?) in
+      select(history, trials)
+      read(trials, objectives: history.directions.count)
+      let top = memo.maxGeneration
+      let generation = g ?? ((memo.members[top]?.count ?? 0) >= populationSize ? top + 1 : top)
+      guard generation >= 1 else { return ([], nil) }
+      if let list = own ?? memo.records[generation]?.parents { return (list.compactMap { memo.complete[$0] }, nil) }
+      return (nil, makeChain(to: generation))
+    }
+    if let found { return found }
+    guard let chain else { return [] }
+    return try survivors(chain, history)
+  }
+
+  /// What choosing generation g's parents takes, gathered under the lock: the parents of
+  /// the latest generation h ≤ g that records them (none for h = 0), and the COMPLETE
+  /// trials of each generation from h to g − 1.
+  struct Chain {
+    var start: [FrozenTrial]
+    var populations: [[FrozenTrial]]
+    var firstGeneration: Int
+  }
+
+  /// The chain to generation g ≥ 1 (under the lock).
+  private func makeChain(to g: Int) -> Chain {
+    var h = g - 1
+    while h >= 1 && memo.records[h] == nil { h -= 1 }
+    let start = h >= 1 ? (memo.records[h]?.parents ?? []).compactMap { memo.complete[$0] } : []
+    let populations = (h..<g).map { gen in (memo.members[gen] ?? []).compactMap { memo.complete[$0] } }
+    return Chain(start: start, populations: populations, firstGeneration: h)
+  }
+
+  /// Generation g's parents from its chain: the survivors of each generation's COMPLETE trials
+  /// and its parents, in turn, outside the lock (a custom selection may read the history).
+  private func survivors(_ chain: Chain, _ history: StudyHistory) throws(HoneError) -> [FrozenTrial] {
+    var parents = chain.start
+    for (k, population) in chain.populations.enumerated() {
+      let pool = population + parents.filter { p in !population.contains { $0.number == p.number } }
+      let generation = chain.firstGeneration + k + 1
+      if let elitePopulationSelection {
+        parents = try elitePopulationSelection(history, pool)
+      } else {
+        parents = try selection.survivors(
+          pool, directions: history.directions, size: populationSize, constrained: constrained, seed: seed,
+          generation: generation)
+      }
+    }
+    return parents.sorted { $0.number < $1.number }
+  }
+}
+
+/// A population with its losses (every objective minimized, NaN as +∞) and, when
+/// domination is constrained, each trial's feasibility.
+struct Ranked {
+  var trials: [FrozenTrial]
+  var losses: [[Double]]
+  var feasibility: [ParetoFront.Feasibility]?
+
+  /// Domination is constrained with `constrained`, or when some trial carries constraint values (Optuna 5's rule).
+  init(_ trials: [FrozenTrial], directions: [StudyDirection], constrained: Bool) {
+    self.trials = trials
+    losses = trials.map { t in
+      let values = t.values ?? []
+      return directions.indices.map { k in
+        let v = k < values.count ? values[k] : .infinity
+        let loss = directions[k] == .maximize ? -v : v
+        return loss.isNaN ? .infinity : loss
+      }
+    }
+    let isConstrained = constrained || trials.contains { $0.constraints != nil }
+    feasibility = isConstrained ? trials.map(ParetoFront.Feasibility.init) : nil
+  }
+
+  func dominates(_ i: Int, _ j: Int) -> Bool {
+    guard let feasibility else { return ParetoFront.dominates(losses[i], losses[j]) }
+    return ParetoFront.constrainedDominates(losses[i], feasibility[i], losses[j], feasibility[j])
+  }
+
+  /// `count` distinct indices, each the winner of a binary tournament among those not yet
+  /// chosen: of two uniform draws (with replacement), the first when it dominates the second.
+  func tournament<R: RandomNumberGenerator>(_ count: Int, using rng: inout R) -> [Int] {
+    var chosen: [Int] = []
+    for _ in 0..<count {
+      let pool = trials.indices.filter { !chosen.contains($0) }
+      guard !pool.isEmpty else { break }
+      let a = pool[Int.random(in: 0..<pool.count, using: &rng)]
+      let b = pool[Int.random(in: 0..<pool.count, using: &rng)]
+      chosen.append(dominates(a, b) ? a : b)
+    }
+    return chosen
+  }
+}
