@@ -66,11 +66,13 @@ import Testing
     #expect(d([1, 2], .feasible, [1, 3], .feasible))
     #expect(!d([1, 3], .feasible, [2, 1], .feasible))
     #expect(!d([1, 2], .feasible, [1, 2], .feasible))
-    // A point without constraint values is dominated by every other, and dominates none.
+    // A point without constraint values is dominated by every point with them; among
+    // themselves such points compare by their objectives.
     #expect(d([9, 9], .infeasible(violation: 100), [0, 0], .unknown))
     #expect(d([9, 9], .feasible, [0, 0], .unknown))
     #expect(!d([0, 0], .unknown, [9, 9], .infeasible(violation: 100)))
-    #expect(!d([0, 0], .unknown, [9, 9], .unknown))
+    #expect(d([0, 0], .unknown, [9, 9], .unknown))
+    #expect(!d([0, 9], .unknown, [9, 0], .unknown))
   }
 
   @Test func feasibilityReadsTheTrialsConstraints() {

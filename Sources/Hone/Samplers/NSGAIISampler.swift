@@ -31,7 +31,9 @@
 /// population carries constraint values (`FrozenTrial.constraints`, which Optuna 5's
 /// `set_constraint` also feeds), domination is constrained: a feasible trial dominates
 /// an infeasible one, the smaller total violation dominates among infeasible ones, and
-/// a trial without constraint values is dominated by every other, as Optuna warns.
+/// a trial without constraint values (or with a NaN among them) is dominated by every
+/// trial that has them, as Optuna 4 warns, and ranked among its like by its objectives
+/// (Optuna 4 left such trials out; Optuna 5 counts them feasible).
 ///
 /// `elitePopulationSelection` and `childGeneration` replace the built-in strategies,
 /// as Optuna's `elite_population_selection_strategy` and `child_generation_strategy`

@@ -9,7 +9,7 @@ extension ParetoFront {
     /// Some constraint value is > 0; the payload is the total violation.
     case infeasible(violation: Double)
     /// The trial has no usable constraint values (none set, or a NaN among them)
-    /// in a constrained study: every other trial dominates it.
+    /// in a constrained study: every trial that has them dominates it.
     case unknown
 
     /// The feasibility of `trial`'s stored constraint values.
@@ -29,8 +29,8 @@ extension ParetoFront {
   /// Equal points share a rank, as neither dominates the other. With `feasibility`
   /// (one per point) the ranks follow constrained domination: the feasible points
   /// first, ranked on their objectives; then the infeasible ones, ranked by total
-  /// violation alone (equal violations share a rank); then, in one last rank, the
-  /// points whose feasibility is unknown.
+  /// violation alone (equal violations share a rank); then the points whose
+  /// feasibility is unknown, ranked on their objectives.
   public static func ranks(_ points: [[Double]], feasibility: [Feasibility]? = nil) -> [Int] {
     guard let feasibility, feasibility.count == points.count else { return paretoRanks(points) }
     var ranks = Array(repeating: 0, count: points.count)
@@ -53,7 +53,8 @@ extension ParetoFront {
       ranks[i] = next
     }
     if !violations.isEmpty { next += 1 }
-    for i in unknown { ranks[i] = next }
+    let last = paretoRanks(unknown.map { points[$0] })
+    for (k, i) in unknown.enumerated() { ranks[i] = next + last[k] }
     return ranks
   }
 
@@ -67,17 +68,18 @@ extension ParetoFront {
 
   /// Whether `a` constrained-dominates `b`: a feasible point dominates an infeasible
   /// one, of two infeasible points the smaller violation dominates, a point of unknown
-  /// feasibility is dominated by every other, and two feasible points compare by
-  /// Pareto dominance (`dominates`), every objective minimized.
+  /// feasibility is dominated by every point of known feasibility, and two feasible
+  /// points, or two of unknown feasibility, compare by Pareto dominance (`dominates`),
+  /// every objective minimized.
   public static func constrainedDominates(
     _ a: [Double], _ fa: Feasibility, _ b: [Double], _ fb: Feasibility
   ) -> Bool {
     switch (fa, fb) {
-    case (.feasible, .feasible): return dominates(a, b)
+    case (.feasible, .feasible), (.unknown, .unknown): return dominates(a, b)
     case (.feasible, _): return true
     case (.infeasible(let va), .infeasible(let vb)): return va < vb
     case (.infeasible, .unknown): return true
-    case (.infeasible, .feasible), (.unknown, _): return false
+    case (.infeasible, .feasible), (.unknown, .feasible), (.unknown, .infeasible): return false
     }
   }
 
