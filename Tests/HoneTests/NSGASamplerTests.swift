@@ -260,6 +260,30 @@ final class NSGASamplerTests: XCTestCase {
     XCTAssertEqual(Array(xs[3...]), [0.02, 0.02, 0.02, 0.05, 0.05, 0.05])
   }
 
+  /// Damaged tags (huge or negative generations, parents lists of strangers) neither trap nor
+  /// stall: they are read as absent, or as the trials they can name.
+  func testDamagedGenerationTagsAreHarmless() throws {
+    let sampler = try NSGAIISampler(populationSize: 2, seed: 1)
+    let x = try Distribution.makeFloat(low: 0, high: 1)
+    var trials: [FrozenTrial] = []
+    let tags: [JSON] = [.int(Int64.max), .int(-3), .string("one"), .int(1 << 40), .int(0), .int(0), .int(1_000_000_000)]
+    for (i, tag) in tags.enumerated() {
+      trials.append(
+        FrozenTrial(
+          number: i, state: .complete, values: [Double(i), Double(-i)],
+          params: [Param(name: "x", distribution: x, value: .float(Double(i) / 10))],
+          systemAttrs: [
+            (NSGAIISampler.generationKey, tag), (NSGAIISampler.parentsKey, .array([.int(99), .int(-1), .int(4), .null])),
+          ]))
+    }
+    let history = StudyHistory(directions: [.minimize, .minimize], trials: trials)
+    let attrs = try sampler.beforeTrial(history, fixedParams: nil)
+    XCTAssertEqual(attrs.first?.1, .int(1_000_000_000))
+    let draft = FrozenTrial(number: trials.count, state: .running, systemAttrs: attrs)
+    let point = try sampler.sampleRelative(history, draft, try sampler.inferRelativeSearchSpace(history, draft))
+    XCTAssertTrue(point.values.allSatisfy(x.contains))
+  }
+
   /// A reference point whose dimension is not the study's is refused at ask, and nothing is created.
   func testReferencePointsOfTheWrongDimensionFailTheAsk() throws {
     let sampler = try NSGAIIISampler(referencePoints: [[1, 0, 0], [0, 1, 0], [0, 0, 1]])

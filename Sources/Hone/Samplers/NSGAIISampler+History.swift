@@ -102,9 +102,11 @@ extension NSGAIISampler {
     }
   }
 
-  /// The generation a trial records, when it records a non-negative one.
+  /// The generation a trial records, when it records one in [0, 2^31): a larger one is
+  /// damaged data, and counting on from it could overflow.
   func generationTag(_ t: FrozenTrial) -> Int? {
-    guard let g = t.systemAttr(generationKey)?.integerValue.flatMap({ Int(exactly: $0) }), g >= 0 else { return nil }
+    guard let g = t.systemAttr(generationKey)?.integerValue.flatMap({ Int(exactly: $0) }), g >= 0, g < 1 << 31
+    else { return nil }
     return g
   }
 
@@ -151,28 +153,33 @@ extension NSGAIISampler {
   /// What choosing generation g's parents takes, gathered under the lock: the parents of
   /// the latest generation h ≤ g that records them (none for h = 0), and the COMPLETE
   /// trials of each generation from h to g − 1.
+  ///
+  /// A generation without COMPLETE trials passes its parents on unchanged (they are no more
+  /// than `populationSize`, so every selection keeps them all), and is left out: the chain
+  /// is as long as the generations that have trials, whatever numbers damaged tags hold.
   struct Chain {
     var start: [FrozenTrial]
-    var populations: [[FrozenTrial]]
-    var firstGeneration: Int
+    /// Each generation from h to g − 1 with COMPLETE trials, and those trials.
+    var populations: [(generation: Int, trials: [FrozenTrial])]
   }
 
   /// The chain to generation g ≥ 1 (under the lock).
   private func makeChain(to g: Int) -> Chain {
-    var h = g - 1
-    while h >= 1 && memo.records[h] == nil { h -= 1 }
+    let h = memo.records.keys.filter { $0 < g }.max() ?? 0
     let start = h >= 1 ? (memo.records[h]?.parents ?? []).compactMap { memo.complete[$0] } : []
-    let populations = (h..<g).map { gen in (memo.members[gen] ?? []).compactMap { memo.complete[$0] } }
-    return Chain(start: start, populations: populations, firstGeneration: h)
+    let populations = memo.members.keys.filter { $0 >= h && $0 < g }.sorted().map { gen in
+      (gen, (memo.members[gen] ?? []).compactMap { memo.complete[$0] })
+    }
+    return Chain(start: start, populations: populations)
   }
 
   /// Generation g's parents from its chain: the survivors of each generation's COMPLETE trials
   /// and its parents, in turn, outside the lock (a custom selection may read the history).
   private func survivors(_ chain: Chain, _ history: StudyHistory) throws(HoneError) -> [FrozenTrial] {
     var parents = chain.start
-    for (k, population) in chain.populations.enumerated() {
+    for (previous, population) in chain.populations {
       let pool = population + parents.filter { p in !population.contains { $0.number == p.number } }
-      let generation = chain.firstGeneration + k + 1
+      let generation = previous + 1
       if let elitePopulationSelection {
         parents = try elitePopulationSelection(history, pool)
       } else {
