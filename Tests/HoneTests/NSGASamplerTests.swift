@@ -144,6 +144,42 @@ final class NSGASamplerTests: XCTestCase {
     XCTAssertEqual(Set(unconstrained.map(\.number)), [0, 3])
   }
 
+  /// In a constrained study (Binh and Korn's problem, its constraints stored as Optuna keeps
+  /// them) a generation's parents are feasible whenever its pool holds enough feasible trials.
+  func testConstrainedStudyChoosesFeasibleParents() throws {
+    for spec in [
+      #"{"type": "nsgaii", "seed": 4, "options": {"population_size": 8, "constraints": true}}"#,
+      #"{"type": "nsgaiii", "seed": 4, "options": {"population_size": 8, "constraints": true}}"#,
+    ] {
+      let study = try Study(optionsJSON: #"{"directions": ["minimize", "minimize"], "sampler": \#(spec)}"#)
+      for _ in 0..<64 {
+        let t = try study.ask()
+        let x = try study.suggestFloat(trial: t, "x", 0, 5)
+        let y = try study.suggestFloat(trial: t, "y", 0, 3)
+        let c = [(x - 5) * (x - 5) + y * y - 25, 7.7 - (x - 8) * (x - 8) - (y + 3) * (y + 3)]
+        try study.storage.setTrialSystemAttr(
+          study: study.studyID, number: t, key: FrozenTrial.constraintsKey, value: .array(c.map { .number($0) }))
+        try study.tell(trial: t, values: [4 * x * x + 4 * y * y, (x - 5) * (x - 5) + (y - 5) * (y - 5)])
+      }
+      let trials = try study.trials
+      let parents = try parentsByGeneration(study)
+      XCTAssertEqual(parents.count, 7)
+      var previous: [Int] = []
+      for g in 1...7 {
+        let key = try nsga(study).generationKey
+        let pool = trials.filter { $0.systemAttr(key)?.integerValue == Int128(g - 1) }.map(\.number) + previous
+        let feasible = Set(pool.filter { trials[$0].isFeasible })
+        let chosen = try XCTUnwrap(parents[g])
+        if feasible.count >= 8 {
+          XCTAssertTrue(chosen.allSatisfy(feasible.contains), "generation \(g): \(chosen)")
+        } else {
+          XCTAssertTrue(feasible.isSubset(of: Set(chosen)), "generation \(g): \(chosen)")
+        }
+        previous = chosen
+      }
+    }
+  }
+
   /// Das–Dennis: C(M + p − 1, p) distinct points on the unit simplex, multiples of 1/p.
   func testReferencePointsAreDasDennis() throws {
     func choose(_ n: Int, _ k: Int) -> Int { k == 0 ? 1 : choose(n - 1, k - 1) * n / k }
