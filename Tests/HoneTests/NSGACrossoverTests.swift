@@ -176,7 +176,8 @@ import Testing
               return Param(name: name, distribution: d, value: d.fromUnit(u))
             })
         }
-        let child = sampler.child(of: parents, in: space, directions: [.minimize, .minimize], using: &rng)
+        let ranked = Ranked(parents, directions: [.minimize, .minimize], constrained: false)
+        let child = sampler.child(of: ranked, in: space, multiObjective: true, using: &rng)
         for (name, value) in child {
           let d = try #require(space[name])
           #expect(d.contains(value), "\(crossover) \(name) = \(value) outside \(d.summary)")

@@ -38,7 +38,7 @@ final class NSGASamplerTests: XCTestCase {
     var out: [Int: [Int]] = [:]
     for g in 1...max(top, 1) {
       let probe = FrozenTrial(number: -1, state: .running, systemAttrs: [(sampler.generationKey, .int(g))])
-      out[g] = try sampler.parents(history, of: probe).map(\.number)
+      out[g] = try sampler.parents(history, of: probe).trials.map(\.number)
     }
     return out
   }

@@ -25,6 +25,8 @@ extension NSGAIISampler {
     var intersected: Set<Int> = []
     var common: [(String, Distribution)]?
     var space = SearchSpace()
+    /// The parents last ranked: their generation, their list, and the ranking.
+    var prepared: (generation: Int, list: [Int], ranked: Ranked)?
   }
 
   /// The generation of a trial created now, and the parents list to record on it when it
@@ -127,27 +129,33 @@ extension NSGAIISampler {
     return GenerationPlan(generation: g, record: try survivors(chain, history).map(\.number))
   }
 
-  /// The parents of `trial`: the list it records, else that of its generation, else
-  /// (for a trial this sampler did not tag) those of the generation it would have now.
-  func parents(_ history: StudyHistory, of trial: FrozenTrial) throws(HoneError) -> [FrozenTrial] {
+  /// The parents of `trial`, ranked for its tournaments: the list it records, else that of
+  /// its generation, else (for a trial this sampler did not tag) those of the generation it
+  /// would have now. A generation's recorded parents are ranked once and kept, so that the
+  /// asks of a generation cost O(parameters), not O(population).
+  func parents(_ history: StudyHistory, of trial: FrozenTrial) throws(HoneError) -> Ranked {
     let trials = try history.trials()
     let g = generationTag(trial)
     var own: [Int]?
     if case .array(let items)? = trial.systemAttr(parentsKey) {
       own = items.compactMap { $0.integerValue.flatMap { Int(exactly: $0) } }
     }
-    let (found, chain) = lock.withLock { () -> ([FrozenTrial]?, Chain?) in
+    let directions = history.directions
+    let (found, chain) = lock.withLock { () -> (Ranked?, Chain?) in
       select(history, trials)
-      read(trials, objectives: history.directions.count)
+      read(trials, objectives: directions.count)
       let top = memo.maxGeneration
       let generation = g ?? ((memo.members[top]?.count ?? 0) >= populationSize ? top + 1 : top)
-      guard generation >= 1 else { return ([], nil) }
-      if let list = own ?? memo.records[generation]?.parents { return (list.compactMap { memo.complete[$0] }, nil) }
-      return (nil, makeChain(to: generation))
+      guard generation >= 1 else { return (Ranked([], directions: directions, constrained: constrained), nil) }
+      guard let list = own ?? memo.records[generation]?.parents else { return (nil, makeChain(to: generation)) }
+      if let p = memo.prepared, p.generation == generation, p.list == list { return (p.ranked, nil) }
+      let ranked = Ranked(list.compactMap { memo.complete[$0] }, directions: directions, constrained: constrained)
+      memo.prepared = (generation, list, ranked)
+      return (ranked, nil)
     }
     if let found { return found }
-    guard let chain else { return [] }
-    return try survivors(chain, history)
+    guard let chain else { return Ranked([], directions: directions, constrained: constrained) }
+    return Ranked(try survivors(chain, history), directions: directions, constrained: constrained)
   }
 
   /// What choosing generation g's parents takes, gathered under the lock: the parents of
@@ -193,11 +201,27 @@ extension NSGAIISampler {
 }
 
 /// A population with its losses (every objective minimized, NaN as +∞) and, when
-/// domination is constrained, each trial's feasibility.
-struct Ranked {
-  var trials: [FrozenTrial]
-  var losses: [[Double]]
-  var feasibility: [ParetoFront.Feasibility]?
+/// domination is constrained, each trial's feasibility. A class, so that the parents of a
+/// generation, ranked once, keep their table for the joint space between asks.
+final class Ranked: @unchecked Sendable {
+  let trials: [FrozenTrial]
+  let losses: [[Double]]
+  let feasibility: [ParetoFront.Feasibility]?
+  /// The last table built, guarded by the sampler's lock.
+  private var cached: Table?
+
+  /// The parents' values in one joint space, by position: what each child reads.
+  struct Table {
+    var space: SearchSpace
+    /// Each parent's values, nil for one that lacks a parameter of the space.
+    var rows: [[ParamValue?]]
+    /// Each parent's numeric values in the transformed space, nil when it lacks one.
+    var genes: [[Double]?]
+    /// The positions of the numeric and categorical parameters, and the numeric ones' bounds.
+    var numeric: [Int]
+    var categorical: [Int]
+    var bounds: [(Double, Double)]
+  }
 
   /// Domination is constrained with `constrained`, or when some trial carries constraint values (Optuna 5's rule).
   init(_ trials: [FrozenTrial], directions: [StudyDirection], constrained: Bool) {
@@ -214,6 +238,32 @@ struct Ranked {
     feasibility = isConstrained ? trials.map(ParetoFront.Feasibility.init) : nil
   }
 
+  /// The table of `space`, built on first use and kept until another space is asked for (under the sampler's lock).
+  func table(for space: SearchSpace) -> Table {
+    if let cached, cached.space == space { return cached }
+    let numeric = space.distributions.indices.filter { space.distributions[$0].isNumeric }
+    let rows = trials.map { t in
+      zip(space.names, space.distributions).enumerated().map { k, p -> ParamValue? in
+        guard let param = t.params.named(p.0, near: k), param.distribution == p.1 else { return nil }
+        return param.value
+      }
+    }
+    let genes = rows.map { row -> [Double]? in
+      var g: [Double] = []
+      for k in numeric {
+        guard let v = row[k] else { return nil }
+        g.append(space.distributions[k].geneticValue(v))
+      }
+      return g
+    }
+    let table = Table(
+      space: space, rows: rows, genes: genes, numeric: numeric,
+      categorical: space.distributions.indices.filter { !space.distributions[$0].isNumeric },
+      bounds: numeric.map { space.distributions[$0].geneticBounds })
+    cached = table
+    return table
+  }
+
   func dominates(_ i: Int, _ j: Int) -> Bool {
     guard let feasibility else { return ParetoFront.dominates(losses[i], losses[j]) }
     return ParetoFront.constrainedDominates(losses[i], feasibility[i], losses[j], feasibility[j])
@@ -223,11 +273,19 @@ struct Ranked {
   /// chosen: of two uniform draws (with replacement), the first when it dominates the second.
   func tournament<R: RandomNumberGenerator>(_ count: Int, using rng: inout R) -> [Int] {
     var chosen: [Int] = []
+    chosen.reserveCapacity(count)
     for _ in 0..<count {
-      let pool = trials.indices.filter { !chosen.contains($0) }
-      guard !pool.isEmpty else { break }
-      let a = pool[Int.random(in: 0..<pool.count, using: &rng)]
-      let b = pool[Int.random(in: 0..<pool.count, using: &rng)]
+      let left = trials.count - chosen.count
+      guard left > 0 else { break }
+      // The r-th index not chosen yet: each chosen index at or below it moves it one on.
+      let taken = chosen.sorted()
+      func draw() -> Int {
+        var r = Int.random(in: 0..<left, using: &rng)
+        for c in taken where c <= r { r += 1 }
+        return r
+      }
+      let a = draw()
+      let b = draw()
       chosen.append(dominates(a, b) ? a : b)
     }
     return chosen

@@ -155,10 +155,10 @@ public final class NSGAIISampler: Sampler, @unchecked Sendable {
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
   ) throws(HoneError) -> [String: ParamValue] {
     let parents = try parents(history, of: trial)
-    guard !parents.isEmpty, !space.isEmpty else { return [:] }
-    if let childGeneration { return try childGeneration(history, trial, space, parents) }
+    guard !parents.trials.isEmpty, !space.isEmpty else { return [:] }
+    if let childGeneration { return try childGeneration(history, trial, space, parents.trials) }
     var rng = Xoshiro256(seed: seed, stream: UInt64(truncatingIfNeeded: trial.number), substream: Self.childSubstream)
-    return child(of: parents, in: space, directions: history.directions, using: &rng)
+    return child(of: parents, in: space, multiObjective: history.isMultiObjective, using: &rng)
   }
 
   public func sampleIndependent(
@@ -172,67 +172,62 @@ public final class NSGAIISampler: Sampler, @unchecked Sendable {
 
   /// Optuna's child generation: a tournament for each parent, crossover or a copy, then mutation.
   func child<R: GeneticDraws & RandomNumberGenerator>(
-    of parents: [FrozenTrial], in space: SearchSpace, directions: [StudyDirection], using rng: inout R
+    of ranked: Ranked, in space: SearchSpace, multiObjective: Bool, using rng: inout R
   ) -> [String: ParamValue] {
-    let ranked = Ranked(parents, directions: directions, constrained: constrained)
-    var child: [String: ParamValue]
-    if rng.unit() < crossoverProb, let crossed = crossed(ranked, space, multiObjective: directions.count > 1, using: &rng) {
+    guard !ranked.trials.isEmpty else { return [:] }
+    let table = lock.withLock { ranked.table(for: space) }
+    var child: [ParamValue?]
+    if rng.unit() < crossoverProb, let crossed = crossed(ranked, table, multiObjective: multiObjective, using: &rng) {
       child = crossed
     } else {
-      child = [:]
-      let parent = parents[Int.random(in: 0..<parents.count, using: &rng)]
-      for (k, name) in space.names.enumerated() {
-        if let p = parent.params.named(name, near: k), p.distribution == space.distributions[k] { child[name] = p.value }
-      }
+      child = table.rows[Int.random(in: 0..<table.rows.count, using: &rng)]
     }
-    let rate = mutationProb ?? 1 / Double(Swift.max(1, child.count))
-    for (name, d) in zip(space.names, space.distributions) {
-      guard let value = child[name], rng.unit() < rate else { continue }
+    let rate = mutationProb ?? 1 / Double(Swift.max(1, child.count { $0 != nil }))
+    for (k, d) in space.distributions.enumerated() {
+      guard let value = child[k], rng.unit() < rate else { continue }
       // Without a mutation, or for a categorical parameter, the value is left to the random sampler.
-      child[name] = nil
+      child[k] = nil
       if let mutation, d.isNumeric {
-        let bounds = d.geneticBounds
-        child[name] = d.fromGenetic(mutation.mutated(d.geneticValue(value), bounds: bounds, using: &rng), clip: true)
+        child[k] = d.fromGenetic(mutation.mutated(d.geneticValue(value), bounds: d.geneticBounds, using: &rng), clip: true)
       }
     }
-    return child
+    var point: [String: ParamValue] = [:]
+    point.reserveCapacity(space.count)
+    for (k, name) in space.names.enumerated() { if let v = child[k] { point[name] = v } }
+    return point
   }
 
-  /// A crossover of parents chosen by tournament, drawn again (parents too) while it
-  /// leaves the space; nil when the parents lack a parameter of the space or are too few.
+  /// A crossover of parents chosen by tournament, drawn again (parents too) while it leaves
+  /// the space; by position in the space. Nil when a chosen parent lacks a parameter of the
+  /// space, or the parents are too few.
   func crossed<R: GeneticDraws & RandomNumberGenerator>(
-    _ ranked: Ranked, _ space: SearchSpace, multiObjective: Bool, using rng: inout R
-  ) -> [String: ParamValue]? {
+    _ ranked: Ranked, _ table: Ranked.Table, multiObjective: Bool, using rng: inout R
+  ) -> [ParamValue?]? {
     guard ranked.trials.count >= crossover.parentCount else { return nil }
-    let numeric = space.distributions.indices.filter { space.distributions[$0].isNumeric }
-    let categorical = space.distributions.indices.filter { !space.distributions[$0].isNumeric }
-    let bounds = numeric.map { space.distributions[$0].geneticBounds }
-    var child: [String: ParamValue] = [:]
+    let distributions = table.space.distributions
+    var child = Array(repeating: ParamValue?.none, count: distributions.count)
+    var points: [[Double]] = []
+    points.reserveCapacity(crossover.parentCount)
     for draw in 1...Self.maxDraws {
       let chosen = ranked.tournament(crossover.parentCount, using: &rng)
-      var values: [[ParamValue]] = []
+      guard let first = chosen.first, let last = chosen.last else { return nil }
+      for k in table.categorical {
+        let from = rng.unit() >= swappingProb ? last : first
+        guard let v = table.rows[from][k] else { return nil }
+        child[k] = v
+      }
+      guard !table.numeric.isEmpty else { return child }
+      points.removeAll(keepingCapacity: true)
       for i in chosen {
-        var row: [ParamValue] = []
-        for (k, (name, d)) in zip(space.names, space.distributions).enumerated() {
-          guard let p = ranked.trials[i].params.named(name, near: k), p.distribution == d else { return nil }
-          row.append(p.value)
-        }
-        values.append(row)
+        guard let genes = table.genes[i] else { return nil }
+        points.append(genes)
       }
-      child = [:]
-      for k in categorical {
-        let from = rng.unit() >= swappingProb ? values[values.count - 1] : values[0]
-        child[space.names[k]] = from[k]
-      }
-      guard !numeric.isEmpty else { return child }
-      let points = values.map { row in numeric.map { space.distributions[$0].geneticValue(row[$0]) } }
-      let x = crossover.child(points, bounds: bounds, multiObjective: multiObjective, using: &rng)
+      let x = crossover.child(points, bounds: table.bounds, multiObjective: multiObjective, using: &rng)
       var inside = true
-      for (j, k) in numeric.enumerated() {
-        let d = space.distributions[k]
+      for (j, k) in table.numeric.enumerated() {
         let xj = j < x.count ? x[j] : .nan
-        if let v = d.fromGenetic(xj, clip: draw == Self.maxDraws) {
-          child[space.names[k]] = v
+        if let v = distributions[k].fromGenetic(xj, clip: draw == Self.maxDraws) {
+          child[k] = v
         } else {
           inside = false
         }
