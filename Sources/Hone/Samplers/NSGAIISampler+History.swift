@@ -47,7 +47,8 @@ extension NSGAIISampler {
       var settledSoFar = true
       for k in memo.spaceSettled..<trials.count {
         let t = trials[k]
-        if t.state == .complete && memo.intersected.insert(t.number).inserted {
+        // A trial with every parameter of the space leaves it as it is: most trials do.
+        if t.state == .complete && memo.intersected.insert(t.number).inserted && !CmaEsSampler.holds(t, memo.common) {
           let next = SearchSpace.narrowing(memo.common, by: t.params)
           if next.count != memo.common?.count { (memo.common, changed) = (next, true) }
         }
