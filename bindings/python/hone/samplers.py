@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import numbers
-import sys
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from .distributions import _normalize, _plain_choice
@@ -709,6 +708,8 @@ class NSGAIIISampler(NSGAIISampler):
     def _options(self) -> Dict[str, Any]:
         return dict(super()._options(), **self._extra)
 
+
+import sys  # noqa: E402
 
 from . import _nsgaii as nsgaii  # noqa: E402  (the crossovers, as optuna.samplers.nsgaii)
 
