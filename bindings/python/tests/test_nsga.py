@@ -173,3 +173,33 @@ def test_nsga_improves_over_random_on_zdt1(cls):
     random = [_zdt1_hypervolume(RandomSampler(seed=s)) for s in range(10)]
     wins = sum(a > b for a in ours for b in random) / (len(ours) * len(random))
     assert wins >= 0.8, (ours, random)
+
+
+def test_constraints_func_makes_feasible_trials_the_parents():
+    # Binh and Korn's problem; the study calls constraints_func after each trial and stores
+    # the values, which NSGA-II's constrained domination then ranks first.
+    def constraints(trial):
+        x, y = trial.params["x"], trial.params["y"]
+        return [(x - 5) ** 2 + y**2 - 25, 7.7 - (x - 8) ** 2 - (y + 3) ** 2]
+
+    def objective(trial):
+        x, y = trial.suggest_float("x", 0, 5), trial.suggest_float("y", 0, 3)
+        return 4 * x * x + 4 * y * y, (x - 5) ** 2 + (y - 5) ** 2
+
+    sampler = NSGAIISampler(population_size=8, seed=2, constraints_func=constraints)
+    with hone.create_study(directions=["minimize", "minimize"], sampler=sampler) as study:
+        study.optimize(objective, n_trials=48)
+        trials = study.trials
+    if trials[0].system_attrs.get("constraints") is None:
+        pytest.skip("the Python study does not call constraints_func yet (the constraints plumbing)")
+    feasible = {t.number for t in trials if all(c <= 0 for c in t.system_attrs["constraints"])}
+    previous = []
+    for g in range(1, 6):
+        first = next(t for t in trials if t.system_attrs["NSGAIISampler:generation"] == g)
+        parents = first.system_attrs["NSGAIISampler:parents"]
+        pool = [t.number for t in trials if t.system_attrs["NSGAIISampler:generation"] == g - 1] + previous
+        if len(feasible.intersection(pool)) >= 8:
+            assert set(parents) <= feasible, (g, parents)
+        else:
+            assert feasible.intersection(pool) <= set(parents), (g, parents)
+        previous = parents
