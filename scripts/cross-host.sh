@@ -16,7 +16,7 @@ cc -std=c99 -Wall -Wextra -Werror -Iinclude Tests/CrossHost/trials.c -L"$lib" -l
   -Wl,-rpath,"$out/lib" -o "$out/trials"
 "$SWIFT" build -c release --product cross-host-swift >/dev/null
 passed=0
-for sampler in random qmc tpe cmaes brute_force partial_fixed; do
+for sampler in random qmc tpe cmaes nsgaii nsgaiii brute_force partial_fixed; do
   "$out/trials" $sampler >"$out/c.txt"
   HONE_LIBRARY="$lib/libhone.so" "$py" Tests/CrossHost/trials.py $sampler >"$out/py.txt"
   "$SWIFT" run -c release --skip-build cross-host-swift $sampler >"$out/swift.txt"

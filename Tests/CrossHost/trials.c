@@ -1,7 +1,8 @@
 /* Prints the parameters of 24 seeded trials, one JSON object per line, for the
  * cross-host check: C, Python and Swift must print the same lines. The
  * brute-force sampler searches finite spaces only: its floats get steps, and
- * one parameter is conditional. partial_fixed fixes n and opt over random. */
+ * one parameter is conditional. partial_fixed fixes n and opt over random. The
+ * NSGA samplers keep populations of 6, so the 24 trials span four generations. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -28,6 +29,9 @@ int main(int argc, char **argv) {
     snprintf(options, sizeof options,
              "{\"sampler\": {\"type\": \"partial_fixed\", \"options\": {\"fixed_params\": "
              "{\"n\": 5, \"opt\": \"sgd\"}, \"base_sampler\": {\"type\": \"random\", \"seed\": 123}}}}");
+  else if (strcmp(sampler, "nsgaii") == 0 || strcmp(sampler, "nsgaiii") == 0)
+    snprintf(options, sizeof options,
+             "{\"sampler\": {\"type\": \"%s\", \"seed\": 123, \"options\": {\"population_size\": 6}}}", sampler);
   else
     snprintf(options, sizeof options, "{\"sampler\": {\"type\": \"%s\", \"seed\": 123}}", sampler);
   hone_study *study = NULL;

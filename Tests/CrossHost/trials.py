@@ -11,6 +11,8 @@ make = {
     "qmc": hone.samplers.QMCSampler,
     "tpe": hone.samplers.TPESampler,
     "cmaes": hone.samplers.CmaEsSampler,
+    "nsgaii": lambda seed: hone.samplers.NSGAIISampler(population_size=6, seed=seed),
+    "nsgaiii": lambda seed: hone.samplers.NSGAIIISampler(population_size=6, seed=seed),
     "brute_force": hone.samplers.BruteForceSampler,
     "partial_fixed": lambda seed: hone.samplers.PartialFixedSampler(
         {"n": 5, "opt": "sgd"}, hone.samplers.RandomSampler(seed=seed)

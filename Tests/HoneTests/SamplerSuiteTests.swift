@@ -37,6 +37,14 @@ import Testing
       name: "gp-optuna-prior",
       json: #"{"type": "gp", "seed": 7, "options": {"n_startup_trials": 3, "lengthscale_prior": "optuna"}}"#),
     Spec(name: "cmaes", json: #"{"type": "cmaes", "seed": 7, "options": {"popsize": 4}}"#),
+    Spec(name: "nsgaii", json: #"{"type": "nsgaii", "seed": 7, "options": {"population_size": 4}}"#),
+    Spec(
+      name: "nsgaii-sbx-polynomial",
+      json: #"{"type": "nsgaii", "seed": 7, "options": {"population_size": 4, "crossover": "sbx", "mutation": "polynomial"}}"#),
+    Spec(
+      name: "nsgaii-undx",
+      json: #"{"type": "nsgaii", "seed": 7, "options": {"population_size": 3, "crossover": "undx", "crossover_prob": 1}}"#),
+    Spec(name: "nsgaiii", json: #"{"type": "nsgaiii", "seed": 7, "options": {"population_size": 4}}"#),
     Spec(
       name: "grid",
       json: #"""

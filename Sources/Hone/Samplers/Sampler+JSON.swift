@@ -79,8 +79,11 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
   case "partial_fixed":
     return try PartialFixedSampler(options: options, seed: seed)
   case "cmaes": return try CmaEsSampler.make(options, seed: seed)
+  case "nsgaii": return try NSGAIISampler.make(options, seed: seed)
+  case "nsgaiii": return try NSGAIIISampler.make(options, seed: seed)
   default:
-    throw .invalidArgument("unknown sampler type '\(type)' (tpe, random, grid, qmc, gp, cmaes, brute_force, partial_fixed)")
+    throw .invalidArgument(
+      "unknown sampler type '\(type)' (tpe, random, grid, qmc, gp, cmaes, nsgaii, nsgaiii, brute_force, partial_fixed)")
   }
 }
 
@@ -118,6 +121,8 @@ public func samplerSpec(_ sampler: any Sampler, seed: UInt64?) -> JSON? {
   case let s as PartialFixedSampler:
     return s.specOptions.map { spec("partial_fixed", $0) }
   case let s as CmaEsSampler: return spec("cmaes", s.specOptions)
+  case let s as NSGAIISampler where s.selection == .crowding: return s.specOptions.map { spec("nsgaii", $0) }
+  case let s as NSGAIIISampler: return s.specOptions.map { spec("nsgaiii", $0) }
   default:
     return nil
   }

@@ -8,6 +8,8 @@ switch kind {
 case "qmc": sampler = QMCSampler(seed: 123)
 case "tpe": sampler = TPESampler(seed: 123)
 case "cmaes": sampler = try CmaEsSampler(seed: 123)
+case "nsgaii": sampler = try NSGAIISampler(populationSize: 6, seed: 123)
+case "nsgaiii": sampler = try NSGAIIISampler(populationSize: 6, seed: 123)
 case "brute_force": sampler = BruteForceSampler(seed: 123)
 case "partial_fixed":
   sampler = try PartialFixedSampler(

@@ -1,8 +1,8 @@
 """Samplers: configuration objects with Optuna's names.
 
 The sampling itself runs inside ``libhone``; a sampler here only describes itself
-as the library's spec, ``{"type": "tpe" | "random" | "grid" | "qmc" | "gp" | "cmaes" |
-"brute_force" | "partial_fixed", "seed": 42, "options": {...}}``. The same seed gives the same trials from Python, C and Swift.
+as the library's spec, ``{"type": "tpe" | "random" | "grid" | "qmc" | "gp" | "cmaes" | "nsgaii" |
+"nsgaiii" | "brute_force" | "partial_fixed", "seed": 42, "options": {...}}``. The same seed gives the same trials from Python, C and Swift.
 
 A sampler is checked when it is made: a value of the wrong kind here
 (``TypeError``), a value out of range by the library, whose
@@ -26,6 +26,8 @@ __all__ = [
     "GridSampler",
     "GPSampler",
     "CmaEsSampler",
+    "NSGAIISampler",
+    "NSGAIIISampler",
     "BruteForceSampler",
     "PartialFixedSampler",
     "default_gamma",
@@ -562,3 +564,157 @@ class PartialFixedSampler(BaseSampler):
 
     def __repr__(self) -> str:
         return f"PartialFixedSampler({self._fixed_params!r}, {self._base_sampler!r})"
+
+
+class NSGAIISampler(BaseSampler):
+    """NSGA-II, as Optuna's ``NSGAIISampler``: a genetic algorithm whose survivors
+    are chosen by fast non-dominated sorting and crowding distance.
+
+    It works with one objective too (a plain elitist genetic algorithm). Each
+    child takes its parents by binary tournament; with probability
+    ``crossover_prob`` it is their ``crossover`` (one of
+    :mod:`hone.samplers.nsgaii`'s, an operator's name such as ``"sbx"``, or an
+    Optuna crossover object; :class:`~hone.samplers.nsgaii.UniformCrossover`
+    with ``swapping_prob`` by default), else a copy of one parent; categorical
+    parameters always cross by uniform crossover with ``swapping_prob``. Each
+    parameter then mutates with probability ``mutation_prob`` (``1 / n`` for n
+    parameters by default): resampled at random, or moved by ``mutation``
+    (:class:`~hone.samplers.nsgaii.PolynomialMutation`). Generation 0 is random.
+
+    Generations live in the study: each trial records its generation in the
+    system attribute ``"NSGAIISampler:generation"``, and the first trial of a
+    generation lists its parents in ``"NSGAIISampler:parents"``, so a study
+    reloaded from storage, or shared by several workers, continues the same
+    search, and any worker's trials complete a generation.
+
+    ``constraints_func(frozen_trial)``, as in Optuna, gives a sequence of floats,
+    each satisfied when <= 0; the study stores them in the trial's system
+    attribute ``"constraints"``, and domination is then constrained (feasible
+    first, then by total violation; a trial without constraint values comes
+    after every trial with them). The spec says ``"constraints": true``.
+
+    ``elite_population_selection_strategy``, ``child_generation_strategy`` and
+    ``after_trial_strategy`` take Python callables in Optuna. Hone's sampler
+    runs inside the library, whose spec cannot carry code, so only the built-in
+    strategies exist here (Swift's ``NSGAIISampler`` has them as closures):
+    passing one raises ``NotImplementedError``.
+    """
+
+    _type = "nsgaii"
+
+    def __init__(
+        self,
+        *,
+        population_size: int = 50,
+        mutation: Optional[Any] = None,
+        mutation_prob: Optional[float] = None,
+        crossover: Optional[Any] = None,
+        crossover_prob: float = 0.9,
+        swapping_prob: float = 0.5,
+        seed: Optional[int] = None,
+        constraints_func: Optional[Any] = None,
+        elite_population_selection_strategy: Optional[Any] = None,
+        child_generation_strategy: Optional[Any] = None,
+        after_trial_strategy: Optional[Any] = None,
+    ) -> None:
+        super().__init__(seed)
+        for name, strategy in [
+            ("elite_population_selection_strategy", elite_population_selection_strategy),
+            ("child_generation_strategy", child_generation_strategy),
+            ("after_trial_strategy", after_trial_strategy),
+        ]:
+            if strategy is not None:
+                raise NotImplementedError(
+                    f"{name}: hone's NSGA samplers run inside libhone, so only the built-in strategies exist"
+                )
+        if constraints_func is not None and not callable(constraints_func):
+            raise TypeError(f"constraints_func must be callable, not {type(constraints_func).__name__}")
+        self._constraints_func = constraints_func
+        self._config: Dict[str, Any] = {
+            "population_size": _int("population_size", population_size),
+            "mutation": nsgaii._mutation_spec(mutation),
+            "mutation_prob": None if mutation_prob is None else _real("mutation_prob", mutation_prob),
+            "crossover_prob": _real("crossover_prob", crossover_prob),
+            "swapping_prob": _real("swapping_prob", swapping_prob),
+            "crossover": nsgaii._crossover_spec(crossover),
+            "constraints": constraints_func is not None,
+        }
+        self._validate()
+
+    @property
+    def constraints_func(self) -> Optional[Any]:
+        """The function that gives each finished trial's constraint values, or None."""
+        return self._constraints_func
+
+    def _options(self) -> Dict[str, Any]:
+        return {k: v for k, v in self._config.items() if v is not None}
+
+    def __repr__(self) -> str:
+        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items() if k != "constraints")
+        extra = "" if self._constraints_func is None else f", constraints_func={self._constraints_func!r}"
+        return f"{type(self).__name__}(seed={self._seed!r}, {options}{extra})"
+
+
+class NSGAIIISampler(NSGAIISampler):
+    """NSGA-III, as Optuna's ``NSGAIIISampler``: NSGA-II whose last front is
+    thinned by niching around reference points instead of crowding distance.
+
+    ``reference_points`` (one row per point, one column per objective; only
+    their directions matter) default to Das and Dennis's points on the unit
+    simplex with ``dividing_parameter`` divisions. The objectives are
+    normalized as losses (a maximized objective as its negation). Generations
+    are kept under ``"NSGAIIISampler:generation"`` and
+    ``"NSGAIIISampler:parents"``. Every other argument is
+    :class:`NSGAIISampler`'s.
+    """
+
+    _type = "nsgaiii"
+
+    def __init__(
+        self,
+        *,
+        population_size: int = 50,
+        mutation: Optional[Any] = None,
+        mutation_prob: Optional[float] = None,
+        crossover: Optional[Any] = None,
+        crossover_prob: float = 0.9,
+        swapping_prob: float = 0.5,
+        seed: Optional[int] = None,
+        constraints_func: Optional[Any] = None,
+        reference_points: Optional[Any] = None,
+        dividing_parameter: int = 3,
+        elite_population_selection_strategy: Optional[Any] = None,
+        child_generation_strategy: Optional[Any] = None,
+        after_trial_strategy: Optional[Any] = None,
+    ) -> None:
+        self._extra: Dict[str, Any] = {"dividing_parameter": _int("dividing_parameter", dividing_parameter)}
+        if reference_points is not None:
+            rows = reference_points.tolist() if hasattr(reference_points, "tolist") else reference_points
+            self._extra["reference_points"] = [
+                [_real("reference_points", x) for x in row] for row in rows
+            ]
+        super().__init__(
+            population_size=population_size,
+            mutation=mutation,
+            mutation_prob=mutation_prob,
+            crossover=crossover,
+            crossover_prob=crossover_prob,
+            swapping_prob=swapping_prob,
+            seed=seed,
+            constraints_func=constraints_func,
+            elite_population_selection_strategy=elite_population_selection_strategy,
+            child_generation_strategy=child_generation_strategy,
+            after_trial_strategy=after_trial_strategy,
+        )
+        self._config.update(self._extra)
+
+    def _options(self) -> Dict[str, Any]:
+        return dict(super()._options(), **self._extra)
+
+
+import sys  # noqa: E402
+
+from . import _nsgaii as nsgaii  # noqa: E402  (the crossovers, as optuna.samplers.nsgaii)
+
+# So that ``from hone.samplers.nsgaii import SBXCrossover`` works, as Optuna's import does.
+sys.modules[__name__ + ".nsgaii"] = nsgaii
