@@ -24,7 +24,7 @@ extension ParetoFront {
   }
 
   /// The non-domination rank of every point (0 for the first front), every objective
-  /// minimized, by Deb's fast non-dominated sort: O(M·N²) comparisons.
+  /// minimized, by fronts peeled from the lexicographically sorted points (`ParetoRank`).
   ///
   /// Equal points share a rank, as neither dominates the other. With `feasibility`
   /// (one per point) the ranks follow constrained domination: the feasible points
@@ -119,39 +119,6 @@ extension ParetoFront {
     return distance
   }
 
-  /// Deb's fast non-dominated sort on plain objectives.
-  static func paretoRanks(_ points: [[Double]]) -> [Int] {
-    let n = points.count
-    guard n > 1 else { return Array(repeating: 0, count: n) }
-    var ranks = Array(repeating: -1, count: n)
-    var dominated = Array(repeating: [Int](), count: n)
-    var count = Array(repeating: 0, count: n)
-    for i in 0..<n {
-      for j in (i + 1)..<n {
-        if dominates(points[i], points[j]) {
-          dominated[i].append(j)
-          count[j] += 1
-        } else if dominates(points[j], points[i]) {
-          dominated[j].append(i)
-          count[i] += 1
-        }
-      }
-    }
-    var front = (0..<n).filter { count[$0] == 0 }
-    var rank = 0
-    while !front.isEmpty {
-      var next: [Int] = []
-      for i in front {
-        ranks[i] = rank
-        for j in dominated[i] {
-          count[j] -= 1
-          if count[j] == 0 { next.append(j) }
-        }
-      }
-      front = next
-      rank += 1
-    }
-    // NaN coordinates compare neither way and can make domination cyclic: such points share the last rank.
-    return ranks.map { $0 < 0 ? rank : $0 }
-  }
+  /// The non-domination ranks on plain objectives, by `ParetoRank`, which the TPE split shares.
+  static func paretoRanks(_ points: [[Double]]) -> [Int] { ParetoRank.ranks(points) }
 }
