@@ -35,6 +35,10 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   public let deterministicObjective: Bool
   /// The family of the prior on the kernel's lengthscales.
   public let lengthscalePrior: GPPrior.LengthscaleFamily
+  /// Whether the trials carry constraint values (Optuna's `constraints_func`): each
+  /// constraint is then modeled by a GP of its own, and the acquisition adds the
+  /// log probability that every constraint holds.
+  public let constrained: Bool
   public let optimizer: GPAcquisitionOptimizer
   /// How each fit chooses the hyperparameters; internal so tests can shrink the cold-fit subset before the first ask.
   var fitOptions: GPFitOptions
@@ -67,7 +71,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   public init(
     seed: UInt64? = nil, kernel: GPKernelShape = .matern52, acquisition: Acquisition = .logEI,
     nStartupTrials: Int = 10, deterministicObjective: Bool = false, nCandidates: Int = 1024,
-    nRestarts: Int = 10, lengthscalePrior: GPPrior.LengthscaleFamily = .logNormal
+    nRestarts: Int = 10, lengthscalePrior: GPPrior.LengthscaleFamily = .logNormal, constrained: Bool = false
   ) throws(HoneError) {
     guard nStartupTrials >= 0 else { throw .invalidArgument("gp sampler: n_startup_trials must be >= 0") }
     guard nCandidates >= 1 else { throw .invalidArgument("gp sampler: n_candidates must be >= 1") }
@@ -82,6 +86,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     self.nStartupTrials = nStartupTrials
     self.deterministicObjective = deterministicObjective
     self.lengthscalePrior = lengthscalePrior
+    self.constrained = constrained
     self.optimizer = GPAcquisitionOptimizer(rawSamples: nCandidates, starts: nRestarts)
     self.fitOptions = GPFitOptions(
       shape: kernel, deterministic: deterministicObjective, prior: GPPrior(lengthscaleFamily: lengthscalePrior))

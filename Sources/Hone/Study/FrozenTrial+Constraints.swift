@@ -5,7 +5,8 @@ extension FrozenTrial {
 
   /// The constraint values set on the trial, each satisfied when ≤ 0; nil when none were set.
   ///
-  /// Storage decoding rejects a stored attribute that is not an array of numbers,
+  /// Storage decoding rejects a stored attribute that is neither an array of
+  /// numbers nor null (what Optuna stores when the constraints function raised),
   /// so nil here means the trial has none.
   public var constraints: [Double]? {
     guard case .array(let items)? = systemAttr(Self.constraintsKey) else { return nil }
