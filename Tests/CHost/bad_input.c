@@ -179,7 +179,7 @@ CASE(attr_unknown_trial, hone_trial_set_user_attr(f->study, 12, "k", "1"))
 CASE(attr_after_tell, hone_trial_set_user_attr(f->study, 1, "k", "1"))
 
 /* set_constraints: trial 0 is RUNNING, trial 1 COMPLETE. */
-static const double cons_nan[] = {-1.0, NAN};
+static const double with_nan[] = {-1.0, NAN};
 CASE(cons_null_study, hone_trial_set_constraints(NULL, 0, &one, 1))
 CASE(cons_dead_study, hone_trial_set_constraints(f->dead, 0, &one, 1))
 CASE(cons_unknown_trial, hone_trial_set_constraints(f->study, 8, &one, 1))
@@ -187,7 +187,7 @@ CASE(cons_negative_trial, hone_trial_set_constraints(f->study, -2, &one, 1))
 CASE(cons_after_tell, hone_trial_set_constraints(f->study, 1, &one, 1))
 CASE(cons_after_tell_empty, hone_trial_set_constraints(f->study, 1, NULL, 0))
 CASE(cons_null_values, hone_trial_set_constraints(f->study, 0, NULL, 2))
-CASE(cons_nan, hone_trial_set_constraints(f->study, 0, cons_nan, 2))
+CASE(cons_nan, hone_trial_set_constraints(f->study, 0, with_nan, 2))
 CASE(cons_too_many, hone_trial_set_constraints(f->study, 0, two, (size_t)1 << 17))
 
 /* Results. */

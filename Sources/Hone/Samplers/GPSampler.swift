@@ -15,7 +15,8 @@
 /// Pruned and failed trials are left out of the model: a pruned trial's value was
 /// measured at a lower fidelity and would bias the surrogate, as in Optuna.
 /// Infinite values are clipped to the finite range seen. Multi-objective studies
-/// are not modeled; every parameter is then sampled at random.
+/// are not modeled; every parameter is then sampled at random. A constrained
+/// sampler models each constraint too (see `constraintModels`).
 public final class GPSampler: Sampler, @unchecked Sendable {
   /// The acquisition function to maximize.
   public enum Acquisition: Sendable, Equatable {
@@ -58,6 +59,8 @@ public final class GPSampler: Sampler, @unchecked Sendable {
 
   /// The last fit for each joint space, to warm-start or stand in for the next fit.
   var warmStarts: [String: Fit] = [:]
+  /// The hyperparameters of the last fit of each constraint, by joint space, to warm-start the next.
+  var constraintWarmStarts: [String: [GPHyperparameters]] = [:]
   /// Points proposed to trials that have not suggested them yet: pending evaluations
   /// the storage cannot show yet.
   private var proposals: [Int: (SearchSpace, [String: ParamValue])] = [:]
@@ -114,7 +117,8 @@ public final class GPSampler: Sampler, @unchecked Sendable {
       guard t.state == .complete, let value = t.value else { return nil }
       let params = Self.paramsByName(t)
       guard space.names.allSatisfy({ params[$0] != nil }) else { return nil }
-      return Observation(number: t.number, value: value, params: params.mapValues(\.value))
+      return Observation(
+        number: t.number, value: value, params: params.mapValues(\.value), constraints: constrained ? t.constraints : nil)
     }
     let point: [String: ParamValue]
     if observed.count < max(nStartupTrials, 1) {
@@ -165,6 +169,8 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     var value: Double
     /// The internal value of each parameter by name.
     var params: [String: ParamValue]
+    /// The constraint values, when the sampler is constrained and the trial has them.
+    var constraints: [Double]?
   }
 
   /// The trial's parameters by name; the first of a repeated name wins, as in `FrozenTrial.param`.
