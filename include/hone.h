@@ -486,8 +486,7 @@ hone_status hone_study_n_trials(size_t *out, hone_study *study);
  * is <= 0, or it has none.
  *
  * @return HONE_NOT_FOUND when no trial is complete, or no complete one is
- *   feasible; HONE_STATE in a
- *   multi-objective study (use hone_study_best_trials_json).
+ *   feasible; HONE_STATE in a multi-objective study (use hone_study_best_trials_json).
  */
 hone_status hone_study_best_trial(int64_t *out_trial, hone_study *study);
 
