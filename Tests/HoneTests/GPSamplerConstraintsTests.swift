@@ -89,6 +89,7 @@ final class GPSamplerConstraintsTests: XCTestCase {
         .bool(false), type)
       XCTAssertThrowsError(try makeSampler(try JSON.parse(#"{"type": "\#(type)", "options": {"constraints": 1}}"#)))
     }
-    XCTAssertTrue(try XCTUnwrap(try makeSampler(try JSON.parse(#"{"type": "gp", "options": {"constraints": true}}"#)) as? GPSampler).constrained)
+    let gp = try makeSampler(try JSON.parse(#"{"type": "gp", "options": {"constraints": true}}"#))
+    XCTAssertTrue(try XCTUnwrap(gp as? GPSampler).constrained)
   }
 }

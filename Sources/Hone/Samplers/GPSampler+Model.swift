@@ -68,7 +68,9 @@ extension GPSampler {
         space: space, observed: observed, rows: rows, raw: raw, kinds: kinds, trial: trial)
     {
       // EI improves on the best feasible value, under the map the objective's targets went through.
-      terms = constraints.bestFeasible.map { [GPAcquisitionTerm(model: model, acquisition: objective(best: scaling.apply($0)))] } ?? []
+      terms = constraints.bestFeasible.map {
+        [GPAcquisitionTerm(model: model, acquisition: objective(best: scaling.apply($0)))]
+      } ?? []
       terms += constraints.terms
       incumbent = constraints.incumbent.map { [$0] } ?? []
     }

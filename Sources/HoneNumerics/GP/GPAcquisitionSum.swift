@@ -43,7 +43,9 @@ public struct GPAcquisitionSum: Sendable {
   }
 
   /// The sum at each row of `points` (m×d) and its gradient in x, an m×d matrix: the terms' sums.
-  public func valuesAndGradient(at points: Matrix<Double>) throws(HoneError) -> (values: [Double], gradient: Matrix<Double>) {
+  public func valuesAndGradient(
+    at points: Matrix<Double>
+  ) throws(HoneError) -> (values: [Double], gradient: Matrix<Double>) {
     var (total, gradient) = try terms[0].model.acquisitionGradient(terms[0].acquisition, at: points)
     for t in terms.dropFirst() {
       let (v, g) = try t.model.acquisitionGradient(t.acquisition, at: points)
