@@ -314,6 +314,12 @@ class Study(_Handle):
         keeps the last reported intermediate value. With ``skip_if_finished``, a
         finished trial is returned unchanged; otherwise telling it again raises
         :class:`hone.StateError`.
+
+        When the sampler has a ``constraints_func``, it is called on the RUNNING
+        trial before a COMPLETE or PRUNED state is written, and its values are
+        stored in the system attribute ``"constraints"``, as Optuna does. A
+        value that is NaN raises ``ValueError``, and one that is not a number
+        ``TypeError``; the state is written all the same, then the error raised.
         """
         number = trial.number if isinstance(trial, Trial) else operator.index(trial)
         if skip_if_finished:
