@@ -449,7 +449,10 @@ class Study(_Handle):
         sampler is exhausted (a grid fully visited). ``func(trial)`` returns the
         objective value(s); raising :class:`hone.TrialPruned` marks the trial
         PRUNED; any other exception marks it FAIL and is raised again unless it
-        is an instance of ``catch``. Each callback is called as
+        is an instance of ``catch``. A sampler's ``constraints_func`` runs on
+        each trial that ends COMPLETE or PRUNED, before its state is written
+        (see :meth:`tell`); an error it raises ends ``optimize`` once the trial
+        is told, as in Optuna. Each callback is called as
         ``callback(study, frozen_trial)`` after each trial. ``n_jobs > 1`` (or
         -1 for one per CPU) runs trials in that many threads on this study.
         ``show_progress_bar`` is not supported and only warns.
