@@ -409,6 +409,29 @@ hone_status hone_study_tell(
     hone_trial_state state);
 
 /**
+ * Sets the constraint values of a running trial, as Optuna's constraints_func gives them.
+ *
+ * Each value is satisfied when <= 0; infinities are kept. The values are stored
+ * as Optuna stores them, in the trial's system attribute "constraints", so the
+ * best trial and the Pareto front consider only feasible trials (those whose
+ * every value is <= 0, or that have none), and constrained samplers see them.
+ * Call it after the objective returns and before hone_study_tell, as Optuna
+ * does; setting them again replaces them, and n = 0 sets an empty list (the
+ * trial is feasible). The values are copied: the caller keeps ownership of the
+ * array. It may be called from any thread: calls on one study are serialized.
+ *
+ * @param values n constraint values, none NaN; may be NULL only when n is 0.
+ * @return HONE_INVALID_ARGUMENT for a NaN value, a NULL values with n > 0 or
+ *   n above 65536; HONE_STATE for a trial that is not RUNNING (already told);
+ *   HONE_NOT_FOUND for no such trial. A failed call changes nothing.
+ */
+hone_status hone_trial_set_constraints(
+    hone_study *study,
+    int64_t trial,
+    const double *values,
+    size_t n);
+
+/**
  * Reports an intermediate objective value at a step, for pruning.
  *
  * A step already reported keeps its first value; NaN is accepted.
@@ -457,18 +480,23 @@ hone_status hone_trial_set_user_attr(
 hone_status hone_study_n_trials(size_t *out, hone_study *study);
 
 /**
- * The number of the best COMPLETE trial of a single-objective study.
+ * The number of the best feasible COMPLETE trial of a single-objective study.
  *
- * @return HONE_NOT_FOUND when no trial is complete; HONE_STATE in a
- *   multi-objective study (use hone_study_best_trials_json).
+ * A trial is feasible when each of its constraint values (hone_trial_set_constraints)
+ * is <= 0, or it has none.
+ *
+ * @return HONE_NOT_FOUND when no trial is complete, or no complete one is
+ *   feasible; HONE_STATE in a multi-objective study (use hone_study_best_trials_json).
  */
 hone_status hone_study_best_trial(int64_t *out_trial, hone_study *study);
 
-/** The best objective value of a single-objective study. */
+/**
+ * The best objective value of a single-objective study: that of hone_study_best_trial.
+ */
 hone_status hone_study_best_value(double *out, hone_study *study);
 
 /**
- * The Pareto front (the non-dominated COMPLETE trials) as a JSON array of trials.
+ * The Pareto front (the feasible COMPLETE trials no other one dominates) as a JSON array of trials.
  *
  * @param out receives the text; release it with `hone_free`.
  */

@@ -225,6 +225,39 @@ import Hone
   }
 }
 
+/// Sets the constraint values of a running trial, as Optuna's constraints_func gives them.
+///
+/// Each value is satisfied when <= 0; infinities are kept. The values are stored
+/// as Optuna stores them, in the trial's system attribute "constraints", so the
+/// best trial and the Pareto front consider only feasible trials (those whose
+/// every value is <= 0, or that have none), and constrained samplers see them.
+/// Call it after the objective returns and before hone_study_tell, as Optuna
+/// does; setting them again replaces them, and n = 0 sets an empty list (the
+/// trial is feasible). The values are copied: the caller keeps ownership of the
+/// array. It may be called from any thread: calls on one study are serialized.
+///
+/// - Parameter values: n constraint values, none NaN; may be NULL only when n is 0.
+/// - Returns: HONE_INVALID_ARGUMENT for a NaN value, a NULL values with n > 0 or
+///   n above 65536; HONE_STATE for a trial that is not RUNNING (already told);
+///   HONE_NOT_FOUND for no such trial. A failed call changes nothing.
+@c public func hone_trial_set_constraints(
+  _ study: hone_study?,
+  _ trial: Int64,
+  _ values: UnsafePointer<Double>?,
+  _ n: UInt
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let s = try studyHandles.object(study)
+    guard n <= 1 << 16 else { throw .invalidArgument("n (\(n)) is too large") }
+    var list: [Double] = []
+    if n > 0 {
+      guard let values else { throw .invalidArgument("values is NULL but n is \(n)") }
+      list = Array(UnsafeBufferPointer(start: values, count: Int(n)))
+    }
+    try s.setConstraints(trial: try trialNumber(trial), list)
+  }
+}
+
 /// Reports an intermediate objective value at a step, for pruning.
 ///
 /// A step already reported keeps its first value; NaN is accepted.

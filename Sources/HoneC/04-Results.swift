@@ -20,10 +20,13 @@ import Hone
   }
 }
 
-/// The number of the best COMPLETE trial of a single-objective study.
+/// The number of the best feasible COMPLETE trial of a single-objective study.
 ///
-/// - Returns: HONE_NOT_FOUND when no trial is complete; HONE_STATE in a
-///   multi-objective study (use hone_study_best_trials_json).
+/// A trial is feasible when each of its constraint values (hone_trial_set_constraints)
+/// is <= 0, or it has none.
+///
+/// - Returns: HONE_NOT_FOUND when no trial is complete, or no complete one is
+///   feasible; HONE_STATE in a multi-objective study (use hone_study_best_trials_json).
 @c public func hone_study_best_trial(
   _ out_trial: UnsafeMutablePointer<Int64>?,
   _ study: hone_study?
@@ -34,7 +37,7 @@ import Hone
   }
 }
 
-/// The best objective value of a single-objective study.
+/// The best objective value of a single-objective study: that of hone_study_best_trial.
 @c public func hone_study_best_value(
   _ out: UnsafeMutablePointer<Double>?,
   _ study: hone_study?
@@ -49,7 +52,7 @@ import Hone
   }
 }
 
-/// The Pareto front (the non-dominated COMPLETE trials) as a JSON array of trials.
+/// The Pareto front (the feasible COMPLETE trials no other one dominates) as a JSON array of trials.
 ///
 /// - Parameter out: receives the text; release it with `hone_free`.
 @c public func hone_study_best_trials_json(

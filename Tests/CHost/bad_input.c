@@ -178,6 +178,18 @@ CASE(attr_null_value, hone_trial_set_user_attr(f->study, 0, "k", NULL))
 CASE(attr_unknown_trial, hone_trial_set_user_attr(f->study, 12, "k", "1"))
 CASE(attr_after_tell, hone_trial_set_user_attr(f->study, 1, "k", "1"))
 
+/* set_constraints: trial 0 is RUNNING, trial 1 COMPLETE. */
+static const double with_nan[] = {-1.0, NAN};
+CASE(cons_null_study, hone_trial_set_constraints(NULL, 0, &one, 1))
+CASE(cons_dead_study, hone_trial_set_constraints(f->dead, 0, &one, 1))
+CASE(cons_unknown_trial, hone_trial_set_constraints(f->study, 8, &one, 1))
+CASE(cons_negative_trial, hone_trial_set_constraints(f->study, -2, &one, 1))
+CASE(cons_after_tell, hone_trial_set_constraints(f->study, 1, &one, 1))
+CASE(cons_after_tell_empty, hone_trial_set_constraints(f->study, 1, NULL, 0))
+CASE(cons_null_values, hone_trial_set_constraints(f->study, 0, NULL, 2))
+CASE(cons_nan, hone_trial_set_constraints(f->study, 0, with_nan, 2))
+CASE(cons_too_many, hone_trial_set_constraints(f->study, 0, two, (size_t)1 << 17))
+
 /* Results. */
 CASE(n_trials_null_out, hone_study_n_trials(NULL, f->study))
 CASE(n_trials_dead, hone_study_n_trials(&z_out, f->dead))
@@ -356,6 +368,15 @@ static const bad_case cases[] = {
     ROW(attr_null_value, HONE_INVALID_ARGUMENT, "NULL"),
     ROW(attr_unknown_trial, HONE_NOT_FOUND, "12"),
     ROW(attr_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(cons_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(cons_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
+    ROW(cons_unknown_trial, HONE_NOT_FOUND, "8"),
+    ROW(cons_negative_trial, HONE_NOT_FOUND, "-2"),
+    ROW(cons_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(cons_after_tell_empty, HONE_STATE, "COMPLETE"),
+    ROW(cons_null_values, HONE_INVALID_ARGUMENT, "values is NULL"),
+    ROW(cons_nan, HONE_INVALID_ARGUMENT, "NaN"),
+    ROW(cons_too_many, HONE_INVALID_ARGUMENT, "too large"),
     ROW(n_trials_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(n_trials_dead, HONE_INVALID_ARGUMENT, "not a live"),
     ROW(best_null_out, HONE_INVALID_ARGUMENT, "NULL"),
@@ -493,6 +514,40 @@ static int other_checks(void) {
   return failed;
 }
 
+/* Constraints: kept as Optuna keeps them, and the best trial is the best feasible one. */
+enum { CONSTRAINT_CHECKS = 5 };
+static int constraint_checks(void) {
+  int failed = 0;
+  hone_study *s = NULL;
+  int64_t t, best = -1;
+  double v = 0;
+  char *text = NULL;
+  const double infeasible[] = {0.5, -1.0}, feasible[] = {0.0, -INFINITY};
+  if (hone_study_create(&s, "{\"sampler\": {\"type\": \"random\", \"seed\": 5}}") != HONE_OK)
+    return CONSTRAINT_CHECKS;
+  /* Trial 0: the lower value but infeasible; trial 1 feasible; trial 2 with no constraints. */
+  failed += !expect(hone_study_ask(&t, s) == HONE_OK && hone_trial_set_constraints(s, t, feasible, 2) == HONE_OK &&
+                        hone_trial_set_constraints(s, t, infeasible, 2) == HONE_OK &&
+                        hone_study_tell(NULL, s, t, &(double){1.0}, 1, HONE_TRIAL_COMPLETE) == HONE_OK,
+                    "constraints set twice on a running trial, the second replacing the first");
+  failed += !expect(hone_study_best_trial(&best, s) == HONE_NOT_FOUND && strstr(hone_last_error(), "feasible") != NULL,
+                    "no feasible trial: best_trial is HONE_NOT_FOUND saying so");
+  failed += !expect(hone_study_ask(&t, s) == HONE_OK && hone_trial_set_constraints(s, t, feasible, 2) == HONE_OK &&
+                        hone_study_tell(NULL, s, t, &(double){3.0}, 1, HONE_TRIAL_COMPLETE) == HONE_OK &&
+                        hone_study_best_trial(&best, s) == HONE_OK && best == 1 &&
+                        hone_study_best_value(&v, s) == HONE_OK && v == 3.0,
+                    "the best trial is the best feasible one");
+  failed += !expect(hone_study_ask(&t, s) == HONE_OK && hone_trial_set_constraints(s, t, NULL, 0) == HONE_OK &&
+                        hone_study_tell(NULL, s, t, &(double){2.0}, 1, HONE_TRIAL_COMPLETE) == HONE_OK &&
+                        hone_study_best_trial(&best, s) == HONE_OK && best == 2,
+                    "an empty list of constraints is feasible");
+  failed += !expect(hone_trial_json(&text, s, 0) == HONE_OK && strstr(text, "\"constraints\":[0.5,-1]") != NULL,
+                    "the values are the system attribute \"constraints\"");
+  hone_free(text);
+  hone_study_destroy(s);
+  return failed;
+}
+
 /* Integers are exact over the whole int64_t range: no value travels through a double. */
 enum { EXACT_CHECKS = 9 };
 static int exact_int_checks(void) {
@@ -613,6 +668,9 @@ int main(int argc, char **argv) {
   int stale = stale_handle_checks(f.dead);
   failed += stale;
   passed += 2 - stale;
+  int constrained = constraint_checks();
+  failed += constrained;
+  passed += CONSTRAINT_CHECKS - constrained;
   int exact = exact_int_checks();
   failed += exact;
   passed += EXACT_CHECKS - exact;

@@ -3,8 +3,8 @@
  * directions and whether a study-wide search space is used; every later byte
  * starts one call of a small interpreter: ask, each suggest with extreme
  * numbers and odd names, tell in every state with odd values and counts,
- * report, should_prune, enqueue, user attributes, heartbeats, exports and best
- * trials.
+ * report, should_prune, enqueue, user attributes, constraint values,
+ * heartbeats, exports and best trials.
  *
  * Invariants, checked after every call:
  * - no call returns HONE_INTERNAL, and every failure sets a message;
@@ -19,7 +19,8 @@
  *   slowest thing instrumented: strict inputs run about ten times longer.
  *
  * GP studies take one ask past their one or two startup trials: one model fit
- * per input keeps an execution within milliseconds. */
+ * per input keeps an execution within milliseconds; an odd seed makes the GP
+ * constrained, so constraint values set by the input are modeled too. */
 #include "fuzz_common.h"
 
 #include <float.h>
@@ -329,6 +330,32 @@ static void op_user_attr(session *s, fuzz_cursor *c) {
   free(own);
 }
 
+/* Constraint values: up to 4 from the input (NaN among them is refused), any
+ * count with a NULL array when bit 7 is set, on a trial in any state; a count
+ * of 5 stands for one far too large. A success is checked by the trial's JSON. */
+static void op_constraints(session *s, fuzz_cursor *c) {
+  int64_t t = pick_trial(s, c);
+  uint8_t b = fuzz_u8(c);
+  size_t n = (b >> 2) % 6;
+  double values[4];
+  int nan = 0;
+  for (size_t i = 0; i < n && i < 4; i++) {
+    values[i] = pick_double(c);
+    nan |= isnan(values[i]);
+  }
+  const double *vp = (b & 0x80) ? NULL : values;
+  if (n == 5) n = (b & 1) ? (size_t)1 << 17 : SIZE_MAX;
+  before(s);
+  hone_status st = hone_trial_set_constraints(s->study, t, vp, n);
+  if (settle(s, st, "set_constraints", 1)) {
+    FUZZ_CHECK(!nan && n <= 4 && (vp != NULL || n == 0), "set_constraints accepted NaN, NULL or %zu values", n);
+    char *text = NULL;
+    FUZZ_CHECK(CALL(hone_trial_json(&text, s->study, t)) == HONE_OK && strstr(text, "\"constraints\":[") != NULL,
+               "set constraints are not in the trial's system attributes");
+    hone_free(text);
+  }
+}
+
 static void op_heartbeat(session *s, fuzz_cursor *c) {
   int64_t t = pick_trial(s, c);
   before(s);
@@ -401,9 +428,9 @@ static hone_study *create(session *s, fuzz_cursor *c) {
     snprintf(sampler, sizeof sampler,
              "{\"type\": \"gp\", \"seed\": %u, \"options\": {\"kernel\": \"%s\", \"acquisition\": \"%s\", "
              "\"lengthscale_prior\": \"%s\", \"n_startup_trials\": %d, \"n_candidates\": 16, \"n_restarts\": 1, "
-             "\"deterministic_objective\": %s}}",
+             "\"deterministic_objective\": %s, \"constraints\": %s}}",
              seed, kernels[(kind >> 2) & 1], acquisitions[((kind >> 3) & 3) % 3], priors[(kind >> 5) & 1],
-             startup, (kind & 0x80) ? "true" : "false");
+             startup, (kind & 0x80) ? "true" : "false", (seed & 1) ? "true" : "false");
   }
   }
   s->free_values = with_space || kind % 4 == 1;
@@ -439,7 +466,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     case 9: op_report(&s, &c); break;
     case 10: op_should_prune(&s, &c); break;
     case 11: op_enqueue(&s, &c); break;
-    case 12: op_user_attr(&s, &c); break;
+    case 12: (b & 0x80) ? op_constraints(&s, &c) : op_user_attr(&s, &c); break;
     default: (b & 0x10) ? op_heartbeat(&s, &c) : op_read(&s, &c); break;
     }
   }

@@ -19,8 +19,9 @@ final class StorageCorruptionTests: XCTestCase {
   /// Writes study 'x' (minimize) to a closed SQLite file and returns its bytes: four
   /// COMPLETE trials with an int 'n' in [1, 3], a categorical 'c' and a float 'f' in
   /// [0, 1], an intermediate value at step 0 and a user attribute 'u'. What Hone writes
-  /// and must read back: trial 0's value is -inf, trial 1 reported a NaN, and trial 3
-  /// was enqueued with n = 7, outside the bounds, as Optuna allows.
+  /// and must read back: trial 0's value is -inf, trial 1 reported a NaN and has
+  /// infinite constraint values, and trial 3 was enqueued with n = 7, outside the
+  /// bounds, as Optuna allows.
   func pristine() throws -> [UInt8] {
     let path = "\(directory)/pristine.db"
     do {
@@ -34,6 +35,7 @@ final class StorageCorruptionTests: XCTestCase {
         _ = try study.suggestFloat(trial: t, "f", 0, 1)
         try study.report(trial: t, step: 0, value: i == 1 ? .nan : Double(i))
         try study.setUserAttr(trial: t, key: "u", value: .number(Double(i)))
+        if i == 1 { try study.setConstraints(trial: t, [-.infinity, 0.5, .infinity]) }
         try study.tell(trial: t, values: [i == 0 ? -.infinity : Double(i)])
       }
     }
@@ -60,6 +62,18 @@ final class StorageCorruptionTests: XCTestCase {
     XCTAssertEqual(trials[0].value, -.infinity)
     XCTAssert(trials[1].intermediateValues[0]?.isNaN == true)
     XCTAssertEqual(trials[3].param("n")?.value, .int(7))
+    XCTAssertEqual(trials[1].constraints, [-.infinity, 0.5, .infinity])
+  }
+
+  /// Optuna stores null constraints when its constraints function raised: no constraints, not damage.
+  func testNullConstraintsAsOptunaWritesThemReadAsNone() throws {
+    let path = "\(directory)/null.db"
+    write(path, try pristine())
+    sqlite(path, "UPDATE trial_system_attrs SET value_json = 'null' WHERE attr_key = 'constraints'")
+    let study = try Study.load(name: "x", storageURL: "sqlite:///" + path, optionsJSON: nil)
+    XCTAssertEqual(try study.trial(1).systemAttr(FrozenTrial.constraintsKey), .null)
+    XCTAssertNil(try study.trial(1).constraints)
+    XCTAssertTrue(try study.trial(1).isFeasible)
   }
 
   func testEveryDamagedRowIsRefusedNamingItAndTheFileIsUnchanged() throws {
@@ -132,6 +146,13 @@ final class StorageCorruptionTests: XCTestCase {
        ["trial 2 ", "'attr_key'", "blob"]),
       ("negative grid_id", "INSERT INTO trial_system_attrs VALUES (\(t2), 9, 'grid_id', '-1')",
        ["trial 2 ", "system attribute 'grid_id' is -1"]),
+      ("constraints not an array", "INSERT INTO trial_system_attrs VALUES (\(t2), 9, 'constraints', '{\"c\": 1}')",
+       ["trial 2 ", "system attribute 'constraints'", "not an array of numbers"]),
+      ("a constraint that is not a number",
+       "INSERT INTO trial_system_attrs VALUES (\(t2), 9, 'constraints', '[-1, \"low\"]')",
+       ["trial 2 ", "system attribute 'constraints'", "item 1 is not a number"]),
+      ("a NaN constraint", "INSERT INTO trial_system_attrs VALUES (\(t2), 9, 'constraints', '[NaN]')",
+       ["trial 2 ", "system attribute 'constraints'", "item 0 is NaN"]),
       ("fixed_params not an object", "INSERT INTO trial_system_attrs VALUES (\(t2), 9, 'fixed_params', '[1]')",
        ["trial 2 ", "'fixed_params'"]),
       ("objective out of range", "UPDATE trial_values SET objective = 1 WHERE trial_id = \(t2)",

@@ -382,6 +382,7 @@ enum StorageCase: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case aStudyHandleCachesTrialsAndSeesOtherHandles, waitingTrialsArePoppedOldestFirst
   case staleTrialsFailOnceAndTrialsWithoutHeartbeatStay, loadIfExistsAndLoadByName
   case copyStudyCarriesEveryTrial, staleTrialIsFailedByTheNextAskAndRetriedWithItsParams
+  case constraintsAreStoredAndDecideTheBestTrial
   /// Needs a server that can be made to fail mid-copy: PostgreSQL only.
   case aCopyThatFailsLeavesNoPartialStudy
 
@@ -404,6 +405,7 @@ enum StorageCase: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case .copyStudyCarriesEveryTrial: try suite.copyStudyCarriesEveryTrial()
     case .staleTrialIsFailedByTheNextAskAndRetriedWithItsParams:
       try suite.staleTrialIsFailedByTheNextAskAndRetriedWithItsParams()
+    case .constraintsAreStoredAndDecideTheBestTrial: try suite.constraintsAreStoredAndDecideTheBestTrial()
     case .aCopyThatFailsLeavesNoPartialStudy: try suite.aCopyThatFailsLeavesNoPartialStudy()
     }
   }

@@ -1,19 +1,30 @@
 /// The best trial of a single-objective study and the Pareto front of a multi-objective one.
 extension Study {
-  /// The COMPLETE trial with the best value; the earliest one wins a tie.
+  /// The feasible COMPLETE trial with the best value; the earliest one wins a tie.
   ///
-  /// - Throws: `.state` in a multi-objective study, `.notFound` when no trial is complete.
+  /// A trial is feasible when every constraint value is ≤ 0, or it has none
+  /// (Optuna's rule), so an unconstrained study considers every COMPLETE trial.
+  ///
+  /// - Throws: `.state` in a multi-objective study, `.notFound` when no trial is
+  ///   complete, or none of the complete ones is feasible.
   public func bestTrial() throws(HoneError) -> FrozenTrial {
     guard directions.count == 1 else {
       throw .state("a multi-objective study has no single best trial; use the Pareto front (best trials)")
     }
-    guard let best = StudySummary.best(of: try trials, directions: directions) else { throw .notFound("no trial of study '\(name)' is COMPLETE yet") }
+    let all = try trials
+    guard let best = StudySummary.best(of: all, directions: directions) else {
+      if all.contains(where: { $0.state == .complete }) {
+        throw .notFound("no COMPLETE trial of study '\(name)' is feasible yet (every one violates a constraint)")
+      }
+      throw .notFound("no trial of study '\(name)' is COMPLETE yet")
+    }
     return best
   }
 
-  /// The COMPLETE trials that no other COMPLETE trial dominates, ordered by number.
+  /// The feasible COMPLETE trials that no other feasible COMPLETE trial dominates,
+  /// ordered by number; empty when none is feasible.
   public func bestTrials() throws(HoneError) -> [FrozenTrial] {
-    ParetoFront.of(try trials.filter { $0.state == .complete }, directions: directions)
+    ParetoFront.of(try trials.filter { $0.state == .complete && $0.isFeasible }, directions: directions)
   }
 }
 

@@ -30,14 +30,16 @@ extension GPSampler {
     let previous = lock.withLock { warmStarts[signature] }
     var rng = Xoshiro256(seed: seed, stream: 0x4750, substream: UInt64(truncatingIfNeeded: trial))
     var model: GaussianProcess
+    let scaling: TargetScaling
     if let previous, Self.canReuse(previous, observations: rows.count),
       previous.included.isSubset(of: numbers),
       let grown = try? grow(previous, numbers: numbers, rows: rows, raw: raw)
     {
       model = grown.model
+      scaling = grown.scaling
       lock.withLock { warmStarts[signature] = grown }
     } else {
-      let scaling = TargetScaling(raw)
+      scaling = TargetScaling(raw)
       model = try GaussianProcess.fit(
         inputs: try Matrix(rowMajor: rows), targets: raw.map(scaling.apply), dimensions: kinds, options: fitOptions,
         warmStart: previous?.model.kernel.hyperparameters, using: &rng)
@@ -50,18 +52,30 @@ extension GPSampler {
     if !pending.isEmpty {
       try model.appendBelieved(try Matrix(rowMajor: pending.map { p in encode(space) { p[$0] } }))
     }
-    let best = targets.max() ?? 0
-    let acquisitionFunction: GPAcquisition
-    switch acquisition {
-    case .logEI: acquisitionFunction = .logExpectedImprovement(best: best)
-    case .logPI: acquisitionFunction = .logProbabilityOfImprovement(best: best)
-    case .ucb(let beta): acquisitionFunction = .upperConfidenceBound(beta: beta)
+    func objective(best: Double) -> GPAcquisition {
+      switch acquisition {
+      case .logEI: return .logExpectedImprovement(best: best)
+      case .logPI: return .logProbabilityOfImprovement(best: best)
+      case .ucb(let beta): return .upperConfidenceBound(beta: beta)
+      }
     }
-    let incumbent = targets.indices.max { targets[$0] < targets[$1] }.map { i in
+    var terms = [GPAcquisitionTerm(model: model, acquisition: objective(best: targets.max() ?? 0))]
+    var incumbent = targets.indices.max { targets[$0] < targets[$1] }.map { i in
       [(0..<d).map { inputs[i, $0] }]
     } ?? []
+    if constrained,
+      let constraints = try constraintModels(
+        space: space, observed: observed, rows: rows, raw: raw, kinds: kinds, trial: trial)
+    {
+      // EI improves on the best feasible value, under the map the objective's targets went through.
+      terms = constraints.bestFeasible.map {
+        [GPAcquisitionTerm(model: model, acquisition: objective(best: scaling.apply($0)))]
+      } ?? []
+      terms += constraints.terms
+      incumbent = constraints.incumbent.map { [$0] } ?? []
+    }
     let found = try optimizer.maximize(
-      acquisitionFunction, model: model, space: space.distributions.map(Self.searchDimension),
+      try GPAcquisitionSum(terms), space: space.distributions.map(Self.searchDimension),
       candidates: incumbent.isEmpty ? nil : try Matrix(rowMajor: incumbent), using: &rng)
     guard found.point.count == d else {
       throw .internal("gp sampler: the acquisition optimizer returned \(found.point.count) coordinates for \(d)")

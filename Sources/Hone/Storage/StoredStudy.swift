@@ -30,7 +30,7 @@ public struct StudySummary: Sendable {
   public var directions: [StudyDirection]
   /// The number of trials in any state.
   public var nTrials: Int
-  /// The best COMPLETE trial of a single-objective study (the earliest wins a tie).
+  /// The best feasible COMPLETE trial of a single-objective study (the earliest wins a tie).
   public var bestTrial: FrozenTrial?
   /// The earliest start of any trial, in seconds since the epoch.
   public var datetimeStart: Double?
@@ -61,11 +61,12 @@ public struct StudySummary: Sendable {
 }
 
 extension StudySummary {
-  /// The best COMPLETE trial of `trials` in a single-objective study, the earliest on a tie.
+  /// The best feasible COMPLETE trial of `trials` in a single-objective study, the
+  /// earliest on a tie; a trial without constraints counts as feasible, as in Optuna.
   static func best(of trials: [FrozenTrial], directions: [StudyDirection]) -> FrozenTrial? {
     guard directions.count == 1 else { return nil }
     var best: FrozenTrial?
-    for t in trials where t.state == .complete {
+    for t in trials where t.state == .complete && t.isFeasible {
       guard let v = t.value else { continue }
       if let b = best?.value, !directions[0].isBetter(v, than: b) { continue }
       best = t

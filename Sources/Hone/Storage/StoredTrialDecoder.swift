@@ -204,8 +204,33 @@ struct StoredTrialDecoder {
         throw damaged(i, "parameter '\(p.name)' has value \(p.value.text), \(problem)")
       }
     }
+    if let attr = t.systemAttr(FrozenTrial.constraintsKey), let problem = Self.constraintsProblem(attr) {
+      throw damaged(i, "system attribute '\(FrozenTrial.constraintsKey)' is \(attr.text), \(problem)")
+    }
+    for (key, value) in t.systemAttrs where key.hasPrefix(FrozenTrial.constraintKeyPrefix) {
+      guard let x = value.numberValue, !x.isNaN else {
+        throw damaged(i, "system attribute '\(key)' is \(value.text), not a constraint value")
+      }
+    }
     if let id = t.systemAttr("grid_id"), !(id.numberValue.flatMap { Int(exactly: $0) }.map { $0 >= 0 } ?? false) {
       throw damaged(i, "system attribute 'grid_id' is \(id.text), not a grid index")
+    }
+  }
+
+  /// Why a stored `"constraints"` attribute is not constraint values, or nil when it is.
+  ///
+  /// An array of numbers, infinities included; null is what Optuna stores when the
+  /// constraints function raised, and means none. NaN is never stored: Optuna refuses it.
+  static func constraintsProblem(_ attr: JSON) -> String? {
+    switch attr {
+    case .null: return nil
+    case .array(let items):
+      for (k, item) in items.enumerated() {
+        guard let x = item.numberValue else { return "whose item \(k) is not a number" }
+        if x.isNaN { return "whose item \(k) is NaN" }
+      }
+      return nil
+    default: return "not an array of numbers"
     }
   }
 

@@ -13,8 +13,9 @@ extension FrozenTrial {
   /// The constraint values set on the trial, by name in the order first set, each
   /// satisfied when ≤ 0; empty when none were set.
   ///
-  /// Storage decoding rejects a stored attribute that is not a number or a list of
-  /// numbers, so an entry of another type here is a trial built in memory, and is skipped.
+  /// Storage decoding rejects a stored attribute that is not a number (named) or a
+  /// list of numbers, other than null (what Optuna stores when the constraints function
+  /// raised), so an entry of another type here is a trial built in memory, and is skipped.
   public var namedConstraints: [(name: String, value: Double)] {
     var out: [(name: String, value: Double)] = []
     func set(_ name: String, _ value: Double) {

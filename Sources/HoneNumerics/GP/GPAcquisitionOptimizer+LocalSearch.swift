@@ -1,7 +1,6 @@
 /// The local searches of one `GPAcquisitionOptimizer.maximize` call, run side by side.
 struct LocalSearch {
-  let model: GaussianProcess
-  let acquisition: GPAcquisition
+  let objective: GPAcquisitionSum
   let plan: SearchPlan
   let options: LBFGSB.Options
   /// The current point of each search, one row each.
@@ -50,7 +49,7 @@ struct LocalSearch {
       for (r, p) in active.enumerated() {
         for (c, k) in coordinates.enumerated() { batch[r, k] = solvers[p].point[c] }
       }
-      let (batchValues, gradient) = try model.acquisitionGradient(acquisition, at: batch)
+      let (batchValues, gradient) = try objective.valuesAndGradient(at: batch)
       for (r, p) in active.enumerated() {
         try solvers[p].tell(value: -batchValues[r], gradient: coordinates.map { -gradient[r, $0] })
       }
@@ -90,7 +89,7 @@ struct LocalSearch {
       }
       var batch = points.selectingRows(owners)
       for r in owners.indices { batch[r, k] = proposals[r] }
-      let batchValues = try model.acquisition(acquisition, at: batch)
+      let batchValues = try objective.values(at: batch)
       var bestValue = [Double](repeating: -.infinity, count: points.rows)
       var bestProposal = (0..<points.rows).map { points[$0, k] }
       for r in owners.indices where batchValues[r] > bestValue[owners[r]] {

@@ -65,6 +65,18 @@ public struct GPAcquisitionOptimizer: Sendable, Equatable {
     _ acquisition: GPAcquisition, model: GaussianProcess, space: [GPSearchDimension],
     candidates: Matrix<Double>? = nil, using rng: inout some RandomNumberGenerator
   ) throws(HoneError) -> GPAcquisitionMaximum {
+    try maximize(
+      try GPAcquisitionSum([GPAcquisitionTerm(model: model, acquisition: acquisition)]), space: space,
+      candidates: candidates, using: &rng)
+  }
+
+  /// Maximizes a sum of acquisition functions over `space`, as `maximize(_:model:space:candidates:using:)`
+  /// maximizes one; the columns are those of the sum's `lead` model.
+  public func maximize(
+    _ objective: GPAcquisitionSum, space: [GPSearchDimension],
+    candidates: Matrix<Double>? = nil, using rng: inout some RandomNumberGenerator
+  ) throws(HoneError) -> GPAcquisitionMaximum {
+    let model = objective.lead
     guard rawSamples >= 1, starts >= 1, exhaustiveLimit >= 0, rounds >= 1 else {
       throw .invalidArgument("GPAcquisitionOptimizer: invalid options \(self)")
     }
@@ -76,11 +88,11 @@ public struct GPAcquisitionOptimizer: Sendable, Equatable {
       raw = raw.appendingRows(of: plan.projected(candidates))
     }
     BLASThreads.adapt(to: .manyRightHandSides, order: model.count)
-    let rawValues = try model.acquisition(acquisition, at: raw).map { $0.isNaN ? -.infinity : $0 }
+    let rawValues = try objective.values(at: raw).map { $0.isNaN ? -.infinity : $0 }
     let chosen = Self.pickStarts(rawValues, count: min(starts, raw.rows), using: &rng)
 
     var search = LocalSearch(
-      model: model, acquisition: acquisition, plan: plan, options: local,
+      objective: objective, plan: plan, options: local,
       points: raw.selectingRows(chosen), values: chosen.map { rawValues[$0] })
     BLASThreads.adapt(to: .fewRightHandSides, order: model.count)
     try search.run(rounds: rounds)

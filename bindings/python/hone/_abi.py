@@ -102,6 +102,7 @@ FUNCTIONS = {
     "hone_trial_suggest_categorical": (hone_status, [POINTER(c_size_t), hone_study, c_int64, c_char_p, POINTER(c_char_p), c_size_t]),
     "hone_trial_suggest_categorical_json": (hone_status, [POINTER(c_size_t), hone_study, c_int64, c_char_p, c_char_p]),
     "hone_study_tell": (hone_status, [POINTER(hone_trial_state), hone_study, c_int64, POINTER(c_double), c_size_t, hone_trial_state]),
+    "hone_trial_set_constraints": (hone_status, [hone_study, c_int64, POINTER(c_double), c_size_t]),
     "hone_trial_report": (hone_status, [hone_study, c_int64, c_int64, c_double]),
     "hone_trial_should_prune": (hone_status, [POINTER(c_bool), hone_study, c_int64]),
     "hone_trial_set_user_attr": (hone_status, [hone_study, c_int64, c_char_p, c_char_p]),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 from .distributions import _normalize, _plain_choice
 
@@ -48,14 +48,28 @@ def _str(name: str, value: Any) -> str:
     return value
 
 
+ConstraintsFuncType = Callable[[Any], Sequence[float]]
+
+
 class BaseSampler:
-    """Base class of the samplers."""
+    """Base class of the samplers.
+
+    A sampler that takes Optuna's ``constraints_func`` passes it to
+    ``__init__``: the study then calls ``constraints_func(frozen_trial)`` after
+    the objective returns, for COMPLETE and PRUNED trials, and stores the values
+    in the trial's system attribute ``"constraints"`` (each satisfied when
+    <= 0); the sampler's spec says ``"constraints": true`` so the library's
+    sampler uses them.
+    """
 
     _type = ""
 
-    def __init__(self, seed: Optional[int] = None) -> None:
+    def __init__(self, seed: Optional[int] = None, constraints_func: Optional[ConstraintsFuncType] = None) -> None:
         # Seeds travel as exact JSON integers; the library checks the range.
         self._seed = None if seed is None else _int("seed", seed)
+        if constraints_func is not None and not callable(constraints_func):
+            raise TypeError(f"constraints_func must be callable, not {type(constraints_func).__name__}")
+        self._constraints_func = constraints_func
 
     def _validate(self) -> None:
         """Has the library check the spec, raising its error for a value out of range."""
@@ -73,12 +87,29 @@ class BaseSampler:
         """The library's spec of this sampler."""
         spec: Dict[str, Any] = {"type": self._type, "seed": self._seed}
         options = self._options()
+        if self._constraints_func is not None:
+            options = dict(options, constraints=True)
         if options:
             spec["options"] = options
         return spec
 
+    @property
+    def constraints_func(self) -> Optional[ConstraintsFuncType]:
+        """The function that gives each finished trial's constraint values, or None."""
+        return self._constraints_func
+
+    def _repr_constraints(self) -> str:
+        return "" if self._constraints_func is None else f", constraints_func={self._constraints_func!r}"
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(seed={self._seed!r})"
+
+
+def _constraints_func_of(sampler: BaseSampler) -> Optional[ConstraintsFuncType]:
+    """The constraints function the study calls: a partial-fixed sampler's is its base sampler's."""
+    while isinstance(sampler, PartialFixedSampler):
+        sampler = sampler.base_sampler
+    return sampler._constraints_func
 
 
 class RandomSampler(BaseSampler):
@@ -171,6 +202,11 @@ class GPSampler(BaseSampler):
         lengthscale_prior: ``"lognormal"``, BoTorch's dimension-scaled LogNormal on
             each lengthscale, or ``"optuna"``, Optuna's prior on inverse squared
             lengthscales (mode 1 in the unit cube whatever the dimension).
+        constraints_func: Optuna's: ``constraints_func(frozen_trial)`` gives a
+            sequence of floats, each satisfied when <= 0, after each COMPLETE or
+            PRUNED trial. Each constraint is then modeled by a GP of its own and
+            the acquisition adds the log probability that all hold, as Optuna's
+            GPSampler does.
     """
 
     _type = "gp"
@@ -187,8 +223,9 @@ class GPSampler(BaseSampler):
         n_candidates: int = 1024,
         n_restarts: int = 10,
         lengthscale_prior: str = "lognormal",
+        constraints_func: Optional[ConstraintsFuncType] = None,
     ) -> None:
-        super().__init__(seed)
+        super().__init__(seed, constraints_func)
         self._config: Dict[str, Any] = {
             "n_startup_trials": _int("n_startup_trials", n_startup_trials),
             "deterministic_objective": bool(deterministic_objective),
@@ -209,7 +246,7 @@ class GPSampler(BaseSampler):
 
     def __repr__(self) -> str:
         options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
-        return f"GPSampler(seed={self._seed!r}, {options})"
+        return f"GPSampler(seed={self._seed!r}, {options}{self._repr_constraints()})"
 
 
 class _Rule:
@@ -284,6 +321,10 @@ class TPESampler(BaseSampler):
     library and raise ``ValueError``. ``consider_prior`` must be True (Optuna 4.3
     made the prior mandatory). Optuna 5.0 has no ``categorical_distance_func``
     and neither has this class.
+
+    ``constraints_func(frozen_trial)``, as in Optuna, gives a sequence of floats
+    (each satisfied when <= 0) after each COMPLETE or PRUNED trial; the study
+    stores them in the trial's system attribute ``"constraints"``.
     """
 
     _type = "tpe"
@@ -304,8 +345,9 @@ class TPESampler(BaseSampler):
         group: bool = False,
         warn_independent_sampling: bool = False,
         constant_liar: bool = True,
+        constraints_func: Optional[ConstraintsFuncType] = None,
     ) -> None:
-        super().__init__(seed)
+        super().__init__(seed, constraints_func)
         if isinstance(prior_weight, (str, bytes, bool)) or not isinstance(prior_weight, numbers.Real):
             raise TypeError(f"prior_weight must be a float, not {type(prior_weight).__name__}")
         self._config: Dict[str, Any] = {
@@ -343,7 +385,7 @@ class TPESampler(BaseSampler):
 
     def __repr__(self) -> str:
         options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
-        return f"TPESampler(seed={self._seed!r}, {options})"
+        return f"TPESampler(seed={self._seed!r}, {options}{self._repr_constraints()})"
 
 
 class CmaEsSampler(BaseSampler):

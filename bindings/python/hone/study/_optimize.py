@@ -126,10 +126,11 @@ def _run_trial(
 def _finish(
     study: "Study", trial: Trial, values: Any, state: Optional[TrialState], warn: Callable[[str], None]
 ) -> FrozenTrial:
-    """Tells the trial and drops what the Trial object read of it before."""
-    frozen = study._tell(trial.number, values, state, warn)
-    trial._changed()
-    return frozen
+    """Tells the trial and drops what the Trial object read of it before, also when telling raises."""
+    try:
+        return study._tell(trial.number, values, state, warn)
+    finally:
+        trial._changed()
 
 
 def _heartbeat_thread(study: "Study", number: int) -> Optional[threading.Event]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import math
 import operator
 import os
 import threading
@@ -16,7 +17,7 @@ from .._lib import LIB, _check, encode, take_string, unconverted
 from ..distributions import BaseDistribution, _choice_key, _plain_choice
 from ..exceptions import NotFoundError, _NoCompletedTrialsError
 from ..pruners import BasePruner, MedianPruner
-from ..samplers import BaseSampler, TPESampler
+from ..samplers import BaseSampler, TPESampler, _constraints_func_of
 from ..storages import RDBStorage, _split
 from ..trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial
 from ._dataframe import _export, _trials_dataframe
@@ -313,6 +314,12 @@ class Study(_Handle):
         keeps the last reported intermediate value. With ``skip_if_finished``, a
         finished trial is returned unchanged; otherwise telling it again raises
         :class:`hone.StateError`.
+
+        When the sampler has a ``constraints_func``, it is called on the RUNNING
+        trial before a COMPLETE or PRUNED state is written, and its values are
+        stored in the system attribute ``"constraints"``, as Optuna does. A
+        value that is NaN raises ``ValueError``, and one that is not a number
+        ``TypeError``; the state is written all the same, then the error raised.
         """
         number = trial.number if isinstance(trial, Trial) else operator.index(trial)
         if skip_if_finished:
@@ -322,10 +329,11 @@ class Study(_Handle):
         if values is None and state in (None, TrialState.COMPLETE):
             raise ValueError("No values were told. Values are required when state is TrialState.COMPLETE.")
         # stacklevel 4: the warning points at the caller of tell, past the lambda and _tell.
-        frozen = self._tell(number, values, state, lambda message: warnings.warn(message, stacklevel=4))
-        if isinstance(trial, Trial):
-            trial._changed()
-        return frozen
+        try:
+            return self._tell(number, values, state, lambda message: warnings.warn(message, stacklevel=4))
+        finally:
+            if isinstance(trial, Trial):
+                trial._changed()
 
     def _tell(
         self, number: int, values: Any, state: Optional[TrialState], warn: Callable[[str], None]
@@ -344,6 +352,16 @@ class Study(_Handle):
                     code, floats = _FAIL, []
         elif values is not None:
             raise ValueError(f"Values were told. Values cannot be specified when state is {TrialState(code)!r}.")
+        # Optuna's sampler sets the constraints before the state is written, for
+        # COMPLETE and PRUNED trials (a NaN value makes the trial FAIL instead);
+        # when constraints_func raises, the state is still written, then the error raised.
+        error: Optional[BaseException] = None
+        constraints_func = _constraints_func_of(self._sampler)
+        if constraints_func is not None and (code == _PRUNED or (code == _COMPLETE and not any(map(math.isnan, floats)))):
+            try:
+                self._set_constraints(number, constraints_func)
+            except BaseException as e:
+                error = e
         out = c_int32()
         if len(floats) == 1:
             one = c_double(floats[0])
@@ -357,7 +375,26 @@ class Study(_Handle):
             problem = f"Trial {number} failed, because the objective function returned {values!r}."
         if problem is not None:
             warn(problem)
+        if error is not None:
+            raise error
         return _LazyFrozenTrial(lambda: self._trial(number))
+
+    def _set_constraints(self, number: int, constraints_func: Callable[[FrozenTrial], Sequence[float]]) -> None:
+        """Stores ``constraints_func``'s values for a RUNNING trial, validated as Optuna validates them."""
+        frozen = self._trial(number)
+        if frozen.state != TrialState.RUNNING:
+            return  # the tell that follows raises
+        con = constraints_func(frozen)
+        if not isinstance(con, (tuple, list)):
+            warnings.warn(f"Constraints should be a sequence of floats but got {type(con).__name__}.", stacklevel=5)
+        try:
+            values = [float(c) for c in con]
+        except (TypeError, ValueError):
+            raise TypeError(f"Constraints should be a sequence of floats, got {con!r}.") from None
+        if any(math.isnan(v) for v in values):
+            raise ValueError("Constraint values cannot be NaN.")
+        array = (c_double * len(values))(*values) if values else None
+        _check(LIB.hone_trial_set_constraints(self._h(), number, array, len(values)))
 
     def _objective_values(self, number: int, values: Any) -> Tuple[List[float], Optional[str]]:
         """The values as floats, or the reason the trial fails instead."""
@@ -412,7 +449,10 @@ class Study(_Handle):
         sampler is exhausted (a grid fully visited). ``func(trial)`` returns the
         objective value(s); raising :class:`hone.TrialPruned` marks the trial
         PRUNED; any other exception marks it FAIL and is raised again unless it
-        is an instance of ``catch``. Each callback is called as
+        is an instance of ``catch``. A sampler's ``constraints_func`` runs on
+        each trial that ends COMPLETE or PRUNED, before its state is written
+        (see :meth:`tell`); an error it raises ends ``optimize`` once the trial
+        is told, as in Optuna. Each callback is called as
         ``callback(study, frozen_trial)`` after each trial. ``n_jobs > 1`` (or
         -1 for one per CPU) runs trials in that many threads on this study.
         ``show_progress_bar`` is not supported and only warns.
@@ -455,10 +495,13 @@ class Study(_Handle):
 
     @property
     def best_trial(self) -> FrozenTrial:
-        """The best COMPLETE trial of a single-objective study.
+        """The best feasible COMPLETE trial of a single-objective study.
+
+        A trial is feasible when each of its constraint values (from the
+        sampler's ``constraints_func``) is <= 0, or it has none, as in Optuna.
 
         Raises:
-            ValueError: no trial is complete (a :class:`hone.NotFoundError` too).
+            ValueError: no trial is complete, or none of them is feasible (a :class:`hone.NotFoundError` too).
             RuntimeError: in a multi-objective study (a :class:`hone.StateError`).
         """
         out = c_int64()
@@ -479,7 +522,7 @@ class Study(_Handle):
 
     @property
     def best_trials(self) -> List[FrozenTrial]:
-        """The Pareto front: the COMPLETE trials no other trial dominates."""
+        """The Pareto front: the feasible COMPLETE trials no other feasible one dominates."""
         return self._parse_trials(self._text(LIB.hone_study_best_trials_json))
 
     def export(self, format: str = "csv", path: Optional[Union[str, "os.PathLike[str]"]] = None) -> str:
@@ -519,6 +562,7 @@ _TELL = LIB.hone_study_tell
 # Once per trial, as the suggests: without argtypes conversion (see unconverted).
 _ASK = unconverted("hone_study_ask", [POINTER(c_int64), c_void_p])
 _FAIL = int(TrialState.FAIL)
+_PRUNED = int(TrialState.PRUNED)
 _COMPLETE = int(TrialState.COMPLETE)
 
 
