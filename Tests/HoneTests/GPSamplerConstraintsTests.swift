@@ -21,8 +21,8 @@ final class GPSamplerConstraintsTests: XCTestCase {
     return feasible
   }
 
-  func sampler(seed: UInt64, constrained: Bool) throws -> GPSampler {
-    try GPSampler(seed: seed, nStartupTrials: 8, nCandidates: 256, nRestarts: 4, constrained: constrained)
+  func sampler(seed: UInt64) throws -> GPSampler {
+    try GPSampler(seed: seed, nStartupTrials: 8, nCandidates: 256, nRestarts: 4)
   }
 
   func testConstrainedSearchFindsFeasiblePointsFarMoreOftenThanUnconstrained() throws {
@@ -30,8 +30,9 @@ final class GPSamplerConstraintsTests: XCTestCase {
     var unconstrained: [Int] = []
     for seed in UInt64(0)..<3 {
       // After the 8 shared Sobol trials, only the model differs; 16 model trials each.
-      constrained.append(try feasibility(sampler(seed: seed, constrained: true), trials: 24).dropFirst(8).filter { $0 }.count)
-      unconstrained.append(try feasibility(sampler(seed: seed, constrained: false), trials: 24).dropFirst(8).filter { $0 }.count)
+      constrained.append(try feasibility(sampler(seed: seed), trials: 24).dropFirst(8).filter { $0 }.count)
+      unconstrained.append(
+        try feasibility(sampler(seed: seed), trials: 24, setConstraints: false).dropFirst(8).filter { $0 }.count)
     }
     // Constrained proposals hug the boundary where the optimum lies, so about half are feasible;
     // unconstrained ones converge on the infeasible optimum.
@@ -40,10 +41,9 @@ final class GPSamplerConstraintsTests: XCTestCase {
       constrained.reduce(0, +), 2 * unconstrained.reduce(0, +) + 8, "constrained \(constrained), unconstrained \(unconstrained)")
   }
 
-  func testWithoutConstraintValuesOrWhenUnconstrainedTheSearchIsUnchanged() throws {
-    let reference = try feasibility(sampler(seed: 4, constrained: false), trials: 12, setConstraints: false)
-    let paramsOf = { (sampler: GPSampler, set: Bool) throws -> [[Double]] in
-      let study = try Study(direction: .minimize, sampler: sampler)
+  func testWithoutConstraintValuesTheSearchIsUnchanged() throws {
+    let paramsOf = { (set: Bool) throws -> [[Double]] in
+      let study = try Study(direction: .minimize, sampler: try self.sampler(seed: 4))
       var points: [[Double]] = []
       for _ in 0..<12 {
         let t = try study.ask()
@@ -55,16 +55,13 @@ final class GPSamplerConstraintsTests: XCTestCase {
       }
       return points
     }
-    let plain = try paramsOf(sampler(seed: 4, constrained: false), false)
-    XCTAssertEqual(try paramsOf(sampler(seed: 4, constrained: false), true), plain, "an unconstrained sampler ignores them")
-    XCTAssertEqual(try paramsOf(sampler(seed: 4, constrained: true), false), plain, "no values: nothing to model")
-    XCTAssertNotEqual(try paramsOf(sampler(seed: 4, constrained: true), true), plain)
-    XCTAssertEqual(reference.count, 12)
+    // The constraint values, once trials carry them, change the model's proposals (Optuna 5's rule).
+    XCTAssertNotEqual(try paramsOf(true), try paramsOf(false))
   }
 
   func testNoFeasibleTrialYetSeeksFeasibility() throws {
     // The 8 Sobol points miss a small disk; the next proposals come from P(feasible) alone.
-    let study = try Study(direction: .minimize, sampler: try sampler(seed: 5, constrained: true))
+    let study = try Study(direction: .minimize, sampler: try sampler(seed: 5))
     var hits = 0
     for i in 0..<16 {
       let t = try study.ask()
@@ -77,19 +74,5 @@ final class GPSamplerConstraintsTests: XCTestCase {
       try study.tell(trial: t, values: [x + y])
     }
     XCTAssertGreaterThan(hits, 0, "no proposal reached the feasible disk")
-  }
-
-  func testTheConstraintsOptionRoundTrips() throws {
-    for type in ["gp", "tpe"] {
-      let spec = try JSON.parse(#"{"type": "\#(type)", "seed": 3, "options": {"constraints": true}}"#)
-      let sampler = try makeSampler(spec)
-      XCTAssertEqual(samplerSpec(sampler, seed: 3)?["options"]?["constraints"], .bool(true), type)
-      XCTAssertEqual(
-        samplerSpec(try makeSampler(try JSON.parse(#"{"type": "\#(type)"}"#)), seed: nil)?["options"]?["constraints"],
-        .bool(false), type)
-      XCTAssertThrowsError(try makeSampler(try JSON.parse(#"{"type": "\#(type)", "options": {"constraints": 1}}"#)))
-    }
-    let gp = try makeSampler(try JSON.parse(#"{"type": "gp", "options": {"constraints": true}}"#))
-    XCTAssertTrue(try XCTUnwrap(gp as? GPSampler).constrained)
   }
 }

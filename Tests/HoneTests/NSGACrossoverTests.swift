@@ -176,7 +176,7 @@ import Testing
               return Param(name: name, distribution: d, value: d.fromUnit(u))
             })
         }
-        let ranked = Ranked(parents, directions: [.minimize, .minimize], constrained: false)
+        let ranked = Ranked(parents, directions: [.minimize, .minimize])
         let child = sampler.child(of: ranked, in: space, multiObjective: true, using: &rng)
         for (name, value) in child {
           let d = try #require(space[name])

@@ -118,7 +118,7 @@ final class NSGASamplerTests: XCTestCase {
   /// In a constrained study the feasible trials survive before any infeasible one, and a
   /// trial without constraint values only fills what is left.
   func testConstrainedSelectionPrefersFeasibleTrials() throws {
-    let sampler = try NSGAIISampler(populationSize: 4, seed: 1, constrained: true)
+    let sampler = try NSGAIISampler(populationSize: 4, seed: 1)
     func trial(_ n: Int, _ values: [Double], _ c: [Double]?) -> FrozenTrial {
       FrozenTrial(
         number: n, state: .complete, values: values,
@@ -129,7 +129,7 @@ final class NSGASamplerTests: XCTestCase {
       trial(4, [0, 1], [0.5]), trial(5, [9, 9], [3]), trial(6, [3, 3], [-2, 0]),
     ]
     let survivors = try sampler.selection.survivors(
-      pool, directions: [.minimize, .minimize], size: 4, constrained: true, seed: 1, generation: 1)
+      pool, directions: [.minimize, .minimize], size: 4, seed: 1, generation: 1)
     // Feasible: 1, 2, 6 (2 and 6 on the first front, 1 dominated by 6); then the least violation, 4.
     XCTAssertEqual(Set(survivors.map(\.number)), [1, 2, 6, 4])
     // Unconstrained, the objectives alone decide: 0 and 3 share the first front.
@@ -140,7 +140,7 @@ final class NSGASamplerTests: XCTestCase {
       return u
     }
     let unconstrained = try plain.selection.survivors(
-      free, directions: [.minimize, .minimize], size: 2, constrained: false, seed: 1, generation: 1)
+      free, directions: [.minimize, .minimize], size: 2, seed: 1, generation: 1)
     XCTAssertEqual(Set(unconstrained.map(\.number)), [0, 3])
   }
 
@@ -148,8 +148,8 @@ final class NSGASamplerTests: XCTestCase {
   /// them) a generation's parents are feasible whenever its pool holds enough feasible trials.
   func testConstrainedStudyChoosesFeasibleParents() throws {
     for spec in [
-      #"{"type": "nsgaii", "seed": 4, "options": {"population_size": 8, "constraints": true}}"#,
-      #"{"type": "nsgaiii", "seed": 4, "options": {"population_size": 8, "constraints": true}}"#,
+      #"{"type": "nsgaii", "seed": 4, "options": {"population_size": 8}}"#,
+      #"{"type": "nsgaiii", "seed": 4, "options": {"population_size": 8}}"#,
     ] {
       let study = try Study(optionsJSON: #"{"directions": ["minimize", "minimize"], "sampler": \#(spec)}"#)
       for _ in 0..<64 {
@@ -252,7 +252,7 @@ final class NSGASamplerTests: XCTestCase {
   func testSpecRoundTrips() throws {
     for text in [
       #"{"type": "nsgaii"}"#, #"{"type": "nsgaii", "seed": 4, "options": {"crossover": "sbx", "mutation": "polynomial"}}"#,
-      #"{"type": "nsgaii", "options": {"crossover": {"type": "undx", "sigma_eta": 0.2}, "constraints": true, "mutation_prob": 0.3}}"#,
+      #"{"type": "nsgaii", "options": {"crossover": {"type": "undx", "sigma_eta": 0.2}, "mutation_prob": 0.3}}"#,
       #"{"type": "nsgaii", "options": {"crossover": "blxalpha", "swapping_prob": 0.2}}"#,
       #"{"type": "nsgaii", "options": {"crossover": {"type": "vsbx", "eta": 5}}}"#,
       #"{"type": "nsgaii", "options": {"crossover": {"type": "spx", "epsilon": 2}}}"#,
@@ -270,8 +270,7 @@ final class NSGASamplerTests: XCTestCase {
       try JSON.parse(
         #"""
         {"type": "nsgaii", "seed": 2, "options": {"population_size": 50, "mutation": null, "mutation_prob": null,
-         "crossover": {"type": "uniform", "swapping_prob": 0.5}, "crossover_prob": 0.9, "swapping_prob": 0.5,
-         "constraints": false}}
+         "crossover": {"type": "uniform", "swapping_prob": 0.5}, "crossover_prob": 0.9, "swapping_prob": 0.5}}
         """#))
     // A sampler with a strategy hook has no spec.
     let hooked = try NSGAIISampler(elitePopulationSelection: { _, population in population })

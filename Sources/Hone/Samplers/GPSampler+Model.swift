@@ -63,8 +63,7 @@ extension GPSampler {
     var incumbent = targets.indices.max { targets[$0] < targets[$1] }.map { i in
       [(0..<d).map { inputs[i, $0] }]
     } ?? []
-    if constrained,
-      let constraints = try constraintModels(
+    if let constraints = try constraintModels(
         space: space, observed: observed, rows: rows, raw: raw, kinds: kinds, trial: trial)
     {
       // EI improves on the best feasible value, under the map the objective's targets went through.

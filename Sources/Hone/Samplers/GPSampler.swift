@@ -15,8 +15,9 @@
 /// Pruned and failed trials are left out of the model: a pruned trial's value was
 /// measured at a lower fidelity and would bias the surrogate, as in Optuna.
 /// Infinite values are clipped to the finite range seen. Multi-objective studies
-/// are not modeled; every parameter is then sampled at random. A constrained
-/// sampler models each constraint too (see `constraintModels`).
+/// are not modeled; every parameter is then sampled at random. Once a COMPLETE
+/// trial carries constraint values (Optuna 5's rule), each constraint is modeled
+/// too (see `constraintModels`).
 public final class GPSampler: Sampler, @unchecked Sendable {
   /// The acquisition function to maximize.
   public enum Acquisition: Sendable, Equatable {
@@ -36,10 +37,6 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   public let deterministicObjective: Bool
   /// The family of the prior on the kernel's lengthscales.
   public let lengthscalePrior: GPPrior.LengthscaleFamily
-  /// Whether the trials carry constraint values (Optuna's `constraints_func`): each
-  /// constraint is then modeled by a GP of its own, and the acquisition adds the
-  /// log probability that every constraint holds.
-  public let constrained: Bool
   public let optimizer: GPAcquisitionOptimizer
   /// How each fit chooses the hyperparameters; internal so tests can shrink the cold-fit subset before the first ask.
   var fitOptions: GPFitOptions
@@ -74,7 +71,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   public init(
     seed: UInt64? = nil, kernel: GPKernelShape = .matern52, acquisition: Acquisition = .logEI,
     nStartupTrials: Int = 10, deterministicObjective: Bool = false, nCandidates: Int = 1024,
-    nRestarts: Int = 10, lengthscalePrior: GPPrior.LengthscaleFamily = .logNormal, constrained: Bool = false
+    nRestarts: Int = 10, lengthscalePrior: GPPrior.LengthscaleFamily = .logNormal
   ) throws(HoneError) {
     guard nStartupTrials >= 0 else { throw .invalidArgument("gp sampler: n_startup_trials must be >= 0") }
     guard nCandidates >= 1 else { throw .invalidArgument("gp sampler: n_candidates must be >= 1") }
@@ -89,7 +86,6 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     self.nStartupTrials = nStartupTrials
     self.deterministicObjective = deterministicObjective
     self.lengthscalePrior = lengthscalePrior
-    self.constrained = constrained
     self.optimizer = GPAcquisitionOptimizer(rawSamples: nCandidates, starts: nRestarts)
     self.fitOptions = GPFitOptions(
       shape: kernel, deterministic: deterministicObjective, prior: GPPrior(lengthscaleFamily: lengthscalePrior))
@@ -118,7 +114,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
       let params = Self.paramsByName(t)
       guard space.names.allSatisfy({ params[$0] != nil }) else { return nil }
       return Observation(
-        number: t.number, value: value, params: params.mapValues(\.value), constraints: constrained ? t.constraints : nil)
+        number: t.number, value: value, params: params.mapValues(\.value), constraints: t.constraints)
     }
     let point: [String: ParamValue]
     if observed.count < max(nStartupTrials, 1) {
@@ -169,7 +165,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     var value: Double
     /// The internal value of each parameter by name.
     var params: [String: ParamValue]
-    /// The constraint values, when the sampler is constrained and the trial has them.
+    /// The constraint values, when the trial has them.
     var constraints: [Double]?
   }
 

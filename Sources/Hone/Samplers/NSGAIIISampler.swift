@@ -36,7 +36,6 @@ public final class NSGAIIISampler: Sampler, @unchecked Sendable {
   public var crossoverProb: Double { core.crossoverProb }
   public var swappingProb: Double { core.swappingProb }
   public var seed: UInt64 { core.seed }
-  public var constrained: Bool { core.constrained }
 
   /// Creates the sampler with Optuna's defaults.
   ///
@@ -46,7 +45,7 @@ public final class NSGAIIISampler: Sampler, @unchecked Sendable {
   public init(
     populationSize: Int = 50, mutation: NSGAIISampler.Mutation? = nil, mutationProb: Double? = nil,
     crossover: NSGAIISampler.Crossover? = nil, crossoverProb: Double = 0.9, swappingProb: Double = 0.5,
-    seed: UInt64? = nil, constrained: Bool = false, referencePoints: [[Double]]? = nil, dividingParameter: Int = 3,
+    seed: UInt64? = nil, referencePoints: [[Double]]? = nil, dividingParameter: Int = 3,
     elitePopulationSelection: NSGAIISampler.ElitePopulationSelection? = nil,
     childGeneration: NSGAIISampler.ChildGeneration? = nil
   ) throws(HoneError) {
@@ -66,7 +65,7 @@ public final class NSGAIIISampler: Sampler, @unchecked Sendable {
     core = try NSGAIISampler(
       selection: .referencePoints(points: referencePoints, dividingParameter: dividingParameter),
       populationSize: populationSize, mutation: mutation, mutationProb: mutationProb, crossover: crossover,
-      crossoverProb: crossoverProb, swappingProb: swappingProb, seed: seed, constrained: constrained,
+      crossoverProb: crossoverProb, swappingProb: swappingProb, seed: seed,
       elitePopulationSelection: elitePopulationSelection, childGeneration: childGeneration)
   }
 

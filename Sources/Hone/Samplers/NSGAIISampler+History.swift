@@ -147,16 +147,16 @@ extension NSGAIISampler {
       read(trials, objectives: directions.count)
       let top = memo.maxGeneration
       let generation = g ?? ((memo.members[top]?.count ?? 0) >= populationSize ? top + 1 : top)
-      guard generation >= 1 else { return (Ranked([], directions: directions, constrained: constrained), nil) }
+      guard generation >= 1 else { return (Ranked([], directions: directions), nil) }
       guard let list = own ?? memo.records[generation]?.parents else { return (nil, makeChain(to: generation)) }
       if let p = memo.prepared, p.generation == generation, p.list == list { return (p.ranked, nil) }
-      let ranked = Ranked(list.compactMap { memo.complete[$0] }, directions: directions, constrained: constrained)
+      let ranked = Ranked(list.compactMap { memo.complete[$0] }, directions: directions)
       memo.prepared = (generation, list, ranked)
       return (ranked, nil)
     }
     if let found { return found }
-    guard let chain else { return Ranked([], directions: directions, constrained: constrained) }
-    return Ranked(try survivors(chain, history), directions: directions, constrained: constrained)
+    guard let chain else { return Ranked([], directions: directions) }
+    return Ranked(try survivors(chain, history), directions: directions)
   }
 
   /// What choosing generation g's parents takes, gathered under the lock: the parents of
@@ -193,7 +193,7 @@ extension NSGAIISampler {
         parents = try elitePopulationSelection(history, pool)
       } else {
         parents = try selection.survivors(
-          pool, directions: history.directions, size: populationSize, constrained: constrained, seed: seed,
+          pool, directions: history.directions, size: populationSize, seed: seed,
           generation: generation)
       }
     }
@@ -224,8 +224,8 @@ final class Ranked: @unchecked Sendable {
     var bounds: [(Double, Double)]
   }
 
-  /// Domination is constrained with `constrained`, or when some trial carries constraint values (Optuna 5's rule).
-  init(_ trials: [FrozenTrial], directions: [StudyDirection], constrained: Bool) {
+  /// Domination is constrained when some trial carries constraint values (Optuna 5's rule).
+  init(_ trials: [FrozenTrial], directions: [StudyDirection]) {
     self.trials = trials
     losses = trials.map { t in
       let values = t.values ?? []
@@ -235,7 +235,7 @@ final class Ranked: @unchecked Sendable {
         return loss.isNaN ? .infinity : loss
       }
     }
-    let isConstrained = constrained || trials.contains { $0.constraints != nil }
+    let isConstrained = trials.contains { $0.constraints != nil }
     feasibility = isConstrained ? trials.map(ParetoFront.Feasibility.init) : nil
   }
 

@@ -1,8 +1,7 @@
 extension NSGAIISampler {
   /// The option keys of the `"nsgaii"` sampler spec, Optuna's argument names;
-  /// `constraints` (a boolean) stands for `constraints_func`, which a spec cannot carry.
   static let optionKeys: Set<String> = [
-    "population_size", "mutation", "mutation_prob", "crossover", "crossover_prob", "swapping_prob", "constraints",
+    "population_size", "mutation", "mutation_prob", "crossover", "crossover_prob", "swapping_prob",
   ]
 
   /// The sampler of an `"nsgaii"` spec's options; absent options take Optuna's defaults.
@@ -19,7 +18,7 @@ extension NSGAIISampler {
     let s = try Settings(options, context: "nsgaii sampler options")
     return try NSGAIISampler(
       populationSize: s.populationSize, mutation: s.mutation, mutationProb: s.mutationProb, crossover: s.crossover,
-      crossoverProb: s.crossoverProb, swappingProb: s.swappingProb, seed: seed, constrained: s.constrained)
+      crossoverProb: s.crossoverProb, swappingProb: s.swappingProb, seed: seed)
   }
 
   /// The options both NSGA samplers share, read from a spec.
@@ -30,7 +29,6 @@ extension NSGAIISampler {
     var crossover: Crossover
     var crossoverProb: Double
     var swappingProb: Double
-    var constrained: Bool
 
     init(_ options: JSONObjectReader, context: String) throws(HoneError) {
       let size = try options.optionalInt64("population_size") ?? 50
@@ -41,7 +39,6 @@ extension NSGAIISampler {
       mutationProb = try options.optionalNumber("mutation_prob")
       crossoverProb = try options.optionalNumber("crossover_prob") ?? 0.9
       swappingProb = try options.optionalNumber("swapping_prob") ?? 0.5
-      constrained = try options.optionalBool("constraints") ?? false
       crossover = try Crossover.make(options["crossover"], swappingProb: swappingProb, context: context)
       mutation = try Mutation.make(options["mutation"], context: context)
     }
@@ -54,7 +51,6 @@ extension NSGAIISampler {
       ("population_size", .int(populationSize)), ("mutation", mutation?.spec ?? .null),
       ("mutation_prob", mutationProb.map { .number($0) } ?? .null), ("crossover", crossover.spec),
       ("crossover_prob", .number(crossoverProb)), ("swapping_prob", .number(swappingProb)),
-      ("constraints", .bool(constrained)),
     ]
   }
 }
@@ -90,7 +86,7 @@ extension NSGAIIISampler {
     }
     return try NSGAIIISampler(
       populationSize: s.populationSize, mutation: s.mutation, mutationProb: s.mutationProb, crossover: s.crossover,
-      crossoverProb: s.crossoverProb, swappingProb: s.swappingProb, seed: seed, constrained: s.constrained,
+      crossoverProb: s.crossoverProb, swappingProb: s.swappingProb, seed: seed,
       referencePoints: points, dividingParameter: divisions)
   }
 

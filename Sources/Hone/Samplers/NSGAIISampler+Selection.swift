@@ -33,9 +33,9 @@ extension NSGAIISampler {
     /// - Throws: `.invalidArgument` when reference points do not have one coordinate
     ///   per objective, or Das–Dennis's would be more than 2^20.
     func survivors(
-      _ pool: [FrozenTrial], directions: [StudyDirection], size: Int, constrained: Bool, seed: UInt64, generation: Int
+      _ pool: [FrozenTrial], directions: [StudyDirection], size: Int, seed: UInt64, generation: Int
     ) throws(HoneError) -> [FrozenTrial] {
-      let ranked = Ranked(pool, directions: directions, constrained: constrained)
+      let ranked = Ranked(pool, directions: directions)
       var elite: [Int] = []
       for front in ParetoFront.fronts(ranked.losses, feasibility: ranked.feasibility) {
         if elite.count + front.count < size {

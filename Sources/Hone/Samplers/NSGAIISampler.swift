@@ -27,8 +27,7 @@
 /// failed trials never count. The sampler reads each trial once and keeps what it
 /// read, so an ask costs O(new trials).
 ///
-/// With `constrained` (Optuna's `constraints_func`), or whenever some trial of a
-/// population carries constraint values (`FrozenTrial.constraints`, which Optuna 5's
+/// Whenever some trial of a population carries constraint values (`FrozenTrial.constraints`, which Optuna 5's
 /// `set_constraint` also feeds), domination is constrained: a feasible trial dominates
 /// an infeasible one, the smaller total violation dominates among infeasible ones, and
 /// a trial without constraint values (or with a NaN among them) is dominated by every
@@ -70,8 +69,6 @@ public final class NSGAIISampler: Sampler, @unchecked Sendable {
   /// The probability that uniform crossover takes a categorical parameter from the first parent.
   public let swappingProb: Double
   public let seed: UInt64
-  /// Whether domination is constrained even in populations without constraint values.
-  public let constrained: Bool
   public let elitePopulationSelection: ElitePopulationSelection?
   public let childGeneration: ChildGeneration?
   public var name: String { selection.name }
@@ -91,18 +88,18 @@ public final class NSGAIISampler: Sampler, @unchecked Sendable {
   ///   mutation parameter out of its range.
   public convenience init(
     populationSize: Int = 50, mutation: Mutation? = nil, mutationProb: Double? = nil, crossover: Crossover? = nil,
-    crossoverProb: Double = 0.9, swappingProb: Double = 0.5, seed: UInt64? = nil, constrained: Bool = false,
+    crossoverProb: Double = 0.9, swappingProb: Double = 0.5, seed: UInt64? = nil,
     elitePopulationSelection: ElitePopulationSelection? = nil, childGeneration: ChildGeneration? = nil
   ) throws(HoneError) {
     try self.init(
       selection: .crowding, populationSize: populationSize, mutation: mutation, mutationProb: mutationProb,
       crossover: crossover, crossoverProb: crossoverProb, swappingProb: swappingProb, seed: seed,
-      constrained: constrained, elitePopulationSelection: elitePopulationSelection, childGeneration: childGeneration)
+      elitePopulationSelection: elitePopulationSelection, childGeneration: childGeneration)
   }
 
   init(
     selection: Selection, populationSize: Int, mutation: Mutation?, mutationProb: Double?, crossover: Crossover?,
-    crossoverProb: Double, swappingProb: Double, seed: UInt64?, constrained: Bool,
+    crossoverProb: Double, swappingProb: Double, seed: UInt64?,
     elitePopulationSelection: ElitePopulationSelection?, childGeneration: ChildGeneration?
   ) throws(HoneError) {
     let context = "\(selection.name) sampler"
@@ -132,7 +129,6 @@ public final class NSGAIISampler: Sampler, @unchecked Sendable {
     self.crossoverProb = crossoverProb
     self.swappingProb = swappingProb
     self.seed = seed ?? entropySeed()
-    self.constrained = constrained
     self.elitePopulationSelection = elitePopulationSelection
     self.childGeneration = childGeneration
   }

@@ -35,7 +35,7 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
   case "gp":
     try options.allowOnly([
       "kernel", "acquisition", "beta", "n_startup_trials", "deterministic_objective", "n_candidates",
-      "n_restarts", "lengthscale_prior", "constraints",
+      "n_restarts", "lengthscale_prior",
     ])
     let d = try GPSampler(seed: 0)
     let priorName = try options.optionalString("lengthscale_prior") ?? d.lengthscalePrior.rawValue
@@ -73,7 +73,7 @@ public func makeSampler(_ json: JSON?) throws(HoneError) -> any Sampler {
       deterministicObjective: try options.optionalBool("deterministic_objective") ?? d.deterministicObjective,
       nCandidates: try count("n_candidates", d.optimizer.rawSamples),
       nRestarts: try count("n_restarts", d.optimizer.starts),
-      lengthscalePrior: lengthscalePrior, constrained: try options.optionalBool("constraints") ?? d.constrained)
+      lengthscalePrior: lengthscalePrior)
   case "brute_force":
     return try BruteForceSampler(options: options, seed: seed)
   case "partial_fixed":
@@ -114,7 +114,7 @@ public func samplerSpec(_ sampler: any Sampler, seed: UInt64?) -> JSON? {
         ("kernel", .string(s.kernel.optionName)), ("acquisition", .string(s.acquisition.optionName)), ("beta", beta),
         ("n_startup_trials", .int(s.nStartupTrials)), ("deterministic_objective", .bool(s.deterministicObjective)),
         ("n_candidates", .int(s.optimizer.rawSamples)), ("n_restarts", .int(s.optimizer.starts)),
-        ("lengthscale_prior", .string(s.lengthscalePrior.rawValue)), ("constraints", .bool(s.constrained)),
+        ("lengthscale_prior", .string(s.lengthscalePrior.rawValue)),
       ])
   case let s as BruteForceSampler:
     return spec("brute_force", s.specOptions)

@@ -4,7 +4,7 @@ extension TPESampler {
   static let optionNames: Set<String> = [
     "n_startup_trials", "n_ei_candidates", "gamma", "weights", "consider_prior", "prior_weight",
     "consider_magic_clip", "consider_endpoints", "multivariate", "group", "constant_liar",
-    "warn_independent_sampling", "constraints",
+    "warn_independent_sampling",
   ]
 
   /// A sampler from the `"options"` of a `{"type": "tpe"}` spec; absent options take `Options`' defaults.
@@ -12,8 +12,6 @@ extension TPESampler {
   /// `gamma` is null (Optuna's rule) or `{"fraction": 0.1, "power": 1, "max": 25}`,
   /// min(⌈fraction·n^power⌉, max); `weights` is null (Optuna's), `"optuna"` or
   /// `"uniform"`. `consider_prior` may only be true: Optuna 4.3 made the prior mandatory.
-  /// `constraints` (false by default) says the trials carry constraint values, as
-  /// a sampler given Optuna's `constraints_func` has them.
   static func make(seed: UInt64?, options r: JSONObjectReader) throws(HoneError) -> TPESampler {
     try r.allowOnly(optionNames)
     var o = Options()
@@ -56,7 +54,6 @@ extension TPESampler {
     o.group = try r.optionalBool("group") ?? o.group
     o.constantLiar = try r.optionalBool("constant_liar") ?? o.constantLiar
     o.warnIndependentSampling = try r.optionalBool("warn_independent_sampling") ?? o.warnIndependentSampling
-    o.constrained = try r.optionalBool("constraints") ?? o.constrained
     return try TPESampler(seed: seed, options: o)
   }
 
@@ -74,7 +71,6 @@ extension TPESampler {
       ("consider_magic_clip", .bool(o.considerMagicClip)), ("consider_endpoints", .bool(o.considerEndpoints)),
       ("multivariate", o.multivariate.map { .bool($0) } ?? .null), ("group", .bool(o.group)),
       ("constant_liar", .bool(o.constantLiar)), ("warn_independent_sampling", .bool(o.warnIndependentSampling)),
-      ("constraints", .bool(o.constrained)),
     ]
   }
 }

@@ -92,8 +92,6 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     public var group = false
     public var constantLiar = true
     public var warnIndependentSampling = false
-    /// Whether the study's trials carry constraint values (Optuna's `constraints_func`).
-    public var constrained = false
 
     public init() {}
 

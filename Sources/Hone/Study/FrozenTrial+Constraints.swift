@@ -30,9 +30,11 @@ extension FrozenTrial {
     return out
   }
 
-  /// The constraint values alone, in `namedConstraints`' order; nil when none were set.
+  /// The constraint values alone, in `namedConstraints`' order; nil when none were set
+  /// (an empty list that was set is empty, not nil).
   public var constraints: [Double]? {
     let named = namedConstraints
+    if named.isEmpty, case .array? = systemAttr(Self.constraintsKey) { return [] }
     return named.isEmpty ? nil : named.map(\.value)
   }
 

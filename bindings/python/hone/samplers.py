@@ -58,8 +58,8 @@ class BaseSampler:
     ``__init__``: the study then calls ``constraints_func(frozen_trial)`` after
     the objective returns, for COMPLETE and PRUNED trials, and stores the values
     in the trial's system attribute ``"constraints"`` (each satisfied when
-    <= 0); the sampler's spec says ``"constraints": true`` so the library's
-    sampler uses them.
+    <= 0). The library's samplers use the constraint values of any trial that
+    has them, as Optuna 5's do, however they were set.
     """
 
     _type = ""
@@ -87,8 +87,6 @@ class BaseSampler:
         """The library's spec of this sampler."""
         spec: Dict[str, Any] = {"type": self._type, "seed": self._seed}
         options = self._options()
-        if self._constraints_func is not None:
-            options = dict(options, constraints=True)
         if options:
             spec["options"] = options
         return spec
@@ -633,7 +631,7 @@ class NSGAIISampler(BaseSampler):
     each satisfied when <= 0; the study stores them in the trial's system
     attribute ``"constraints"``, and domination is then constrained (feasible
     first, then by total violation; a trial without constraint values comes
-    after every trial with them). The spec says ``"constraints": true``.
+    after every trial with them).
 
     ``elite_population_selection_strategy``, ``child_generation_strategy`` and
     ``after_trial_strategy`` take Python callables in Optuna. Hone's sampler
@@ -659,7 +657,7 @@ class NSGAIISampler(BaseSampler):
         child_generation_strategy: Optional[Any] = None,
         after_trial_strategy: Optional[Any] = None,
     ) -> None:
-        super().__init__(seed)
+        super().__init__(seed, constraints_func)
         for name, strategy in [
             ("elite_population_selection_strategy", elite_population_selection_strategy),
             ("child_generation_strategy", child_generation_strategy),
@@ -669,9 +667,6 @@ class NSGAIISampler(BaseSampler):
                 raise NotImplementedError(
                     f"{name}: hone's NSGA samplers run inside libhone, so only the built-in strategies exist"
                 )
-        if constraints_func is not None and not callable(constraints_func):
-            raise TypeError(f"constraints_func must be callable, not {type(constraints_func).__name__}")
-        self._constraints_func = constraints_func
         self._config: Dict[str, Any] = {
             "population_size": _int("population_size", population_size),
             "mutation": nsgaii._mutation_spec(mutation),
@@ -679,22 +674,15 @@ class NSGAIISampler(BaseSampler):
             "crossover_prob": _real("crossover_prob", crossover_prob),
             "swapping_prob": _real("swapping_prob", swapping_prob),
             "crossover": nsgaii._crossover_spec(crossover),
-            "constraints": constraints_func is not None,
         }
         self._validate()
-
-    @property
-    def constraints_func(self) -> Optional[Any]:
-        """The function that gives each finished trial's constraint values, or None."""
-        return self._constraints_func
 
     def _options(self) -> Dict[str, Any]:
         return {k: v for k, v in self._config.items() if v is not None}
 
     def __repr__(self) -> str:
-        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items() if k != "constraints")
-        extra = "" if self._constraints_func is None else f", constraints_func={self._constraints_func!r}"
-        return f"{type(self).__name__}(seed={self._seed!r}, {options}{extra})"
+        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
+        return f"{type(self).__name__}(seed={self._seed!r}, {options}{self._repr_constraints()})"
 
 
 class NSGAIIISampler(NSGAIISampler):

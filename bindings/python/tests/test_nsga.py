@@ -34,7 +34,6 @@ def test_defaults_are_optunas():
     assert spec["options"] == {
         "population_size": 50, "mutation": None, "mutation_prob": None,
         "crossover": {"type": "uniform", "swapping_prob": 0.5}, "crossover_prob": 0.9, "swapping_prob": 0.5,
-        "constraints": False,
     }
     spec3 = _normalize("sampler", NSGAIIISampler()._to_spec())
     assert spec3["type"] == "nsgaiii"
@@ -110,9 +109,8 @@ def test_strategy_callables_are_refused_with_the_reason():
             NSGAIISampler(**{name: lambda *a: None})
 
 
-def test_constraints_func_sets_the_flag():
+def test_constraints_func_is_kept_and_checked():
     sampler = NSGAIISampler(constraints_func=lambda t: [0.0])
-    assert sampler._to_spec()["options"]["constraints"] is True
     assert callable(sampler.constraints_func)
     with pytest.raises(TypeError):
         NSGAIISampler(constraints_func=3)
