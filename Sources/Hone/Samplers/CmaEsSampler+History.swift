@@ -19,10 +19,8 @@ extension CmaEsSampler {
   struct Memo {
     var study: String
     var directions: [StudyDirection]
-    /// The intersection search space: the index below which every trial is read, the COMPLETE trials read.
-    var spaceSettled = 0
-    var intersected: Set<Int> = []
-    var common: [(String, Distribution)]?
+    /// The intersection search space of the COMPLETE trials.
+    var intersection = RunningIntersection()
     var space = SearchSpace()
     /// The joint space of the generations below; they are read again when it changes.
     var run = Generations()
@@ -79,40 +77,18 @@ extension CmaEsSampler {
     let trials = try history.trials()
     return lock.withLock {
       select(history, trials)
-      var changed = false
-      var settledSoFar = true
-      for k in memo.spaceSettled..<trials.count {
-        let t = trials[k]
-        if t.state == .complete && memo.intersected.insert(t.number).inserted && !Self.holds(t, memo.common) {
-          let next = SearchSpace.narrowing(memo.common, by: t.params)
-          // Narrowing only removes parameters.
-          if next.count != memo.common?.count { (memo.common, changed) = (next, true) }
-        }
-        if settledSoFar && t.state != .running && t.state != .waiting {
-          memo.spaceSettled = k + 1
-        } else {
-          settledSoFar = false
-        }
-      }
+      let changed = memo.intersection.advance(trials)
       if changed {
-        memo.space = Self.numeric(SearchSpace(memo.common ?? []))
+        memo.space = Self.numeric(SearchSpace(memo.intersection.common ?? []))
       }
       return memo.space
     }
   }
 
-  /// Whether trial `t` has every parameter of `common` under its distribution, so that it leaves the
-  /// intersection search space as it is (`SearchSpace.narrowing`); false before the first trial.
-  static func holds(_ t: FrozenTrial, _ common: [(String, Distribution)]?) -> Bool {
-    guard let common else { return false }
-    for (k, (name, d)) in common.enumerated() where t.params.named(name, near: k)?.distribution != d { return false }
-    return true
-  }
-
   /// Starts the memo afresh for another study, or when the trials it read are gone.
   private func select(_ history: StudyHistory, _ trials: [FrozenTrial]) {
     if memo.study != history.studyName || memo.directions != history.directions
-      || memo.run.settled > trials.count || memo.spaceSettled > trials.count
+      || memo.run.settled > trials.count || memo.intersection.settled > trials.count
     {
       memo = Memo(study: history.studyName, directions: history.directions)
     }

@@ -20,10 +20,8 @@ extension NSGAIISampler {
     var maxGeneration = 0
     /// Each generation's parents list, from its lowest-numbered trial that records one.
     var records: [Int: (trial: Int, parents: [Int])] = [:]
-    /// The intersection search space: the index below which every trial is read, the COMPLETE trials read.
-    var spaceSettled = 0
-    var intersected: Set<Int> = []
-    var common: [(String, Distribution)]?
+    /// The intersection search space of the COMPLETE trials.
+    var intersection = RunningIntersection()
     var space = SearchSpace()
     /// The parents last ranked: their generation, their list, and the ranking.
     var prepared: (generation: Int, list: [Int], ranked: Ranked)?
@@ -43,22 +41,8 @@ extension NSGAIISampler {
     let trials = try history.trials()
     return lock.withLock {
       select(history, trials)
-      var changed = false
-      var settledSoFar = true
-      for k in memo.spaceSettled..<trials.count {
-        let t = trials[k]
-        // A trial with every parameter of the space leaves it as it is: most trials do.
-        if t.state == .complete && memo.intersected.insert(t.number).inserted && !CmaEsSampler.holds(t, memo.common) {
-          let next = SearchSpace.narrowing(memo.common, by: t.params)
-          if next.count != memo.common?.count { (memo.common, changed) = (next, true) }
-        }
-        if settledSoFar && t.state != .running && t.state != .waiting {
-          memo.spaceSettled = k + 1
-        } else {
-          settledSoFar = false
-        }
-      }
-      if changed { memo.space = Self.multiValued(SearchSpace(memo.common ?? [])) }
+      let changed = memo.intersection.advance(trials)
+      if changed { memo.space = Self.multiValued(SearchSpace(memo.intersection.common ?? [])) }
       return memo.space
     }
   }
@@ -71,7 +55,7 @@ extension NSGAIISampler {
   /// Starts the memo afresh for another study, or when the trials it read are gone.
   private func select(_ history: StudyHistory, _ trials: [FrozenTrial]) {
     if memo.study != history.studyName || memo.directions != history.directions || memo.settled > trials.count
-      || memo.spaceSettled > trials.count
+      || memo.intersection.settled > trials.count
     {
       memo = Memo(study: history.studyName, directions: history.directions)
     }

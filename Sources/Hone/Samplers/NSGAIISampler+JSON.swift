@@ -99,21 +99,25 @@ extension NSGAIIISampler {
   }
 }
 
+extension NSGAIISampler {
+  /// An operator's type and parameters from its spec: a name alone, or an object with `type` and parameters.
+  static func operatorSpec(
+    _ json: JSON, _ what: String, context: String
+  ) throws(HoneError) -> (type: String, members: [(String, JSON)]) {
+    switch json {
+    case .string(let s): return (s, [])
+    case .object(let m): return (try JSONObjectReader(m, context: "\(context): \(what)").string("type"), m)
+    default: throw .invalidArgument("\(context): '\(what)' must be a name or an object, not \(json.typeName)")
+    }
+  }
+}
+
 extension NSGAIISampler.Crossover {
   /// The operator of a spec's `crossover`: null, a name, or an object with `type` and parameters.
   static func make(_ json: JSON?, swappingProb: Double, context: String) throws(HoneError) -> Self {
     guard let json, json != .null else { return .uniform(swappingProb: swappingProb) }
     let names = "uniform, blxalpha, sbx, spx, undx, vsbx"
-    var members: [(String, JSON)] = []
-    let type: String
-    switch json {
-    case .string(let s): type = s
-    case .object(let m):
-      members = m
-      type = try JSONObjectReader(m, context: "\(context): crossover").string("type")
-    default:
-      throw .invalidArgument("\(context): 'crossover' must be a name or an object, not \(json.typeName)")
-    }
+    let (type, members) = try NSGAIISampler.operatorSpec(json, "crossover", context: context)
     let r = JSONObjectReader(members, context: "\(context): \(type) crossover")
     func number(_ key: String, _ fallback: Double) throws(HoneError) -> Double { try r.optionalNumber(key) ?? fallback }
     switch type {
@@ -162,16 +166,7 @@ extension NSGAIISampler.Mutation {
   /// The mutation of a spec's `mutation`: null for none, `"polynomial"`, or an object with `type` and `eta`.
   static func make(_ json: JSON?, context: String) throws(HoneError) -> Self? {
     guard let json, json != .null else { return nil }
-    var members: [(String, JSON)] = []
-    let type: String
-    switch json {
-    case .string(let s): type = s
-    case .object(let m):
-      members = m
-      type = try JSONObjectReader(m, context: "\(context): mutation").string("type")
-    default:
-      throw .invalidArgument("\(context): 'mutation' must be a name or an object, not \(json.typeName)")
-    }
+    let (type, members) = try NSGAIISampler.operatorSpec(json, "mutation", context: context)
     guard type == "polynomial" else { throw .invalidArgument("\(context): unknown mutation '\(type)' (polynomial)") }
     let r = JSONObjectReader(members, context: "\(context): polynomial mutation")
     try r.allowOnly(["type", "eta"])
