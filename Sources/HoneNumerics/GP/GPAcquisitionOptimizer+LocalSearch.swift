@@ -1,6 +1,6 @@
 /// The local searches of one `GPAcquisitionOptimizer.maximize` call, run side by side.
 struct LocalSearch {
-  let objective: GPAcquisitionSum
+  let objective: any GPAcquisitionObjective
   let plan: SearchPlan
   let options: LBFGSB.Options
   /// The current point of each search, one row each.

@@ -70,10 +70,10 @@ public struct GPAcquisitionOptimizer: Sendable, Equatable {
       candidates: candidates, using: &rng)
   }
 
-  /// Maximizes a sum of acquisition functions over `space`, as `maximize(_:model:space:candidates:using:)`
-  /// maximizes one; the columns are those of the sum's `lead` model.
+  /// Maximizes any acquisition objective over `space`, as `maximize(_:model:space:candidates:using:)`
+  /// maximizes one acquisition; the columns are those of the objective's `lead` model.
   public func maximize(
-    _ objective: GPAcquisitionSum, space: [GPSearchDimension],
+    _ objective: some GPAcquisitionObjective, space: [GPSearchDimension],
     candidates: Matrix<Double>? = nil, using rng: inout some RandomNumberGenerator
   ) throws(HoneError) -> GPAcquisitionMaximum {
     let model = objective.lead

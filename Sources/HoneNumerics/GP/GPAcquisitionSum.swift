@@ -16,7 +16,7 @@ public struct GPAcquisitionTerm: Sendable {
 /// that it holds, the standardized threshold tᵢ standing for cᵢ = 0 (Optuna's
 /// LogCEI, which takes the constraints as independent). A single term evaluates
 /// exactly as its model's `acquisition(_:at:)` and `acquisitionGradient(_:at:)`.
-public struct GPAcquisitionSum: Sendable {
+public struct GPAcquisitionSum: GPAcquisitionObjective {
   /// The terms, at least one; the first one's model sets the space's columns.
   public let terms: [GPAcquisitionTerm]
 

@@ -1,0 +1,12 @@
+/// What `GPAcquisitionOptimizer` maximizes: a function of points in a GP's input space, with its gradient.
+///
+/// `GPAcquisitionSum` (one acquisition per model, added) and
+/// `GPExpectedHypervolumeImprovement` (several objectives' models at once) are two.
+public protocol GPAcquisitionObjective: Sendable {
+  /// The model whose inputs and columns the points are checked against.
+  var lead: GaussianProcess { get }
+  /// The objective at each row of `points` (m×d).
+  func values(at points: Matrix<Double>) throws(HoneError) -> [Double]
+  /// The objective at each row of `points` (m×d) and its gradient in x, an m×d matrix.
+  func valuesAndGradient(at points: Matrix<Double>) throws(HoneError) -> (values: [Double], gradient: Matrix<Double>)
+}
