@@ -76,16 +76,21 @@ extension GPSampler {
     let found = try optimizer.maximize(
       try GPAcquisitionSum(terms), space: space.distributions.map(Self.searchDimension),
       candidates: incumbent.isEmpty ? nil : try Matrix(rowMajor: incumbent), using: &rng)
-    guard found.point.count == d else {
-      throw .internal("gp sampler: the acquisition optimizer returned \(found.point.count) coordinates for \(d)")
+    return try decode(found.point, space)
+  }
+
+  /// The parameters of an optimizer's point in `space`'s model columns.
+  func decode(_ found: [Double], _ space: SearchSpace) throws(HoneError) -> [String: ParamValue] {
+    guard found.count == space.count else {
+      throw .internal("gp sampler: the acquisition optimizer returned \(found.count) coordinates for \(space.count)")
     }
     var point: [String: ParamValue] = [:]
     for (j, (name, dist)) in zip(space.names, space.distributions).enumerated() {
       if case .categorical(let choices) = dist {
         let last = UInt64(max(choices.count - 1, 0))
-        point[name] = .index(Int(Distribution.index(found.point[j].rounded(), max: last)))
+        point[name] = .index(Int(Distribution.index(found[j].rounded(), max: last)))
       } else {
-        point[name] = dist.fromUnit(found.point[j])
+        point[name] = dist.fromUnit(found[j])
       }
     }
     return point

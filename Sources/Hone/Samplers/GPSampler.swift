@@ -14,8 +14,8 @@
 ///
 /// Pruned and failed trials are left out of the model: a pruned trial's value was
 /// measured at a lower fidelity and would bias the surrogate, as in Optuna.
-/// Infinite values are clipped to the finite range seen. Multi-objective studies
-/// are not modeled; every parameter is then sampled at random. Once a COMPLETE
+/// Infinite values are clipped to the finite range seen. With several objectives,
+/// each has a GP and the acquisition is log EHVI (`optimizeMultiObjective`). Once a COMPLETE
 /// trial carries constraint values (Optuna 5's rule), each constraint is modeled
 /// too (see `constraintModels`).
 public final class GPSampler: Sampler, @unchecked Sendable {
@@ -95,7 +95,6 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   public func inferRelativeSearchSpace(
     _ history: StudyHistory, _ trial: FrozenTrial
   ) throws(HoneError) -> SearchSpace {
-    if history.isMultiObjective { return SearchSpace() }
     let complete = try history.trials(in: [.complete])
     let space = SearchSpace.intersection(of: complete)
     return SearchSpace(
@@ -105,8 +104,21 @@ public final class GPSampler: Sampler, @unchecked Sendable {
   public func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
   ) throws(HoneError) -> [String: ParamValue] {
-    if space.isEmpty || history.isMultiObjective { return [:] }
+    if space.isEmpty { return [:] }
     let trials = try history.trials()
+    if history.isMultiObjective {
+      let pending = pendingPoints(trials, space: space, excluding: trial.number)
+      let point: [String: ParamValue]
+      if let proposed = try optimizeMultiObjective(
+        space: space, trials: trials, pending: pending, directions: history.directions, trial: trial.number)
+      {
+        point = proposed
+      } else {
+        point = try startup.sampleRelative(history, trial, space)
+      }
+      lock.withLock { proposals[trial.number] = (space, point) }
+      return point
+    }
     // One dictionary per trial: `FrozenTrial.param` scans the trial's list, which
     // would make reading n trials O(n·d²).
     let observed = trials.compactMap { t -> Observation? in
