@@ -18,9 +18,11 @@ internal import HonePlatform
 public struct GPExpectedHypervolumeImprovement: GPAcquisitionObjective {
   /// The objectives' models, over the same inputs.
   public let models: [GaussianProcess]
-  /// Per box, its lower corner and widths in the models' (larger is better) values.
-  let lower: [[Double]]
-  let widths: [[Double]]
+  /// Per box, its lower corner and widths in the models' (larger is better) values,
+  /// row-major (boxes × objectives): the inner loop reads them contiguously.
+  let lower: [Double]
+  let widths: [Double]
+  let boxCount: Int
   /// S × objectives standard normal samples, row-major.
   let samples: [Double]
   let sampleCount: Int
@@ -60,8 +62,9 @@ public struct GPExpectedHypervolumeImprovement: GPAcquisitionObjective {
     }
     let boxes = try Hypervolume.nonDominatedBoxes(of: losses, reference: reference)
     self.models = models
-    lower = boxes.map { $0.upper.map { -$0 } }
-    widths = boxes.map { b in zip(b.upper, b.lower).map { max($0 - $1, Self.epsilon) } }
+    lower = boxes.flatMap { $0.upper.map { -$0 } }
+    widths = boxes.flatMap { b in zip(b.upper, b.lower).map { max($0 - $1, Self.epsilon) } }
+    boxCount = boxes.count
     let sobol = try SobolSequence(dimension: m, scramble: true, using: &rng)
     var samples = [Double](repeating: 0, count: sampleCount * m)
     var unit = [Double](repeating: 0, count: m)
@@ -89,59 +92,88 @@ public struct GPExpectedHypervolumeImprovement: GPAcquisitionObjective {
     return (mean, sd)
   }
 
-  /// log EHVI at one point from its posterior, with ∂/∂μ_k and ∂/∂σ_k when `gradient` is set.
+  /// log EHVI at one point from its posterior, with ∂/∂μ_k and ∂/∂σ_k written into
+  /// `dMean` and `dSD` (m entries each) when they are given.
   private func evaluate(
-    mean: [Double], sd: [Double], gradient: Bool
-  ) -> (value: Double, dMean: [Double], dSD: [Double]) {
+    mean: UnsafeBufferPointer<Double>, sd: UnsafeBufferPointer<Double>,
+    dMean: UnsafeMutableBufferPointer<Double>?, dSD: UnsafeMutableBufferPointer<Double>?
+  ) -> Double {
     let m = models.count
     var total = 0.0
-    var dMean = [Double](repeating: 0, count: gradient ? m : 0)
-    var dSD = dMean
-    var y = [Double](repeating: 0, count: m)
-    var factors = [Double](repeating: 0, count: m)
-    var active = [Bool](repeating: false, count: m)
-    for s in 0..<sampleCount {
-      for k in 0..<m { y[k] = mean[k] + sd[k] * samples[s * m + k] }
-      for (low, width) in zip(lower, widths) {
-        var product = 1.0
-        for k in 0..<m {
-          let raw = y[k] - low[k]
-          let f = min(max(raw, Self.epsilon), width[k])
-          factors[k] = f
-          active[k] = raw > Self.epsilon && raw < width[k]
-          product *= f
-        }
-        total += product
-        guard gradient else { continue }
-        for k in 0..<m where active[k] {
-          // ∂product/∂y_k = product / f_k; y_k = μ_k + σ_k ξ_sk.
-          let d = product / factors[k]
-          dMean[k] += d
-          dSD[k] += d * samples[s * m + k]
+    if let dMean, let dSD {
+      for k in 0..<m { (dMean[k], dSD[k]) = (0, 0) }
+    }
+    // Every index is below boxCount · m or sampleCount · m, the arrays' lengths.
+    samples.withUnsafeBufferPointer { xi in
+      lower.withUnsafeBufferPointer { low in
+        widths.withUnsafeBufferPointer { width in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * m) { buffer in
+            let y = UnsafeMutableBufferPointer(rebasing: buffer[0..<m])
+            let factors = UnsafeMutableBufferPointer(rebasing: buffer[m..<(2 * m)])
+            for s in 0..<sampleCount {
+              for k in 0..<m { y[k] = mean[k] + sd[k] * xi[s * m + k] }
+              for b in 0..<boxCount {
+                var product = 1.0
+                for k in 0..<m {
+                  let f = min(max(y[k] - low[b * m + k], Self.epsilon), width[b * m + k])
+                  factors[k] = f
+                  product *= f
+                }
+                total += product
+                guard let dMean, let dSD else { continue }
+                for k in 0..<m {
+                  let raw = y[k] - low[b * m + k]
+                  // ∂product/∂y_k = product / f_k where the clamp is inactive; y_k = μ_k + σ_k ξ_sk.
+                  guard raw > Self.epsilon && raw < width[b * m + k] else { continue }
+                  let d = product / factors[k]
+                  dMean[k] += d
+                  dSD[k] += d * xi[s * m + k]
+                }
+              }
+            }
+          }
         }
       }
     }
-    let value = log(total) - log(Double(sampleCount))
-    if gradient {
+    if let dMean, let dSD {
       for k in 0..<m {
         dMean[k] /= total
         dSD[k] /= total
       }
     }
-    return (value, dMean, dSD)
+    return log(total) - log(Double(sampleCount))
+  }
+
+  /// `body` over each row of `points` with that row's posterior means and deviations, objective by objective.
+  private func eachPoint(
+    mean: [[Double]], sd: [[Double]], rows: Int,
+    _ body: (Int, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Void
+  ) {
+    let m = models.count
+    var mu = [Double](repeating: 0, count: m)
+    var sigma = [Double](repeating: 0, count: m)
+    for j in 0..<rows {
+      for k in 0..<m {
+        mu[k] = mean[k][j]
+        sigma[k] = sd[k][j]
+      }
+      mu.withUnsafeBufferPointer { mu in sigma.withUnsafeBufferPointer { sigma in body(j, mu, sigma) } }
+    }
   }
 
   public func values(at points: Matrix<Double>) throws(HoneError) -> [Double] {
     let (mean, sd) = try posteriors(points)
-    return (0..<points.rows).map { j in
-      evaluate(mean: mean.map { $0[j] }, sd: sd.map { $0[j] }, gradient: false).value
+    var values = [Double](repeating: 0, count: points.rows)
+    eachPoint(mean: mean, sd: sd, rows: points.rows) { j, mu, sigma in
+      values[j] = evaluate(mean: mu, sd: sigma, dMean: nil, dSD: nil)
     }
+    return values
   }
 
   public func valuesAndGradient(
     at points: Matrix<Double>
   ) throws(HoneError) -> (values: [Double], gradient: Matrix<Double>) {
-    let (rows, d) = (points.rows, points.cols)
+    let (rows, d, m) = (points.rows, points.cols, models.count)
     // Per model, ∇μ from UCB with β = 0 and ∇(μ + σ) from β = 1: the posterior's gradients.
     var meanGradient: [Matrix<Double>] = []
     var sdGradient: [Matrix<Double>] = []
@@ -159,14 +191,17 @@ public struct GPExpectedHypervolumeImprovement: GPAcquisitionObjective {
     }
     var values = [Double](repeating: 0, count: rows)
     var gradient = Matrix<Double>(rows: rows, cols: d)
-    for j in 0..<rows {
-      let e = evaluate(mean: mean.map { $0[j] }, sd: sd.map { $0[j] }, gradient: true)
-      values[j] = e.value
-      for k in models.indices {
+    var dMean = [Double](repeating: 0, count: m)
+    var dSD = [Double](repeating: 0, count: m)
+    eachPoint(mean: mean, sd: sd, rows: rows) { j, mu, sigma in
+      values[j] = dMean.withUnsafeMutableBufferPointer { dm in
+        dSD.withUnsafeMutableBufferPointer { ds in evaluate(mean: mu, sd: sigma, dMean: dm, dSD: ds) }
+      }
+      for k in 0..<m {
         for c in 0..<d {
           // Column-major: entry (j, c) at c · rows + j.
           gradient.storage[c * rows + j] +=
-            e.dMean[k] * meanGradient[k].storage[c * rows + j] + e.dSD[k] * sdGradient[k].storage[c * rows + j]
+            dMean[k] * meanGradient[k].storage[c * rows + j] + dSD[k] * sdGradient[k].storage[c * rows + j]
         }
       }
     }
