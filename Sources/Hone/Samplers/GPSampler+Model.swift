@@ -26,26 +26,9 @@ extension GPSampler {
       raw.append(maximize ? t.value : -t.value)
     }
 
-    let signature = Self.signature(space)
-    let previous = lock.withLock { warmStarts[signature] }
     var rng = Xoshiro256(seed: seed, stream: 0x4750, substream: UInt64(truncatingIfNeeded: trial))
-    var model: GaussianProcess
-    let scaling: TargetScaling
-    if let previous, Self.canReuse(previous, observations: rows.count),
-      previous.included.isSubset(of: numbers),
-      let grown = try? grow(previous, numbers: numbers, rows: rows, raw: raw)
-    {
-      model = grown.model
-      scaling = grown.scaling
-      lock.withLock { warmStarts[signature] = grown }
-    } else {
-      scaling = TargetScaling(raw)
-      model = try GaussianProcess.fit(
-        inputs: try Matrix(rowMajor: rows), targets: raw.map(scaling.apply), dimensions: kinds, options: fitOptions,
-        warmStart: previous?.model.kernel.hyperparameters, using: &rng)
-      let fitted = Fit(model: model, scaling: scaling, observations: rows.count, included: Set(numbers))
-      lock.withLock { warmStarts[signature] = fitted }
-    }
+    var (model, scaling) = try fittedModel(
+      key: Self.signature(space), rows: rows, raw: raw, numbers: numbers, kinds: kinds, using: &rng)
     let targets = model.targets
     let inputs = model.inputs
 
@@ -94,6 +77,31 @@ extension GPSampler {
       }
     }
     return point
+  }
+
+  /// The model of `raw` (larger is better) at `rows`, kept under `key` for the next ask:
+  /// the last one grown by the points it has not seen when it still serves
+  /// (`canReuse`), else a fit warm-started from its hyperparameters, with the map that
+  /// standardized its targets.
+  func fittedModel(
+    key: String, rows: [[Double]], raw: [Double], numbers: [Int], kinds: [GPDimensionKind],
+    using rng: inout Xoshiro256
+  ) throws(HoneError) -> (GaussianProcess, TargetScaling) {
+    let previous = lock.withLock { warmStarts[key] }
+    if let previous, Self.canReuse(previous, observations: rows.count),
+      previous.included.isSubset(of: numbers),
+      let grown = try? grow(previous, numbers: numbers, rows: rows, raw: raw)
+    {
+      lock.withLock { warmStarts[key] = grown }
+      return (grown.model, grown.scaling)
+    }
+    let scaling = TargetScaling(raw)
+    let model = try GaussianProcess.fit(
+      inputs: try Matrix(rowMajor: rows), targets: raw.map(scaling.apply), dimensions: kinds, options: fitOptions,
+      warmStart: previous?.model.kernel.hyperparameters, using: &rng)
+    let fitted = Fit(model: model, scaling: scaling, observations: rows.count, included: Set(numbers))
+    lock.withLock { warmStarts[key] = fitted }
+    return (model, scaling)
   }
 
   /// Whether a model fitted on `fit.observations` points still serves `observations`.

@@ -1,7 +1,8 @@
 /// Several objectives, as Optuna 5's GPSampler models them: one GP per objective and log EHVI.
 extension GPSampler {
   /// The proposal for a multi-objective study: each objective's values (negated when
-  /// minimized, standardized) get a GP of their own, warm-started from the last fit,
+  /// minimized, standardized) get a GP of their own, kept between asks as the single
+  /// objective's is (`fittedModel(key:rows:raw:numbers:kinds:using:)`),
   /// the other RUNNING trials join every model as Kriging-believer fantasies, and
   /// `GPExpectedHypervolumeImprovement` is maximized with a few Pareto-optimal trials
   /// among its starting candidates.
@@ -39,24 +40,15 @@ extension GPSampler {
     }
     guard rows.count >= max(nStartupTrials, 1) else { return nil }
     var rng = Xoshiro256(seed: seed, stream: 0x4d4f, substream: UInt64(truncatingIfNeeded: trial))
-    let inputs = try Matrix(rowMajor: rows)
     let signature = Self.signature(space)
+    let numbers = observed.map(\.number)
     var models: [GaussianProcess] = []
     var standardized = [[Double]](repeating: [], count: rows.count)
     for k in 0..<m {
-      let key = "\(signature)#objective\(k)"
-      let previous = lock.withLock { warmStarts[key] }
       let column = gains.map { $0[k] }
-      let scaling = TargetScaling(column)
-      let targets = column.map(scaling.apply)
-      for i in rows.indices { standardized[i].append(targets[i]) }
-      let model = try GaussianProcess.fit(
-        inputs: inputs, targets: targets, dimensions: kinds, options: fitOptions,
-        warmStart: previous?.model.kernel.hyperparameters, using: &rng)
-      lock.withLock {
-        warmStarts[key] = Fit(
-          model: model, scaling: scaling, observations: rows.count, included: Set(observed.map(\.number)))
-      }
+      let (model, scaling) = try fittedModel(
+        key: "\(signature)#objective\(k)", rows: rows, raw: column, numbers: numbers, kinds: kinds, using: &rng)
+      for i in rows.indices { standardized[i].append(scaling.apply(column[i])) }
       models.append(model)
     }
     if !pending.isEmpty {
