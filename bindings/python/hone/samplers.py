@@ -186,7 +186,9 @@ class GPSampler(BaseSampler):
     ``n_startup_trials`` trials are drawn by scrambled Sobol QMC. Trials other
     workers are still running count as pending, so parallel suggestions spread
     out. Pruned and failed trials are not modeled. Parameters outside the
-    search space common to all completed trials are sampled at random.
+    search space common to all completed trials are sampled at random. With
+    several objectives each gets a GP and the acquisition is log expected
+    hypervolume improvement (Optuna's LogEHVI; LogCEHVI with constraints).
 
     Args:
         seed: fixes every suggestion.
