@@ -29,6 +29,8 @@ echo "== cmaes_latency: an ask with its suggests beside Optuna's CmaEsSampler"
 "$venv/bin/python" benchmarks/cmaes_latency.py
 echo "== nsga_latency: an NSGA-II ask with its suggests at 1,000 trials beside Optuna's NSGAIISampler"
 "$venv/bin/python" benchmarks/nsga_latency.py
+echo "== gp_multiobjective_latency: a two-objective GP ask at 200 trials beside Optuna's GPSampler"
+"$venv/bin/python" benchmarks/gp_multiobjective_latency.py
 echo "== multiobjective_quality: NSGA-II, NSGA-III and MOTPE hypervolumes beside Optuna's"
 "$venv/bin/python" benchmarks/multiobjective_quality.py
 echo "== sampler_quality: each sampler's median simple regret beside Optuna's of the same kind"
