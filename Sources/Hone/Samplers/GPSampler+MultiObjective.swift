@@ -67,7 +67,7 @@ extension GPSampler {
           try GPExpectedHypervolumeImprovement(
             models: models, values: feasible.map { standardized[$0] }, sampleCount: Self.ehviSamples, using: &rng))
       }
-      parts.append(try GPAcquisitionSum(constraints.terms))
+      parts += constraints.terms as [any GPAcquisitionObjective]
       front = front.filter { feasible.contains($0) }
     } else {
       parts.append(
@@ -78,7 +78,7 @@ extension GPSampler {
     front.shuffle(using: &rng)
     let starts = Array(front.prefix(optimizer.starts / 2)).map { rows[$0] }
     let found = try optimizer.maximize(
-      GPAcquisitionTotal(parts), space: space.distributions.map(Self.searchDimension),
+      try GPAcquisitionSum(parts), space: space.distributions.map(Self.searchDimension),
       candidates: starts.isEmpty ? nil : try Matrix(rowMajor: starts), using: &rng)
     return try decode(found.point, space)
   }

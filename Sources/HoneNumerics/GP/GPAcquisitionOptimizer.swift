@@ -66,7 +66,7 @@ public struct GPAcquisitionOptimizer: Sendable, Equatable {
     candidates: Matrix<Double>? = nil, using rng: inout some RandomNumberGenerator
   ) throws(HoneError) -> GPAcquisitionMaximum {
     try maximize(
-      try GPAcquisitionSum([GPAcquisitionTerm(model: model, acquisition: acquisition)]), space: space,
+      GPAcquisitionTerm(model: model, acquisition: acquisition), space: space,
       candidates: candidates, using: &rng)
   }
 
