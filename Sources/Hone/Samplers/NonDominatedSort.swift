@@ -18,7 +18,7 @@ extension ParetoFront {
         self = .unknown
         return
       }
-      let violation = values.reduce(0) { $0 + Swift.max($1, 0) }
+      let violation = trial.constraintViolation
       self = violation > 0 ? .infeasible(violation: violation) : .feasible
     }
   }
@@ -32,10 +32,10 @@ extension ParetoFront {
   /// violation alone (equal violations share a rank); then the points whose
   /// feasibility is unknown, ranked on their objectives.
   public static func ranks(_ points: [[Double]], feasibility: [Feasibility]? = nil) -> [Int] {
-    guard let feasibility, feasibility.count == points.count else { return paretoRanks(points) }
+    guard let feasibility, feasibility.count == points.count else { return ParetoRank.ranks(points) }
     var ranks = Array(repeating: 0, count: points.count)
     let feasible = points.indices.filter { feasibility[$0] == .feasible }
-    let sub = paretoRanks(feasible.map { points[$0] })
+    let sub = ParetoRank.ranks(feasible.map { points[$0] })
     for (k, i) in feasible.enumerated() { ranks[i] = sub[k] }
     var next = (sub.max() ?? -1) + 1
     var violations: [(Double, Int)] = []
@@ -53,7 +53,7 @@ extension ParetoFront {
       ranks[i] = next
     }
     if !violations.isEmpty { next += 1 }
-    let last = paretoRanks(unknown.map { points[$0] })
+    let last = ParetoRank.ranks(unknown.map { points[$0] })
     for (k, i) in unknown.enumerated() { ranks[i] = next + last[k] }
     return ranks
   }
@@ -118,7 +118,4 @@ extension ParetoFront {
     }
     return distance
   }
-
-  /// The non-domination ranks on plain objectives, by `ParetoRank`, which the TPE split shares.
-  static func paretoRanks(_ points: [[Double]]) -> [Int] { ParetoRank.ranks(points) }
 }
