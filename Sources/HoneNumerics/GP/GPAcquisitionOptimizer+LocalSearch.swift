@@ -35,27 +35,41 @@ struct LocalSearch {
   }
 
   /// Runs L-BFGS-B on the relaxed coordinates of every search in lockstep, one batched gradient per step.
+  ///
+  /// The solvers move z = x/ℓ rather than x, ℓ the objective's lengthscale of each
+  /// coordinate (Optuna's preconditioning): the kernel sees x only through x/ℓ, so
+  /// in z every direction bends alike, and L-BFGS-B's first, curvature-blind step
+  /// has a length that means the same along each. In x, a column of long
+  /// lengthscale would barely move on that step, and a search started at a bound
+  /// would stay there.
   private mutating func optimizeContinuous() throws(HoneError) {
     let coordinates = plan.relaxed
+    let all = objective.lengthscales
+    let scales = coordinates.map { k in all.indices.contains(k) && all[k].isNormal && all[k] > 0 ? all[k] : 1 }
+    let lower = zip(plan.lower, scales).map { $0 / $1 }
+    let upper = zip(plan.upper, scales).map { $0 / $1 }
     var solvers: [LBFGSB] = []
     for p in 0..<points.rows {
-      try solvers.append(
-        LBFGSB(start: coordinates.map { points[p, $0] }, lower: plan.lower, upper: plan.upper, options: options))
+      let start = coordinates.indices.map { c in min(max(points[p, coordinates[c]] / scales[c], lower[c]), upper[c]) }
+      try solvers.append(LBFGSB(start: start, lower: lower, upper: upper, options: options))
     }
+    // z·ℓ can round past a bound that z sits on.
+    func unscaled(_ z: Double, _ c: Int) -> Double { min(max(z * scales[c], plan.lower[c]), plan.upper[c]) }
     while true {
       let active = solvers.indices.filter { solvers[$0].termination == nil }
       if active.isEmpty { break }
       var batch = points.selectingRows(active)
       for (r, p) in active.enumerated() {
-        for (c, k) in coordinates.enumerated() { batch[r, k] = solvers[p].point[c] }
+        for (c, k) in coordinates.enumerated() { batch[r, k] = unscaled(solvers[p].point[c], c) }
       }
       let (batchValues, gradient) = try objective.valuesAndGradient(at: batch)
       for (r, p) in active.enumerated() {
-        try solvers[p].tell(value: -batchValues[r], gradient: coordinates.map { -gradient[r, $0] })
+        try solvers[p].tell(
+          value: -batchValues[r], gradient: coordinates.indices.map { -gradient[r, coordinates[$0]] * scales[$0] })
       }
     }
     for p in 0..<points.rows where -solvers[p].value > values[p] {
-      for (c, k) in coordinates.enumerated() { points[p, k] = solvers[p].solution[c] }
+      for (c, k) in coordinates.enumerated() { points[p, k] = unscaled(solvers[p].solution[c], c) }
       values[p] = -solvers[p].value
     }
   }

@@ -19,9 +19,10 @@ public struct GPAcquisitionMaximum: Sendable, Equatable {
 /// Maximizes an acquisition function of a Gaussian process over a mixed continuous and discrete space.
 ///
 /// The search follows Optuna's GPSampler and BoTorch: `rawSamples` scrambled
-/// Sobol points are scored in one batch; the best of them and `starts − 1`
-/// more drawn with probability ∝ exp(a − a_max) (a Boltzmann roulette on the
-/// acquisition values, without replacement) start local searches. A local
+/// Sobol points are scored in one batch; the best of them, the caller's
+/// `candidates` (such as the incumbent), and more Sobol points drawn with
+/// probability ∝ exp(a − a_max) (a Boltzmann roulette on the acquisition values,
+/// without replacement) up to `starts` in all, start local searches. A local
 /// search alternates L-BFGS-B over the continuous coordinates, run for all
 /// starts in lockstep so each step is one batched posterior, with sweeps over
 /// the discrete coordinates one at a time: a column with at most
@@ -58,8 +59,12 @@ public struct GPAcquisitionOptimizer: Sendable, Equatable {
   /// Maximizes `acquisition` under `model` over `space`, one entry per input column.
   ///
   /// Categorical columns of the kernel must be `.discrete` over their codes.
-  /// `candidates` (k×d) are scored beside the Sobol points, after being moved
-  /// into the space; the incumbent is a good one to pass. Throws
+  /// `candidates` (k×d) are moved into the space and each starts a local search
+  /// of its own, whatever its value; the incumbent is a good one to pass. Its
+  /// acquisition is near its minimum (σ ≈ 0 at an observed point), so a roulette
+  /// would almost never pick it, yet a step off it along the posterior mean is
+  /// where a refinement of the best region lies: without that start, EI's
+  /// maximizer drifts to far corners of high variance. Throws
   /// `invalidArgument` on a malformed space, options or candidates.
   public func maximize(
     _ acquisition: GPAcquisition, model: GaussianProcess, space: [GPSearchDimension],
@@ -82,14 +87,19 @@ public struct GPAcquisitionOptimizer: Sendable, Equatable {
     }
     let plan = try SearchPlan(space: space, kinds: model.kernel.dimensions, exhaustiveLimit: exhaustiveLimit)
 
-    var raw = try plan.sobolCandidates(count: rawSamples, using: &rng)
+    let sobol = try plan.sobolCandidates(count: rawSamples, using: &rng)
+    var raw = sobol
     if let candidates {
       try model.validate(points: candidates, "maximize")
       raw = raw.appendingRows(of: plan.projected(candidates))
     }
     BLASThreads.adapt(to: .manyRightHandSides, order: model.count)
     let rawValues = try objective.values(at: raw).map { $0.isNaN ? -.infinity : $0 }
-    let chosen = Self.pickStarts(rawValues, count: min(starts, raw.rows), using: &rng)
+    // The best Sobol point and the roulette fill the starts the candidates leave, at least one.
+    let given = raw.rows - sobol.rows
+    let drawn = Self.pickStarts(
+      Array(rawValues[0..<sobol.rows]), count: min(max(starts - given, 1), sobol.rows), using: &rng)
+    let chosen = drawn + Array(sobol.rows..<raw.rows)
 
     var search = LocalSearch(
       objective: objective, plan: plan, options: local,

@@ -45,6 +45,9 @@ public struct GPAcquisitionSum: GPAcquisitionObjective {
   /// The model whose inputs and columns the points are checked against.
   public var lead: GaussianProcess { parts[0].lead }
 
+  /// The first part's lengthscales: the objective's, before any constraint's.
+  public var lengthscales: [Double] { parts[0].lengthscales }
+
   /// The sum at each row of `points` (m×d). Throws as `GaussianProcess.acquisition(_:at:)`.
   public func values(at points: Matrix<Double>) throws(HoneError) -> [Double] {
     var total = try parts[0].values(at: points)

@@ -33,6 +33,12 @@ public struct GPExpectedHypervolumeImprovement: GPAcquisitionObjective {
 
   public var lead: GaussianProcess { models[0] }
 
+  /// The mean of the objectives' lengthscales, column by column, as Optuna's LogEHVI preconditions by.
+  public var lengthscales: [Double] {
+    let all = models.map(\.kernel.hyperparameters.lengthscales)
+    return (0..<lead.kernel.dimensionCount).map { k in all.reduce(0) { $0 + $1[k] } / Double(all.count) }
+  }
+
   /// The acquisition for `models` (one per objective), whose training values (one row
   /// per training point, larger is better) are `values`, with `sampleCount` scrambled
   /// Sobol normal samples drawn from `rng`.
