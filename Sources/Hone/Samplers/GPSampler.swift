@@ -96,9 +96,7 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     _ history: StudyHistory, _ trial: FrozenTrial
   ) throws(HoneError) -> SearchSpace {
     let complete = try history.trials(in: [.complete])
-    let space = SearchSpace.intersection(of: complete)
-    return SearchSpace(
-      zip(space.names, space.distributions).filter { !$0.1.isSingle }.map { ($0.0, $0.1) })
+    return SearchSpace.intersection(of: complete).multiValued
   }
 
   public func sampleRelative(

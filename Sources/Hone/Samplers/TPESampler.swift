@@ -170,14 +170,14 @@ public final class TPESampler: Sampler, @unchecked Sendable {
       for g in Self.groups(of: all) { pairs += g.filter { !$0.1.isSingle } }
       return SearchSpace(pairs)
     }
-    return SearchSpace(memoizedIntersection(history, all).filter { !$0.1.isSingle })
+    return SearchSpace(memoizedIntersection(history, all)).multiValued
   }
 
   public func sampleRelative(
     _ history: StudyHistory, _ trial: FrozenTrial, _ space: SearchSpace
   ) throws(HoneError) -> [String: ParamValue] {
     // A define-and-run space may hold single values, which are not sampled.
-    let space = SearchSpace(zip(space.names, space.distributions).filter { !$0.1.isSingle }.map { ($0.0, $0.1) })
+    let space = space.multiValued
     guard !space.isEmpty, isMultivariate(history) else { return [:] }
     let all = try history.trials()
     guard finishedCount(all) >= options.nStartupTrials else { return [:] }

@@ -16,6 +16,12 @@ public struct SearchSpace: Equatable, Sendable {
   }
 
   public var isEmpty: Bool { names.isEmpty }
+
+  /// The space without its single-valued distributions, which no sampler draws.
+  public var multiValued: SearchSpace {
+    if !distributions.contains(where: \.isSingle) { return self }
+    return SearchSpace(zip(names, distributions).filter { !$0.1.isSingle })
+  }
   public var count: Int { names.count }
 
   public static func == (lhs: SearchSpace, rhs: SearchSpace) -> Bool {
