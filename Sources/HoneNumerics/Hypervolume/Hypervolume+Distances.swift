@@ -1,6 +1,6 @@
 /// The distances to the reference that every algorithm measures, scaled by powers of two.
 extension Hypervolume {
-  /// The rows' distances to the reference, or the hypervolume itself where no distance is needed.
+  /// The rows' distances to the reference, or what the values give instead.
   enum Distances {
     /// The first NaN, at this index of the values.
     case notANumber(Int)
@@ -21,30 +21,23 @@ extension Hypervolume {
 
   /// The distances of the rows of `values` that strictly dominate `reference`, in their order.
   ///
-  /// One pass over the rows finds the first NaN and keeps the inside rows (which
-  /// hold none) and each column's smallest value among them, whose distance is the
-  /// column's largest (a rounded difference falls as the value rises): so every
-  /// scale is known before any distance is stored, and each is written once, already
-  /// scaled, by the same two roundings (difference, then an exact power of two) as
-  /// computing and then scaling it. `values` holds `rows * reference.count` values.
-  static func scaledDistances(_ values: [Double], rows: Int, reference: [Double]) -> Distances {
+  /// A first pass finds any NaN, counts the inside rows (which hold none) and finds
+  /// each column's smallest value among them, whose distance is the column's largest
+  /// (a rounded difference falls as the value rises): so every scale is known before
+  /// a distance is stored, and the second pass writes each once, already scaled, by
+  /// the same two roundings (difference, then an exact power of two) as computing
+  /// and then scaling it. `values` holds `rows * reference.count` values.
+  static func scaledDistances(_ values: UnsafeBufferPointer<Double>, rows: Int, reference: [Double]) -> Distances {
     let m = reference.count
     var lowest = reference
-    var anyNaN = false
     // Every index below is a row offset (i * m, i < rows) plus a column, inside the
-    // rows * m values that compute checked, or a slot below rows in kept; the
-    // arithmetic on them cannot overflow.
-    let kept = [Int](unsafeUninitializedCapacity: rows) { kept, count in
-      values.withUnsafeBufferPointer { v in
-        reference.withUnsafeBufferPointer { r in
-          lowest.withUnsafeMutableBufferPointer { lowest in
-            (count, anyNaN) = m == 3 ? keepInside3(v, rows: rows, r, lowest, kept) : keepInside(v, rows: rows, m: m, r, lowest, kept)
-          }
-        }
+    // rows * m values that compute checked; the arithmetic on them cannot overflow.
+    let (n, anyNaN) = reference.withUnsafeBufferPointer { r in
+      lowest.withUnsafeMutableBufferPointer { lowest in
+        m == 3 ? insideRows3(values, rows: rows, r, lowest) : insideRows(values, rows: rows, m: m, r, lowest)
       }
     }
     if anyNaN, let i = values.firstIndex(where: \.isNaN) { return .notANumber(i) }
-    let n = kept.count
     guard n > 0 else { return .volume(0) }
     // A row with -inf that is inside in every other coordinate has an infinite box.
     if lowest.contains(-.infinity) { return .volume(.infinity) }
@@ -69,52 +62,66 @@ extension Hypervolume {
       exponent = e2
     }
 
-    // Every offset in kept is a row's, below rows * m; every slot k * m + j is below n * m, and each is written.
-    let d = [Double](unsafeUninitializedCapacity: n * m) { d, count in
-      values.withUnsafeBufferPointer { v in
-        kept.withUnsafeBufferPointer { kept in
-          if scales.allSatisfy({ !$0.halved && $0.factor != nil }) {
-            // The common case, row by row.
-            let factors = scales.map { $0.factor ?? 1 }
-            factors.withUnsafeBufferPointer { factors in
-              reference.withUnsafeBufferPointer { r in
-                var out = 0
-                for k in 0..<n {
-                  let row = kept[k]
-                  for j in 0..<m { d[out &+ j] = (r[j] - v[row &+ j]) * factors[j] }
-                  out &+= m
-                }
-              }
+    // The n inside rows fill the n * m slots, each row's at out...out + m - 1. The
+    // values are read again, and a caller's array read in place might change in
+    // between: no slot past the n rows is written, and none is left unwritten.
+    let total = n * m
+    let d = [Double](unsafeUninitializedCapacity: total) { d, count in
+      reference.withUnsafeBufferPointer { r in
+        if scales.allSatisfy({ !$0.halved && $0.factor != nil }) {
+          // The common case, row by row.
+          let factors = scales.map { $0.factor ?? 1 }
+          factors.withUnsafeBufferPointer { factors in
+            var out = 0
+            var row = 0
+            for _ in 0..<rows {
+              defer { row &+= m }
+              guard out < total, isInside(values, row, m, r) else { continue }
+              for j in 0..<m { d[out &+ j] = (r[j] - values[row &+ j]) * factors[j] }
+              out &+= m
             }
-          } else {
-            for (j, scale) in scales.enumerated() {
-              let r = reference[j]
-              for k in 0..<n {
-                let p = v[kept[k] &+ j]
-                let distance = scale.halved ? r * 0.5 - p * 0.5 : r - p
-                // A subnormal column: 2^-shift itself is beyond a double.
-                d[k &* m &+ j] =
-                  scale.factor.map { distance * $0 } ?? Double(sign: .plus, exponent: -scale.shift, significand: distance)
-              }
-            }
+            for k in out..<total { d[k] = 0 }
           }
+        } else {
+          var out = 0
+          var row = 0
+          for _ in 0..<rows {
+            defer { row &+= m }
+            guard out < total, isInside(values, row, m, r) else { continue }
+            for (j, scale) in scales.enumerated() {
+              let p = values[row &+ j]
+              let distance = scale.halved ? r[j] * 0.5 - p * 0.5 : r[j] - p
+              // A subnormal column: 2^-shift itself is beyond a double.
+              d[out &+ j] =
+                scale.factor.map { distance * $0 } ?? Double(sign: .plus, exponent: -scale.shift, significand: distance)
+            }
+            out &+= m
+          }
+          for k in out..<total { d[k] = 0 }
         }
       }
-      count = n * m
+      count = total
     }
     return .scaled(d, count: n, exponent: exponent)
   }
 
-  /// Writes the offsets of the rows inside the reference to `kept` and lowers each
-  /// `lowest[j]` (the reference's coordinate on entry) to the column's smallest value
-  /// among them; returns how many rows are inside and whether any value is NaN.
+  /// Whether the row at offset `row` is below the reference in every coordinate.
+  @inline(__always)
+  static func isInside(_ v: UnsafeBufferPointer<Double>, _ row: Int, _ m: Int, _ r: UnsafeBufferPointer<Double>) -> Bool {
+    if m == 3 { return v[row] < r[0] && v[row &+ 1] < r[1] && v[row &+ 2] < r[2] }
+    for j in 0..<m where !(v[row &+ j] < r[j]) { return false }
+    return true
+  }
+
+  /// The number of rows inside the reference, and whether any value is NaN; lowers
+  /// each `lowest[j]` (the reference's coordinate on entry) to the column's smallest
+  /// value among the inside rows.
   ///
-  /// Without a branch on the data: every row's offset is written to the next slot,
-  /// which only an inside row keeps, and an outside row lowers nothing, standing in
-  /// the reference's coordinates for its own.
-  static func keepInside(
+  /// Without a branch on the data: an outside row lowers nothing, standing in the
+  /// reference's coordinates for its own.
+  static func insideRows(
     _ v: UnsafeBufferPointer<Double>, rows: Int, m: Int, _ r: UnsafeBufferPointer<Double>,
-    _ lowest: UnsafeMutableBufferPointer<Double>, _ kept: UnsafeMutableBufferPointer<Int>
+    _ lowest: UnsafeMutableBufferPointer<Double>
   ) -> (Int, Bool) {
     var n = 0
     var anyNaN = false
@@ -127,17 +134,16 @@ extension Hypervolume {
         anyNaN = anyNaN || p.isNaN
       }
       for j in 0..<m { lowest[j] = Swift.min(lowest[j], inside ? v[row &+ j] : r[j]) }
-      kept[n] = row
       n &+= inside ? 1 : 0
       row &+= m
     }
     return (n, anyNaN)
   }
 
-  /// `keepInside` for three objectives, each row's coordinates and the smallest ones in registers.
-  static func keepInside3(
+  /// `insideRows` for three objectives, each row's coordinates and the smallest ones in registers.
+  static func insideRows3(
     _ v: UnsafeBufferPointer<Double>, rows: Int, _ r: UnsafeBufferPointer<Double>,
-    _ lowest: UnsafeMutableBufferPointer<Double>, _ kept: UnsafeMutableBufferPointer<Int>
+    _ lowest: UnsafeMutableBufferPointer<Double>
   ) -> (Int, Bool) {
     let (r0, r1, r2) = (r[0], r[1], r[2])
     var (l0, l1, l2) = (r0, r1, r2)
@@ -152,7 +158,6 @@ extension Hypervolume {
       l0 = Swift.min(l0, inside == 1 ? p0 : r0)
       l1 = Swift.min(l1, inside == 1 ? p1 : r1)
       l2 = Swift.min(l2, inside == 1 ? p2 : r2)
-      kept[n] = row
       n &+= inside
       row &+= 3
     }

@@ -49,6 +49,13 @@ public enum Hypervolume {
   ///   finite, `values` does not hold `rows * reference.count` values, a value is NaN,
   ///   or there are more than `maxDepth` of both points and objectives.
   public static func compute(values: [Double], rows: Int, reference: [Double]) throws(HoneError) -> Double {
+    try values.withUnsafeBufferPointer { (v) throws(HoneError) in try compute(values: v, rows: rows, reference: reference) }
+  }
+
+  /// `compute(values:rows:reference:)` of values read in place, as the C entry passes the caller's array.
+  public static func compute(
+    values: UnsafeBufferPointer<Double>, rows: Int, reference: [Double]
+  ) throws(HoneError) -> Double {
     let m = reference.count
     guard m >= 1 else { throw .invalidArgument("hypervolume: the reference point has no coordinates") }
     for (j, r) in reference.enumerated() where !r.isFinite {

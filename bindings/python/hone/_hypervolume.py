@@ -11,13 +11,30 @@ in O(n log n) and 4 or more with WFG (``hone_hypervolume`` in ``hone.h``).
 from __future__ import annotations
 
 import ctypes
-from ctypes import c_double
+from ctypes import POINTER, byref, c_char, c_double
 from typing import Any
 
-from ._lib import LIB, _check
-from .mlp import _array, _need_numpy, np
+from ._abi import HONE_FLOAT32, HONE_FLOAT64, hone_array
+from ._lib import _check, unconverted
+from .mlp import _need_numpy, np
 
 __all__ = ["hypervolume"]
+
+# Called with its arguments already of the declared types (see unconverted).
+_HYPERVOLUME = unconverted("hone_hypervolume", [POINTER(c_double), POINTER(hone_array), POINTER(hone_array)])
+
+
+def _descriptor(a: Any, dtype: Any) -> hone_array:
+    """The ``hone_array`` of C-contiguous, non-empty ``a`` of float32 or float64 ``dtype``.
+
+    A writable array's address comes from ctypes' view of its buffer, which costs
+    a fraction of building ``a.ctypes``; a read-only one takes that slower way.
+    """
+    try:
+        address = ctypes.addressof(c_char.from_buffer(a))
+    except TypeError:
+        address = a.ctypes.data
+    return hone_array(address, HONE_FLOAT32 if dtype is np.float32 else HONE_FLOAT64, a.shape[0], a.shape[1])
 
 
 def hypervolume(points: Any, reference_point: Any) -> float:
@@ -45,12 +62,15 @@ def hypervolume(points: Any, reference_point: Any) -> float:
         raise ValueError(f"reference_point must have shape ({p.shape[1]},) to fit points {p.shape}, got {r.shape}")
     dtype = np.float32 if p.dtype == np.float32 else np.float64
     p = np.ascontiguousarray(p, dtype=dtype)
-    r = np.ascontiguousarray(r, dtype=np.float32 if r.dtype == np.float32 else np.float64).reshape(1, -1)
+    r_dtype = np.float32 if r.dtype == np.float32 else np.float64
+    r = np.ascontiguousarray(r, dtype=r_dtype).reshape(1, -1)
     if p.shape[0] == 0:
         # A descriptor has at least one row: measure the reference alone, which
         # checks it as any call would and adds nothing, being no point below itself.
-        p = r
+        p, dtype = r, r_dtype
     out = c_double()
-    pa, ra = _array(p), _array(r)
-    _check(LIB.hone_hypervolume(ctypes.byref(out), ctypes.byref(pa), ctypes.byref(ra)))
+    pa, ra = _descriptor(p, dtype), _descriptor(r, r_dtype)
+    status = _HYPERVOLUME(byref(out), byref(pa), byref(ra))
+    if status:
+        _check(status)
     return out.value
