@@ -152,6 +152,15 @@ struct ArrayArgument {
     }
   }
 
+  /// `body` of the values as float64: HONE_FLOAT64 read in place, HONE_FLOAT32 widened into a copy.
+  ///
+  /// In place, the caller's memory is read as it is during the call, by code that
+  /// may read a value twice and must not trap if the two reads differ.
+  func withDoubles<R>(_ body: (UnsafeBufferPointer<Double>) throws(HoneError) -> R) throws(HoneError) -> R {
+    if element == .HONE_FLOAT64 { return try body(buffer(Double.self)) }
+    return try doubles().withUnsafeBufferPointer { (v) throws(HoneError) in try body(v) }
+  }
+
   private func buffer<T>(_: T.Type) -> UnsafeBufferPointer<T> {
     UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: count)
   }

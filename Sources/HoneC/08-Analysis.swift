@@ -38,6 +38,7 @@ import Hone
     guard r.rows == 1, r.cols == p.cols else {
       throw .invalidArgument("reference is \(r.rows) x \(r.cols); it must be 1 x \(p.cols), one value per column of points")
     }
-    out.pointee = try Hypervolume.compute(values: try p.doubles(), rows: p.rows, reference: try r.doubles())
+    let reference = try r.doubles()
+    out.pointee = try p.withDoubles { (v) throws(HoneError) in try Hypervolume.compute(values: v, rows: p.rows, reference: reference) }
   }
 }

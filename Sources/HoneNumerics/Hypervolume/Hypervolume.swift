@@ -49,6 +49,13 @@ public enum Hypervolume {
   ///   finite, `values` does not hold `rows * reference.count` values, a value is NaN,
   ///   or there are more than `maxDepth` of both points and objectives.
   public static func compute(values: [Double], rows: Int, reference: [Double]) throws(HoneError) -> Double {
+    try values.withUnsafeBufferPointer { (v) throws(HoneError) in try compute(values: v, rows: rows, reference: reference) }
+  }
+
+  /// `compute(values:rows:reference:)` of values read in place, as the C entry passes the caller's array.
+  public static func compute(
+    values: UnsafeBufferPointer<Double>, rows: Int, reference: [Double]
+  ) throws(HoneError) -> Double {
     let m = reference.count
     guard m >= 1 else { throw .invalidArgument("hypervolume: the reference point has no coordinates") }
     for (j, r) in reference.enumerated() where !r.isFinite {
@@ -58,75 +65,24 @@ public enum Hypervolume {
     guard rows >= 0, !overflow, values.count == expected else {
       throw .invalidArgument("hypervolume: \(values.count) values are not \(rows) points of \(m) coordinates")
     }
-    if let i = values.firstIndex(where: \.isNaN) {
-      throw .invalidArgument("hypervolume: point \(i / m), coordinate \(i % m) is NaN")
+    func notANumber(_ i: Int) -> HoneError {
+      .invalidArgument("hypervolume: point \(i / m), coordinate \(i % m) is NaN")
     }
     // WFG recurses one level per objective and per point, at most min(m, rows) deep:
     // a bound keeps that depth far inside any thread's stack.
     guard min(m, rows) <= maxDepth else {
+      // A NaN is still the first complaint.
+      if let i = values.firstIndex(where: \.isNaN) { throw notANumber(i) }
       throw .invalidArgument(
         "hypervolume: \(rows) points of \(m) objectives; at most \(maxDepth) objectives are supported "
           + "with more than \(maxDepth) points (the exact volume's cost grows exponentially with them)")
     }
-    // The points whose box has positive width in every coordinate.
-    var kept: [Int] = []
-    for i in 0..<rows {
-      let row = i * m
-      var inside = true
-      var unbounded = false
-      for j in 0..<m {
-        let p = values[row + j]
-        guard p < reference[j] else {
-          inside = false
-          break
-        }
-        if p == -.infinity { unbounded = true }
-      }
-      if inside {
-        if unbounded { return .infinity }
-        kept.append(i)
-      }
+    let (d, n, exponent): ([Double], Int, Int)
+    switch scaledDistances(values, rows: rows, reference: reference) {
+    case .notANumber(let i): throw notANumber(i)
+    case .volume(let volume): return volume
+    case .scaled(let distances, let count, let e): (d, n, exponent) = (distances, count, e)
     }
-    let n = kept.count
-    guard n > 0 else { return 0 }
-
-    // Distances to the reference, column by column, scaled into (0, 1].
-    var d = [Double](repeating: 0, count: n * m)
-    var exponent = 0
-    for j in 0..<m {
-      let r = reference[j]
-      var largest = 0.0
-      for k in 0..<n {
-        let distance = r - values[kept[k] * m + j]
-        d[k * m + j] = distance
-        largest = max(largest, distance)
-      }
-      // A distance overflowed: the true one is below twice the largest double, so halved it is finite.
-      let halved = !largest.isFinite
-      if halved {
-        largest = 0
-        for k in 0..<n {
-          let distance = r * 0.5 - values[kept[k] * m + j] * 0.5
-          d[k * m + j] = distance
-          largest = max(largest, distance)
-        }
-      }
-      // largest = s * 2^e with s in [1, 2): dividing by 2^(e + 1) puts the column in (0, 1).
-      let shift = largest.exponent + 1
-      if (-1022...1023).contains(-shift) {
-        let scale = Double(sign: .plus, exponent: -shift, significand: 1)
-        for k in 0..<n { d[k * m + j] *= scale }
-      } else {
-        // A subnormal column: 2^-shift itself is beyond a double.
-        for k in 0..<n { d[k * m + j] = Double(sign: .plus, exponent: -shift, significand: d[k * m + j]) }
-      }
-      let (e1, o1) = exponent.addingReportingOverflow(shift)
-      let (e2, o2) = e1.addingReportingOverflow(halved ? 1 : 0)
-      // Only with more columns than memory holds; the result is then beyond any double.
-      guard !o1, !o2 else { return shift > 0 ? .infinity : 0 }
-      exponent = e2
-    }
-
     let volume: Double
     switch m {
     case 1: volume = d.max() ?? 0
@@ -153,70 +109,6 @@ extension Hypervolume {
     for i in order where d[2 * i + 1] > height {
       volume += d[2 * i] * (d[2 * i + 1] - height)
       height = d[2 * i + 1]
-    }
-    return volume
-  }
-
-  /// Three objectives: a sweep over the third distance, largest first, keeping
-  /// the staircase of the rows seen so far (their non-dominated projections on
-  /// the first two, by the first ascending and so by the second descending) and
-  /// its area.
-  ///
-  /// A new row either lies under the staircase or adds the area between its box
-  /// and the steps it covers, which leave the staircase; each row enters and
-  /// leaves once, and each step is found in O(log n) in a rank tree over the rows
-  /// ordered by the first distance, so the sweep takes O(n log n).
-  static func volume3(_ d: [Double], count n: Int) -> Double {
-    // Ranks: by the first distance ascending. The staircase holds at most one row
-    // of each first distance, so ties may take any order.
-    let byX = (0..<n).map { d[3 * $0] }.ascendingOrder()
-    var rank = [Int](repeating: 0, count: n)
-    // The ranks of the rows with the same first distance as row i: lo[i]...hi[i].
-    var lo = [Int](repeating: 0, count: n)
-    var hi = [Int](repeating: 0, count: n)
-    var xs = [Double](repeating: 0, count: n)
-    var ys = [Double](repeating: 0, count: n)
-    var start = 0
-    while start < n {
-      var end = start
-      while end + 1 < n, d[3 * byX[end + 1]] == d[3 * byX[start]] { end += 1 }
-      for r in start...end {
-        let i = byX[r]
-        rank[i] = r
-        lo[i] = start
-        hi[i] = end
-        xs[r] = d[3 * i]
-        ys[r] = d[3 * i + 1]
-      }
-      start = end + 1
-    }
-    let byZ = Array((0..<n).map { d[3 * $0 + 2] }.ascendingOrder().reversed())
-    let steps = RankSet(count: n)
-    var area = 0.0
-    var volume = 0.0
-    for (k, i) in byZ.enumerated() {
-      let x = d[3 * i]
-      let y = d[3 * i + 1]
-      // The step right of x (or at it) is the highest there; at or above y, the row lies under the staircase.
-      let covered = steps.first(atLeast: lo[i]).map { ys[$0] >= y } ?? false
-      if !covered {
-        var below = steps.first(atLeast: hi[i] + 1).map { ys[$0] } ?? 0
-        var right = x
-        var q = steps.last(atMost: hi[i])
-        var gain = 0.0
-        while let s = q, ys[s] <= y {
-          gain += (right - xs[s]) * (y - below)
-          below = ys[s]
-          right = xs[s]
-          steps.remove(s)
-          q = steps.last(atMost: s - 1)
-        }
-        gain += (right - (q.map { xs[$0] } ?? 0)) * (y - below)
-        area += gain
-        steps.insert(rank[i])
-      }
-      let next = k + 1 < n ? d[3 * byZ[k + 1] + 2] : 0
-      volume += area * (d[3 * i + 2] - next)
     }
     return volume
   }
@@ -283,80 +175,5 @@ extension Hypervolume {
       }
     }
     return (front, count)
-  }
-}
-
-/// A set of ranks 0..<count in a Fenwick tree of counts: insert, remove and the
-/// nearest member either side of a rank, each in O(log count).
-///
-/// The tree is a buffer read without per-access checks: every index is computed
-/// here from ranks in 0..<count, which the sweep alone passes, and stays in
-/// 1...count.
-final class RankSet {
-  private let tree: UnsafeMutablePointer<Int>
-  private let count: Int
-  /// The largest power of two at most `count`, where a search for the k-th member starts.
-  private let top: Int
-  private var total = 0
-
-  init(count: Int) {
-    self.count = count
-    tree = .allocate(capacity: count + 1)
-    tree.initialize(repeating: 0, count: count + 1)
-    var top = 1
-    while top <= count / 2 { top *= 2 }
-    self.top = top
-  }
-
-  deinit { tree.deallocate() }
-
-  func insert(_ rank: Int) { add(rank, 1) }
-  func remove(_ rank: Int) { add(rank, -1) }
-
-  /// The largest member at most `rank`.
-  func last(atMost rank: Int) -> Int? {
-    let c = membersUpTo(rank)
-    return c > 0 ? member(c) : nil
-  }
-
-  /// The smallest member at least `rank`.
-  func first(atLeast rank: Int) -> Int? {
-    let c = membersUpTo(rank - 1)
-    return c < total ? member(c + 1) : nil
-  }
-
-  private func add(_ rank: Int, _ delta: Int) {
-    total += delta
-    var i = rank + 1
-    while i <= count {
-      tree[i] += delta
-      i += i & -i
-    }
-  }
-
-  /// The number of members at most `rank`.
-  private func membersUpTo(_ rank: Int) -> Int {
-    var i = min(rank, count - 1) + 1
-    var c = 0
-    while i > 0 {
-      c += tree[i]
-      i -= i & -i
-    }
-    return c
-  }
-
-  /// The k-th smallest member, k from 1.
-  private func member(_ k: Int) -> Int {
-    var position = 0
-    var remaining = k
-    var step = top
-    while step > 0 {
-      if position + step <= count, tree[position + step] < remaining {
-        position += step
-        remaining -= tree[position]
-      }
-      step /= 2
-    }
-    return position
   }
 }
