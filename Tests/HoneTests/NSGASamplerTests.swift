@@ -116,7 +116,7 @@ final class NSGASamplerTests: XCTestCase {
   }
 
   /// In a constrained study the feasible trials survive before any infeasible one, and a
-  /// trial without constraint values only fills what is left.
+  /// trial without constraint values counts as feasible (Optuna 5).
   func testConstrainedSelectionPrefersFeasibleTrials() throws {
     let sampler = try NSGAIISampler(populationSize: 4, seed: 1)
     func trial(_ n: Int, _ values: [Double], _ c: [Double]?) -> FrozenTrial {
@@ -130,8 +130,9 @@ final class NSGASamplerTests: XCTestCase {
     ]
     let survivors = try sampler.selection.survivors(
       pool, directions: [.minimize, .minimize], size: 4, seed: 1, generation: 1)
-    // Feasible: 1, 2, 6 (2 and 6 on the first front, 1 dominated by 6); then the least violation, 4.
-    XCTAssertEqual(Set(survivors.map(\.number)), [1, 2, 6, 4])
+    // Feasible: 1, 2, 3 (no constraints), 6; 3 at (0, 0) dominates the other three, and all
+    // four survive before 4, the least violation among the infeasible.
+    XCTAssertEqual(Set(survivors.map(\.number)), [1, 2, 3, 6])
     // Unconstrained, the objectives alone decide: 0 and 3 share the first front.
     let plain = try NSGAIISampler(populationSize: 4, seed: 1)
     let free = pool.map { t -> FrozenTrial in

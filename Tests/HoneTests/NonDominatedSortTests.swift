@@ -81,7 +81,8 @@ import Testing
     }
     #expect(ParetoFront.Feasibility(trial(.array([.number(-1), .number(0)]))) == .feasible)
     #expect(ParetoFront.Feasibility(trial(.array([.number(2), .number(-5), .number(0.5)]))) == .infeasible(violation: 2.5))
-    #expect(ParetoFront.Feasibility(trial(nil)) == .unknown)
+    #expect(ParetoFront.Feasibility(trial(nil)) == .feasible)
+    #expect(ParetoFront.Feasibility(trial(.array([]))) == .feasible)
     #expect(ParetoFront.Feasibility(trial(.array([.number(.nan)]))) == .unknown)
   }
 

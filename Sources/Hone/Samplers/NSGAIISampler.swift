@@ -29,10 +29,10 @@
 ///
 /// Whenever some trial of a population carries constraint values (`FrozenTrial.constraints`, which Optuna 5's
 /// `set_constraint` also feeds), domination is constrained: a feasible trial dominates
-/// an infeasible one, the smaller total violation dominates among infeasible ones, and
-/// a trial without constraint values (or with a NaN among them) is dominated by every
-/// trial that has them, as Optuna 4 warns, and ranked among its like by its objectives
-/// (Optuna 4 left such trials out; Optuna 5 counts them feasible).
+/// an infeasible one, and the smaller total violation dominates among infeasible ones.
+/// A trial without constraint values counts as feasible, as in Optuna 5; one with a
+/// NaN among them is dominated by every trial with numbers, and ranked among its like
+/// by its objectives (Optuna 5 raises there, which would stop every worker's asks).
 ///
 /// `elitePopulationSelection` and `childGeneration` replace the built-in strategies,
 /// as Optuna's `elite_population_selection_strategy` and `child_generation_strategy`

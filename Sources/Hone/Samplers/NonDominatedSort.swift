@@ -8,13 +8,20 @@ extension ParetoFront {
     case feasible
     /// Some constraint value is > 0; the payload is the total violation.
     case infeasible(violation: Double)
-    /// The trial has no usable constraint values (none set, or a NaN among them)
-    /// in a constrained study: every trial that has them dominates it.
+    /// The trial's constraint values hold a NaN: every trial with numbers dominates it.
     case unknown
 
     /// The feasibility of `trial`'s stored constraint values.
+    ///
+    /// A trial with none set is feasible, as in Optuna 5 (an empty set of constraints
+    /// is all satisfied): a study that adds constraints partway, or a trial told
+    /// before its `constraints_func` existed, keeps its place on the front.
     public init(_ trial: FrozenTrial) {
-      guard let values = trial.constraints, !values.contains(where: \.isNaN) else {
+      guard let values = trial.constraints else {
+        self = .feasible
+        return
+      }
+      guard !values.contains(where: \.isNaN) else {
         self = .unknown
         return
       }

@@ -632,8 +632,8 @@ class NSGAIISampler(BaseSampler):
     ``constraints_func(frozen_trial)``, as in Optuna, gives a sequence of floats,
     each satisfied when <= 0; the study stores them in the trial's system
     attribute ``"constraints"``, and domination is then constrained (feasible
-    first, then by total violation; a trial without constraint values comes
-    after every trial with them).
+    first, then by total violation; a trial without constraint values counts as
+    feasible, as in Optuna 5, and one with a NaN comes after every other).
 
     ``elite_population_selection_strategy``, ``child_generation_strategy`` and
     ``after_trial_strategy`` take Python callables in Optuna. Hone's sampler
