@@ -1,10 +1,11 @@
 """The GP with parallel workers: 4 workers that each ask before any tells, Hone beside Optuna.
 
 Usage:
-  python gp_batch.py run --label NAME --side hone|optuna [--workers 4] [--seeds 10]
+  python gp_batch.py run --label NAME --side hone|optuna [--workers 4] [--seeds 10] [--first-seed 0]
                          [--trials 48] [--functions a,b] --json PATH
   python gp_batch.py report --json PATH [PATH ...] [--batch hone-batch] [--sequential hone-seq]
-                            [--peer optuna] [--extra believer]
+                            [--peer optuna] [--peer-sequential optuna-seq]
+                            [--extra LABEL ...]
 
 `run` simulates the workers in one process: rounds of `--workers` asks, each
 trial suggesting all its parameters right after its ask, then as many tells,
@@ -78,12 +79,13 @@ def run(args):
         with open(args.json) as f:
             results = json.load(f)
     column = results.setdefault(args.label, {})
-    print(f"{args.label}: {args.side}, {args.workers} workers, {args.trials} trials, {args.seeds} seeds; "
+    print(f"{args.label}: {args.side}, {args.workers} workers, {args.trials} trials, {args.seeds} seeds "
+          f"from {args.first_seed}; "
           f"HONE_LIBRARY={os.environ.get('HONE_LIBRARY', '')}", flush=True)
     for name in names:
         t0 = time.perf_counter()
         regrets = [batch_regret(make_study(args.side, seed), all_problems[name], args.trials, args.workers)
-                   for seed in range(args.seeds)]
+                   for seed in range(args.first_seed, args.first_seed + args.seeds)]
         column[name] = {"regrets": regrets, "workers": args.workers, "trials": args.trials,
                         "seconds": time.perf_counter() - t0}
         print(f"{name:>15} median {statistics.median(regrets):.4g}  ({time.perf_counter() - t0:.0f} s)", flush=True)
@@ -102,13 +104,16 @@ def report(args):
     for path in args.json:
         with open(path) as f:
             results.update(json.load(f))
-    columns = [c for c in [args.batch, args.sequential, args.peer, *args.extra] if c in results]
+    columns = [c for c in [args.batch, args.sequential, args.peer, args.peer_sequential, *args.extra]
+               if c in results]
     names = [n for n in problems() if all(n in results[c] for c in columns)]
     print(f"median simple regret after the last trial over the seeds; p: two-sided Mann-Whitney U of "
           f"{args.batch} against each other batch column; ratio: {args.batch} / {args.sequential} medians")
     header = f"{'function':>15}" + "".join(f"{c:>14}" for c in columns)
-    batch_columns = [c for c in columns if c != args.sequential and c != args.batch]
+    batch_columns = [c for c in columns if c not in (args.sequential, args.batch, args.peer_sequential)]
+    peer_ratio = args.peer in columns and args.peer_sequential in columns
     header += "".join(f"{'p vs ' + c:>18}" for c in batch_columns) + f"{'ratio':>8}"
+    header += f"{'peer ratio':>11}" if peer_ratio else ""
     print(header)
     worse, within, ratios = {c: 0 for c in batch_columns}, {c: 0 for c in batch_columns}, []
     for name in names:
@@ -129,6 +134,9 @@ def report(args):
             ratio = med[args.batch] / seq if seq > 0 else (1.0 if med[args.batch] == 0 else float("inf"))
             ratios.append(ratio)
             line += f"{ratio:>8.2f}"
+        if peer_ratio:
+            seq = med[args.peer_sequential]
+            line += f"{med[args.peer] / seq if seq > 0 else float('nan'):>11.2f}"
         print(line)
     for c in batch_columns:
         print(f"{args.batch} vs {c}: within noise on {within[c]}/{len(names)}, significantly worse on "
@@ -146,6 +154,7 @@ def main():
     r.add_argument("--side", choices=("hone", "optuna"), required=True)
     r.add_argument("--workers", type=int, default=4)
     r.add_argument("--seeds", type=int, default=10)
+    r.add_argument("--first-seed", type=int, default=0, help="seeds first-seed, first-seed + 1, ...")
     r.add_argument("--trials", type=int, default=48)
     r.add_argument("--functions", default=None)
     r.add_argument("--json", required=True)
@@ -154,7 +163,9 @@ def main():
     p.add_argument("--batch", default="hone-batch")
     p.add_argument("--sequential", default="hone-seq")
     p.add_argument("--peer", default="optuna")
-    p.add_argument("--extra", nargs="*", default=["believer"])
+    p.add_argument("--peer-sequential", default="optuna-seq",
+                   help="the peer's one-at-a-time column, for its own ratio, when present")
+    p.add_argument("--extra", nargs="*", default=[], help="further batch columns, e.g. a run of an older build")
     args = parser.parse_args()
     if args.command == "run":
         if args.workers < 1 or args.seeds < 1 or args.trials < 1:
