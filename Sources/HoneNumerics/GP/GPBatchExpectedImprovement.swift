@@ -44,12 +44,14 @@ public struct GPBatchLogExpectedImprovement: GPAcquisitionObjective {
 
   /// The fantasies per ask: Optuna's `n_qmc_samples` for qLogEI.
   public static let defaultSampleCount = 128
+  /// The most fantasies, which keeps the (n + p) × S weights' size far from overflowing.
+  public static let maxSampleCount = 1 << 16
 
   /// The acquisition for `model` with `pending` points (p×d) awaiting their values, improving on `best`.
   ///
   /// With no pending points one fantasy stands for all, and the value is log EI.
   /// - Throws: `invalidArgument` on columns that do not match the model, non-finite
-  ///   entries, a non-finite `best` or `sampleCount` < 1; `numeric` when the
+  ///   entries, a non-finite `best` or `sampleCount` outside 1...`maxSampleCount`; `numeric` when the
   ///   pending points' covariance cannot be factored.
   public init(
     model: GaussianProcess, pending: Matrix<Double>, best: Double, sampleCount: Int = defaultSampleCount,
@@ -57,7 +59,9 @@ public struct GPBatchLogExpectedImprovement: GPAcquisitionObjective {
   ) throws(HoneError) {
     try model.validate(points: pending, "batchLogEI")
     guard best.isFinite else { throw .invalidArgument("batch log EI: the threshold must be finite, got \(best)") }
-    guard sampleCount >= 1 else { throw .invalidArgument("batch log EI: needs at least one sample") }
+    guard sampleCount >= 1, sampleCount <= Self.maxSampleCount else {
+      throw .invalidArgument("batch log EI: needs 1 to \(Self.maxSampleCount) samples, got \(sampleCount)")
+    }
     let (n, p) = (model.count, pending.rows)
     let samples = p == 0 ? 1 : sampleCount
     let base = try Self.normalSamples(samples, dimension: p, using: &rng)
@@ -106,7 +110,7 @@ public struct GPBatchLogExpectedImprovement: GPAcquisitionObjective {
       ? try SobolSequence(dimension: dimension, scramble: true, using: &rng) : nil
     for s in 0..<count {
       if let sobol {
-        sobol.point(at: UInt64(s), into: &unit)
+        sobol.point(at: UInt64(truncatingIfNeeded: s), into: &unit)
       } else {
         for k in 0..<dimension { unit[k] = Double.random(in: 0..<1, using: &rng) }
       }
