@@ -144,6 +144,11 @@ def report(args):
     if ratios:
         print(f"{args.batch} / {args.sequential}: max ratio {max(ratios):.2f}, "
               f"over 2 on {sum(r > 2 for r in ratios)}/{len(ratios)}")
+    # Wall time of whole runs (asks, suggests, tells and the functions), only comparable
+    # between columns measured on the same quiet machine.
+    seconds = {c: sum(results[c][n].get("seconds", float("nan")) for n in names) for c in columns}
+    print("seconds per column over these functions and seeds: "
+          + ", ".join(f"{c} {seconds[c]:.0f}" for c in columns))
 
 
 def main():
