@@ -23,6 +23,13 @@ echo "== ask_tell: ask + 5 suggest_float + tell, random sampler (µs per trial)"
 "$venv/bin/python" benchmarks/ask_tell.py "$out/ask_tell_c"
 echo "== gp: GPSampler ask latency and sample efficiency beside Optuna"
 "$venv/bin/python" benchmarks/gp.py
+echo "== gp_batch: GPSampler with 4 workers that ask before they tell, beside Optuna's"
+batch_json=$(mktemp -d)
+"$venv/bin/python" benchmarks/gp_batch.py run --label hone-batch --side hone --json "$batch_json/batch.json"
+"$venv/bin/python" benchmarks/gp_batch.py run --label hone-seq --side hone --workers 1 --json "$batch_json/seq.json"
+"$venv/bin/python" benchmarks/gp_batch.py run --label optuna --side optuna --json "$batch_json/optuna.json"
+"$venv/bin/python" benchmarks/gp_batch.py report --extra --json "$batch_json"/*.json
+rm -rf "$batch_json"
 echo "== tpe_latency: an ask with its suggests beside Optuna's TPESampler"
 "$venv/bin/python" benchmarks/tpe_latency.py
 echo "== cmaes_latency: an ask with its suggests beside Optuna's CmaEsSampler"

@@ -32,26 +32,45 @@ final class GPSamplerTests: XCTestCase {
     XCTAssertGreaterThan(try study.bestTrial().value!, -1e-3)
   }
 
-  func testPendingTrialsAreDistinctAndSpreadOut() throws {
-    let study = try Study(direction: .minimize, sampler: GPSampler(seed: 1, nStartupTrials: 5))
-    try study.optimize(nTrials: 12) { trial in
-      let x = try trial.suggestFloat("x", -5, 10)
-      let y = try trial.suggestFloat("y", 0, 15)
-      return Self.branin(x, y)
-    }
-    // Eight workers ask before any of them tells.
-    let asked = try (0..<8).map { _ in try study.ask() }
-    let points = try asked.map { t in
-      [try study.suggestFloat(trial: t, "x", -5, 10) / 15, try study.suggestFloat(trial: t, "y", 0, 15) / 15]
-    }
+  /// The smallest distance between two of `points`.
+  static func closestPair(_ points: [[Double]]) -> Double {
     var closest = Double.infinity
-    for i in 0..<8 {
-      for j in (i + 1)..<8 {
-        let dx = points[i][0] - points[j][0], dy = points[i][1] - points[j][1]
-        closest = min(closest, (dx * dx + dy * dy).squareRoot())
+    for i in points.indices {
+      for j in points.indices where j > i {
+        closest = min(closest, zip(points[i], points[j]).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot())
       }
     }
-    XCTAssertGreaterThan(closest, 0.01, "pending suggestions cluster: \(points)")
+    return closest
+  }
+
+  func testEightConcurrentAsksAreDistinctAndSpreadOut() throws {
+    func history() throws -> Study {
+      let study = try Study(direction: .minimize, sampler: GPSampler(seed: 1, nStartupTrials: 5))
+      try study.optimize(nTrials: 12) { trial in
+        Self.branin(try trial.suggestFloat("x", -5, 10), try trial.suggestFloat("y", 0, 15))
+      }
+      return study
+    }
+    func suggest(_ study: Study, _ t: Int) throws -> [Double] {
+      [try study.suggestFloat(trial: t, "x", -5, 10) / 15, try study.suggestFloat(trial: t, "y", 0, 15) / 15]
+    }
+    // Eight workers ask before any of them tells.
+    let study = try history()
+    let asked = try (0..<8).map { _ in try study.ask() }
+    let batch = try asked.map { try suggest(study, $0) }
+    // The same eight asks with nothing pending: each trial fails before the next ask, and the
+    // model leaves failed trials out, so every ask maximizes the same acquisition from its own starts.
+    let alone = try history()
+    let lone = try (0..<8).map { _ in
+      let t = try alone.ask()
+      let point = try suggest(alone, t)
+      _ = try alone.tell(trial: t, values: [], state: .fail)
+      return point
+    }
+    let spread = Self.closestPair(batch), clustered = Self.closestPair(lone)
+    // 1% of the range apart, and a hundred times farther apart than the asks that ignore each other.
+    XCTAssertGreaterThan(spread, 0.01, "pending suggestions cluster: \(batch)")
+    XCTAssertGreaterThan(spread, 100 * clustered, "batch \(batch), alone \(lone)")
   }
 
   func testSameSeedGivesSameSuggestions() throws {

@@ -32,17 +32,24 @@ extension GPSampler {
     let targets = model.targets
     let inputs = model.inputs
 
-    if !pending.isEmpty {
-      try model.appendBelieved(try Matrix(rowMajor: pending.map { p in encode(space) { p[$0] } }))
-    }
-    func objective(best: Double) -> GPAcquisition {
+    // Log EI looks at the pending points through fantasies of their values (q-batch log EI);
+    // log PI and UCB through the Kriging believer: the posterior mean believed at them.
+    let pendingRows = pending.isEmpty ? nil : try Matrix(rowMajor: pending.map { p in encode(space) { p[$0] } })
+    let fantasized = pendingRows != nil && acquisition == .logEI
+    if let pendingRows, !fantasized { try model.appendBelieved(pendingRows) }
+    func objective(best: Double) throws(HoneError) -> any GPAcquisitionObjective {
       switch acquisition {
-      case .logEI: return .logExpectedImprovement(best: best)
-      case .logPI: return .logProbabilityOfImprovement(best: best)
-      case .ucb(let beta): return .upperConfidenceBound(beta: beta)
+      case .logEI:
+        guard let pendingRows else {
+          return GPAcquisitionTerm(model: model, acquisition: .logExpectedImprovement(best: best))
+        }
+        var fantasies = Xoshiro256(seed: seed, stream: 0x7145, substream: UInt64(truncatingIfNeeded: trial))
+        return try GPBatchLogExpectedImprovement(model: model, pending: pendingRows, best: best, using: &fantasies)
+      case .logPI: return GPAcquisitionTerm(model: model, acquisition: .logProbabilityOfImprovement(best: best))
+      case .ucb(let beta): return GPAcquisitionTerm(model: model, acquisition: .upperConfidenceBound(beta: beta))
       }
     }
-    var terms = [GPAcquisitionTerm(model: model, acquisition: objective(best: targets.max() ?? 0))]
+    var terms = [try objective(best: targets.max() ?? 0)]
     var incumbent = targets.indices.max { targets[$0] < targets[$1] }.map { i in
       [(0..<d).map { inputs[i, $0] }]
     } ?? []
@@ -50,9 +57,8 @@ extension GPSampler {
         space: space, observed: observed, rows: rows, raw: raw, kinds: kinds, trial: trial)
     {
       // EI improves on the best feasible value, under the map the objective's targets went through.
-      terms = constraints.bestFeasible.map {
-        [GPAcquisitionTerm(model: model, acquisition: objective(best: scaling.apply($0)))]
-      } ?? []
+      terms = []
+      if let best = constraints.bestFeasible { terms.append(try objective(best: scaling.apply(best))) }
       terms += constraints.terms
       incumbent = constraints.incumbent.map { [$0] } ?? []
     }

@@ -2,10 +2,17 @@
 ///
 /// The first `nStartupTrials` points come from scrambled Sobol. After that, each
 /// relative sample fits a GP (Matérn-5/2 ARD by default) to the COMPLETE trials
-/// of the joint space, warm-started from the previous fit, adds the study's other
-/// RUNNING trials as Kriging-believer fantasies so parallel workers spread out,
-/// and maximizes the acquisition over the space. Parameters outside the joint
-/// space (dynamic spaces) are sampled at random.
+/// of the joint space, warm-started from the previous fit, and maximizes the
+/// acquisition over the space. Parameters outside the joint space (dynamic
+/// spaces) are sampled at random.
+///
+/// The study's other RUNNING trials are pending evaluations, and parallel workers
+/// should spread out around them. Under log EI the sampler proposes jointly with
+/// them: their values are fantasized, 128 draws from the joint posterior per ask,
+/// and the acquisition is the expected improvement a new point adds to that batch
+/// (`GPBatchLogExpectedImprovement`, q-batch log EI taken one point at a time).
+/// Under log PI and UCB, and with several objectives, they join the model as
+/// Kriging-believer fantasies (the posterior mean believed at them).
 ///
 /// A sampler's first fit has nothing to warm-start from; on a loaded study of
 /// more than 256 trials it chooses the hyperparameters on a random 256 of them

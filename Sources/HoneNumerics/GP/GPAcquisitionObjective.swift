@@ -1,7 +1,8 @@
 /// What `GPAcquisitionOptimizer` maximizes: a function of points in a GP's input space, with its gradient.
 ///
-/// `GPAcquisitionTerm` (one acquisition under one model), `GPAcquisitionSum` (several added) and
-/// `GPExpectedHypervolumeImprovement` (several objectives' models at once) are three.
+/// `GPAcquisitionTerm` (one acquisition under one model), `GPAcquisitionSum` (several added),
+/// `GPExpectedHypervolumeImprovement` (several objectives' models at once) and
+/// `GPBatchLogExpectedImprovement` (log EI beside pending points) are four.
 public protocol GPAcquisitionObjective: Sendable {
   /// The model whose inputs and columns the points are checked against.
   var lead: GaussianProcess { get }

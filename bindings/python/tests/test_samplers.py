@@ -158,6 +158,41 @@ def test_gp_sampler_beats_random_on_a_quadratic():
     assert len({tuple(t.params.values()) for t in gp.trials}) == 25
 
 
+def _branin(x, y):
+    b, c, t = 5.1 / (4 * math.pi ** 2), 5 / math.pi, 1 / (8 * math.pi)
+    return (y - b * x * x + c * x - 6) ** 2 + 10 * (1 - t) * math.cos(x) + 10
+
+
+def _closest_pair(points):
+    return min(math.dist(p, q) for p, q in itertools.combinations(points, 2))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_gp_eight_concurrent_asks_are_distinct_and_spread_out(seed):
+    def history():
+        study = hone.create_study(sampler=hone.samplers.GPSampler(seed=seed, n_startup_trials=5))
+        study.optimize(lambda t: _branin(t.suggest_float("x", -5, 10), t.suggest_float("y", 0, 15)), n_trials=12)
+        return study
+
+    def point(trial):  # in the unit square
+        return (trial.suggest_float("x", -5, 10) + 5) / 15, trial.suggest_float("y", 0, 15) / 15
+
+    # Eight workers ask before any of them tells: the batch GP proposes around the pending ones.
+    study = history()
+    batch = [point(study.ask()) for _ in range(8)]
+    # The same eight asks with nothing pending: each fails before the next ask, and the model leaves
+    # failed trials out, so each maximizes the same acquisition and they gather at its maximum.
+    alone, lone = history(), []
+    for _ in range(8):
+        trial = alone.ask()
+        lone.append(point(trial))
+        alone.tell(trial, state=TrialState.FAIL)
+    # 1% of the range apart (the Kriging believer this replaced gave duplicates for seed 0), and
+    # a hundred times farther apart than the asks that ignore each other (which land within 1e-5).
+    assert _closest_pair(batch) > 0.01, batch
+    assert _closest_pair(batch) > 100 * _closest_pair(lone), (batch, lone)
+
+
 def test_gp_sampler_same_seed_same_trials_and_named_bad_options():
     def run():
         study = hone.create_study(sampler=hone.samplers.GPSampler(seed=3, n_startup_trials=3, kernel="rbf"))
