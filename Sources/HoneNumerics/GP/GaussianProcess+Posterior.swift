@@ -26,14 +26,30 @@ extension GaussianProcess {
     var variance = [Double](repeating: 0, count: m)
     cross.storage.withUnsafeBufferPointer { pv in
       for j in 0..<m {
-        var explained = 0.0
-        for i in 0..<n {
-          let v = pv[j * n + i]
-          explained += v * v
-        }
-        variance[j] = max(Self.varianceFloor, s - explained)
+        let column = UnsafeBufferPointer(rebasing: pv[(j * n)..<(j * n + n)])
+        variance[j] = max(Self.varianceFloor, s - Self.dot(column, column))
       }
     }
     return GPPrediction(mean: mean, variance: variance)
+  }
+
+  /// Σᵢ aᵢ·bᵢ over the shorter of the two, in four partial sums so that the additions need not wait on each other.
+  @inline(__always)
+  static func dot(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>) -> Double {
+    var partial = (0.0, 0.0, 0.0, 0.0)
+    let count = min(a.count, b.count)
+    var i = 0
+    while i + 4 <= count {
+      partial.0 += a[i] * b[i]
+      partial.1 += a[i + 1] * b[i + 1]
+      partial.2 += a[i + 2] * b[i + 2]
+      partial.3 += a[i + 3] * b[i + 3]
+      i += 4
+    }
+    while i < count {
+      partial.0 += a[i] * b[i]
+      i += 1
+    }
+    return (partial.0 + partial.1) + (partial.2 + partial.3)
   }
 }
