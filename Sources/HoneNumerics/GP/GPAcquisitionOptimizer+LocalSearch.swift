@@ -35,29 +35,46 @@ struct LocalSearch {
   }
 
   /// Runs L-BFGS-B on the relaxed coordinates of every search in lockstep, one batched gradient per step.
+  ///
+  /// The solvers move z = x/ℓ, ℓ the lead model's lengthscale of each coordinate
+  /// (Optuna's preconditioning): the acquisition depends on x through x/ℓ, so in
+  /// z every coordinate curves alike, L-BFGS-B's first steps are well scaled, and
+  /// `options.gradientTolerance` reads in units of lengthscales.
   private mutating func optimizeContinuous() throws(HoneError) {
     let coordinates = plan.relaxed
+    let lengthscales = objective.lead.kernel.hyperparameters.lengthscales
+    let scales = coordinates.map { lengthscales[$0] }
+    let lower = coordinates.indices.map { plan.lower[$0] / scales[$0] }
+    let upper = coordinates.indices.map { plan.upper[$0] / scales[$0] }
     var solvers: [LBFGSB] = []
     for p in 0..<points.rows {
       try solvers.append(
-        LBFGSB(start: coordinates.map { points[p, $0] }, lower: plan.lower, upper: plan.upper, options: options))
+        LBFGSB(
+          start: coordinates.indices.map { points[p, coordinates[$0]] / scales[$0] }, lower: lower, upper: upper,
+          options: options))
     }
     while true {
       let active = solvers.indices.filter { solvers[$0].termination == nil }
       if active.isEmpty { break }
       var batch = points.selectingRows(active)
       for (r, p) in active.enumerated() {
-        for (c, k) in coordinates.enumerated() { batch[r, k] = solvers[p].point[c] }
+        for (c, k) in coordinates.enumerated() { batch[r, k] = clamped(solvers[p].point[c] * scales[c], c) }
       }
       let (batchValues, gradient) = try objective.valuesAndGradient(at: batch)
       for (r, p) in active.enumerated() {
-        try solvers[p].tell(value: -batchValues[r], gradient: coordinates.map { -gradient[r, $0] })
+        try solvers[p].tell(
+          value: -batchValues[r], gradient: coordinates.indices.map { -gradient[r, coordinates[$0]] * scales[$0] })
       }
     }
     for p in 0..<points.rows where -solvers[p].value > values[p] {
-      for (c, k) in coordinates.enumerated() { points[p, k] = solvers[p].solution[c] }
+      for (c, k) in coordinates.enumerated() { points[p, k] = clamped(solvers[p].solution[c] * scales[c], c) }
       values[p] = -solvers[p].value
     }
+  }
+
+  /// x of relaxed coordinate `c` kept in its interval against the rounding of z·ℓ.
+  private func clamped(_ x: Double, _ c: Int) -> Double {
+    min(max(x, plan.lower[c]), plan.upper[c])
   }
 
   /// Improves each discrete coordinate in turn for every search, with one batched evaluation per coordinate.
