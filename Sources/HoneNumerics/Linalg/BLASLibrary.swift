@@ -87,6 +87,7 @@ struct LAPACKEFunctions: @unchecked Sendable {
   let dpotrf: hone_lapacke_dpotrf_work_fn
   let dpotrs: hone_lapacke_dpotrs_work_fn
   let dpotri: hone_lapacke_dpotri_work_fn
+  let dlauum: hone_lapacke_dlauum_work_fn
   let dsyevd: hone_lapacke_dsyevd_fn
 }
 
@@ -254,6 +255,7 @@ private func loadLAPACKE() -> (Result<LAPACKEFunctions, HoneError>, path: String
       dpotrf: try function(handle, "LAPACKE_dpotrf_work", name),
       dpotrs: try function(handle, "LAPACKE_dpotrs_work", name),
       dpotri: try function(handle, "LAPACKE_dpotri_work", name),
+      dlauum: try function(handle, "LAPACKE_dlauum_work", name),
       dsyevd: try function(handle, "LAPACKE_dsyevd", name))
     return (.success(functions), dlsym(handle, "LAPACKE_dpotrf_work").flatMap(file(defining:)) ?? name)
   } catch {
