@@ -76,6 +76,7 @@ struct CBLASFunctions: @unchecked Sendable {
   let dgemv: hone_cblas_dgemv_fn
   let dsyrk: hone_cblas_dsyrk_fn
   let dtrsm: hone_cblas_dtrsm_fn
+  let dtrmm: hone_cblas_dtrmm_fn
   let setNumThreads: hone_openblas_set_num_threads_fn
   let getNumThreads: hone_openblas_get_num_threads_fn
   let getConfig: hone_openblas_get_config_fn
@@ -216,6 +217,7 @@ private func load() -> Loaded {
       dgemv: try function(handle, "cblas_dgemv", name),
       dsyrk: try function(handle, "cblas_dsyrk", name),
       dtrsm: try function(handle, "cblas_dtrsm", name),
+      dtrmm: try function(handle, "cblas_dtrmm", name),
       setNumThreads: try function(handle, "openblas_set_num_threads", name),
       getNumThreads: try function(handle, "openblas_get_num_threads", name),
       getConfig: try function(handle, "openblas_get_config", name),

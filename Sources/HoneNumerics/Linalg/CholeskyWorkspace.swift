@@ -90,7 +90,7 @@ struct CholeskyWorkspace: Sendable {
   /// With L = [L₁₁ 0; L₂₁ L₂₂], L⁻¹ = [L₁₁⁻¹ 0; −L₂₂⁻¹·L₂₁·L₁₁⁻¹ L₂₂⁻¹]: the
   /// off-diagonal block comes from two triangular solves with the blocks
   /// still uninverted, then each diagonal block is inverted the same way.
-  private static func invertLower(
+  static func invertLower(
     _ a: UnsafeMutablePointer<Double>, order n: Int32, stride lda: Int32, _ cblas: CBLASFunctions
   ) {
     if n <= 32 { return invertLowerUnblocked(a, order: Int(n), stride: Int(lda)) }
