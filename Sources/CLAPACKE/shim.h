@@ -13,6 +13,7 @@
 typedef __typeof__(LAPACKE_dpotrf_work) *hone_lapacke_dpotrf_work_fn;
 typedef __typeof__(LAPACKE_dpotrs_work) *hone_lapacke_dpotrs_work_fn;
 typedef __typeof__(LAPACKE_dpotri_work) *hone_lapacke_dpotri_work_fn;
+typedef __typeof__(LAPACKE_dlauum_work) *hone_lapacke_dlauum_work_fn;
 typedef __typeof__(LAPACKE_dsyevd) *hone_lapacke_dsyevd_fn;
 
 #endif

@@ -15,6 +15,7 @@ typedef __typeof__(cblas_dgemm) *hone_cblas_dgemm_fn;
 typedef __typeof__(cblas_dgemv) *hone_cblas_dgemv_fn;
 typedef __typeof__(cblas_dsyrk) *hone_cblas_dsyrk_fn;
 typedef __typeof__(cblas_dtrsm) *hone_cblas_dtrsm_fn;
+typedef __typeof__(cblas_dtrmm) *hone_cblas_dtrmm_fn;
 typedef __typeof__(openblas_set_num_threads) *hone_openblas_set_num_threads_fn;
 typedef __typeof__(openblas_get_num_threads) *hone_openblas_get_num_threads_fn;
 typedef __typeof__(openblas_get_config) *hone_openblas_get_config_fn;

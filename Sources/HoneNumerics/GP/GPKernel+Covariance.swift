@@ -19,7 +19,7 @@ extension GPKernel {
     k.storage.withUnsafeMutableBufferPointer { pk in
       for j in 0..<n {
         pk[j * n + j] = diagonal
-        for i in (j + 1)..<max(j + 1, n) { pk[j * n + i] = s * shape.profile(pk[j * n + i]) }
+        shape.scaleProfiles(UnsafeMutableBufferPointer(rebasing: pk[(j * n + j + 1)..<(j * n + n)]), scale: s)
       }
     }
   }
@@ -30,9 +30,7 @@ extension GPKernel {
   public func crossCovariance(_ x: Matrix<Double>, _ points: Matrix<Double>) throws(HoneError) -> Matrix<Double> {
     var k = try crossSquaredDistances(x, points)
     let s = hyperparameters.outputscale
-    k.storage.withUnsafeMutableBufferPointer { pk in
-      for i in pk.indices { pk[i] = s * shape.profile(pk[i]) }
-    }
+    k.storage.withUnsafeMutableBufferPointer { shape.scaleProfiles($0, scale: s) }
     return k
   }
 
@@ -60,18 +58,20 @@ extension GPKernel {
         for j in 0..<n {
           let column = j * n
           for i in column..<(column + n) { pr[i] = 0 }
+          // Rebased slices: the loops then index from 0 with no offset arithmetic to check, and vectorize.
+          let out = UnsafeMutableBufferPointer(rebasing: pr[(column + j + 1)..<(column + n)])
           for (k, kind) in dimensions.enumerated() {
             let w = weights[k]
-            let base = k * n
-            let xj = px[base + j]
+            let x = UnsafeBufferPointer(rebasing: px[(k * n + j + 1)..<(k * n + n)])
+            let xj = px[k * n + j]
             switch kind {
             case .continuous:
-              for i in (j + 1)..<max(j + 1, n) {
-                let d = px[base + i] - xj
-                pr[column + i] += w * d * d
+              for i in out.indices {
+                let d = x[i] - xj
+                out[i] += w * d * d
               }
             case .categorical:
-              for i in (j + 1)..<max(j + 1, n) where px[base + i] != xj { pr[column + i] += w }
+              for i in out.indices { out[i] += x[i] != xj ? w : 0 }
             }
           }
         }
@@ -99,8 +99,12 @@ extension GPKernel {
       let normsA = rowSquaredNorms(a)
       let normsB = rowSquaredNorms(b)
       r2.storage.withUnsafeMutableBufferPointer { pr in
-        for j in 0..<m {
-          for i in 0..<n { pr[j * n + i] = max(0, pr[j * n + i] + normsA[i] + normsB[j]) }
+        normsA.withUnsafeBufferPointer { na in
+          for j in 0..<m {
+            let column = UnsafeMutableBufferPointer(rebasing: pr[(j * n)..<(j * n + n)])
+            let nb = normsB[j]
+            for i in column.indices { column[i] = max(0, column[i] + na[i] + nb) }
+          }
         }
       }
     }
@@ -109,9 +113,11 @@ extension GPKernel {
       x.storage.withUnsafeBufferPointer { px in
         points.storage.withUnsafeBufferPointer { pp in
           r2.storage.withUnsafeMutableBufferPointer { pr in
+            let codes = UnsafeBufferPointer(rebasing: px[(k * n)..<(k * n + n)])
             for j in 0..<m {
               let code = pp[k * m + j]
-              for i in 0..<n where px[k * n + i] != code { pr[j * n + i] += w }
+              let column = UnsafeMutableBufferPointer(rebasing: pr[(j * n)..<(j * n + n)])
+              for i in column.indices { column[i] += codes[i] != code ? w : 0 }
             }
           }
         }

@@ -68,11 +68,10 @@ public struct GPNegativeLogPosterior: Sendable {
       slopes.storage.withUnsafeMutableBufferPointer { ps in
         for j in 0..<n {
           pk[j * n + j] = s + v
-          for i in (j + 1)..<max(j + 1, n) {
-            let (value, slope) = shape.profileAndSlope(pk[j * n + i])
-            pk[j * n + i] = s * value
-            ps[j * n + i] = s * slope
-          }
+          let below = (j * n + j + 1)..<(j * n + n)
+          shape.scaleProfilesAndSlopes(
+            UnsafeMutableBufferPointer(rebasing: pk[below]), slopes: UnsafeMutableBufferPointer(rebasing: ps[below]),
+            scale: s)
         }
       }
     }
@@ -97,11 +96,11 @@ public struct GPNegativeLogPosterior: Sendable {
             for j in 0..<n {
               let aj = pa[j]
               traceW += aj * aj - pinv[j * n + j]
-              for i in (j + 1)..<max(j + 1, n) {
-                let w = pa[i] * aj - pinv[j * n + i]
-                offDiagonalScaleTerm += w * pk[j * n + i]
-                ps[j * n + i] *= w
-              }
+              let below = (j * n + j + 1)..<(j * n + n)
+              offDiagonalScaleTerm += Self.weigh(
+                UnsafeMutableBufferPointer(rebasing: ps[below]), alpha: UnsafeBufferPointer(rebasing: pa[(j + 1)...]),
+                alphaJ: aj, inverse: UnsafeBufferPointer(rebasing: pinv[below]),
+                covariance: UnsafeBufferPointer(rebasing: pk[below]))
             }
           }
         }
@@ -114,21 +113,10 @@ public struct GPNegativeLogPosterior: Sendable {
     inputs.storage.withUnsafeBufferPointer { px in
       slopes.storage.withUnsafeBufferPointer { ps in
         for j in 0..<n {
-          let column = j * n
+          let weighted = UnsafeBufferPointer(rebasing: ps[(j * n + j + 1)..<(j * n + n)])
           for (k, kind) in dimensions.enumerated() {
-            let base = k * n
-            let xj = px[base + j]
-            var sum = 0.0
-            switch kind {
-            case .continuous:
-              for i in (j + 1)..<max(j + 1, n) {
-                let diff = px[base + i] - xj
-                sum += ps[column + i] * diff * diff
-              }
-            case .categorical:
-              for i in (j + 1)..<max(j + 1, n) where px[base + i] != xj { sum += ps[column + i] }
-            }
-            sums[k] += sum
+            let column = UnsafeBufferPointer(rebasing: px[(k * n + j + 1)..<(k * n + n)])
+            sums[k] += Self.weightedDifferences(weighted, column, from: px[k * n + j], kind)
           }
         }
       }
@@ -140,6 +128,84 @@ public struct GPNegativeLogPosterior: Sendable {
     objective -= prior.logDensity(theta, gradient: &priorGradient)
     for i in gradient.indices { gradient[i] -= priorGradient[i] }
     return objective
+  }
+
+  /// Scales each slope by wᵢ = αᵢ·α_j − (K⁻¹)ᵢⱼ, W's entry, and returns Σ wᵢ·Kᵢⱼ, over one column below the diagonal.
+  ///
+  /// Four partial sums, not one: a single running sum makes every addition wait for the last.
+  @inline(__always)
+  private static func weigh(
+    _ slopes: UnsafeMutableBufferPointer<Double>, alpha: UnsafeBufferPointer<Double>, alphaJ: Double,
+    inverse: UnsafeBufferPointer<Double>, covariance: UnsafeBufferPointer<Double>
+  ) -> Double {
+    var partial = (0.0, 0.0, 0.0, 0.0)
+    let count = slopes.count
+    var i = 0
+    while i + 4 <= count {
+      let w0 = alpha[i] * alphaJ - inverse[i]
+      let w1 = alpha[i + 1] * alphaJ - inverse[i + 1]
+      let w2 = alpha[i + 2] * alphaJ - inverse[i + 2]
+      let w3 = alpha[i + 3] * alphaJ - inverse[i + 3]
+      partial.0 += w0 * covariance[i]
+      partial.1 += w1 * covariance[i + 1]
+      partial.2 += w2 * covariance[i + 2]
+      partial.3 += w3 * covariance[i + 3]
+      slopes[i] *= w0
+      slopes[i + 1] *= w1
+      slopes[i + 2] *= w2
+      slopes[i + 3] *= w3
+      i += 4
+    }
+    while i < count {
+      let w = alpha[i] * alphaJ - inverse[i]
+      partial.0 += w * covariance[i]
+      slopes[i] *= w
+      i += 1
+    }
+    return (partial.0 + partial.1) + (partial.2 + partial.3)
+  }
+
+  /// Σᵢ weightedᵢ·(xᵢ − x_j)² for a continuous column, Σ over xᵢ ≠ x_j of weightedᵢ for a categorical one.
+  @inline(__always)
+  private static func weightedDifferences(
+    _ weighted: UnsafeBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>, from xj: Double,
+    _ kind: GPDimensionKind
+  ) -> Double {
+    var partial = (0.0, 0.0, 0.0, 0.0)
+    let count = weighted.count
+    var i = 0
+    switch kind {
+    case .continuous:
+      while i + 4 <= count {
+        let d0 = x[i] - xj
+        let d1 = x[i + 1] - xj
+        let d2 = x[i + 2] - xj
+        let d3 = x[i + 3] - xj
+        partial.0 += weighted[i] * d0 * d0
+        partial.1 += weighted[i + 1] * d1 * d1
+        partial.2 += weighted[i + 2] * d2 * d2
+        partial.3 += weighted[i + 3] * d3 * d3
+        i += 4
+      }
+      while i < count {
+        let d = x[i] - xj
+        partial.0 += weighted[i] * d * d
+        i += 1
+      }
+    case .categorical:
+      while i + 4 <= count {
+        partial.0 += x[i] != xj ? weighted[i] : 0
+        partial.1 += x[i + 1] != xj ? weighted[i + 1] : 0
+        partial.2 += x[i + 2] != xj ? weighted[i + 2] : 0
+        partial.3 += x[i + 3] != xj ? weighted[i + 3] : 0
+        i += 4
+      }
+      while i < count {
+        partial.0 += x[i] != xj ? weighted[i] : 0
+        i += 1
+      }
+    }
+    return (partial.0 + partial.1) + (partial.2 + partial.3)
   }
 
   /// The kernel with hyperparameters θ.

@@ -28,11 +28,7 @@ extension GaussianProcess {
     var coefficients = Matrix<Double>(rows: n, cols: m)
     cross.storage.withUnsafeMutableBufferPointer { pk in
       coefficients.storage.withUnsafeMutableBufferPointer { pc in
-        for i in pk.indices {
-          let (value, slope) = shape.profileAndSlope(pk[i])
-          pk[i] = s * value
-          pc[i] = s * slope
-        }
+        shape.scaleProfilesAndSlopes(pk, slopes: pc, scale: s)
       }
     }
     let mean = try Matrix.product(cross, weights, trans: .transposed)
@@ -43,16 +39,17 @@ extension GaussianProcess {
     cross.storage.withUnsafeBufferPointer { pk in
       solved.storage.withUnsafeBufferPointer { pb in
         coefficients.storage.withUnsafeMutableBufferPointer { pc in
-          for j in 0..<m {
-            var explained = 0.0
-            for a in 0..<n { explained += pk[j * n + a] * pb[j * n + a] }
-            let variance = s - explained
-            let sd = max(Self.varianceFloor, variance).squareRoot()
-            let (value, dMean, dSD) = acquisition.evaluate(mean: mean[j], standardDeviation: sd)
-            values[j] = value
-            let varianceWeight = variance > Self.varianceFloor ? dSD / sd : 0
-            for a in 0..<n {
-              pc[j * n + a] = 2 * pc[j * n + a] * (dMean * weights[a] - varianceWeight * pb[j * n + a])
+          weights.withUnsafeBufferPointer { alpha in
+            for j in 0..<m {
+              let columnRange = (j * n)..<(j * n + n)
+              let beta = UnsafeBufferPointer(rebasing: pb[columnRange])
+              let variance = s - Self.dot(UnsafeBufferPointer(rebasing: pk[columnRange]), beta)
+              let sd = max(Self.varianceFloor, variance).squareRoot()
+              let (value, dMean, dSD) = acquisition.evaluate(mean: mean[j], standardDeviation: sd)
+              values[j] = value
+              let varianceWeight = variance > Self.varianceFloor ? dSD / sd : 0
+              let c = UnsafeMutableBufferPointer(rebasing: pc[columnRange])
+              for a in c.indices { c[a] = 2 * c[a] * (dMean * alpha[a] - varianceWeight * beta[a]) }
             }
           }
         }
@@ -66,11 +63,10 @@ extension GaussianProcess {
         coefficients.storage.withUnsafeBufferPointer { pc in
           gradient.storage.withUnsafeMutableBufferPointer { pg in
             for k in 0..<d where kernel.dimensions[k] == .continuous {
+              let observed = UnsafeBufferPointer(rebasing: px[(k * n)..<(k * n + n)])
               for j in 0..<m {
-                let x = pp[k * m + j]
-                var sum = 0.0
-                for a in 0..<n { sum += pc[j * n + a] * (x - px[k * n + a]) }
-                pg[k * m + j] = inverseSquared[k] * sum
+                let c = UnsafeBufferPointer(rebasing: pc[(j * n)..<(j * n + n)])
+                pg[k * m + j] = inverseSquared[k] * Self.weightedOffsets(c, observed, from: pp[k * m + j])
               }
             }
           }
@@ -78,5 +74,27 @@ extension GaussianProcess {
       }
     }
     return (values, gradient)
+  }
+
+  /// Σₐ cₐ·(x − Xₐ), in four partial sums.
+  @inline(__always)
+  private static func weightedOffsets(
+    _ c: UnsafeBufferPointer<Double>, _ observed: UnsafeBufferPointer<Double>, from x: Double
+  ) -> Double {
+    var partial = (0.0, 0.0, 0.0, 0.0)
+    let count = min(c.count, observed.count)
+    var a = 0
+    while a + 4 <= count {
+      partial.0 += c[a] * (x - observed[a])
+      partial.1 += c[a + 1] * (x - observed[a + 1])
+      partial.2 += c[a + 2] * (x - observed[a + 2])
+      partial.3 += c[a + 3] * (x - observed[a + 3])
+      a += 4
+    }
+    while a < count {
+      partial.0 += c[a] * (x - observed[a])
+      a += 1
+    }
+    return (partial.0 + partial.1) + (partial.2 + partial.3)
   }
 }

@@ -76,6 +76,7 @@ struct CBLASFunctions: @unchecked Sendable {
   let dgemv: hone_cblas_dgemv_fn
   let dsyrk: hone_cblas_dsyrk_fn
   let dtrsm: hone_cblas_dtrsm_fn
+  let dtrmm: hone_cblas_dtrmm_fn
   let setNumThreads: hone_openblas_set_num_threads_fn
   let getNumThreads: hone_openblas_get_num_threads_fn
   let getConfig: hone_openblas_get_config_fn
@@ -87,6 +88,7 @@ struct LAPACKEFunctions: @unchecked Sendable {
   let dpotrf: hone_lapacke_dpotrf_work_fn
   let dpotrs: hone_lapacke_dpotrs_work_fn
   let dpotri: hone_lapacke_dpotri_work_fn
+  let dlauum: hone_lapacke_dlauum_work_fn
   let dsyevd: hone_lapacke_dsyevd_fn
 }
 
@@ -215,6 +217,7 @@ private func load() -> Loaded {
       dgemv: try function(handle, "cblas_dgemv", name),
       dsyrk: try function(handle, "cblas_dsyrk", name),
       dtrsm: try function(handle, "cblas_dtrsm", name),
+      dtrmm: try function(handle, "cblas_dtrmm", name),
       setNumThreads: try function(handle, "openblas_set_num_threads", name),
       getNumThreads: try function(handle, "openblas_get_num_threads", name),
       getConfig: try function(handle, "openblas_get_config", name),
@@ -254,6 +257,7 @@ private func loadLAPACKE() -> (Result<LAPACKEFunctions, HoneError>, path: String
       dpotrf: try function(handle, "LAPACKE_dpotrf_work", name),
       dpotrs: try function(handle, "LAPACKE_dpotrs_work", name),
       dpotri: try function(handle, "LAPACKE_dpotri_work", name),
+      dlauum: try function(handle, "LAPACKE_dlauum_work", name),
       dsyevd: try function(handle, "LAPACKE_dsyevd", name))
     return (.success(functions), dlsym(handle, "LAPACKE_dpotrf_work").flatMap(file(defining:)) ?? name)
   } catch {

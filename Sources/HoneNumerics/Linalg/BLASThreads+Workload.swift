@@ -1,7 +1,7 @@
 extension BLASThreads {
   /// The shapes of BLAS work the GP does, which profit from threads at different sizes.
   enum GPWorkload {
-    /// `dpotrf` and `dpotri` of the n×n covariance: the fit.
+    /// `dpotrf` and the inverse (`dtrsm`, `dlauum`) of the n×n covariance: the fit.
     case factorization
     /// Triangular solves against n×1024 candidate blocks: scoring raw candidates.
     case manyRightHandSides

@@ -1,4 +1,5 @@
 internal import CLAPACKE
+internal import COpenBLAS
 
 internal import HonePlatform
 
@@ -54,13 +55,21 @@ struct CholeskyWorkspace: Sendable {
     return 2 * sum
   }
 
-  /// Writes the lower triangle of (K + jitter·I)⁻¹ into `inverse` (LAPACK `dpotri`), keeping the factor.
+  /// Writes the lower triangle of (K + jitter·I)⁻¹ into `inverse`, keeping the factor.
   ///
-  /// Only the lower triangle is computed and read, so unlike `Matrix.potri` nothing is mirrored.
+  /// X = L⁻¹ by recursive halving, then K⁻¹ = XᵀX by LAPACK's `dlauum`: what
+  /// `dpotri` does, except that OpenBLAS runs that triangular inverse unblocked
+  /// (`dtrmv` column by column) below order 256, and at n = 100 it cost more
+  /// than the factorization, half of a MAP evaluation. Here all but blocks of at
+  /// most 32 go through `dtrsm`. Only the lower triangle is computed and read,
+  /// so nothing is mirrored.
   mutating func invert() throws(HoneError) {
     let n = factor.rows
     if inverse.rows != n { inverse = Matrix(rows: n, cols: n) }
     if n == 0 { return }
+    let order = try BLAS.dimension(n, "n", "invert")
+    let cblas = try BLASLibrary.cblas()
+    let lapacke = try BLASLibrary.lapacke()
     factor.storage.withUnsafeBufferPointer { pf in
       inverse.storage.withUnsafeMutableBufferPointer { pi in
         for j in 0..<n {
@@ -68,12 +77,48 @@ struct CholeskyWorkspace: Sendable {
         }
       }
     }
-    let order = try BLAS.dimension(n, "n", "potri")
-    let lapacke = try BLASLibrary.lapacke()
-    let info = inverse.storage.withUnsafeMutableBufferPointer { p in
-      lapacke.dpotri(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), order, p.baseAddress, order)
+    let info = inverse.storage.withUnsafeMutableBufferPointer { pi -> Int32 in
+      guard let x = pi.baseAddress else { return 0 }
+      Self.invertLower(x, order: order, stride: order, cblas)
+      return lapacke.dlauum(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), order, x, order)
     }
-    guard info == 0 else { throw .numeric("CholeskyWorkspace: dpotri failed with info \(info)") }
+    guard info == 0 else { throw .numeric("CholeskyWorkspace: dlauum failed with info \(info)") }
+  }
+
+  /// Replaces the lower triangle of the order-n block at `a` (column stride `lda`) by its inverse.
+  ///
+  /// With L = [L₁₁ 0; L₂₁ L₂₂], L⁻¹ = [L₁₁⁻¹ 0; −L₂₂⁻¹·L₂₁·L₁₁⁻¹ L₂₂⁻¹]: the
+  /// off-diagonal block comes from two triangular solves with the blocks
+  /// still uninverted, then each diagonal block is inverted the same way.
+  static func invertLower(
+    _ a: UnsafeMutablePointer<Double>, order n: Int32, stride lda: Int32, _ cblas: CBLASFunctions
+  ) {
+    if n <= 32 { return invertLowerUnblocked(a, order: Int(n), stride: Int(lda)) }
+    let n1 = n / 2
+    let n2 = n - n1
+    let a21 = a + Int(n1)
+    let a22 = a + Int(n1) * Int(lda) + Int(n1)
+    cblas.dtrsm(CblasColMajor, CblasRight, CblasLower, CblasNoTrans, CblasNonUnit, n2, n1, 1, a, lda, a21, lda)
+    cblas.dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, n2, n1, -1, a22, lda, a21, lda)
+    invertLower(a, order: n1, stride: lda, cblas)
+    invertLower(a22, order: n2, stride: lda, cblas)
+  }
+
+  /// The lower-triangular inverse in place, column by column from the last (LAPACK's `dtrti2`).
+  ///
+  /// Column j of L⁻¹ below the diagonal is −(L⁻¹)ⱼⱼ·(L₂₂⁻¹·L[j+1..<n, j]) with
+  /// L₂₂⁻¹ the trailing block already inverted; the product runs from the
+  /// bottom row up, so it can overwrite the column it reads.
+  private static func invertLowerUnblocked(_ a: UnsafeMutablePointer<Double>, order n: Int, stride lda: Int) {
+    for j in stride(from: n - 1, through: 0, by: -1) {
+      let diagonal = 1 / a[j * lda + j]
+      a[j * lda + j] = diagonal
+      for i in stride(from: n - 1, to: j, by: -1) {
+        var sum = 0.0
+        for k in (j + 1)...i { sum += a[k * lda + i] * a[j * lda + k] }
+        a[j * lda + i] = -diagonal * sum
+      }
+    }
   }
 
   /// The factor as a `Cholesky`, leaving the workspace empty.
