@@ -103,27 +103,6 @@ final class GPLikelihoodTests: XCTestCase {
     XCTAssertEqual(warmSummary.objective, coldSummary.objective, accuracy: 1e-3 * abs(coldSummary.objective))
   }
 
-  func testRefitFromTheLastCurvatureNeverEndsAboveItsWarmStart() throws {
-    let kinds = GPFixtures.mixedKinds
-    let x = GPFixtures.inputs(61, kinds, seed: 26)
-    let y = GPFixtures.targets(x)
-    var rng = Xoshiro256(seed: 3)
-    let first = try GaussianProcess.fit(
-      inputs: x.selectingRows(Array(0..<60)), targets: Array(y[0..<60]), dimensions: kinds, using: &rng)
-    XCTAssertNotNil(first.fitCurvature)
-    let warm = first.kernel.hyperparameters
-    let refit = try GaussianProcess.fit(
-      inputs: x, targets: y, dimensions: kinds, warmStart: warm, warmCurvature: first.fitCurvature, using: &rng)
-    let summary = try XCTUnwrap(refit.fitSummary)
-    XCTAssertTrue(summary.usedWarmStart)
-    XCTAssertEqual(summary.starts, 1)
-    // L-BFGS-B only accepts decreasing steps, whatever curvature it starts from.
-    var objective = try GPNegativeLogPosterior(inputs: x, targets: y, shape: .matern52, dimensions: kinds)
-    var gradient: [Double] = []
-    let atStart = try objective.evaluate(warm.logLengthscales + [warm.logOutputscale, warm.logNoise], gradient: &gradient)
-    XCTAssertLessThanOrEqual(summary.objective, atStart)
-  }
-
   func testDeterministicPinsTheNoiseAtTheFloor() throws {
     let x = GPFixtures.inputs(25, [.continuous, .continuous], seed: 26)
     let y = GPFixtures.standardized(GPFixtures.rows(x).map { $0[0] * $0[1] })

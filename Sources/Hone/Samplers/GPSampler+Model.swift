@@ -104,7 +104,7 @@ extension GPSampler {
     let scaling = TargetScaling(raw)
     let model = try GaussianProcess.fit(
       inputs: try Matrix(rowMajor: rows), targets: raw.map(scaling.apply), dimensions: kinds, options: fitOptions,
-      warmStart: previous?.model.kernel.hyperparameters, warmCurvature: previous?.model.fitCurvature, using: &rng)
+      warmStart: previous?.model.kernel.hyperparameters, using: &rng)
     let fitted = Fit(model: model, scaling: scaling, observations: rows.count, included: Set(numbers))
     lock.withLock { warmStarts[key] = fitted }
     return (model, scaling)

@@ -44,16 +44,6 @@ public struct GPFitOptions: Sendable, Equatable {
   }
 }
 
-/// The L-BFGS-B curvature pairs a fit ended with, which a refit on slightly more data starts from.
-///
-/// The hyperparameters alone restart L-BFGS-B with no curvature: its first
-/// steps follow the bare gradient and it takes 12 to 20 iterations to settle
-/// again even when the optimum barely moved. The pairs of the last fit give the
-/// refit quasi-Newton steps at once.
-public struct GPFitCurvature: Sendable {
-  var memory: LimitedMemoryBFGS
-}
-
 /// What a MAP fit did.
 public struct GPFitSummary: Sendable, Equatable {
   /// −log p(y | θ) − log p(θ) at the chosen hyperparameters, up to the prior's constants.
@@ -89,9 +79,8 @@ extension GaussianProcess {
   /// `warmStart` of matching size the fit starts from it alone, which is the
   /// common case of refitting after a few new observations; without one, or
   /// when that run fails, it starts from the prior's center and from
-  /// `options.restarts` random points, and keeps the best. `warmCurvature`, the
-  /// previous fit's `fitCurvature`, seeds the warm start's L-BFGS-B memory when
-  /// its size matches. `rng` draws the random starts and the subset only.
+  /// `options.restarts` random points, and keeps the best. `rng` draws the
+  /// random starts and the subset only.
   ///
   /// Those starts cost one O(n³) factorization and inversion per evaluation,
   /// some 100 evaluations in all, so a cold fit on n > `options.subsetSize`
@@ -116,7 +105,7 @@ extension GaussianProcess {
   public static func fit(
     inputs: Matrix<Double>, targets: [Double], dimensions: [GPDimensionKind],
     options: GPFitOptions = GPFitOptions(), warmStart: GPHyperparameters? = nil,
-    warmCurvature: GPFitCurvature? = nil, using rng: inout some RandomNumberGenerator
+    using rng: inout some RandomNumberGenerator
   ) throws(HoneError) -> GaussianProcess {
     try validate(inputs: inputs, targets: targets, dimensionCount: dimensions.count)
     guard options.noiseFloor > 0, options.noiseFloor < 1, options.prior.isValid, options.restarts >= 0,
@@ -139,7 +128,7 @@ extension GaussianProcess {
     if let warm = warmStart, warm.logLengthscales.count == d, warm.isFinite {
       BLASThreads.adapt(to: .factorization, order: n)
       try search.run(&objective, from: warm.logLengthscales + [warm.logOutputscale, warm.logNoise],
-                     bounds: bounds, options: options.optimizer, memory: warmCurvature?.memory)
+                     bounds: bounds, options: options.optimizer)
       usedWarmStart = search.best.map { $0.value.isFinite && $0.termination != .lineSearchFailure } ?? false
     }
     var subsetSize: Int?
@@ -171,7 +160,6 @@ extension GaussianProcess {
       throw .numeric("GaussianProcess.fit: the covariance matrix is not positive definite at any start")
     }
     var model = try objective.model(at: best.solution)
-    model.fitCurvature = GPFitCurvature(memory: best.memory)
     model.fitSummary = GPFitSummary(
       objective: best.value, starts: search.starts, evaluations: search.evaluations, usedWarmStart: usedWarmStart,
       subsetSize: subsetSize, fullDataFactorizations: objective.factorizations)
@@ -199,8 +187,6 @@ private struct MultiStart {
     var value: Double
     var solution: [Double]
     var termination: LBFGSB.Termination?
-    /// The run's curvature pairs when it stopped.
-    var memory: LimitedMemoryBFGS
   }
 
   var best: Outcome?
@@ -214,27 +200,22 @@ private struct MultiStart {
   /// log posterior summed over n points has gradients of order n, so that step
   /// lands on a corner of the box. GPyTorch's `ExactMarginalLogLikelihood`, which
   /// BoTorch fits with scipy's L-BFGS-B, divides by n for the same reason.
-  /// `memory`, when given, seeds L-BFGS-B's curvature pairs (see `LBFGSB.seed`).
   @discardableResult
   mutating func run(
     _ objective: inout GPNegativeLogPosterior, from start: [Double], bounds: Bounds, options: LBFGSB.Options,
-    scale: Double = 1, memory: LimitedMemoryBFGS? = nil
+    scale: Double = 1
   ) throws(HoneError) -> Outcome {
     var scaled = options
     scaled.gradientTolerance *= scale
-    var result = try LBFGSB(start: start, lower: bounds.lower, upper: bounds.upper, options: scaled)
-    if let memory { result.seed(memory) }
-    var gradient = [Double](repeating: 0, count: start.count)
-    while result.termination == nil {
-      let value = try objective.evaluate(result.point, gradient: &gradient)
+    let result = try LBFGSB.minimize(start: start, lower: bounds.lower, upper: bounds.upper, options: scaled) {
+      (theta, gradient) throws(HoneError) in
+      let value = try objective.evaluate(theta, gradient: &gradient)
       if scale != 1 { for i in gradient.indices { gradient[i] *= scale } }
-      try result.tell(value: scale * value, gradient: gradient)
+      return scale * value
     }
     starts += 1
     evaluations += result.evaluations
-    let outcome = Outcome(
-      value: result.value / scale, solution: result.solution, termination: result.termination,
-      memory: result.memory)
+    let outcome = Outcome(value: result.value / scale, solution: result.solution, termination: result.termination)
     if outcome.value < best?.value ?? .infinity { best = outcome }
     return outcome
   }

@@ -15,8 +15,6 @@ public struct GaussianProcess: Sendable {
   public internal(set) var targets: [Double]
   /// How the hyperparameters were fitted, when they were.
   public internal(set) var fitSummary: GPFitSummary?
-  /// The optimizer's curvature at the fitted hyperparameters, when they were fitted: a refit's warm start.
-  public internal(set) var fitCurvature: GPFitCurvature?
   /// The Cholesky factor of K(X, X) + v·I.
   var factor: Cholesky
   /// α = (K + v·I)⁻¹·y.

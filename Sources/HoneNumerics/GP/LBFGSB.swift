@@ -121,16 +121,6 @@ public struct LBFGSB: Sendable {
     isBoxed = (0..<n).allSatisfy { lower[$0] > -.infinity && upper[$0] < .infinity }
   }
 
-  /// Starts from `memory`'s curvature pairs instead of none; ignored unless its sizes match and nothing was told yet.
-  ///
-  /// A minimization of a function close to one minimized before (a refit after
-  /// one more observation) then takes quasi-Newton steps from its first iteration.
-  mutating func seed(_ memory: LimitedMemoryBFGS) {
-    guard evaluations == 0, memory.capacity == self.memory.capacity, memory.dimension == self.memory.dimension
-    else { return }
-    self.memory = memory
-  }
-
   /// Minimizes `objective`, which returns f(x) and writes ∇f(x) into its second argument, from `start`.
   ///
   /// Returns the finished minimizer: `solution`, `value`, `termination` and
