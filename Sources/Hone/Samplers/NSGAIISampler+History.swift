@@ -37,19 +37,14 @@ extension NSGAIISampler {
   /// The joint space: the study's search space, or the parameters every COMPLETE trial
   /// has under the same distribution; single-valued ones are left to `sampleIndependent`.
   func jointSpace(_ history: StudyHistory) throws(HoneError) -> SearchSpace {
-    if let space = history.searchSpace { return Self.multiValued(space) }
+    if let space = history.searchSpace { return space.multiValued }
     let trials = try history.trials()
     return lock.withLock {
       select(history, trials)
       let changed = memo.intersection.advance(trials)
-      if changed { memo.space = Self.multiValued(SearchSpace(memo.intersection.common ?? [])) }
+      if changed { memo.space = SearchSpace(memo.intersection.common ?? []).multiValued }
       return memo.space
     }
-  }
-
-  static func multiValued(_ space: SearchSpace) -> SearchSpace {
-    if !space.distributions.contains(where: \.isSingle) { return space }
-    return SearchSpace(zip(space.names, space.distributions).filter { !$0.1.isSingle })
   }
 
   /// Starts the memo afresh for another study, or when the trials it read are gone.
