@@ -174,9 +174,8 @@ public struct GPBatchLogExpectedImprovement: GPAcquisitionObjective {
       means.storage.withUnsafeBufferPointer { pm in
         cross.storage.withUnsafeBufferPointer { pv in
           for j in 0..<m {
-            var explained = 0.0
-            for a in 0..<np { explained += pv[j * np + a] * pv[j * np + a] }
-            let sd = max(GaussianProcess.varianceFloor, s - explained).squareRoot()
+            let column = UnsafeBufferPointer(rebasing: pv[(j * np)..<((j + 1) * np)])
+            let sd = max(GaussianProcess.varianceFloor, s - GaussianProcess.dot(column, column)).squareRoot()
             values[j] = evaluate(
               means: UnsafeBufferPointer(rebasing: pm[(j * samples)..<((j + 1) * samples)]), sd: sd, scratch: scratch,
               dMeans: nil
@@ -198,19 +197,13 @@ public struct GPBatchLogExpectedImprovement: GPAcquisitionObjective {
     at points: Matrix<Double>
   ) throws(HoneError) -> (values: [Double], gradient: Matrix<Double>) {
     try conditioned.validate(points: points, "batchLogEI")
-    let (np, m, d, samples) = (conditioned.count, points.rows, conditioned.kernel.dimensionCount, thresholds.count)
+    let (np, m, samples) = (conditioned.count, points.rows, thresholds.count)
     let kernel = conditioned.kernel
     let s = kernel.hyperparameters.outputscale
     var cross = try kernel.crossSquaredDistances(conditioned.inputs, points)
     var slopes = Matrix<Double>(rows: np, cols: m)
     cross.storage.withUnsafeMutableBufferPointer { pk in
-      slopes.storage.withUnsafeMutableBufferPointer { pc in
-        for i in pk.indices {
-          let (value, slope) = kernel.shape.profileAndSlope(pk[i])
-          pk[i] = s * value
-          pc[i] = s * slope
-        }
-      }
+      slopes.storage.withUnsafeMutableBufferPointer { kernel.shape.scaleProfilesAndSlopes(pk, slopes: $0, scale: s) }
     }
     let means = try Matrix.product(fantasyWeights, cross, transA: .transposed)  // S × m
     var solved = cross
@@ -225,9 +218,9 @@ public struct GPBatchLogExpectedImprovement: GPAcquisitionObjective {
           solved.storage.withUnsafeBufferPointer { pb in
             meanWeights.storage.withUnsafeMutableBufferPointer { pw in
               for j in 0..<m {
-                var explained = 0.0
-                for a in 0..<np { explained += pk[j * np + a] * pb[j * np + a] }
-                let variance = s - explained
+                let range = (j * np)..<((j + 1) * np)
+                let variance = s - GaussianProcess.dot(
+                  UnsafeBufferPointer(rebasing: pk[range]), UnsafeBufferPointer(rebasing: pb[range]))
                 let sd = max(GaussianProcess.varianceFloor, variance).squareRoot()
                 let (value, dSD) = evaluate(
                   means: UnsafeBufferPointer(rebasing: pm[(j * samples)..<((j + 1) * samples)]), sd: sd,
@@ -256,24 +249,6 @@ public struct GPBatchLogExpectedImprovement: GPAcquisitionObjective {
       }
     }
 
-    var gradient = Matrix<Double>(rows: m, cols: d)
-    let inverseSquared = kernel.inverseSquaredLengthscales
-    conditioned.inputs.storage.withUnsafeBufferPointer { px in
-      points.storage.withUnsafeBufferPointer { pp in
-        slopes.storage.withUnsafeBufferPointer { pc in
-          gradient.storage.withUnsafeMutableBufferPointer { pg in
-            for k in 0..<d where kernel.dimensions[k] == .continuous {
-              for j in 0..<m {
-                let x = pp[k * m + j]
-                var sum = 0.0
-                for a in 0..<np { sum += pc[j * np + a] * (x - px[k * np + a]) }
-                pg[k * m + j] = inverseSquared[k] * sum
-              }
-            }
-          }
-        }
-      }
-    }
-    return (values, gradient)
+    return (values, conditioned.inputGradient(coefficients: slopes, at: points))
   }
 }

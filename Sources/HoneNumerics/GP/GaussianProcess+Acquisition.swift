@@ -21,7 +21,7 @@ extension GaussianProcess {
     _ acquisition: GPAcquisition, at points: Matrix<Double>
   ) throws(HoneError) -> (values: [Double], gradient: Matrix<Double>) {
     try validate(points: points, "acquisitionGradient")
-    let (n, m, d) = (count, points.rows, kernel.dimensionCount)
+    let (n, m) = (count, points.rows)
     let s = kernel.hyperparameters.outputscale
     let shape = kernel.shape
     var cross = try kernel.crossSquaredDistances(inputs, points)
@@ -56,6 +56,15 @@ extension GaussianProcess {
       }
     }
 
+    return (values, inputGradient(coefficients: coefficients, at: points))
+  }
+
+  /// Row j, column k: (1/ℓ_k²)·Σₐ cₐⱼ·(x_jk − Xₐk) for a continuous column k, 0 for a categorical one.
+  ///
+  /// An acquisition that depends on x through k* = s·m(r²(x, Xₐ)) has this gradient
+  /// once `coefficients` (n×m) hold 2·(∂A/∂k*ₐ)·s·m′(r²ₐ) per training point and point.
+  func inputGradient(coefficients: Matrix<Double>, at points: Matrix<Double>) -> Matrix<Double> {
+    let (n, m, d) = (count, points.rows, kernel.dimensionCount)
     var gradient = Matrix<Double>(rows: m, cols: d)
     let inverseSquared = kernel.inverseSquaredLengthscales
     inputs.storage.withUnsafeBufferPointer { px in
@@ -73,7 +82,7 @@ extension GaussianProcess {
         }
       }
     }
-    return (values, gradient)
+    return gradient
   }
 
   /// Σₐ cₐ·(x − Xₐ), in four partial sums.
