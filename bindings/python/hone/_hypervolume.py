@@ -10,13 +10,12 @@ in O(n log n) and 4 or more with WFG (``hone_hypervolume`` in ``hone.h``).
 
 from __future__ import annotations
 
-import ctypes
-from ctypes import POINTER, byref, c_char, c_double
+from ctypes import POINTER, byref, c_double
 from typing import Any, Tuple
 
-from ._abi import HONE_FLOAT32, HONE_FLOAT64, hone_array
+from ._abi import hone_array
 from ._lib import _check, unconverted
-from .mlp import _need_numpy, np
+from .mlp import _array, _need_numpy, np
 
 __all__ = ["hypervolume"]
 
@@ -25,21 +24,8 @@ _FLOAT64 = None if np is None else np.dtype(np.float64)
 _HYPERVOLUME = unconverted("hone_hypervolume", [POINTER(c_double), POINTER(hone_array), POINTER(hone_array)])
 
 
-def _descriptor(a: Any, dtype: Any, rows: int, cols: int) -> hone_array:
-    """The ``hone_array`` of C-contiguous, non-empty ``a`` of float32 or float64 ``dtype``.
-
-    A writable array's address comes from ctypes' view of its buffer, which costs
-    a fraction of building ``a.ctypes``; a read-only one takes that slower way.
-    """
-    try:
-        address = ctypes.addressof(c_char.from_buffer(a))
-    except TypeError:
-        address = a.ctypes.data
-    return hone_array(address, HONE_FLOAT32 if dtype is np.float32 else HONE_FLOAT64, rows, cols)
-
-
-def _normalized(points: Any, reference_point: Any) -> Tuple[Any, Any, Any, Any]:
-    """Points and reference as C-contiguous 2-D arrays of at least one row, with their element types.
+def _normalized(points: Any, reference_point: Any) -> Tuple[Any, Any]:
+    """Points (2-D, at least one row) and reference (1-D) as C-contiguous arrays.
 
     float32 stays float32, anything else becomes float64.
     """
@@ -56,8 +42,8 @@ def _normalized(points: Any, reference_point: Any) -> Tuple[Any, Any, Any, Any]:
     if p.shape[0] == 0:
         # A descriptor has at least one row: measure the reference alone, which
         # checks it as any call would and adds nothing, being no point below itself.
-        p, dtype = r.reshape(1, -1), r_dtype
-    return p, r, dtype, r_dtype
+        p = r.reshape(1, -1)
+    return p, r
 
 
 def hypervolume(points: Any, reference_point: Any) -> float:
@@ -80,7 +66,7 @@ def hypervolume(points: Any, reference_point: Any) -> float:
     p, r = points, reference_point
     # The common call, float64 arrays as NumPy makes them, skips the conversions,
     # whose code is cold in a loop that does other work between calls.
-    if (
+    if not (
         type(p) is np.ndarray
         and type(r) is np.ndarray
         and p.dtype is _FLOAT64
@@ -92,12 +78,10 @@ def hypervolume(points: Any, reference_point: Any) -> float:
         and p.flags.c_contiguous
         and r.flags.c_contiguous
     ):
-        dtype = r_dtype = np.float64
-    else:
-        p, r, dtype, r_dtype = _normalized(points, reference_point)
+        p, r = _normalized(points, reference_point)
     out = c_double()
-    pa = _descriptor(p, dtype, p.shape[0], p.shape[1])
-    ra = _descriptor(r, r_dtype, 1, r.shape[0])
+    pa = _array(p)
+    ra = _array(r, 1, r.shape[0])
     status = _HYPERVOLUME(byref(out), byref(pa), byref(ra))
     if status:
         _check(status)

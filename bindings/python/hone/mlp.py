@@ -103,11 +103,19 @@ def _target_dtype(a: np.ndarray) -> type:
     return np.float64
 
 
-def _array(a: np.ndarray) -> hone_array:
-    """The descriptor of C-contiguous ``a``: a 1-D array is one column."""
-    rows = a.shape[0]
-    cols = 1 if a.ndim == 1 else a.shape[1]
-    return hone_array(a.ctypes.data, _dtypes()[a.dtype.type], rows, cols)
+def _array(a: np.ndarray, rows: Optional[int] = None, cols: Optional[int] = None) -> hone_array:
+    """The descriptor of C-contiguous ``a``: ``rows`` × ``cols``, by default its shape, a 1-D array one column.
+
+    A writable array's address comes from ctypes' view of its buffer, which costs
+    a fraction of building ``a.ctypes``; a read-only or empty one takes that slower way.
+    """
+    try:
+        address = ctypes.addressof(ctypes.c_char.from_buffer(a))
+    except (TypeError, ValueError):
+        address = a.ctypes.data
+    if rows is None or cols is None:
+        rows, cols = a.shape[0], 1 if a.ndim == 1 else a.shape[1]
+    return hone_array(address, _dtypes()[a.dtype.type], rows, cols)
 
 
 def _targets(y: Any, rows: int, what: str, columns: Optional[int] = 1) -> np.ndarray:
