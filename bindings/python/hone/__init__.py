@@ -34,7 +34,10 @@ from .exceptions import (
     OutOfMemoryError,
     StateError,
     StorageError,
+    DuplicatedStudyError,
+    ExperimentalWarning,
     TrialPruned,
+    UpdateFinishedTrialError,
 )
 from .study import (
     Study,
@@ -64,6 +67,9 @@ __all__ = [
     "FrozenTrial",
     "TrialState",
     "TrialPruned",
+    "DuplicatedStudyError",
+    "UpdateFinishedTrialError",
+    "ExperimentalWarning",
     "HoneError",
     "InvalidArgumentError",
     "NotFoundError",

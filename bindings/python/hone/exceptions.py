@@ -26,6 +26,9 @@ __all__ = [
     "OutOfMemoryError",
     "InternalError",
     "TrialPruned",
+    "DuplicatedStudyError",
+    "UpdateFinishedTrialError",
+    "ExperimentalWarning",
 ]
 
 
@@ -130,6 +133,26 @@ class TrialPruned(Exception):
     Like ``optuna.TrialPruned``: :meth:`hone.Study.optimize` catches it and tells
     the trial PRUNED, keeping its last reported intermediate value.
     """
+
+
+class DuplicatedStudyError(InvalidArgumentError):
+    """A study of that name already exists in the storage; ``load_if_exists=True`` opens it.
+
+    Optuna's exception of the same name; it is an :class:`InvalidArgumentError`,
+    the library's status for the case, and so a ``ValueError``.
+    """
+
+
+class UpdateFinishedTrialError(StateError, ValueError):
+    """The trial is already finished, so it cannot change.
+
+    Optuna's exception of the same name, which is a ``ValueError``; here it is
+    also the library's :class:`StateError`.
+    """
+
+
+class ExperimentalWarning(Warning):
+    """Warned when a feature that may change without notice is used, as Optuna does."""
 
 
 _BY_STATUS = {

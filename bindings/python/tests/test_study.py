@@ -379,3 +379,20 @@ def test_enqueue_trial_user_attrs_and_skip_if_exists():
     with pytest.raises(TypeError):
         study.enqueue_trial({"x": 0.1}, user_attrs={"bad": object()})
     assert len(study.trials) == 2
+
+
+def test_optuna_exception_types_for_a_duplicate_name_and_a_finished_trial(tmp_path):
+    # Optuna raises DuplicatedStudyError and UpdateFinishedTrialError, both ValueErrors.
+    url = f"sqlite:///{tmp_path / 'dup.db'}"
+    study = hone.create_study(storage=url, study_name="a")
+    with pytest.raises(hone.DuplicatedStudyError, match="load_if_exists") as caught:
+        hone.create_study(storage=url, study_name="a")
+    assert isinstance(caught.value, ValueError)
+    assert hone.create_study(storage=url, study_name="a", load_if_exists=True).study_name == "a"
+    trial = study.ask()
+    study.tell(trial, 1.0)
+    with pytest.raises(hone.UpdateFinishedTrialError) as caught:
+        study.tell(trial, 2.0)
+    assert isinstance(caught.value, ValueError)
+    assert [t.value for t in study.trials] == [1.0]
+    assert issubclass(hone.ExperimentalWarning, Warning)

@@ -15,7 +15,14 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 from .._handle import _Handle
 from .._lib import LIB, _check, encode, take_string, unconverted
 from ..distributions import BaseDistribution, _choice_key, _plain_choice
-from ..exceptions import NotFoundError, _NoCompletedTrialsError
+from ..exceptions import (
+    DuplicatedStudyError,
+    InvalidArgumentError,
+    NotFoundError,
+    StateError,
+    UpdateFinishedTrialError,
+    _NoCompletedTrialsError,
+)
 from ..pruners import BasePruner, MedianPruner
 from ..samplers import BaseSampler, TPESampler, _constraints_func_of
 from ..storages import RDBStorage, _split
@@ -83,7 +90,15 @@ def create_study(
     if directions is not None:
         options["directions"] = [_direction_name(d) for d in directions]
     handle = c_void_p()
-    _check(LIB.hone_study_create(ctypes.byref(handle), json.dumps(options).encode()))
+    try:
+        _check(LIB.hone_study_create(ctypes.byref(handle), json.dumps(options).encode()))
+    except InvalidArgumentError as e:
+        if study_name is not None and url not in (None, "memory") and not load_if_exists:
+            if any(s.study_name == study_name for s in get_all_study_summaries(storage, include_best_trial=False)):
+                raise DuplicatedStudyError(
+                    f"{e.message}; pass load_if_exists=True to open it", e.status
+                ) from None
+        raise
     return Study(handle, sampler, pruner, extra.get("heartbeat_interval"))
 
 
@@ -370,7 +385,12 @@ class Study(_Handle):
             pointer = (c_double * len(floats))(*floats) if floats else None
         status = _TELL(ctypes.byref(out), self._handle or self._h(), number, pointer, len(floats), code)
         if status:
-            _check(status)
+            try:
+                _check(status)
+            except StateError as e:
+                if self._trial(number).state.is_finished():
+                    raise UpdateFinishedTrialError(e.message, e.status) from None
+                raise
         if problem is None and code == _COMPLETE and out.value == _FAIL:
             problem = f"Trial {number} failed, because the objective function returned {values!r}."
         if problem is not None:
