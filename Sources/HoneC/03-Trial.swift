@@ -2,8 +2,9 @@
 ///
 /// A trial is named by its number within the study. Parameters are suggested
 /// define-by-run: the first suggestion of a name samples it, later suggestions of
-/// the same name in the same trial return the same value, and suggesting it with
-/// a different distribution is an error.
+/// the same name in the same trial return the first value, even with other bounds
+/// or step (as in Optuna), and suggesting it with another kind, log flag or
+/// categorical choices is an error.
 
 import Hone
 

@@ -68,6 +68,18 @@ final class PrunerJSONTests: XCTestCase {
       try pruner(#"{"type": "patient", "options": {"wrapped_pruner": null, "patience": 0}}"#) as? PatientPruner)
     XCTAssertNil(alone.wrapped)
 
+    let wilcoxon = try XCTUnwrap(
+      try pruner(#"{"type": "wilcoxon", "options": {"p_threshold": 0.05, "n_startup_steps": 4}}"#) as? WilcoxonPruner)
+    XCTAssertEqual(wilcoxon.pThreshold, 0.05)
+    XCTAssertEqual(wilcoxon.nStartupSteps, 4)
+    // Optuna 5's defaults.
+    let wilcoxonDefaults = try XCTUnwrap(try pruner(#"{"type": "wilcoxon"}"#) as? WilcoxonPruner)
+    XCTAssertEqual(wilcoxonDefaults.pThreshold, 0.1)
+    XCTAssertEqual(wilcoxonDefaults.nStartupSteps, 2)
+    XCTAssertEqual(
+      prunerSpec(wilcoxon),
+      try JSON.parse(#"{"type": "wilcoxon", "options": {"p_threshold": 0.05, "n_startup_steps": 4}}"#))
+
     let study = try Study(optionsJSON: #"{"pruner": {"type": "hyperband", "options": {"max_resource": 27}}}"#)
     XCTAssertEqual(study.pruner.name, "hyperband")
     XCTAssertEqual(try study.infoJSON["pruner"], .string("hyperband"))
@@ -108,6 +120,10 @@ final class PrunerJSONTests: XCTestCase {
     (#"{"type": "patient", "options": {"patience": 1, "wrapped_pruner": {"type": "oracle"}}}"#, "oracle"),
     (#"{"type": "patient", "options": {"patience": 1, "wrapped_pruner": "median"}}"#, "wrapped_pruner"),
     (#"{"type": "nop", "options": {"x": 1}}"#, "'x'"),
+    (#"{"type": "wilcoxon", "options": {"p_threshold": 1.5}}"#, "p_threshold"),
+    (#"{"type": "wilcoxon", "options": {"p_threshold": -0.1}}"#, "p_threshold"),
+    (#"{"type": "wilcoxon", "options": {"n_startup_steps": -1}}"#, "n_startup_steps"),
+    (#"{"type": "wilcoxon", "options": {"n_warmup_steps": 1}}"#, "n_warmup_steps"),
   ]
 
   func testBadSpecsAreInvalidArgumentsThatNameTheProblem() {

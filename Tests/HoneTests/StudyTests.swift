@@ -134,6 +134,26 @@ final class StudyTests: XCTestCase {
     XCTAssertEqual(study.directions, [.maximize])
   }
 
+  /// Optuna's rule: another range or step returns the first value and keeps the first
+  /// distribution; another kind, log flag or set of choices is an error.
+  func testSuggestingAgainKeepsTheFirstValueUnlessTheKindChanges() throws {
+    let study = try Study(direction: .minimize)
+    let t = try study.ask()
+    let x = try study.suggestFloat(trial: t, "x", 0, 1)
+    XCTAssertEqual(try study.suggestFloat(trial: t, "x", 5, 6), x)
+    XCTAssertEqual(try study.suggestFloat(trial: t, "x", 0, 1, step: 0.5), x)
+    let n = try study.suggestInt(trial: t, "n", 0, 10)
+    XCTAssertEqual(try study.suggestInt(trial: t, "n", 20, 30, step: 2), n)
+    XCTAssertEqual(try study.trial(t).param("x")?.distribution, try .makeFloat(low: 0, high: 1))
+    XCTAssertThrowsError(try study.suggestInt(trial: t, "x", 0, 1))
+    XCTAssertThrowsError(try study.suggestFloat(trial: t, "x", 0.5, 1, log: true))
+    XCTAssertThrowsError(try study.suggestInt(trial: t, "n", 1, 10, log: true))
+    XCTAssertThrowsError(try study.suggestCategorical(trial: t, "x", [.number(0)]))
+    _ = try study.suggestCategorical(trial: t, "c", [.string("a"), .string("b")])
+    XCTAssertThrowsError(try study.suggestCategorical(trial: t, "c", [.string("a")]))
+    XCTAssertEqual(try study.trial(t).params.map(\.name), ["x", "n", "c"])
+  }
+
   func testOptionsErrorsNameTheKey() throws {
     let cases: [(String, String)] = [
       (#"{"nmae": "x"}"#, "'nmae'"),

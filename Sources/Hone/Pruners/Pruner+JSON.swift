@@ -13,6 +13,7 @@
 ///   `interval_steps` (default 1).
 /// - `patient`: `wrapped_pruner` (a pruner spec, or null for none), `patience` (required),
 ///   `min_delta` (default 0).
+/// - `wilcoxon`: `p_threshold` (0...1, default 0.1), `n_startup_steps` (default 2).
 ///
 /// The defaults are those of the pruners' initializers, read from a pruner built
 /// with them, so that they are written once; `prunerSpec(_:)` writes them back.
@@ -103,9 +104,16 @@ public func makePruner(_ json: JSON?) throws(HoneError) -> any Pruner {
     return try PatientPruner(
       wrapping: wrapped, patience: Int(try options.int64("patience")),
       minDelta: try options.optionalNumber("min_delta") ?? d.minDelta)
+  case "wilcoxon":
+    try options.allowOnly(["p_threshold", "n_startup_steps"])
+    let d = try WilcoxonPruner()
+    return try WilcoxonPruner(
+      pThreshold: try options.optionalNumber("p_threshold") ?? d.pThreshold,
+      nStartupSteps: try int("n_startup_steps", d.nStartupSteps))
   default:
     throw .invalidArgument(
-      "unknown pruner type '\(type)' (nop, median, percentile, successive_halving, hyperband, threshold, patient)")
+      "unknown pruner type '\(type)' (nop, median, percentile, successive_halving, hyperband, threshold, patient, "
+        + "wilcoxon)")
   }
 }
 
@@ -179,6 +187,8 @@ public func prunerSpec(_ pruner: any Pruner) -> JSON? {
     }
     return spec(
       "patient", [("wrapped_pruner", wrapped), ("patience", .int(p.patience)), ("min_delta", .number(p.minDelta))])
+  case let p as WilcoxonPruner:
+    return spec("wilcoxon", [("p_threshold", .number(p.pThreshold)), ("n_startup_steps", .int(p.nStartupSteps))])
   default:
     return nil
   }

@@ -2,15 +2,17 @@
 extension Study {
   /// The value of parameter `name` in a running trial, sampled on first use.
   ///
-  /// Asking again for the same name in the same trial returns the same value;
-  /// asking with a different distribution is an error. The result is internal:
-  /// exact for an int, the index for a categorical. A failing call records nothing.
+  /// Asking again for the same name in the same trial returns the first value,
+  /// even with other bounds or step, as Optuna does (the first distribution stays
+  /// recorded); asking with another kind, another log flag or other choices is an
+  /// error (`Distribution.isCompatible(with:)`). The result is internal: exact for
+  /// an int, the index for a categorical. A failing call records nothing.
   public func suggest(trial number: Int, name: String, distribution: Distribution) throws(HoneError) -> ParamValue {
     guard !name.isEmpty else { throw .invalidArgument("the parameter name must not be empty") }
     return try lock.withLock { () throws(HoneError) -> ParamValue in
       let trial = try runningTrial(number, for: "suggest '\(name)' in")
       if let p = trial.param(name) {
-        guard p.distribution == distribution else {
+        guard p.distribution.isCompatible(with: distribution) else {
           throw .invalidArgument(
             "parameter '\(name)' of trial \(number) was suggested as \(p.distribution.summary); "
               + "it cannot be suggested again as \(distribution.summary)")
@@ -68,3 +70,19 @@ extension Study {
     return i
   }
 }
+
+extension Distribution {
+  /// Whether a parameter first suggested from this distribution may be suggested
+  /// again from `other`, Optuna's `check_distribution_compatibility`: the same
+  /// kind, for numbers the same log flag, for categoricals the same choices.
+  /// Bounds and steps may differ; the first value stands.
+  public func isCompatible(with other: Distribution) -> Bool {
+    switch (self, other) {
+    case (.float(_, _, _, let a), .float(_, _, _, let b)): return a == b
+    case (.int(_, _, _, let a), .int(_, _, _, let b)): return a == b
+    case (.categorical(let a), .categorical(let b)): return a == b
+    default: return false
+    }
+  }
+}
+

@@ -27,6 +27,7 @@ __all__ = [
     "HyperbandPruner",
     "ThresholdPruner",
     "PatientPruner",
+    "WilcoxonPruner",
 ]
 
 
@@ -283,3 +284,28 @@ class PatientPruner(BasePruner):
 
     def __repr__(self) -> str:
         return f"PatientPruner({self._wrapped_pruner!r}, patience={self._patience!r}, min_delta={self._min_delta!r})"
+
+
+class WilcoxonPruner(BasePruner):
+    """Prunes a trial that a Wilcoxon signed-rank test finds worse than the best
+    trial, as Optuna's ``WilcoxonPruner``.
+
+    Steps are problem instances: report the value on instance ``step``, in any
+    order. The trial's values are paired with the best COMPLETE trial's on the
+    instances both reported, and the trial is pruned when the one-sided test of
+    the differences (zeros split, SciPy's choice of exact, sign-flip or normal
+    p-value) gives p < ``p_threshold``, unless the mean of all its values is no
+    worse than the mean of all the best trial's. Nothing is pruned with fewer
+    than ``max(2, n_startup_steps)`` shared instances, or when either trial holds
+    an infinite or NaN value.
+    """
+
+    _type = "wilcoxon"
+
+    def __init__(self, *, p_threshold: float = 0.1, n_startup_steps: int = 2) -> None:
+        self._p_threshold = _float("p_threshold", p_threshold)
+        self._n_startup_steps = _int("n_startup_steps", n_startup_steps)
+        self._validate()
+
+    def _options(self) -> Dict[str, Any]:
+        return {"p_threshold": self._p_threshold, "n_startup_steps": self._n_startup_steps}

@@ -185,8 +185,9 @@ class Trial:
 
     Obtained from :meth:`hone.Study.ask` or handed to the objective by
     :meth:`hone.Study.optimize`. Suggestions are define-by-run: suggesting a name
-    again in the same trial returns the same value; suggesting it with another
-    distribution raises :class:`hone.InvalidArgumentError` (a ``ValueError``).
+    again in the same trial returns the first value, even with other bounds or
+    step, as in Optuna; suggesting it with another kind, log flag or choices
+    raises :class:`hone.InvalidArgumentError` (a ``ValueError``).
 
     :attr:`params`, :attr:`distributions`, :attr:`user_attrs` and
     :attr:`datetime_start` read the trial from the library once, and again only

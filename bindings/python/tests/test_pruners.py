@@ -14,6 +14,7 @@ from hone.pruners import (
     PercentilePruner,
     SuccessiveHalvingPruner,
     ThresholdPruner,
+    WilcoxonPruner,
 )
 
 
@@ -209,3 +210,85 @@ def test_the_library_checks_specs_too():
 
     with pytest.raises(hone.InvalidArgumentError, match="n_warmup_steps"):
         hone.create_study(pruner=Rogue())
+
+
+def _wilcoxon_study(p_threshold, best, current, direction="minimize", n_startup_steps=2):
+    """A study whose best COMPLETE trial reported ``best``; returns should_prune of a trial that reported ``current``."""
+    with hone.create_study(direction=direction, pruner=WilcoxonPruner(p_threshold=p_threshold, n_startup_steps=n_startup_steps)) as study:
+        complete(study, best)
+        t = study.ask()
+        for step, value in current.items():
+            t.report(value, step)
+        return t.should_prune()
+
+
+def test_wilcoxon_pruner_prunes_the_clearly_worse_and_keeps_the_equal():
+    best = {s: 1.0 + 0.1 * s for s in range(10)}
+    worse = {s: v + 1.0 for s, v in best.items()}
+    assert _wilcoxon_study(0.1, best, worse)
+    assert not _wilcoxon_study(0.1, best, dict(best))
+    assert not _wilcoxon_study(0.1, best, {s: v - 1.0 for s, v in best.items()})
+    # Maximizing, the worse trial is the lower one.
+    assert _wilcoxon_study(0.1, best, {s: v - 1.0 for s, v in best.items()}, direction="maximize")
+    # Four shared instances give p = 1/16; five startup steps wait for a fifth.
+    assert _wilcoxon_study(0.1, best, {s: worse[s] for s in range(4)})
+    assert not _wilcoxon_study(0.1, best, {s: worse[s] for s in range(4)}, n_startup_steps=5)
+
+
+def test_wilcoxon_pruner_in_optimize_stops_bad_trials_early():
+    instances = [i / 20 for i in range(20)]
+
+    def objective(trial):
+        x = trial.suggest_float("x", 0.0, 1.0)
+        losses = []
+        for i in range(len(instances)):
+            losses.append((x - instances[i]) ** 2)
+            trial.report(losses[-1], i)
+            if trial.should_prune():
+                return sum(losses) / len(losses)
+        return sum(losses) / len(losses)
+
+    with hone.create_study(pruner=WilcoxonPruner(), sampler=hone.samplers.RandomSampler(seed=3)) as study:
+        study.enqueue_trial({"x": 0.5})
+        study.optimize(objective, n_trials=20)
+        # Pruned trials return early (as in Optuna's example), so they are COMPLETE with fewer steps.
+        assert any(len(t.intermediate_values) < len(instances) for t in study.trials)
+
+
+def test_wilcoxon_pruner_p_values_match_scipy():
+    scipy_stats = pytest.importorskip("scipy.stats")
+    import random
+
+    rng = random.Random(5)
+    checked = 0
+    for n in [2, 3, 5, 8, 13, 14, 20, 50, 51, 70]:
+        for tied in (False, True):
+            best = {s: rng.uniform(0, 5) for s in range(n)}
+            if tied:
+                diffs = [rng.choice([-1.0, 0.0, 0.5, 1.0, 2.0]) for _ in range(n)]
+            else:
+                diffs = [rng.uniform(-1.0, 3.0) for _ in range(n)]
+            if sum(diffs) <= 0:
+                continue  # the average guard would keep the trial whatever p is
+            current = {s: best[s] + d for s, d in zip(best, diffs)}
+            # The differences exactly as the pruner forms them.
+            exact_diffs = [current[s] - best[s] for s in best]
+            p = float(scipy_stats.wilcoxon(exact_diffs, alternative="greater", zero_method="zsplit").pvalue)
+            if p >= 0.999:
+                continue
+            assert _wilcoxon_study(min(1.0, p * (1 + 1e-9) + 1e-15), best, current), (n, tied, p)
+            assert not _wilcoxon_study(p * (1 - 1e-9), best, current), (n, tied, p)
+            checked += 1
+    assert checked >= 10
+
+
+@pytest.mark.parametrize("kwargs", [{"p_threshold": 1.5}, {"p_threshold": -0.1}, {"n_startup_steps": -1}])
+def test_wilcoxon_pruner_options_out_of_range(kwargs):
+    with pytest.raises(ValueError):
+        WilcoxonPruner(**kwargs)
+
+
+def test_wilcoxon_pruner_options_are_keyword_only_as_in_optuna():
+    with pytest.raises(TypeError):
+        WilcoxonPruner(0.1)  # type: ignore[misc]
+    assert WilcoxonPruner()._to_spec() == {"type": "wilcoxon", "options": {"p_threshold": 0.1, "n_startup_steps": 2}}

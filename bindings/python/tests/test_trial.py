@@ -151,12 +151,34 @@ def test_each_trial_samples_anew(study):
     "again",
     [
         lambda t: t.suggest_float("p", 0.0, 2.0),
+        lambda t: t.suggest_float("p", 5.0, 6.0),
         lambda t: t.suggest_float("p", 0.0, 1.0, log=False, step=0.5),
-        lambda t: t.suggest_int("p", 0, 1),
-        lambda t: t.suggest_categorical("p", [0.0, 1.0]),
     ],
 )
-def test_conflicting_distribution_is_an_invalid_argument(study, again):
+def test_suggesting_again_with_other_bounds_returns_the_first_value_as_in_optuna(study, again):
+    # Optuna's check_distribution_compatibility lets bounds and step change; the first value stands.
+    t = study.ask()
+    first = t.suggest_float("p", 0.0, 1.0)
+    assert again(t) == first
+    assert t.params == {"p": first}
+    assert t.distributions == {"p": hone.distributions.FloatDistribution(0.0, 1.0)}
+
+
+def test_suggesting_an_int_again_with_other_bounds_returns_the_first_value(study):
+    t = study.ask()
+    first = t.suggest_int("n", 0, 10)
+    assert t.suggest_int("n", 20, 30, step=2) == first
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        lambda t: t.suggest_int("p", 0, 1),
+        lambda t: t.suggest_categorical("p", [0.0, 1.0]),
+        lambda t: t.suggest_float("p", 0.5, 1.0, log=True),
+    ],
+)
+def test_another_kind_or_log_flag_is_an_invalid_argument(study, again):
     t = study.ask()
     t.suggest_float("p", 0.0, 1.0)
     with pytest.raises(hone.InvalidArgumentError, match="cannot be suggested again") as info:
@@ -164,6 +186,13 @@ def test_conflicting_distribution_is_an_invalid_argument(study, again):
     assert isinstance(info.value, ValueError)
     assert info.value.status == hone.exceptions.Status.INVALID_ARGUMENT
     assert list(t.distributions) == ["p"]
+
+
+def test_other_categorical_choices_are_an_invalid_argument_as_in_optuna(study):
+    t = study.ask()
+    t.suggest_categorical("c", ["a", "b"])
+    with pytest.raises(hone.InvalidArgumentError, match="cannot be suggested again"):
+        t.suggest_categorical("c", ["a", "b", "c"])
 
 
 @pytest.mark.parametrize(
@@ -345,7 +374,7 @@ def test_a_failed_change_keeps_the_trial_read_and_callers_own_their_copies(study
     trial.set_user_attr("note", {"a": [1]})
     assert trial.params == {"x": x}
     with pytest.raises(hone.InvalidArgumentError):
-        trial.suggest_float("x", 0, 2)
+        trial.suggest_int("x", 0, 2)  # another kind: refused, as in Optuna
     # Changing what a property returned changes neither the trial nor the next read.
     trial.params["x"] = -1.0
     trial.distributions.clear()
