@@ -251,8 +251,9 @@ hone_status hone_study_info_json(char **out, hone_study *study);
  *
  * A trial is named by its number within the study. Parameters are suggested
  * define-by-run: the first suggestion of a name samples it, later suggestions of
- * the same name in the same trial return the same value, and suggesting it with
- * a different distribution is an error.
+ * the same name in the same trial return the first value, even with other bounds
+ * or step (as in Optuna), and suggesting it with another kind, log flag or
+ * categorical choices is an error.
  * ======================================================================= */
 
 /** The life-cycle state of a trial. */
