@@ -148,6 +148,11 @@ class BuildPyWithLibrary(build_py):
         # An editable install imports the package from the source tree, so the library goes there.
         package_dir = HERE / "hone" if self.editable_mode else Path(self.build_lib) / "hone"
         self.mkpath(str(package_dir))
+        if not self.editable_mode:
+            # The build directory outlives a build: a bundle an earlier build left
+            # there must not reach a wheel built without one.
+            for stale in package_dir.glob("*.so*"):
+                stale.unlink()
         library = built_library()
         # Always copy: copy_file skips a source older than the target, which a
         # HONE_LIBRARY switched to an older build would be.
