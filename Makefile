@@ -27,7 +27,7 @@ HEADERGEN  := $(SWIFT) run --skip-build hone-headergen --sources Sources/HoneC -
 
 .PHONY: all deps build headergen header header-check lib swift-test swift-test-prescott pg-test c-test \
         python python-test python-test-prescott blas-info examples cross-host test test-suites demo install \
-        bench clean data fuzz fuzz-smoke
+        wheel wheel-test bench clean data fuzz fuzz-smoke
 
 all: build
 
@@ -116,6 +116,16 @@ python-test-prescott: python data
 	@OPENBLAS_CORETYPE=Prescott $(MAKE) --no-print-directory blas-info
 	cd bindings/python/tests && OPENBLAS_CORETYPE=Prescott HONE_LIBRARY= $(VPY) -m pytest -q $(NUMERIC_PY_TESTS)
 
+## wheel: the manylinux wheel of hone-hpo in wheelhouse/, with libhone.so, OpenBLAS,
+## LAPACKE and every library they load (scripts/build-wheel.sh; tools from PyPI in a
+## throwaway virtualenv). wheel-test: builds it, installs it into a fresh virtualenv
+## and checks its libraries, a GP study and an MLP training there.
+wheel: lib
+	bash scripts/build-wheel.sh wheelhouse
+
+wheel-test: lib
+	bash scripts/test-wheel.sh
+
 ## blas-info: the BLAS library and kernel that Hone runs on, in this environment.
 blas-info: python
 	@$(VPY) -c 'import hone, json; print("blas:", json.dumps(hone.blas_info()))'
@@ -132,7 +142,8 @@ cross-host: lib python
 
 ## test: every test: header drift, Swift unit tests (the numerics twice: on the
 ## kernel Hone picks and on Prescott), C hosts with sanitizers and valgrind, the
-## Python package, the examples, the cross-host check and the fuzz smoke runs.
+## Python package, the installable wheel, the examples, the cross-host check and
+## the fuzz smoke runs.
 ## Then, pass or fail, a check that no process the run started is still alive.
 test:
 	@export HONE_TEST_RUN=hone-test-$$$$-$$(date +%s); status=0; \
@@ -141,7 +152,7 @@ test:
 	  exit $$status
 
 test-suites: header-check blas-info swift-test swift-test-prescott c-test python-test python-test-prescott \
-             examples cross-host fuzz-smoke
+             wheel-test examples cross-host fuzz-smoke
 
 ## demo: install what is missing, build, and run the main job; SAMPLER=tpe|cmaes|gp|qmc|random
 ## chooses the sampler (`--sampler` of examples/python/demo.py; default gp).
@@ -164,4 +175,4 @@ bench: lib python
 	bash benchmarks/run.sh
 
 clean:
-	rm -rf .build .build-tsan $(VENV)
+	rm -rf .build .build-tsan $(VENV) wheelhouse bindings/python/build
