@@ -27,7 +27,7 @@ HEADERGEN  := $(SWIFT) run --skip-build hone-headergen --sources Sources/HoneC -
 
 .PHONY: all deps build headergen header header-check lib swift-test swift-test-prescott pg-test c-test \
         python python-test python-test-prescott blas-info examples cross-host test test-suites demo install \
-        wheel wheel-test bench clean data fuzz fuzz-smoke
+        wheel wheel-test readme-test bench clean data fuzz fuzz-smoke
 
 all: build
 
@@ -126,6 +126,10 @@ wheel: lib
 wheel-test: lib
 	bash scripts/test-wheel.sh
 
+## readme-test: the README's getting-started blocks run as written (scripts/test-readme.sh).
+readme-test: lib
+	bash scripts/test-readme.sh
+
 ## blas-info: the BLAS library and kernel that Hone runs on, in this environment.
 blas-info: python
 	@$(VPY) -c 'import hone, json; print("blas:", json.dumps(hone.blas_info()))'
@@ -152,7 +156,7 @@ test:
 	  exit $$status
 
 test-suites: header-check blas-info swift-test swift-test-prescott c-test python-test python-test-prescott \
-             wheel-test examples cross-host fuzz-smoke
+             wheel-test readme-test examples cross-host fuzz-smoke
 
 ## demo: install what is missing, build, and run the main job; SAMPLER=tpe|cmaes|gp|qmc|random
 ## chooses the sampler (`--sampler` of examples/python/demo.py; default gp).

@@ -31,6 +31,7 @@ PATH=$tools/venv/bin:$PATH HONE_BUNDLE_BLAS=1 "$tools/venv/bin/pip" wheel -q --d
 raw=$(ls "$tools"/raw/hone_hpo-*.whl)
 PATH=$tools/venv/bin:$PATH "$tools/venv/bin/auditwheel" repair --plat "$plat" -w "$tools/repaired" "$raw"
 wheel=$(ls "$tools"/repaired/hone_hpo-*.whl)
-rm -f "$out/$(basename "$wheel")"
+# One wheel in OUT_DIR, so that `pip install OUT_DIR/hone_hpo-*.whl` names it.
+rm -f "$out"/hone_hpo-*.whl
 mv "$wheel" "$out/"
 echo "$out/$(basename "$wheel")"

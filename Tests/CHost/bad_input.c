@@ -115,7 +115,8 @@ CASE(float_log_negative_low, hone_trial_suggest_float(&d_out, f->study, 0, "y", 
 CASE(float_unknown_trial, hone_trial_suggest_float(&d_out, f->study, 99, "y", 0, 1, 0, false))
 CASE(float_negative_trial, hone_trial_suggest_float(&d_out, f->study, -1, "y", 0, 1, 0, false))
 CASE(float_after_tell, hone_trial_suggest_float(&d_out, f->study, 1, "y", 0, 1, 0, false))
-CASE(float_other_distribution, hone_trial_suggest_float(&d_out, f->study, 0, "x", 0, 2, 0, false))
+/* Other bounds return the first value (Optuna's rule); a log flag that changes is another distribution. */
+CASE(float_other_distribution, hone_trial_suggest_float(&d_out, f->study, 0, "x", 0.5, 1, 0, true))
 CASE(float_x_as_int, hone_trial_suggest_int(&i_out, f->study, 0, "x", 0, 1, 1, false))
 CASE(step_with_log, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0.5, 1, 0.1, true))
 CASE(step_negative, hone_trial_suggest_float(&d_out, f->study, 0, "y", 0, 1, -0.5, false))

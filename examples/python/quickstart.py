@@ -1,7 +1,7 @@
 """Quickstart: tune a 2-D function with Hone's Optuna-style Python API.
 
-Run with the package installed (`pip install ./bindings/python`), or with
-HONE_LIBRARY pointing at a built libhone.so and bindings/python on PYTHONPATH.
+Run with the wheel installed (`make wheel`, then `pip install wheelhouse/hone_hpo-*.whl`),
+or with HONE_LIBRARY pointing at a built libhone.so and bindings/python on PYTHONPATH.
 """
 import math
 
