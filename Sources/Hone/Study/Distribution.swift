@@ -51,14 +51,18 @@ public enum Distribution: Equatable, Sendable {
   }
 
   /// A validated categorical distribution.
+  ///
+  /// A choice may be any scalar, NaN and the infinities included, as Optuna
+  /// allows: the choice's index is what is sampled and stored, and the JSON text
+  /// that carries the choices writes them `NaN`, `Infinity` and `-Infinity`.
+  /// A NaN choice is found again by a NaN value (`JSON` equality treats NaN as
+  /// equal to NaN, as Optuna's categorical does).
   public static func makeCategorical(_ choices: [JSON]) throws(HoneError) -> Distribution {
     guard !choices.isEmpty else { throw .invalidArgument("choices must not be empty") }
     for (i, c) in choices.enumerated() {
       switch c {
       case .array, .object:
         throw .invalidArgument("choice \(i) is an \(c.typeName); choices must be strings, numbers, booleans or null")
-      case .number(let x) where !x.isFinite:
-        throw .invalidArgument("choice \(i) is not finite")
       default: break
       }
     }
