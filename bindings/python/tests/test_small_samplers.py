@@ -90,7 +90,9 @@ def test_brute_force_options():
         "seed": 3,
         "options": {"avoid_premature_stop": True},
     }
-    assert repr(BruteForceSampler()) == "BruteForceSampler(seed=None, avoid_premature_stop=False)"
+    # Printed as Optuna's samplers are: str() is the class name, repr() the default object repr.
+    assert str(BruteForceSampler()) == "BruteForceSampler"
+    assert repr(BruteForceSampler()).startswith("<hone.samplers.BruteForceSampler object at 0x")
     with pytest.raises(hone.InvalidArgumentError, match="unknown key 'avoid'"):
         _normalize("sampler", {"type": "brute_force", "options": {"avoid": True}})
 
