@@ -79,7 +79,14 @@ final class DistributionTests: XCTestCase {
   }
 
   func testHighIsLoweredOntoTheStepGrid() throws {
-    XCTAssertEqual(try Distribution.makeFloat(low: 0, high: 1, step: 0.3), .float(low: 0, high: 0.8999999999999999, step: 0.3, log: false))
+    // In decimal, as Optuna: 0.9, not 0 + 3 * 0.3 = 0.8999999999999999; 0.8 is on the grid of 0.1 from 0.7.
+    XCTAssertEqual(try Distribution.makeFloat(low: 0, high: 1, step: 0.3), .float(low: 0, high: 0.9, step: 0.3, log: false))
+    XCTAssertEqual(try Distribution.makeFloat(low: 0.7, high: 0.8, step: 0.1), .float(low: 0.7, high: 0.8, step: 0.1, log: false))
+    XCTAssertEqual(try Distribution.makeFloat(low: 2.22, high: 2.24, step: 0.3), .float(low: 2.22, high: 2.22, step: 0.3, log: false))
+    XCTAssertEqual(try Distribution.makeFloat(low: -30, high: -20.5, step: 2), .float(low: -30, high: -22, step: 2, log: false))
+    XCTAssertEqual(try Distribution.makeFloat(low: 1e-5, high: 1e5, step: 0.7).json.text, try Distribution.makeFloat(low: 1e-5, high: 99999.90001, step: 0.7).json.text)
+    // Digits too far apart for one Int128 scale fall back to binary arithmetic.
+    XCTAssertEqual(try Distribution.makeFloat(low: 1e-30, high: 1e10, step: 3).summary, "float[1e-30, 9999999999.0, step=3.0]")
     XCTAssertEqual(try Distribution.makeInt(low: 1, high: 10, step: 4), .int(low: 1, high: 9, step: 4, log: false))
   }
 

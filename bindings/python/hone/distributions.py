@@ -100,8 +100,8 @@ class FloatDistribution(BaseDistribution):
     """Floats in ``[low, high]``, optionally on a log scale or on a grid of ``step``.
 
     With a ``step`` that does not divide ``high - low``, ``high`` is lowered to
-    the last point of the grid, computed in decimal from the numbers' shortest
-    forms as Optuna does, with a ``UserWarning``. A bad value raises the
+    the last point of the grid, with a ``UserWarning``: the library computes it
+    in decimal from the numbers' shortest forms, as Optuna does. A bad value raises the
     library's :class:`hone.InvalidArgumentError`, a ``ValueError`` as in Optuna;
     Hone also refuses bounds that are not finite and grids of more than 2**63
     points.
@@ -115,11 +115,11 @@ class FloatDistribution(BaseDistribution):
         step = None if step is None else _float(step, "step")
         # The library's rules and messages, as a study applies them: Optuna's
         # (low <= high, low > 0 with log, step > 0 and not with log), and finite
-        # bounds on a grid it can count.
-        _normalize("distribution", {"type": "float", "low": low, "high": high, "log": bool(log), "step": step})
-        self.step = None if step is None else step
+        # bounds on a grid it can count. It lowers high onto the grid, in decimal.
+        spec = _normalize("distribution", {"type": "float", "low": low, "high": high, "log": bool(log), "step": step})
+        self.step = step
         self.low = low
-        self.high = high if step is None else _float_grid_high(low, high, step)
+        self.high = _lowered(low, high, step, float(spec["high"]))
         self.log = log
 
     def single(self) -> bool:
@@ -152,16 +152,17 @@ class IntDistribution(BaseDistribution):
     _FIELDS = ("log", "step", "low", "high")
 
     def __init__(self, low: int, high: int, log: bool = False, step: int = 1) -> None:
-        low = _int64(low, "low")
-        high = _int64(high, "high")
-        step = _int64(step, "step")
+        # Integers, which the library checks fit in 64 bits.
+        low = _integer(low, "low")
+        high = _integer(high, "high")
+        step = _integer(step, "step")
         # The library's rules and messages: Optuna's (low <= high, low >= 1 with
-        # log, step > 0, and 1 with log).
-        _normalize("distribution", {"type": "int", "low": low, "high": high, "log": bool(log), "step": step})
+        # log, step > 0, and 1 with log). It lowers high onto the grid.
+        spec = _normalize("distribution", {"type": "int", "low": low, "high": high, "log": bool(log), "step": step})
         self.log = log
         self.step = step
         self.low = low
-        self.high = _int_grid_high(low, high, step)
+        self.high = _lowered(low, high, step, int(spec["high"]))
 
     def to_external_repr(self, param_value_in_internal_repr: float) -> int:
         return int(param_value_in_internal_repr)
@@ -281,7 +282,9 @@ class CategoricalDistribution(BaseDistribution):
         if isinstance(choices, (str, bytes)):
             raise TypeError("`choices` must be a sequence of choices, not a string")
         if len(choices) == 0:
-            raise ValueError("`choices` must hold one choice or more.")
+            # The library's message (an InvalidArgumentError, a ValueError as in Optuna).
+            _normalize("distribution", {"type": "categorical", "choices": []})
+            raise ValueError("`choices` must hold one choice or more.")  # pragma: no cover - the library refused it
         for choice in choices:
             if choice is not None and not isinstance(choice, (bool, int, float, str)):
                 warnings.warn(
@@ -442,34 +445,15 @@ def _numeric_internal(value: Any, log: bool) -> float:
     return x
 
 
-def _float_grid_high(low: float, high: float, step: float) -> float:
-    """``high`` lowered onto the grid of ``step`` from ``low``, in decimal as Optuna computes it."""
-    with decimal.localcontext(decimal.Context(prec=28)):
-        d_low, d_high, d_step = (decimal.Decimal(str(x)) for x in (low, high, step))
-        span = d_high - d_low
-        if span % d_step == 0:
-            return high
-        lowered = float((span // d_step) * d_step + d_low)
-    warnings.warn(
-        f"The range [{low}, {high}] is not a multiple of step={step}; high is lowered to {lowered}.",
-        UserWarning,
-        stacklevel=3,
-    )
-    return lowered
-
-
-def _int_grid_high(low: int, high: int, step: int) -> int:
-    """``high`` lowered onto the grid of ``step`` from ``low``, exactly."""
-    span = high - low
-    if span % step == 0:
-        return high
-    lowered = span // step * step + low
-    warnings.warn(
-        f"The range [{low}, {high}] is not a multiple of step={step}; high is lowered to {lowered}.",
-        UserWarning,
-        stacklevel=3,
-    )
-    return lowered
+def _lowered(low: Any, high: Any, step: Any, top: Any) -> Any:
+    """``top``, the library's high on the grid, with Optuna's warning when it is not ``high``."""
+    if top != high:
+        warnings.warn(
+            f"The range [{low}, {high}] is not a multiple of step={step}; high is lowered to {top}.",
+            UserWarning,
+            stacklevel=3,
+        )
+    return top
 
 
 def _normalize(kind: str, spec: Any) -> Dict[str, Any]:
