@@ -101,10 +101,10 @@ class FloatDistribution(BaseDistribution):
 
     With a ``step`` that does not divide ``high - low``, ``high`` is lowered to
     the last point of the grid, with a ``UserWarning``: the library computes it
-    in decimal from the numbers' shortest forms, as Optuna does. A bad value raises the
-    library's :class:`hone.InvalidArgumentError`, a ``ValueError`` as in Optuna;
-    Hone also refuses bounds that are not finite and grids of more than 2**63
-    points.
+    in decimal from the numbers' shortest forms, as Optuna does. A bad value
+    raises the library's :class:`hone.InvalidArgumentError`, a ``ValueError``
+    as in Optuna; Hone also refuses bounds that are not finite and grids of
+    more than 2**63 points.
     """
 
     _FIELDS = ("step", "low", "high", "log")
