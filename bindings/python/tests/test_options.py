@@ -145,11 +145,6 @@ VALUE_RULES = [
     (lambda: samplers.GridSampler({}), "sampler", {"type": "grid", "options": {"search_space": {}}}),
     (lambda: samplers.GridSampler({"x": []}), "sampler", {"type": "grid", "options": {"search_space": {"x": []}}}),
     (
-        lambda: samplers.GridSampler({"x": [INF]}),
-        "sampler",
-        {"type": "grid", "options": {"search_space": {"x": [INF]}}},
-    ),
-    (
         lambda: samplers.GPSampler(n_startup_trials=-1),
         "sampler",
         {"type": "gp", "options": {"n_startup_trials": -1}},
@@ -173,11 +168,6 @@ VALUE_RULES = [
         lambda: samplers.BruteForceSampler(seed=2**64),
         "sampler",
         {"type": "brute_force", "seed": 2**64},
-    ),
-    (
-        lambda: samplers.PartialFixedSampler({"x": NAN}, samplers.RandomSampler()),
-        "sampler",
-        {"type": "partial_fixed", "options": {"fixed_params": {"x": NAN}, "base_sampler": {"type": "random"}}},
     ),
 ]
 

@@ -150,8 +150,12 @@ def test_partial_fixed_spec_and_checks():
         PartialFixedSampler({"x": 1}, "random")
     with pytest.raises(TypeError):
         PartialFixedSampler({"x": [1]}, RandomSampler())
-    with pytest.raises(hone.InvalidArgumentError, match="'x' is not finite"):
-        PartialFixedSampler({"x": math.inf}, RandomSampler())
+    # A non-finite value can be a categorical choice, as in Optuna; a float parameter refuses it.
+    with hone.create_study(sampler=PartialFixedSampler({"c": math.nan, "x": math.inf}, RandomSampler())) as study:
+        t = study.ask()
+        assert math.isnan(t.suggest_categorical("c", [1, math.nan]))
+        with pytest.raises(hone.InvalidArgumentError, match="fixed value Infinity of 'x' does not lie in"):
+            t.suggest_float("x", 0.0, 1.0)
     with pytest.raises(hone.InvalidArgumentError, match="'seed' belongs to its base_sampler"):
         _normalize(
             "sampler",
