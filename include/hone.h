@@ -375,7 +375,11 @@ hone_status hone_trial_suggest_categorical(
  * Suggests one of the choices in a JSON array and returns its index.
  *
  * Choices may be strings, numbers, booleans or null, e.g. ["adam", 0.5, true, null];
- * trial exports then carry the chosen value with its JSON type.
+ * trial exports then carry the chosen value with its JSON type. As in Optuna, a
+ * number may be NaN or infinite: the text writes it as Python's json module
+ * does, NaN, Infinity or -Infinity (the one extension to JSON that Hone reads
+ * and writes, in exports and stored distributions alike), and a NaN choice is
+ * the same choice as another NaN.
  *
  * @param out_index receives the index into the array.
  */

@@ -169,7 +169,11 @@ import Hone
 /// Suggests one of the choices in a JSON array and returns its index.
 ///
 /// Choices may be strings, numbers, booleans or null, e.g. ["adam", 0.5, true, null];
-/// trial exports then carry the chosen value with its JSON type.
+/// trial exports then carry the chosen value with its JSON type. As in Optuna, a
+/// number may be NaN or infinite: the text writes it as Python's json module
+/// does, NaN, Infinity or -Infinity (the one extension to JSON that Hone reads
+/// and writes, in exports and stored distributions alike), and a NaN choice is
+/// the same choice as another NaN.
 ///
 /// - Parameter out_index: receives the index into the array.
 @c public func hone_trial_suggest_categorical_json(

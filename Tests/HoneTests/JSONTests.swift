@@ -16,8 +16,23 @@ final class JSONTests: XCTestCase {
     XCTAssertEqual(JSON.string("\u{01}").text, #""\u0001""#)
   }
 
+  /// Python's json module writes NaN, Infinity and -Infinity; they read back as those doubles.
+  func testNonFiniteTokensRoundTripAsPythonWritesThem() throws {
+    let v = try JSON.parse("[NaN, Infinity, -Infinity, 1e400]")
+    guard case .array(let xs) = v, xs.count == 4 else { return XCTFail("\(v)") }
+    XCTAssert(xs[0].numberValue?.isNaN == true)
+    XCTAssertEqual(xs[1].numberValue, .infinity)
+    XCTAssertEqual(xs[2].numberValue, -.infinity)
+    XCTAssertEqual(xs[3].numberValue, .infinity, "an overflowing literal is Python's inf too")
+    XCTAssertEqual(v.text, "[NaN,Infinity,-Infinity,Infinity]")
+    XCTAssertEqual(try JSON.parse(v.text), v, "NaN equals NaN as a JSON value")
+    XCTAssertNotEqual(JSON.number(.nan), JSON.null)
+    XCTAssertNotEqual(JSON.number(.infinity), JSON.number(-.infinity))
+  }
+
   func testErrorsNameThePosition() {
     for bad in ["", "{", #"{"a" 1}"#, "[1,]", "01x", #""\x""#, "tru", #"{"a":1,"a":2}"#, "1 2",
+      "nan", "NAN", "Inf", "infinity", "+Infinity", "-NaN", "-Inf", "[NaNx]",
       String(repeating: "[", count: 300)]
     {
       XCTAssertThrowsError(try JSON.parse(bad), bad) { error in
@@ -45,10 +60,33 @@ final class DistributionTests: XCTestCase {
                    "int[-9223372036854775808, 9223372036854775806, step=2]")
     XCTAssertThrowsError(try Distribution.makeCategorical([]))
     XCTAssertThrowsError(try Distribution.makeCategorical([.array([])]))
+    XCTAssertThrowsError(try Distribution.makeCategorical([.object([])]))
+  }
+
+  /// Optuna's categorical choices include NaN and the infinities; a NaN value finds the NaN choice.
+  func testCategoricalChoicesMayBeNonFinite() throws {
+    let choices: [JSON] = [.null, .bool(true), .int(0), .number(1.5), .number(.nan), .number(.infinity), .number(-.infinity), .string("")]
+    let d = try Distribution.makeCategorical(choices)
+    for (i, c) in choices.enumerated() {
+      XCTAssertEqual(d.internal(c), .index(i), c.text)
+      XCTAssertEqual(d.external(.index(i)), c, c.text)
+    }
+    XCTAssertNil(d.internal(.number(2)))
+    let text = d.json.text
+    XCTAssertEqual(text, #"{"type":"categorical","choices":[null,true,0,1.5,NaN,Infinity,-Infinity,""]}"#)
+    XCTAssertEqual(try Distribution(json: try JSON.parse(text), context: "t"), d)
+    XCTAssertEqual(d.summary, #"categorical[null, true, 0, 1.5, NaN, Infinity, -Infinity, ""]"#)
   }
 
   func testHighIsLoweredOntoTheStepGrid() throws {
-    XCTAssertEqual(try Distribution.makeFloat(low: 0, high: 1, step: 0.3), .float(low: 0, high: 0.8999999999999999, step: 0.3, log: false))
+    // In decimal, as Optuna: 0.9, not 0 + 3 * 0.3 = 0.8999999999999999; 0.8 is on the grid of 0.1 from 0.7.
+    XCTAssertEqual(try Distribution.makeFloat(low: 0, high: 1, step: 0.3), .float(low: 0, high: 0.9, step: 0.3, log: false))
+    XCTAssertEqual(try Distribution.makeFloat(low: 0.7, high: 0.8, step: 0.1), .float(low: 0.7, high: 0.8, step: 0.1, log: false))
+    XCTAssertEqual(try Distribution.makeFloat(low: 2.22, high: 2.24, step: 0.3), .float(low: 2.22, high: 2.22, step: 0.3, log: false))
+    XCTAssertEqual(try Distribution.makeFloat(low: -30, high: -20.5, step: 2), .float(low: -30, high: -22, step: 2, log: false))
+    XCTAssertEqual(try Distribution.makeFloat(low: 1e-5, high: 1e5, step: 0.7).json.text, try Distribution.makeFloat(low: 1e-5, high: 99999.90001, step: 0.7).json.text)
+    // Digits too far apart for one Int128 scale fall back to binary arithmetic.
+    XCTAssertEqual(try Distribution.makeFloat(low: 1e-30, high: 1e10, step: 3).summary, "float[1e-30, 9999999999.0, step=3.0]")
     XCTAssertEqual(try Distribution.makeInt(low: 1, high: 10, step: 4), .int(low: 1, high: 9, step: 4, log: false))
   }
 

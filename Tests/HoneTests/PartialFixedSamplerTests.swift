@@ -89,6 +89,18 @@ final class PartialFixedSamplerTests: XCTestCase {
     XCTAssertEqual(try study.suggestInt(trial: t, "n", 1, 9), 5)
   }
 
+  func testANonFiniteFixedValueFitsOnlyACategoricalChoice() throws {
+    let study = try Study(
+      direction: .minimize,
+      sampler: try sampler(
+        #"{"type": "partial_fixed", "options": {"fixed_params": {"c": NaN, "x": -Infinity}, "base_sampler": {"type": "random"}}}"#))
+    let t = try study.ask()
+    XCTAssertEqual(try study.suggestCategorical(trial: t, "c", [.number(1), .number(.nan), .null]), 1)
+    XCTAssertEqual(
+      invalidArgumentMessage { try study.suggestFloat(trial: t, "x", 0, 1) },
+      "partial_fixed sampler: the fixed value -Infinity of 'x' does not lie in float[0.0, 1.0]")
+  }
+
   func testAFixedValueOutsideItsDistributionIsAnError() throws {
     let study = try Study(
       direction: .minimize,
@@ -115,10 +127,6 @@ final class PartialFixedSamplerTests: XCTestCase {
       (
         #"{"type": "partial_fixed", "options": {"fixed_params": {"x": [1]}, "base_sampler": {"type": "random"}}}"#,
         "the fixed value of 'x' must be a scalar"
-      ),
-      (
-        #"{"type": "partial_fixed", "options": {"fixed_params": {"x": NaN}, "base_sampler": {"type": "random"}}}"#,
-        "the fixed value of 'x' is not finite"
       ),
       (
         #"{"type": "partial_fixed", "options": {"fixed_params": {}, "base_sampler": {"type": "qmc", "options": {"x": 1}}}}"#,

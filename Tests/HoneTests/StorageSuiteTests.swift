@@ -118,7 +118,10 @@ final class StorageSuite {
     #expect(numbers == [0, 1, 2])
     #expect(try s.trialCount(study: id) == 3)
     let x = Param(name: "x", distribution: try .makeFloat(low: 0, high: 1), value: .float(0.25))
-    let c = Param(name: "c", distribution: try .makeCategorical([.string("a"), .number(2), .null]), value: .index(2))
+    // Optuna's choices include NaN and the infinities: the distribution's JSON text carries them.
+    let c = Param(
+      name: "c", distribution: try .makeCategorical([.string("a"), .number(2), .null, .number(.nan), .number(-.infinity)]),
+      value: .index(3))
     try s.setTrialParam(study: id, number: 1, param: x)
     try s.setTrialParam(study: id, number: 1, param: c)
     try s.setTrialParam(study: id, number: 1, param: Param(name: "x", distribution: x.distribution, value: .float(0.5)))
@@ -136,6 +139,8 @@ final class StorageSuite {
     #expect(t.state == .complete)
     #expect(t.values == [.infinity])
     #expect(t.params == [Param(name: "x", distribution: x.distribution, value: .float(0.5)), c], "\(b.name)")
+    #expect(t.param("c")?.external.numberValue?.isNaN == true, "\(b.name)")
+    #expect(try b.open().trial(study: id, number: 1).params == t.params, "\(b.name)")
     #expect(t.intermediateValues.count == 3)
     #expect(t.intermediateValues[3] == 2)
     #expect(t.intermediateValues[0]?.isNaN == true, "\(b.name)")

@@ -20,7 +20,10 @@ public final class PartialFixedSampler: Sampler {
   private let fixed: [String: JSON]
   public var name: String { "partial_fixed" }
 
-  /// Fixes `fixedParams` (scalar values: strings, finite numbers, booleans, null) over `base`.
+  /// Fixes `fixedParams` (scalar values: strings, numbers, booleans, null) over `base`.
+  ///
+  /// A NaN or infinite value can only be a categorical choice: a float or int
+  /// distribution refuses it when the parameter is suggested.
   public convenience init(fixedParams: [(String, JSON)], base: any Sampler) throws(HoneError) {
     try self.init(fixedParams: fixedParams, base: base, baseSpecSeed: nil)
   }
@@ -30,8 +33,6 @@ public final class PartialFixedSampler: Sampler {
       switch value {
       case .array, .object:
         throw .invalidArgument("partial_fixed sampler: the fixed value of '\(name)' must be a scalar, not an \(value.typeName)")
-      case .number(let x) where !x.isFinite:
-        throw .invalidArgument("partial_fixed sampler: the fixed value of '\(name)' is not finite")
       default: break
       }
     }

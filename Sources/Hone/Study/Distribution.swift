@@ -14,7 +14,8 @@ public enum Distribution: Equatable, Sendable {
   /// A validated float distribution.
   ///
   /// When `step` is given and `high - low` is not a multiple of it, `high` is
-  /// lowered to the last point of the grid, as Optuna does.
+  /// lowered to the last point of the grid, in decimal arithmetic as Optuna
+  /// computes it (see `decimalGridHigh`).
   public static func makeFloat(
     low: Double, high: Double, step: Double? = nil, log: Bool = false
   ) throws(HoneError) -> Distribution {
@@ -32,7 +33,9 @@ public enum Distribution: Equatable, Sendable {
     if log { throw .invalidArgument("step and log cannot be used together") }
     let n = ((high - low) / step + 1e-9).rounded(.down)
     guard n < Double(Int64.max) else { throw .invalidArgument("step \(step) is too small for [\(low), \(high)]") }
-    return .float(low: low, high: min(high, low + n * step), step: step, log: false)
+    // Binary arithmetic only where the numbers' digits span more than an Int128 holds.
+    let top = decimalGridHigh(low: low, high: high, step: step) ?? low + n * step
+    return .float(low: low, high: min(high, top), step: step, log: false)
   }
 
   /// A validated integer distribution over any part of the Int64 range; `high` is lowered onto the step grid.
@@ -51,14 +54,18 @@ public enum Distribution: Equatable, Sendable {
   }
 
   /// A validated categorical distribution.
+  ///
+  /// A choice may be any scalar, NaN and the infinities included, as Optuna
+  /// allows: the choice's index is what is sampled and stored, and the JSON text
+  /// that carries the choices writes them `NaN`, `Infinity` and `-Infinity`.
+  /// A NaN choice is found again by a NaN value (`JSON` equality treats NaN as
+  /// equal to NaN, as Optuna's categorical does).
   public static func makeCategorical(_ choices: [JSON]) throws(HoneError) -> Distribution {
     guard !choices.isEmpty else { throw .invalidArgument("choices must not be empty") }
     for (i, c) in choices.enumerated() {
       switch c {
       case .array, .object:
         throw .invalidArgument("choice \(i) is an \(c.typeName); choices must be strings, numbers, booleans or null")
-      case .number(let x) where !x.isFinite:
-        throw .invalidArgument("choice \(i) is not finite")
       default: break
       }
     }

@@ -71,10 +71,6 @@ class BasePruner:
             spec["options"] = options
         return spec
 
-    def __repr__(self) -> str:
-        options = ", ".join(f"{k}={v!r}" for k, v in self._options().items())
-        return f"{type(self).__name__}({options})"
-
 
 class NopPruner(BasePruner):
     """Never prunes: ``should_prune()`` is always False."""
@@ -281,9 +277,6 @@ class PatientPruner(BasePruner):
             "patience": self._patience,
             "min_delta": self._min_delta,
         }
-
-    def __repr__(self) -> str:
-        return f"PatientPruner({self._wrapped_pruner!r}, patience={self._patience!r}, min_delta={self._min_delta!r})"
 
 
 class WilcoxonPruner(BasePruner):

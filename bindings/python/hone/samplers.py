@@ -64,6 +64,10 @@ class BaseSampler:
 
     _type = ""
 
+    def __str__(self) -> str:
+        # As Optuna's samplers: str() is the class name, repr() Python's default.
+        return type(self).__name__
+
     def __init__(self, seed: Optional[int] = None, constraints_func: Optional[ConstraintsFuncType] = None) -> None:
         # Seeds travel as exact JSON integers; the library checks the range.
         self._seed = None if seed is None else _int("seed", seed)
@@ -95,12 +99,6 @@ class BaseSampler:
     def constraints_func(self) -> Optional[ConstraintsFuncType]:
         """The function that gives each finished trial's constraint values, or None."""
         return self._constraints_func
-
-    def _repr_constraints(self) -> str:
-        return "" if self._constraints_func is None else f", constraints_func={self._constraints_func!r}"
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(seed={self._seed!r})"
 
 
 def _constraints_func_of(sampler: BaseSampler) -> Optional[ConstraintsFuncType]:
@@ -140,9 +138,6 @@ class QMCSampler(BaseSampler):
     def _options(self) -> Dict[str, Any]:
         return {"scramble": self._scramble, "qmc_type": self._qmc_type}
 
-    def __repr__(self) -> str:
-        return f"QMCSampler(qmc_type={self._qmc_type!r}, scramble={self._scramble!r}, seed={self._seed!r})"
-
 
 class GridSampler(BaseSampler):
     """Tries every combination of ``search_space``, each once, in a seeded random order.
@@ -172,9 +167,6 @@ class GridSampler(BaseSampler):
 
     def _options(self) -> Dict[str, Any]:
         return {"search_space": self._search_space}
-
-    def __repr__(self) -> str:
-        return f"GridSampler({self._search_space!r}, seed={self._seed!r})"
 
 
 class GPSampler(BaseSampler):
@@ -243,10 +235,6 @@ class GPSampler(BaseSampler):
 
     def _options(self) -> Dict[str, Any]:
         return dict(self._config)
-
-    def __repr__(self) -> str:
-        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
-        return f"GPSampler(seed={self._seed!r}, {options}{self._repr_constraints()})"
 
 
 class _Rule:
@@ -383,10 +371,6 @@ class TPESampler(BaseSampler):
     def _options(self) -> Dict[str, Any]:
         return dict(self._config)
 
-    def __repr__(self) -> str:
-        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
-        return f"TPESampler(seed={self._seed!r}, {options}{self._repr_constraints()})"
-
 
 class CmaEsSampler(BaseSampler):
     """CMA-ES over the float and int parameters, as Optuna's ``CmaEsSampler``.
@@ -482,10 +466,6 @@ class CmaEsSampler(BaseSampler):
     def _options(self) -> Dict[str, Any]:
         return dict(self._config)
 
-    def __repr__(self) -> str:
-        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
-        return f"CmaEsSampler(seed={self._seed!r}, {options})"
-
 
 def _real(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -559,9 +539,6 @@ class BruteForceSampler(BaseSampler):
     def _options(self) -> Dict[str, Any]:
         return {"avoid_premature_stop": self._avoid_premature_stop}
 
-    def __repr__(self) -> str:
-        return f"BruteForceSampler(seed={self._seed!r}, avoid_premature_stop={self._avoid_premature_stop!r})"
-
 
 class PartialFixedSampler(BaseSampler):
     """Fixes some parameters and samples the others with ``base_sampler``, as Optuna's.
@@ -603,9 +580,6 @@ class PartialFixedSampler(BaseSampler):
 
     def _options(self) -> Dict[str, Any]:
         return {"fixed_params": dict(self._fixed_params), "base_sampler": self._base_sampler._to_spec()}
-
-    def __repr__(self) -> str:
-        return f"PartialFixedSampler({self._fixed_params!r}, {self._base_sampler!r})"
 
 
 class NSGAIISampler(BaseSampler):
@@ -681,10 +655,6 @@ class NSGAIISampler(BaseSampler):
 
     def _options(self) -> Dict[str, Any]:
         return {k: v for k, v in self._config.items() if v is not None}
-
-    def __repr__(self) -> str:
-        options = ", ".join(f"{k}={v!r}" for k, v in self._config.items())
-        return f"{type(self).__name__}(seed={self._seed!r}, {options}{self._repr_constraints()})"
 
 
 class NSGAIIISampler(NSGAIISampler):

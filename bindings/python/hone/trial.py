@@ -54,8 +54,9 @@ class TrialState(enum.IntEnum):
     FAIL = _abi.HONE_TRIAL_FAIL
     WAITING = _abi.HONE_TRIAL_WAITING
 
-    def __repr__(self) -> str:
-        return f"TrialState.{self.name}"
+    # Printed as Optuna prints it: str() is "TrialState.COMPLETE" (an IntEnum's
+    # str() would be "1"); repr() stays the enum's "<TrialState.COMPLETE: 1>".
+    __str__ = enum.Enum.__str__
 
     def is_finished(self) -> bool:
         """Whether the trial can change no more (COMPLETE, PRUNED or FAIL)."""

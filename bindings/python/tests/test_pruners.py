@@ -161,7 +161,8 @@ def test_specs_carry_optunas_option_names():
     assert ThresholdPruner(lower=1)._to_spec()["options"]["upper"] is None
     assert PatientPruner(MedianPruner(), 2)._to_spec()["options"]["wrapped_pruner"]["type"] == "median"
     assert NopPruner()._to_spec() == {"type": "nop"}
-    assert repr(PatientPruner(None, 3)) == "PatientPruner(None, patience=3, min_delta=0.0)"
+    # Printed as Optuna's pruners are: Python's default object repr.
+    assert repr(PatientPruner(None, 3)).startswith("<hone.pruners.PatientPruner object at 0x")
 
 
 @pytest.mark.parametrize(
