@@ -13,7 +13,7 @@
 ///   `interval_steps` (default 1).
 /// - `patient`: `wrapped_pruner` (a pruner spec, or null for none), `patience` (required),
 ///   `min_delta` (default 0).
-/// - `wilcoxon`: `p_threshold` (0...1, default 0.1), `n_startup_steps` (default 2).
+/// - `wilcoxon`: `p_threshold` (in 0...1; default 0.1), `n_startup_steps` (default 2).
 ///
 /// The defaults are those of the pruners' initializers, read from a pruner built
 /// with them, so that they are written once; `prunerSpec(_:)` writes them back.

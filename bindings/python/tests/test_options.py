@@ -240,6 +240,7 @@ REFERENCE = {
     pruners.HyperbandPruner: ("pruner", {"type": "hyperband"}),
     pruners.ThresholdPruner: ("pruner", {"type": "threshold", "options": {"lower": 0.0}}),
     pruners.PatientPruner: ("pruner", {"type": "patient", "options": {"patience": 2}}),
+    pruners.WilcoxonPruner: ("pruner", {"type": "wilcoxon"}),
     samplers.TPESampler: ("sampler", {"type": "tpe"}),
     samplers.RandomSampler: ("sampler", {"type": "random"}),
     samplers.QMCSampler: ("sampler", {"type": "qmc"}),
@@ -401,8 +402,9 @@ def test_the_swift_pruner_docs_state_the_librarys_defaults():
         "hyperband",
         "threshold",
         "patient",
+        "wilcoxon",
     }
-    assert len(compared) >= 15, sorted(compared)
+    assert len(compared) >= 17, sorted(compared)
 
 
 def snake(name):
