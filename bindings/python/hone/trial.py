@@ -193,6 +193,8 @@ def _to_internal(distribution: BaseDistribution, value: Any) -> Any:
             return distribution.to_internal_repr(value)
         except (ValueError, TypeError):
             raise ValueError(f"{value!r} not in {tuple(distribution.choices)!r}.") from None
+    if not isinstance(distribution, (FloatDistribution, IntDistribution)):
+        raise TypeError(f"{distribution!r} is not a hone distribution")
     if isinstance(distribution, IntDistribution) and isinstance(value, int) and not isinstance(value, bool):
         internal: Any = value
     else:
@@ -217,7 +219,8 @@ def _contains(distribution: BaseDistribution, internal: Any) -> bool:
         if isinstance(internal, int):
             return (internal - distribution.low) % distribution.step == 0
         return float(internal - distribution.low) % distribution.step == 0
-    assert isinstance(distribution, FloatDistribution)
+    if not isinstance(distribution, FloatDistribution):
+        raise TypeError(f"{distribution!r} is not a hone distribution")
     if not distribution.low <= internal <= distribution.high:
         return False
     if distribution.step is None:

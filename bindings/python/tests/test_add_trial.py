@@ -330,3 +330,11 @@ def test_samplers_use_added_trials():
             )
         study.optimize(lambda t: (t.suggest_float("x", 0, 1) - 0.1) ** 2, n_trials=10)
         assert sum(t.params["x"] < 0.4 for t in study.trials[20:]) >= 7
+
+
+def test_a_foreign_distribution_is_a_type_error(study):
+    class Other:
+        log = False
+
+    with pytest.raises(TypeError, match="not a hone distribution"):
+        create_trial(value=1.0, params={"x": 1.0}, distributions={"x": Other()})
