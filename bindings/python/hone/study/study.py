@@ -404,7 +404,10 @@ class Study(_Handle):
             except StateError as e:
                 if self._trial(number).state.is_finished():
                     raise UpdateFinishedTrialError(e.message, e.status) from None
-                raise
+                # A WAITING trial: Optuna raises ValueError.
+                raise _NotRunningError(e.message, e.status) from None
+            except NotFoundError as e:
+                raise _UnknownTrialError(e.message, e.status) from None
         if problem is None and code == _COMPLETE and out.value == _FAIL:
             problem = f"Trial {number} failed, because the objective function returned {values!r}."
         if problem is not None:
@@ -633,6 +636,14 @@ _ASK = unconverted("hone_study_ask", [POINTER(c_int64), c_void_p])
 _FAIL = int(TrialState.FAIL)
 _PRUNED = int(TrialState.PRUNED)
 _COMPLETE = int(TrialState.COMPLETE)
+
+
+class _UnknownTrialError(NotFoundError, ValueError):
+    """Telling a trial that was never created: a NotFoundError that is also Optuna's ValueError."""
+
+
+class _NotRunningError(StateError, ValueError):
+    """Telling a WAITING trial: a StateError that is also Optuna's ValueError."""
 
 
 _NONE_VALUE = "The value None could not be cast to float."
