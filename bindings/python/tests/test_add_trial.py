@@ -338,3 +338,43 @@ def test_a_foreign_distribution_is_a_type_error(study):
 
     with pytest.raises(TypeError, match="not a hone distribution"):
         create_trial(value=1.0, params={"x": 1.0}, distributions={"x": Other()})
+
+
+def test_sorting_and_copies():
+    trial = _trial()
+    other = copy.copy(trial)
+    assert not trial < other
+    other.number = trial.number + 1
+    trials = [other, trial]
+    trials.sort()
+    assert trials[0] is trial and trials[1] is other
+    with pytest.raises(TypeError):
+        trial < 1
+    with pytest.raises(TypeError):
+        trial <= 1
+
+
+def test_init_refuses_value_and_values():
+    _trial(value=0.2, values=None)
+    _trial(value=None, values=[0.2])
+    with pytest.raises(ValueError):
+        _trial(value=0.2, values=[0.2])
+    with pytest.raises(ValueError):
+        _trial(value=0.2, values=[])
+
+
+def test_single_objective_accessors_on_a_multi_objective_trial():
+    trial = create_trial(values=(0.2, 0.3), params={"x": 10}, distributions={"x": FloatDistribution(5, 12)})
+    with pytest.raises(RuntimeError):
+        trial.value
+    with pytest.raises(RuntimeError):
+        trial.value = 0.1
+    with pytest.raises(RuntimeError):
+        trial.value = [0.1]
+
+
+def test_added_constraints_decide_feasibility(study):
+    study.add_trial(create_trial(value=0.0, constraints={"c": 1.0}))
+    study.add_trial(create_trial(value=1.0, constraints={"c": -1.0}))
+    assert study.best_value == 1.0
+    assert study.trials[0].constraints == {"c": 1.0}
