@@ -1,4 +1,9 @@
-"""Trials: the live :class:`Trial` handed to objectives and the read-only :class:`FrozenTrial`."""
+"""Trials: the live :class:`Trial` handed to objectives and the hand-built ones.
+
+:class:`FrozenTrial` is a snapshot (built by :func:`create_trial` for
+:meth:`hone.Study.add_trial`); it and :class:`FixedTrial` can be passed to an
+objective, which then gets their given parameter values.
+"""
 
 from __future__ import annotations
 
@@ -170,7 +175,10 @@ class _FixedSuggestions:
         return out
 
     def set_constraint(self, key: str, value: float) -> None:
-        """Sets the constraint ``key`` (feasible when <= 0) in the system attributes; a second set warns and is ignored."""
+        """Sets the constraint ``key`` (feasible when <= 0) in the system attributes.
+
+        A second set of the same key warns and is ignored, as in Optuna.
+        """
         try:
             value = float(value)
         except (TypeError, ValueError):
@@ -187,7 +195,10 @@ class _FixedSuggestions:
 
 
 def _to_internal(distribution: BaseDistribution, value: Any) -> Any:
-    """Optuna's ``to_internal_repr``: a float (an exact int for an int), or a choice's index; ValueError when it cannot be one."""
+    """Optuna's ``to_internal_repr``: a float (an exact int for an int), or a choice's index.
+
+    ValueError when the value cannot be one of the distribution's at all.
+    """
     if isinstance(distribution, CategoricalDistribution):
         try:
             return distribution.to_internal_repr(value)

@@ -224,7 +224,8 @@ def test_fixed_trial():
     assert trial.user_attrs == {"a": 1} and trial.system_attrs == {}
     assert isinstance(trial.datetime_start, datetime.datetime)
     assert FixedTrial({"x": 0}).number == 0
-    assert (lambda t: t.suggest_float("x", -1, 1) ** 2 + t.suggest_int("n", 0, 3))(FixedTrial({"x": 0.5, "n": 2})) == 2.25
+    objective = lambda t: t.suggest_float("x", -1, 1) ** 2 + t.suggest_int("n", 0, 3)  # noqa: E731
+    assert objective(FixedTrial({"x": 0.5, "n": 2})) == 2.25
 
 
 # -- Study.add_trial and add_trials: Optuna's tests/study_tests/test_study.py -------
@@ -312,7 +313,8 @@ def test_add_trial_library_checks_leave_the_study_unchanged(study):
 
 
 def test_added_waiting_and_running_trials(study):
-    study.add_trial(create_trial(state=TrialState.WAITING, params={"x": 0.5}, distributions={"x": FloatDistribution(0, 1)}))
+    waiting = create_trial(state=TrialState.WAITING, params={"x": 0.5}, distributions={"x": FloatDistribution(0, 1)})
+    study.add_trial(waiting)
     study.add_trial(create_trial(state=TrialState.RUNNING))
     trial = study.ask()
     assert trial.number == 0 and trial.suggest_float("x", 0, 1) == 0.5

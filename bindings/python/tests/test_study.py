@@ -5,7 +5,6 @@ import json
 import math
 import sys
 import time
-import types
 
 import pytest
 
@@ -210,8 +209,11 @@ def test_tell_values_as_optuna_checks_them(study):
         study.tell(trial, "1")
     assert study.trials[trial.number].state == TrialState.RUNNING
     # An explicit COMPLETE raises where state=None fails the trial.
-    for bad, message in [("a", "The value 'a' could not be cast to float"), (math.nan, "The value nan is not acceptable"),
-                         ([1.0, 2.0], "The number of the values 2 did not match the number of the objectives 1")]:
+    for bad, message in [
+        ("a", "The value 'a' could not be cast to float"),
+        (math.nan, "The value nan is not acceptable"),
+        ([1.0, 2.0], "The number of the values 2 did not match the number of the objectives 1"),
+    ]:
         with pytest.raises(ValueError, match=message):
             study.tell(trial, bad, state=TrialState.COMPLETE)
     assert study.trials[trial.number].state == TrialState.RUNNING

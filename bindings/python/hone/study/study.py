@@ -492,7 +492,8 @@ class Study(_Handle):
                 f"objectives {len(self._directions)} in the study (determined by Study.directions)."
             )
         out = c_int64()
-        _check(LIB.hone_study_add_trial(ctypes.byref(out), self._h(), _trial_json(trial, self._remember_choices).encode()))
+        text = _trial_json(trial, self._remember_choices)
+        _check(LIB.hone_study_add_trial(ctypes.byref(out), self._h(), text.encode()))
 
     def add_trials(self, trials: Iterable[FrozenTrial]) -> None:
         """Adds each trial in turn with :meth:`add_trial`, as Optuna does: those before an invalid one stay added."""
