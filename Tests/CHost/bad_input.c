@@ -97,6 +97,21 @@ CASE(enqueue_int_beyond_int64, hone_study_enqueue(&i_out, f->spaced, "{\"n\": 92
 CASE(enqueue_int_fraction, hone_study_enqueue(&i_out, f->spaced, "{\"n\": 2.5}", NULL))
 CASE(enqueue_float_nan, hone_study_enqueue(&i_out, f->spaced, "{\"x\": NaN}", NULL))
 CASE(enqueue_float_string, hone_study_enqueue(&i_out, f->spaced, "{\"x\": \"half\"}", NULL))
+/* add_trial: every refusal leaves the study as it was. */
+#define DONE_AT "\"datetime_start\": \"2026-01-01T00:00:00Z\", \"datetime_complete\": \"2026-01-01T00:00:01Z\""
+CASE(add_null_out, hone_study_add_trial(NULL, f->study, "{\"state\": \"WAITING\"}"))
+CASE(add_null_study, hone_study_add_trial(&i_out, NULL, "{\"state\": \"WAITING\"}"))
+CASE(add_dead_study, hone_study_add_trial(&i_out, f->dead, "{\"state\": \"WAITING\"}"))
+CASE(add_null_json, hone_study_add_trial(&i_out, f->study, NULL))
+CASE(add_bad_json, hone_study_add_trial(&i_out, f->study, "{\"state\": "))
+CASE(add_unknown_key, hone_study_add_trial(&i_out, f->study, "{\"state\": \"WAITING\", \"trial_id\": 3}"))
+CASE(add_no_values, hone_study_add_trial(&i_out, f->study, "{\"state\": \"COMPLETE\", " DONE_AT "}"))
+CASE(add_two_values, hone_study_add_trial(&i_out, f->study, "{\"state\": \"COMPLETE\", \"values\": [1, 2], " DONE_AT "}"))
+CASE(add_nan_value, hone_study_add_trial(&i_out, f->study, "{\"state\": \"COMPLETE\", \"values\": [NaN], " DONE_AT "}"))
+CASE(add_no_start, hone_study_add_trial(&i_out, f->study, "{\"state\": \"RUNNING\"}"))
+CASE(add_bad_time, hone_study_add_trial(&i_out, f->study, "{\"state\": \"RUNNING\", \"datetime_start\": \"yesterday\"}"))
+CASE(add_outside, hone_study_add_trial(&i_out, f->study, "{\"state\": \"FAIL\", \"params\": {\"x\": 2}, "
+                                       "\"distributions\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}, " DONE_AT "}"))
 /* The grid cannot serve "x": the ask fails and creates no trial. */
 CASE(ask_unservable, hone_study_ask(&i_out, f->spaced))
 
@@ -301,6 +316,18 @@ static const bad_case cases[] = {
     ROW(enqueue_int_fraction, HONE_INVALID_ARGUMENT, "2.5 for 'n'"),
     ROW(enqueue_float_nan, HONE_INVALID_ARGUMENT, "NaN for 'x' does not fit float"),
     ROW(enqueue_float_string, HONE_INVALID_ARGUMENT, "\"half\" for 'x'"),
+    ROW(add_null_out, HONE_INVALID_ARGUMENT, "out_number is NULL"),
+    ROW(add_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(add_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
+    ROW(add_null_json, HONE_INVALID_ARGUMENT, "trial_json is NULL"),
+    ROW(add_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
+    ROW(add_unknown_key, HONE_INVALID_ARGUMENT, "unknown key 'trial_id'"),
+    ROW(add_no_values, HONE_INVALID_ARGUMENT, "values are required"),
+    ROW(add_two_values, HONE_INVALID_ARGUMENT, "2 values, but the study has 1 objective"),
+    ROW(add_nan_value, HONE_INVALID_ARGUMENT, "NaN"),
+    ROW(add_no_start, HONE_INVALID_ARGUMENT, "datetime_start is required"),
+    ROW(add_bad_time, HONE_INVALID_ARGUMENT, "ISO 8601"),
+    ROW(add_outside, HONE_INVALID_ARGUMENT, "not contained in float[0.0, 1.0]"),
     ROW(ask_unservable, HONE_INVALID_ARGUMENT, "'x' is not in the grid"),
     ROW(float_null_out, HONE_INVALID_ARGUMENT, "out is NULL"),
     ROW(float_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),

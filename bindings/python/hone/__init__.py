@@ -49,7 +49,7 @@ from .study import (
     get_all_study_summaries,
     load_study,
 )
-from .trial import FrozenTrial, Trial, TrialState
+from .trial import FrozenTrial, Trial, TrialState, create_trial
 
 __all__ = [
     "__version__",
@@ -66,6 +66,7 @@ __all__ = [
     "Trial",
     "FrozenTrial",
     "TrialState",
+    "create_trial",
     "TrialPruned",
     "DuplicatedStudyError",
     "UpdateFinishedTrialError",

@@ -131,4 +131,5 @@ FUNCTIONS = {
     "hone_study_fail_stale_trials": (hone_status, [POINTER(c_size_t), hone_study]),
     "hone_options_normalize": (hone_status, [POINTER(c_void_p), c_char_p, c_char_p]),
     "hone_hypervolume": (hone_status, [POINTER(c_double), POINTER(hone_array), POINTER(hone_array)]),
+    "hone_study_add_trial": (hone_status, [POINTER(c_int64), hone_study, c_char_p]),
 }

@@ -5,7 +5,6 @@ import json
 import math
 import sys
 import time
-import types
 
 import pytest
 
@@ -153,7 +152,7 @@ def test_tell_states(study):
 def test_tell_validates_values_and_state(study):
     trial = study.ask()
     with pytest.raises(ValueError, match="Values are required"):
-        study.tell(trial)
+        study.tell(trial, state=TrialState.COMPLETE)
     with pytest.raises(ValueError, match="Values cannot be specified"):
         study.tell(trial, 1.0, state=TrialState.FAIL)
     with pytest.raises(hone.InvalidArgumentError, match="COMPLETE, PRUNED or FAIL"):
@@ -192,6 +191,47 @@ def test_uncastable_or_miscounted_values_fail_the_trial(study):
     with pytest.warns(UserWarning, match="number of the values 2 did not match the number of the objectives 1"):
         assert study.tell(study.ask(), [1.0, 2.0]).state == TrialState.FAIL
     assert study.tell(study.ask(), [4.0]).value == 4.0
+
+
+def test_tell_without_values_or_state_fails_the_trial_with_optunas_warning(study):
+    with pytest.warns(UserWarning, match=r"^The value None could not be cast to float\.$"):
+        frozen = study.tell(study.ask())
+    assert frozen.state == TrialState.FAIL and frozen.values is None
+
+
+def test_tell_values_as_optuna_checks_them(study):
+    # A string is a sequence of values to Optuna: "a" cannot be cast, so the trial fails.
+    with pytest.warns(UserWarning, match="could not be cast to float"):
+        assert study.tell(study.ask(), "a").state == TrialState.FAIL
+    # "1" casts, but is no number: Optuna's NaN check raises TypeError, and the trial stays RUNNING.
+    trial = study.ask()
+    with pytest.raises(TypeError):
+        study.tell(trial, "1")
+    assert study.trials[trial.number].state == TrialState.RUNNING
+    # An explicit COMPLETE raises where state=None fails the trial.
+    for bad, message in [
+        ("a", "The value 'a' could not be cast to float"),
+        (math.nan, "The value nan is not acceptable"),
+        ([1.0, 2.0], "The number of the values 2 did not match the number of the objectives 1"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            study.tell(trial, bad, state=TrialState.COMPLETE)
+    assert study.trials[trial.number].state == TrialState.RUNNING
+    assert study.tell(trial, 1.0, state=TrialState.COMPLETE).value == 1.0
+
+
+def test_max_trials_callback_counts_every_worker_trial():
+    assert hone.study.MaxTrialsCallback is hone.study._callbacks.MaxTrialsCallback
+    with hone.create_study(sampler=hone.samplers.RandomSampler(seed=0)) as study:
+        study.tell(study.ask(), 1.0)  # another worker's trial counts too
+        callback = hone.study.MaxTrialsCallback(4)
+        study.optimize(lambda t: t.suggest_float("x", 0, 1), n_trials=20, callbacks=[callback])
+        assert len(study.trials) == 4
+        # Only COMPLETE trials count by default; states=None counts every state.
+        study.optimize(lambda t: float("nan"), n_trials=3, callbacks=[hone.study.MaxTrialsCallback(4)])
+        assert len(study.trials) == 5
+        study.optimize(lambda t: float("nan"), n_trials=3, callbacks=[hone.study.MaxTrialsCallback(6, states=None)])
+        assert len(study.trials) == 6
 
 
 def test_infinite_values_are_kept(study):
@@ -269,22 +309,39 @@ def test_trials_dataframe_needs_pandas(study, monkeypatch):
         study.trials_dataframe()
 
 
-def test_trials_dataframe_rows(study, monkeypatch):
-    fake = types.ModuleType("pandas")
-    fake.DataFrame = lambda rows: rows
-    monkeypatch.setitem(sys.modules, "pandas", fake)
+def test_trials_dataframe_rows(study):
+    pandas = pytest.importorskip("pandas")
+    assert study.trials_dataframe().empty
     t = study.ask()
     x = t.suggest_float("x", 0, 1)
     t.set_user_attr("tag", "a")
     study.tell(t, 2.0)
     study.tell(study.ask(), state=TrialState.FAIL)
-    rows = study.trials_dataframe()
-    assert [r["number"] for r in rows] == [0, 1]
-    assert rows[0]["value"] == 2.0 and rows[0]["params_x"] == x and rows[0]["user_attrs_tag"] == "a"
-    assert rows[0]["state"] == "COMPLETE" and rows[1]["state"] == "FAIL"
-    assert rows[0]["duration"] == rows[0]["datetime_complete"] - rows[0]["datetime_start"]
-    assert "params_x" not in rows[1]
-    assert study.trials_dataframe(attrs=("number", "values")) == [{"number": 0, "values_0": 2.0}, {"number": 1}]
+    df = study.trials_dataframe()
+    assert list(df.columns) == [
+        "number", "value", "datetime_start", "datetime_complete", "duration", "params_x", "user_attrs_tag", "state",
+    ]
+    assert list(df["number"]) == [0, 1]
+    assert df["value"][0] == 2.0 and df["params_x"][0] == x and df["user_attrs_tag"][0] == "a"
+    assert list(df["state"]) == ["COMPLETE", "FAIL"]
+    assert df["duration"][0] == df["datetime_complete"][0] - df["datetime_start"][0]
+    assert pandas.isna(df["params_x"][1])
+    values = study.trials_dataframe(attrs=("number", "values"))
+    assert list(values.columns) == ["number", "values_0"] and values["values_0"][0] == 2.0
+    assert pandas.isna(values["values_0"][1])
+
+
+def test_trials_dataframe_multi_index():
+    pytest.importorskip("pandas")
+    with hone.create_study(directions=["minimize", "maximize"]) as study:
+        t = study.ask()
+        t.suggest_int("n", 0, 5)
+        study.tell(t, [1.0, 2.0])
+        df = study.trials_dataframe(attrs=("number", "value", "params", "state"), multi_index=True)
+        assert list(df.columns) == [("number", ""), ("values", 0), ("values", 1), ("params", "n"), ("state", "")]
+        assert list(df["values"].columns) == [0, 1] and df[("values", 1)][0] == 2.0
+        flat = study.trials_dataframe(attrs=("number", "value", "params", "state"))
+        assert list(flat.columns) == ["number", "values_0", "values_1", "params_n", "state"]
 
 
 def test_context_manager_closes_the_handle():

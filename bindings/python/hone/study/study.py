@@ -26,7 +26,7 @@ from ..exceptions import (
 from ..pruners import BasePruner, MedianPruner
 from ..samplers import BaseSampler, TPESampler, _constraints_func_of
 from ..storages import RDBStorage, _split
-from ..trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial
+from ..trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial, _trial_json
 from ._dataframe import _export, _trials_dataframe
 from ._optimize import CallbackType, ObjectiveFuncType, _optimize
 from ._study_direction import StudyDirection
@@ -341,22 +341,36 @@ class Study(_Handle):
             frozen = self._trial(number)
             if frozen.state.is_finished():
                 return frozen
-        if values is None and state in (None, TrialState.COMPLETE):
+        if values is None and state == TrialState.COMPLETE:
             raise ValueError("No values were told. Values are required when state is TrialState.COMPLETE.")
+        if state == TrialState.COMPLETE:
+            # An explicit COMPLETE is a promise: Optuna raises rather than failing the trial.
+            problem = _infeasible(values, len(self._directions))
+            if problem is not None:
+                raise ValueError(problem)
         # stacklevel 4: the warning points at the caller of tell, past the lambda and _tell.
         try:
+            if values is None and state is None:
+                # Optuna fails the trial, with this warning, rather than raising.
+                return self._tell(
+                    number, None, TrialState.FAIL, lambda message: warnings.warn(message, stacklevel=4), _NONE_VALUE
+                )
             return self._tell(number, values, state, lambda message: warnings.warn(message, stacklevel=4))
         finally:
             if isinstance(trial, Trial):
                 trial._changed()
 
     def _tell(
-        self, number: int, values: Any, state: Optional[TrialState], warn: Callable[[str], None]
+        self,
+        number: int,
+        values: Any,
+        state: Optional[TrialState],
+        warn: Callable[[str], None],
+        problem: Optional[str] = None,
     ) -> FrozenTrial:
         # Plain ints and a single c_double keep the common case (one float, COMPLETE) cheap.
         code = _COMPLETE if state is None else int(TrialState(state))
         floats: List[float] = []
-        problem = None
         if code == _COMPLETE:
             if type(values) is float and len(self._directions) == 1:
                 floats = [values]
@@ -390,7 +404,10 @@ class Study(_Handle):
             except StateError as e:
                 if self._trial(number).state.is_finished():
                     raise UpdateFinishedTrialError(e.message, e.status) from None
-                raise
+                # A WAITING trial: Optuna raises ValueError.
+                raise _NotRunningError(e.message, e.status) from None
+            except NotFoundError as e:
+                raise _UnknownTrialError(e.message, e.status) from None
         if problem is None and code == _COMPLETE and out.value == _FAIL:
             problem = f"Trial {number} failed, because the objective function returned {values!r}."
         if problem is not None:
@@ -425,9 +442,13 @@ class Study(_Handle):
                 f"the number of the objectives {len(self._directions)}."
             )
         try:
-            return [float(v) for v in items], None
+            floats = [float(v) for v in items]
         except (TypeError, ValueError):
             return [], f"Trial {number} failed, because the value {values!r} could not be cast to float."
+        # As Optuna's check: a value float() reads but that is no number ("1") is a TypeError.
+        for v in items:
+            math.isnan(v)
+        return floats, None
 
     def enqueue_trial(
         self,
@@ -449,6 +470,35 @@ class Study(_Handle):
         options = {"user_attrs": dict(user_attrs or {}), "skip_if_exists": bool(skip_if_exists)}
         number = c_int64()
         _check(LIB.hone_study_enqueue(ctypes.byref(number), self._h(), text.encode(), json.dumps(options).encode()))
+
+    def add_trial(self, trial: FrozenTrial) -> None:
+        """Adds a finished (or waiting, or running) trial built by hand, as Optuna's ``Study.add_trial``.
+
+        The trial is validated first (``ValueError``, a
+        :class:`hone.InvalidArgumentError` for what the library refuses): see
+        :func:`hone.trial.create_trial`; its values must be one per objective.
+        It gets the study's next number, whatever its own; the object passed is
+        not changed. Samplers and :attr:`best_trial` then use it as any other
+        trial; a WAITING trial is started by the next :meth:`ask`. Times must lie
+        between 1970 and the year 10000, and intermediate steps be >= 0, as the
+        library stores them.
+        """
+        if not isinstance(trial, FrozenTrial):
+            raise TypeError(f"trial must be a FrozenTrial, not {type(trial).__name__}")
+        trial._validate()
+        if trial.values is not None and len(self._directions) != len(trial.values):
+            raise ValueError(
+                f"The added trial has {len(trial.values)} values, which is different from the number of "
+                f"objectives {len(self._directions)} in the study (determined by Study.directions)."
+            )
+        out = c_int64()
+        text = _trial_json(trial, self._remember_choices)
+        _check(LIB.hone_study_add_trial(ctypes.byref(out), self._h(), text.encode()))
+
+    def add_trials(self, trials: Iterable[FrozenTrial]) -> None:
+        """Adds each trial in turn with :meth:`add_trial`, as Optuna does: those before an invalid one stay added."""
+        for trial in trials:
+            self.add_trial(trial)
 
     # -- optimize ---------------------------------------------------------------
 
@@ -568,14 +618,17 @@ class Study(_Handle):
             "system_attrs",
             "state",
         ),
+        multi_index: bool = False,
     ) -> Any:
-        """The trials as a ``pandas.DataFrame``, one row per trial, with Optuna's flat column names.
+        """The trials as a ``pandas.DataFrame``, one row per trial, as Optuna's.
 
         Dictionary attributes become one column per key (``params_x``,
         ``user_attrs_note``); in a multi-objective study ``value`` becomes
-        ``values_0``, ``values_1``, ...; ``state`` holds the state's name.
+        ``values_0``, ``values_1``, ...; ``state`` holds the state's name. With
+        ``multi_index``, the columns are pairs such as ``("params", "x")`` and
+        ``("number", "")``. No trials give an empty DataFrame.
         """
-        return _trials_dataframe(self, attrs)
+        return _trials_dataframe(self, attrs, multi_index)
 
 
 _TELL = LIB.hone_study_tell
@@ -584,6 +637,40 @@ _ASK = unconverted("hone_study_ask", [POINTER(c_int64), c_void_p])
 _FAIL = int(TrialState.FAIL)
 _PRUNED = int(TrialState.PRUNED)
 _COMPLETE = int(TrialState.COMPLETE)
+
+
+class _UnknownTrialError(NotFoundError, ValueError):
+    """Telling a trial that was never created: a NotFoundError that is also Optuna's ValueError."""
+
+
+class _NotRunningError(StateError, ValueError):
+    """Telling a WAITING trial: a StateError that is also Optuna's ValueError."""
+
+
+_NONE_VALUE = "The value None could not be cast to float."
+
+
+def _infeasible(values: Any, n_objectives: int) -> Optional[str]:
+    """Why ``values`` cannot complete a trial, worded as Optuna's check; None when they can.
+
+    As in Optuna, any sequence (a string too) is a sequence of values, and a value
+    that float() reads but that is no number (the string "1") is a TypeError.
+    """
+    items = list(values) if isinstance(values, Sequence) else [values]
+    errors = []
+    for v in items:
+        try:
+            float(v)
+        except (TypeError, ValueError):
+            errors.append(f"The value {v!r} could not be cast to float")
+            continue
+        if math.isnan(v):
+            errors.append(f"The value {v} is not acceptable")
+    if errors:
+        return "; ".join(errors)
+    if len(items) != n_objectives:
+        return f"The number of the values {len(items)} did not match the number of the objectives {n_objectives}"
+    return None
 
 
 def _check_best(status: int) -> None:
