@@ -17,7 +17,7 @@ struct StorageSharedMemoryTests {
     let second = try Study.load(name: "a", storageURL: url, optionsJSON: nil)
     #expect(second.storage === first.storage)
     #expect(try second.trialCount() == 1)
-    #expect(try second.trials().first?.values == [1.5])
+    #expect(try second.trials.first?.values == [1.5])
     let other = try second.ask()
     _ = try second.tell(trial: other, values: [0.5])
     #expect(try first.trialCount() == 2)
