@@ -850,6 +850,9 @@ hone_status hone_study_delete(const char *storage_url, const char *study_name);
 /**
  * Copies a study, with every trial, from one storage to another.
  *
+ * A copy into a "memory://NAME" that nothing holds is freed as the call
+ * returns: hold the target with hone_storage_open (or a study) first.
+ *
  * @param to_study_name the copy's name; NULL for the same name. It must be new.
  */
 hone_status hone_study_copy(

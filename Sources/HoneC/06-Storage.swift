@@ -115,6 +115,9 @@ let storageHandles = HandleRegistry<StorageBox>(type: "hone_storage", argument: 
 
 /// Copies a study, with every trial, from one storage to another.
 ///
+/// A copy into a "memory://NAME" that nothing holds is freed as the call
+/// returns: hold the target with hone_storage_open (or a study) first.
+///
 /// - Parameter to_study_name: the copy's name; NULL for the same name. It must be new.
 @c public func hone_study_copy(
   _ from_storage_url: UnsafePointer<CChar>?,
