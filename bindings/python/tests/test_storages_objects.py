@@ -157,7 +157,9 @@ def test_engine_kwargs_timeouts_go_into_the_url():
     sqlite = RDBStorage("sqlite:///a.db", engine_kwargs={"connect_args": {"timeout": 2.5, "check_same_thread": False}})
     assert sqlite._url() == "sqlite:///a.db?timeout=2.5"
     assert RDBStorage("sqlite:///a.db", {"connect_args": {"timeout": 3}})._url() == "sqlite:///a.db?timeout=3"
-    pg = RDBStorage("postgresql://u:p@h/db?sslmode=disable", {"connect_args": {"connect_timeout": 2.5, "application_name": "w"}})
+    pg = RDBStorage(
+        "postgresql://u:p@h/db?sslmode=disable", {"connect_args": {"connect_timeout": 2.5, "application_name": "w"}}
+    )
     assert pg._url() == "postgresql://u:p@h/db?sslmode=disable&connect_timeout=3&application_name=w"
     for bad in [{"timeout": -1}, {"timeout": "soon"}, {"timeout": float("inf")}]:
         with pytest.raises((TypeError, ValueError)):

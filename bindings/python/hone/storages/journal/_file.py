@@ -49,7 +49,9 @@ class JournalFileBackend(BaseJournalBackend):
             except on file systems without ``flock`` (some NFS setups).
     """
 
-    def __init__(self, file_path: Union[str, "os.PathLike[str]"], lock_obj: Optional[BaseJournalFileLock] = None) -> None:
+    def __init__(
+        self, file_path: Union[str, "os.PathLike[str]"], lock_obj: Optional[BaseJournalFileLock] = None
+    ) -> None:
         path = os.fspath(file_path)
         if not isinstance(path, str):
             raise TypeError(f"file_path must be a str or a path, not {type(path).__name__}")
