@@ -203,8 +203,11 @@ typedef struct hone_study hone_study;
  *   Default: nop. Successive halving and hyperband record each rung a trial
  *   passes in its system attributes as "completed_rung_<k>".
  * - "storage": a storage URL: null or "memory" (default: a new in-memory storage),
+ *   "memory://NAME" (the process's in-memory storage of that name, shared with
+ *   every other holder; see hone_storage_open),
  *   "sqlite:///relative/path.db" or "sqlite:////absolute/path.db" (a SQLite file
- *   shared by processes; created when missing), or
+ *   shared by processes; created when missing; "?timeout=SECONDS" sets how long
+ *   a write waits for another process's, default 10), or
  *   "postgresql://user:password@host:port/database" (a PostgreSQL database shared
  *   by workers on many machines; the tables are created when missing). Messages
  *   never show a URL's password.
@@ -768,8 +771,12 @@ void hone_mlp_destroy(hone_mlp *model);
  * Storages: studies by name, shared between processes, and failed workers.
  *
  * A storage is named by its URL, as in the "storage" study option:
- * "sqlite:///relative/path.db", "sqlite:////absolute/path.db" or
- * "postgresql://user:password@host:port/database". A SQLite file, or Hone's
+ * "memory://NAME", "sqlite:///relative/path.db", "sqlite:////absolute/path.db" or
+ * "postgresql://user:password@host:port/database". "memory://NAME" is the
+ * process's in-memory storage of that name: every study and hone_storage handle
+ * that opens it shares it, and it lives until the last of them is destroyed
+ * (see hone_storage_open); the storage calls below find it while one lives, and
+ * see an empty storage otherwise. A SQLite file, or Hone's
  * tables in a PostgreSQL database, are created by the first write; a call that
  * only reads or fails (a load, a listing, a delete of a missing study, a copy's
  * source) never creates or modifies a file. A database that is not a Hone
@@ -777,6 +784,46 @@ void hone_mlp_destroy(hone_mlp *model);
  * writes there), is refused with HONE_STORAGE, naming the row, and left
  * unmodified. Each call opens the storage by itself.
  * ======================================================================= */
+
+/**
+ * An open storage, held by the caller: see `hone_storage_open`.
+ *
+ * A handle may be shared by several threads at once.
+ */
+typedef struct hone_storage hone_storage;
+
+/**
+ * Opens a storage and holds it until `hone_storage_close`.
+ *
+ * For "memory://NAME" this is how a host keeps a shared in-memory storage
+ * alive: the storage of that name is created when nothing holds it yet, and
+ * the handle holds it, as does every study handle that opens the same URL
+ * (hone_study_create's "storage", hone_study_load). Its studies and trials live
+ * until the last of those holders is destroyed, then are gone; distinct names
+ * are distinct storages. "memory" alone is a new private storage, which no
+ * other call can reach. For a SQLite or PostgreSQL URL the storage is opened
+ * (a SQLite file is created when missing, and no table is written), which
+ * checks the URL and the connection early; each study still opens its own
+ * connection.
+ *
+ * The handle is the caller's: close it once with `hone_storage_close`, after
+ * which it must not be used. Closing it never closes a study.
+ *
+ * @param out receives the new handle; left untouched on failure.
+ * @param url the storage's URL.
+ * @return HONE_INVALID_ARGUMENT for a URL Hone cannot parse, HONE_STORAGE
+ *   when the storage cannot be opened.
+ */
+hone_status hone_storage_open(hone_storage **out, const char *url);
+
+/**
+ * Closes a storage handle: its hold on the storage ends. NULL is ignored.
+ *
+ * A "memory://NAME" storage that no study handle holds any more is freed, with
+ * its studies. Calls already running on the handle in other threads finish
+ * normally; the handle must not be used once this returns.
+ */
+void hone_storage_close(hone_storage *storage);
 
 /**
  * Opens an existing study of a storage.
@@ -806,6 +853,9 @@ hone_status hone_study_delete(const char *storage_url, const char *study_name);
 
 /**
  * Copies a study, with every trial, from one storage to another.
+ *
+ * A copy into a "memory://NAME" that nothing holds is freed as the call
+ * returns: hold the target with hone_storage_open (or a study) first.
  *
  * @param to_study_name the copy's name; NULL for the same name. It must be new.
  */

@@ -91,8 +91,13 @@ build threads
 run "$work/threads"
 ok
 
-step "valgrind: no definite or indirect leak in the quickstart, the bad-input table, the last error and the MLP test"
-for program in quickstart bad_input last_error_oom mlp; do
+step "a shared in-memory storage: opened by 8 threads, alive while held, gone with its last holder"
+build storage_shared
+run "$work/storage_shared"
+ok
+
+step "valgrind: no definite or indirect leak in the quickstart, the bad-input table, the last error, the MLP test and the shared storage"
+for program in quickstart bad_input last_error_oom mlp storage_shared; do
   run valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
     --error-exitcode=3 "$work/$program" >"$work/valgrind.txt" 2>&1 || { cat "$work/valgrind.txt"; exit 1; }
   echo "valgrind $program: clean"

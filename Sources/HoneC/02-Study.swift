@@ -71,8 +71,11 @@ public typealias hone_study = OpaquePointer
 ///   Default: nop. Successive halving and hyperband record each rung a trial
 ///   passes in its system attributes as "completed_rung_<k>".
 /// - "storage": a storage URL: null or "memory" (default: a new in-memory storage),
+///   "memory://NAME" (the process's in-memory storage of that name, shared with
+///   every other holder; see hone_storage_open),
 ///   "sqlite:///relative/path.db" or "sqlite:////absolute/path.db" (a SQLite file
-///   shared by processes; created when missing), or
+///   shared by processes; created when missing; "?timeout=SECONDS" sets how long
+///   a write waits for another process's, default 10), or
 ///   "postgresql://user:password@host:port/database" (a PostgreSQL database shared
 ///   by workers on many machines; the tables are created when missing). Messages
 ///   never show a URL's password.

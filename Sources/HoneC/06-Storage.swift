@@ -1,8 +1,12 @@
 /// Storages: studies by name, shared between processes, and failed workers.
 ///
 /// A storage is named by its URL, as in the "storage" study option:
-/// "sqlite:///relative/path.db", "sqlite:////absolute/path.db" or
-/// "postgresql://user:password@host:port/database". A SQLite file, or Hone's
+/// "memory://NAME", "sqlite:///relative/path.db", "sqlite:////absolute/path.db" or
+/// "postgresql://user:password@host:port/database". "memory://NAME" is the
+/// process's in-memory storage of that name: every study and hone_storage handle
+/// that opens it shares it, and it lives until the last of them is destroyed
+/// (see hone_storage_open); the storage calls below find it while one lives, and
+/// see an empty storage otherwise. A SQLite file, or Hone's
 /// tables in a PostgreSQL database, are created by the first write; a call that
 /// only reads or fails (a load, a listing, a delete of a missing study, a copy's
 /// source) never creates or modifies a file. A database that is not a Hone
@@ -11,6 +15,60 @@
 /// unmodified. Each call opens the storage by itself.
 
 import Hone
+
+/// An open storage, held by the caller: see `hone_storage_open`.
+///
+/// A handle may be shared by several threads at once.
+public typealias hone_storage = OpaquePointer
+
+/// A storage behind a handle: the registry holds objects, and a storage is an existential.
+final class StorageBox: Sendable {
+  let storage: any Storage
+  init(_ storage: any Storage) { self.storage = storage }
+}
+
+/// Live storage handles.
+let storageHandles = HandleRegistry<StorageBox>(type: "hone_storage", argument: "storage")
+
+/// Opens a storage and holds it until `hone_storage_close`.
+///
+/// For "memory://NAME" this is how a host keeps a shared in-memory storage
+/// alive: the storage of that name is created when nothing holds it yet, and
+/// the handle holds it, as does every study handle that opens the same URL
+/// (hone_study_create's "storage", hone_study_load). Its studies and trials live
+/// until the last of those holders is destroyed, then are gone; distinct names
+/// are distinct storages. "memory" alone is a new private storage, which no
+/// other call can reach. For a SQLite or PostgreSQL URL the storage is opened
+/// (a SQLite file is created when missing, and no table is written), which
+/// checks the URL and the connection early; each study still opens its own
+/// connection.
+///
+/// The handle is the caller's: close it once with `hone_storage_close`, after
+/// which it must not be used. Closing it never closes a study.
+///
+/// - Parameter out: receives the new handle; left untouched on failure.
+/// - Parameter url: the storage's URL.
+/// - Returns: HONE_INVALID_ARGUMENT for a URL Hone cannot parse, HONE_STORAGE
+///   when the storage cannot be opened.
+@c public func hone_storage_open(
+  _ out: UnsafeMutablePointer<hone_storage?>?,
+  _ url: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let out = try required(out, "out")
+    let storage = try StorageURL(parsing: try string(url, "url")).open()
+    out.pointee = try storageHandles.register(StorageBox(storage))
+  }
+}
+
+/// Closes a storage handle: its hold on the storage ends. NULL is ignored.
+///
+/// A "memory://NAME" storage that no study handle holds any more is freed, with
+/// its studies. Calls already running on the handle in other threads finish
+/// normally; the handle must not be used once this returns.
+@c public func hone_storage_close(_ storage: hone_storage?) {
+  if let storage { storageHandles.remove(storage) }
+}
 
 /// Opens an existing study of a storage.
 ///
@@ -56,6 +114,9 @@ import Hone
 }
 
 /// Copies a study, with every trial, from one storage to another.
+///
+/// A copy into a "memory://NAME" that nothing holds is freed as the call
+/// returns: hold the target with hone_storage_open (or a study) first.
 ///
 /// - Parameter to_study_name: the copy's name; NULL for the same name. It must be new.
 @c public func hone_study_copy(

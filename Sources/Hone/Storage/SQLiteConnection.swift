@@ -34,11 +34,13 @@ final class SQLiteConnection: SQLConnection {
   var location: String { "SQLite database '\(path)'" }
 
   /// Opens the database at `path`, creating the file when it does not exist and
-  /// `create` is true.
+  /// `create` is true; `busyTimeoutMilliseconds` nil is `busyTimeoutMilliseconds`.
   ///
   /// Opening writes nothing to an existing file: the storage checks the schema
   /// first, and calls `prepareForWrites` only before its first write.
-  static func open(path: String, create: Bool = true) throws(HoneError) -> SQLiteConnection {
+  static func open(
+    path: String, create: Bool = true, busyTimeoutMilliseconds timeout: Int32? = nil
+  ) throws(HoneError) -> SQLiteConnection {
     var raw: OpaquePointer?
     let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0)
     let status = sqlite3_open_v2(path, &raw, flags, nil)
@@ -51,7 +53,7 @@ final class SQLiteConnection: SQLConnection {
       throw .storage("cannot open SQLite database '\(path)': \(message)")
     }
     sqlite3_extended_result_codes(raw, 1)
-    sqlite3_busy_timeout(raw, busyTimeoutMilliseconds)
+    sqlite3_busy_timeout(raw, timeout ?? busyTimeoutMilliseconds)
     return SQLiteConnection(path: path, handle: raw)
   }
 

@@ -6,7 +6,7 @@
 /// - `sampler`: `{"type": "random" | "grid" | "qmc" | "gp", "seed": 42, "options": {...}}`.
 /// - `pruner`: `{"type": "median" | "percentile" | "successive_halving" | "hyperband" |
 ///   "threshold" | "patient" | "nop", "options": {...}}` (see `makePruner`); absent means nop.
-/// - `storage`: a storage URL (see `StorageURL`): `null` or `"memory"`, `"sqlite:///path.db"`.
+/// - `storage`: a storage URL (see `StorageURL`): `null` or `"memory"`, `"memory://NAME"`, `"sqlite:///path.db"`.
 /// - `search_space`: `{"x": {"type": "float", "low": 0, "high": 1}, ...}`: define-and-run,
 ///   where `ask` fixes every parameter at once.
 /// - `load_if_exists`: load the study of that name if the storage has one.

@@ -46,6 +46,7 @@ from .study import (
     copy_study,
     create_study,
     delete_study,
+    get_all_study_names,
     get_all_study_summaries,
     load_study,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "delete_study",
     "copy_study",
     "get_all_study_summaries",
+    "get_all_study_names",
     "StudySummary",
     "Study",
     "StudyDirection",

@@ -35,6 +35,7 @@ class hone_array(Structure):
 
 
 hone_mlp = c_void_p
+hone_storage = c_void_p
 
 
 HONE_OK = 0
@@ -123,6 +124,8 @@ FUNCTIONS = {
     "hone_mlp_save": (hone_status, [hone_mlp, c_char_p]),
     "hone_mlp_load": (hone_status, [POINTER(hone_mlp), c_char_p]),
     "hone_mlp_destroy": (None, [hone_mlp]),
+    "hone_storage_open": (hone_status, [POINTER(hone_storage), c_char_p]),
+    "hone_storage_close": (None, [hone_storage]),
     "hone_study_load": (hone_status, [POINTER(hone_study), c_char_p, c_char_p, c_char_p]),
     "hone_study_delete": (hone_status, [c_char_p, c_char_p]),
     "hone_study_copy": (hone_status, [c_char_p, c_char_p, c_char_p, c_char_p]),

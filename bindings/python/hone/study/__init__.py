@@ -11,7 +11,15 @@ small types of the same names.
 from ._callbacks import MaxTrialsCallback
 from ._study_direction import StudyDirection
 from ._study_summary import StudySummary
-from .study import Study, copy_study, create_study, delete_study, get_all_study_summaries, load_study
+from .study import (
+    Study,
+    copy_study,
+    create_study,
+    delete_study,
+    get_all_study_names,
+    get_all_study_summaries,
+    load_study,
+)
 
 __all__ = [
     "MaxTrialsCallback",
@@ -23,4 +31,5 @@ __all__ = [
     "delete_study",
     "copy_study",
     "get_all_study_summaries",
+    "get_all_study_names",
 ]

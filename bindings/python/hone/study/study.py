@@ -25,7 +25,7 @@ from ..exceptions import (
 )
 from ..pruners import BasePruner, MedianPruner
 from ..samplers import BaseSampler, TPESampler, _constraints_func_of
-from ..storages import RDBStorage, _split
+from ..storages import BaseStorage, InMemoryStorage, RDBStorage, _split, _URLStorage
 from ..trial import FrozenTrial, Trial, TrialState, _frozen_from_json, _LazyFrozenTrial, _trial_json
 from ._dataframe import _export, _trials_dataframe
 from ._optimize import CallbackType, ObjectiveFuncType, _optimize
@@ -39,9 +39,10 @@ __all__ = [
     "delete_study",
     "copy_study",
     "get_all_study_summaries",
+    "get_all_study_names",
 ]
 
-StorageType = Union[None, str, RDBStorage]
+StorageType = Union[None, str, BaseStorage]
 
 
 def create_study(
@@ -57,9 +58,11 @@ def create_study(
     """Creates a new study, as ``optuna.create_study`` does.
 
     Args:
-        storage: None or ``"memory"`` (a new in-memory storage), a SQLite URL
-            such as ``"sqlite:///study.db"``, or a :class:`hone.storages.RDBStorage`
-            with heartbeat options; see :mod:`hone.storages`.
+        storage: a storage object (:class:`hone.storages.InMemoryStorage`,
+            :class:`~hone.storages.RDBStorage`, :class:`~hone.storages.JournalStorage`)
+            or a URL such as ``"sqlite:///study.db"``; None (default) is a new
+            :class:`~hone.storages.InMemoryStorage`, which ``study._storage``
+            gives. See :mod:`hone.storages`.
         sampler: a sampler from :mod:`hone.samplers`; default
             :class:`~hone.samplers.TPESampler` with a random seed, as in Optuna.
         pruner: a pruner from :mod:`hone.pruners`; default
@@ -75,6 +78,9 @@ def create_study(
             excludes ``direction``.
     """
     sampler, pruner = _sampler_and_pruner(sampler, pruner)
+    if storage is None:
+        # As in Optuna: the study's own in-memory storage, which its _storage names for load_study.
+        storage = InMemoryStorage()
     url, extra = _split(storage)
     options: Dict[str, Any] = {
         "sampler": sampler._to_spec(),
@@ -99,13 +105,13 @@ def create_study(
                     f"{e.message}; pass load_if_exists=True to open it", e.status
                 ) from None
         raise
-    return Study(handle, sampler, pruner, extra.get("heartbeat_interval"))
+    return Study(handle, sampler, pruner, extra.get("heartbeat_interval"), _storage_object(storage))
 
 
 def load_study(
     *,
     study_name: Optional[str],
-    storage: Union[str, RDBStorage],
+    storage: Union[str, BaseStorage],
     sampler: Optional[BaseSampler] = None,
     pruner: Optional[BasePruner] = None,
 ) -> "Study":
@@ -113,7 +119,8 @@ def load_study(
 
     ``study_name`` may be None when the storage holds exactly one study. The
     sampler and pruner (default: TPE and median, as in Optuna) are this handle's own; the
-    directions and trials are the stored ones.
+    directions and trials are the stored ones. An
+    :class:`~hone.storages.InMemoryStorage` finds the studies created with it.
 
     Raises:
         KeyError: no study of that name (a :class:`hone.NotFoundError`).
@@ -121,9 +128,12 @@ def load_study(
     sampler, pruner = _sampler_and_pruner(sampler, pruner)
     url, extra = _split(storage)
     if url is None or url == "memory":
-        raise ValueError("load_study needs a persistent storage URL; a new in-memory storage holds no study")
+        raise ValueError(
+            "load_study needs a persistent storage URL or a storage object such as an InMemoryStorage; "
+            "None and 'memory' name a new, empty in-memory storage"
+        )
     if study_name is None:
-        names = [s.study_name for s in get_all_study_summaries(url, include_best_trial=False)]
+        names = get_all_study_names(storage)
         if len(names) != 1:
             raise ValueError(
                 f"study_name may be None only when the storage holds exactly one study; it holds {len(names)}"
@@ -136,10 +146,10 @@ def load_study(
             ctypes.byref(handle), encode(url, "storage"), encode(study_name, "study_name"), json.dumps(options).encode()
         )
     )
-    return Study(handle, sampler, pruner, extra.get("heartbeat_interval"))
+    return Study(handle, sampler, pruner, extra.get("heartbeat_interval"), _storage_object(storage))
 
 
-def delete_study(*, study_name: str, storage: Union[str, RDBStorage]) -> None:
+def delete_study(*, study_name: str, storage: Union[str, BaseStorage]) -> None:
     """Deletes a study and its trials from a storage, as ``optuna.delete_study``.
 
     Raises:
@@ -152,8 +162,8 @@ def delete_study(*, study_name: str, storage: Union[str, RDBStorage]) -> None:
 def copy_study(
     *,
     from_study_name: str,
-    from_storage: Union[str, RDBStorage],
-    to_storage: Union[str, RDBStorage],
+    from_storage: Union[str, BaseStorage],
+    to_storage: Union[str, BaseStorage],
     to_study_name: Optional[str] = None,
 ) -> None:
     """Copies a study with every trial to another storage, as ``optuna.copy_study``.
@@ -173,7 +183,7 @@ def copy_study(
 
 
 def get_all_study_summaries(
-    storage: Union[str, RDBStorage], include_best_trial: bool = True
+    storage: Union[str, BaseStorage], include_best_trial: bool = True
 ) -> List["StudySummary"]:
     """A :class:`StudySummary` of every study in a storage, in creation order."""
     url, _ = _split(storage)
@@ -197,6 +207,20 @@ def get_all_study_summaries(
             )
         )
     return summaries
+
+
+def get_all_study_names(storage: Union[str, BaseStorage]) -> List[str]:
+    """The names of every study in a storage, in creation order, as ``optuna.get_all_study_names``."""
+    return [s.study_name for s in get_all_study_summaries(storage, include_best_trial=False)]
+
+
+def _storage_object(storage: Union[str, BaseStorage]) -> BaseStorage:
+    """What a study's ``_storage`` gives: the storage object it was opened with, or one for its URL."""
+    if isinstance(storage, BaseStorage):
+        return storage
+    if storage.startswith(("sqlite:", "postgresql://", "postgres://")):
+        return RDBStorage(storage)
+    return _URLStorage(storage)
 
 
 def _sampler_and_pruner(
@@ -228,9 +252,16 @@ class Study(_Handle):
     """
 
     def __init__(
-        self, handle: c_void_p, sampler: BaseSampler, pruner: BasePruner, heartbeat_interval: Optional[float]
+        self,
+        handle: c_void_p,
+        sampler: BaseSampler,
+        pruner: BasePruner,
+        heartbeat_interval: Optional[float],
+        storage: BaseStorage,
     ) -> None:
         super().__init__(handle, LIB.hone_study_destroy)
+        # Optuna's attribute; it also keeps an InMemoryStorage object alive with its studies.
+        self._storage = storage
         self._sampler = sampler
         self._pruner = pruner
         self._heartbeat_interval = heartbeat_interval
