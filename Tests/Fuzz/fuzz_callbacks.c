@@ -104,7 +104,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (flags & 64) s.struct_size = 8;
   const char *options = (flags & 128) ? "{\"sampler\": {\"type\": \"random\"}}" : NULL;
   hone_study *study = NULL;
-  hone_status st = CALL(hone_study_create_with(&study, options, &s, &p));
+  /* A load from a fresh in-memory storage finds no study: each accepted struct is destroyed once. */
+  hone_status st = CALL(hone_study_load_with(&study, "memory", "absent", options, &s, &p));
+  FUZZ_CHECK(st != HONE_OK && study == NULL, "a load of a missing study returned %d", (int)st);
+  FUZZ_CHECK(destroyed == ((flags & 64) ? 0 : 2), "destroy ran %d times after a failed load", destroyed);
+  destroyed = 0;
+  st = CALL(hone_study_create_with(&study, options, &s, &p));
   if (st != HONE_OK) {
     FUZZ_CHECK(study == NULL, "a failed create wrote its handle");
     /* A refused struct_size: nothing of either struct is called. */
