@@ -209,3 +209,54 @@ def test_builtin_samplers_are_unchanged():
     study = hone.create_study(sampler=hone.samplers.RandomSampler(seed=1))
     study.optimize(lambda t: t.suggest_float("x", 0.0, 1.0), n_trials=2)
     assert len(study.trials) == 2
+
+
+def test_exception_in_sample_independent_fails_the_trial_in_optimize():
+    class Failing(BaseSampler):
+        def sample_independent(self, study, trial, name, dist):
+            raise Boom("sampler broke")
+
+    study = hone.create_study(sampler=Failing())
+    with pytest.raises(Boom, match="sampler broke"):
+        study.optimize(lambda t: t.suggest_float("x", 0.0, 1.0), n_trials=3)
+    # As in Optuna: the trial that raised is FAIL and the run stops there.
+    assert [t.state for t in study.trials] == [TrialState.FAIL]
+
+
+def test_reseed_rng_is_called_by_a_threaded_optimize():
+    class Counting(LowSampler):
+        def __init__(self):
+            super().__init__()
+            self.reseeds = 0
+            self.lock = threading.Lock()
+
+        def reseed_rng(self):
+            with self.lock:
+                self.reseeds += 1
+
+    sampler = Counting()
+    study = hone.create_study(sampler=sampler)
+    study.optimize(lambda t: t.suggest_float("x", 0.0, 1.0), n_trials=6, n_jobs=2)
+    assert sampler.reseeds == 6
+    assert [t.params for t in study.trials] == [{"x": 0.0}] * 6
+    serial = Counting()
+    hone.create_study(sampler=serial).optimize(lambda t: t.suggest_float("x", 0.0, 1.0), n_trials=2)
+    assert serial.reseeds == 0
+
+
+def test_user_sampler_with_a_builtin_pruner_and_the_reverse():
+    study = hone.create_study(sampler=LowSampler(), pruner=hone.pruners.ThresholdPruner(upper=1.0))
+    trial = study.ask()
+    assert trial.suggest_float("x", 0.5, 1.0) == 0.5
+    trial.report(2.0, 0)
+    assert trial.should_prune()
+
+    class Never(BasePruner):
+        def prune(self, study, trial):
+            return False
+
+    study = hone.create_study(sampler=hone.samplers.RandomSampler(seed=3), pruner=Never())
+    trial = study.ask()
+    assert 0.0 <= trial.suggest_float("x", 0.0, 1.0) <= 1.0
+    trial.report(1e9, 0)
+    assert not trial.should_prune()
