@@ -20,7 +20,6 @@ import ctypes
 import itertools
 import json
 import threading
-import warnings
 import weakref
 from ctypes import POINTER, c_bool, c_char_p, c_double, c_size_t, c_void_p
 from typing import Any, Dict, Optional, Tuple
@@ -173,9 +172,18 @@ def _after_trial(user_data: Optional[int], study: Any, trial: bytes, state: int,
         b.obj.after_trial(b.study(), b.trial(trial), TrialState(state), listed)
         return _OK
     except BaseException as e:  # noqa: B902
-        # The trial is finished already; the library ignores this status.
-        warnings.warn(f"{type(b.obj).__name__}.after_trial raised {type(e).__name__}: {e}", RuntimeWarning)
+        # The trial is finished already and the library ignores this status: tell raises it
+        # once it returns, as Optuna's tell raises after_trial's exception after finishing the trial.
+        _PENDING.after_trial = e
         return _FAILED
+
+
+def raise_after_trial_error() -> None:
+    """Raises what a user sampler's after_trial raised during the tell that just returned on this thread."""
+    e = getattr(_PENDING, "after_trial", None)
+    if e is not None:
+        _PENDING.after_trial = None
+        raise e
 
 
 @_abi.hone_pruner_prune_fn

@@ -56,6 +56,7 @@ class RelativeSampler(BaseSampler):
     def __init__(self):
         self.seen_trials = []
         self.finished = []
+        self.reads = []
 
     def infer_relative_search_space(self, study, trial):
         # Reading the study from inside a callback must not deadlock.
@@ -67,6 +68,11 @@ class RelativeSampler(BaseSampler):
         return {"x": 0.25, "k": 4}
 
     def after_trial(self, study, trial, state, values):
+        # The study as Optuna's samplers read it, from inside tell (checked by the test:
+        # an exception here would only be a warning).
+        self.reads.append(
+            (study.directions, study.get_trials(deepcopy=False)[-1].number, study.best_trial.value)
+        )
         self.finished.append((trial.number, state, values))
 
 
@@ -89,6 +95,8 @@ def test_relative_sampler_and_after_trial():
         (2, TrialState.COMPLETE, [2.0]),
         (3, TrialState.FAIL, None),
     ]
+    minimize = [hone.study.StudyDirection.MINIMIZE]
+    assert sampler.reads == [(minimize, n, 2.0) for n in range(4)]
 
 
 def test_optimize_with_a_user_sampler():
@@ -260,3 +268,19 @@ def test_user_sampler_with_a_builtin_pruner_and_the_reverse():
     assert 0.0 <= trial.suggest_float("x", 0.0, 1.0) <= 1.0
     trial.report(1e9, 0)
     assert not trial.should_prune()
+
+
+def test_exception_in_after_trial_reaches_tell_after_the_trial_is_finished():
+    class FailsOnce(LowSampler):
+        def after_trial(self, study, trial, state, values):
+            if trial.number == 0:
+                raise Boom(f"after {trial.number}")
+
+    study = hone.create_study(sampler=FailsOnce())
+    trial = study.ask()
+    with pytest.raises(Boom, match="after 0"):
+        study.tell(trial, 1.0)
+    assert study.trials[0].state == TrialState.COMPLETE and study.trials[0].value == 1.0
+    # Nothing is left over for the next tell.
+    study.tell(study.ask(), 2.0)
+    assert [t.value for t in study.trials] == [1.0, 2.0]

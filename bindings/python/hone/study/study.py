@@ -423,6 +423,7 @@ class Study(_Handle):
             problem = f"Trial {number} failed, because the objective function returned {values!r}."
         if problem is not None:
             warn(problem)
+        _callbacks.raise_after_trial_error()
         if error is not None:
             raise error
         return _LazyFrozenTrial(lambda: self._trial(number))
