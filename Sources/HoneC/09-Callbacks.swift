@@ -16,8 +16,8 @@
 /// returned), the hooks may be called with `user_data`, from any thread that
 /// calls into the study. `destroy`, when not NULL, is called exactly once with
 /// `user_data` when the library is done with it: when the study is released, or
-/// before a failing `_with` call returns (unless the struct itself was refused
-/// for its `struct_size`, when nothing of it is called).
+/// before a failing `_with` call returns. The one exception: when either struct
+/// is refused for its `struct_size` or alignment, nothing of either is called.
 ///
 /// Results: a hook that produces text writes into its `char **out_...` a string
 /// made by `hone_string_copy`; the library takes it and frees it, whatever the
