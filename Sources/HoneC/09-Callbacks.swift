@@ -387,14 +387,18 @@ final class CallbackSampler: Sampler, @unchecked Sendable {
     let text = trial.json.text
     let dist = distribution.json.text
     guard let result = try callHook("sampler", "sample_independent", { out in
-      text.withCString { t in name.withCString { n in dist.withCString { hook(out, hooks.user_data, study, t, n, $0) } } }
+      text.withCString { t in
+        name.withCString { n in dist.withCString { hook(out, hooks.user_data, study, t, n, $0) } }
+      }
     }) else {
-      throw .invalidArgument("the sampler's sample_independent callback returned HONE_OK without a value for '\(name)'")
+      throw .invalidArgument(
+        "the sampler's sample_independent callback returned HONE_OK without a value for '\(name)'")
     }
     let value = try parseResult(result, "sample_independent")
     guard let x = distribution.internal(value), distribution.contains(x) else {
       throw .invalidArgument(
-        "the sampler's sample_independent callback returned \(value.text) for '\(name)', outside \(distribution.summary)")
+        "the sampler's sample_independent callback returned \(value.text) for '\(name)', "
+          + "outside \(distribution.summary)")
     }
     return x
   }

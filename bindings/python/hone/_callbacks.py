@@ -21,7 +21,6 @@ import itertools
 import json
 import threading
 import weakref
-from ctypes import POINTER, c_bool, c_char_p, c_double, c_size_t, c_void_p
 from typing import Any, Dict, Optional, Tuple
 
 from . import _abi

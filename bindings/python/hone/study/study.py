@@ -150,7 +150,10 @@ def load_study(
 
 
 def _user_hooks(options: Dict[str, Any], sampler: BaseSampler, pruner: BasePruner) -> Optional[Tuple[Any, Any, list]]:
-    """The C callbacks of a user-defined sampler or pruner, whose spec leaves ``options``; None when both are built in."""
+    """The C callbacks of a user-defined sampler or pruner, whose spec leaves ``options``.
+
+    None when both are the library's own.
+    """
     if not (_callbacks.is_user_sampler(sampler) or _callbacks.is_user_pruner(pruner)):
         return None
     s, p, bridges = _callbacks.callbacks(sampler, pruner)
