@@ -1009,6 +1009,199 @@ hone_status hone_study_add_trial(
     hone_study *study,
     const char *trial_json);
 
+/* ==========================================================================
+ * Callbacks: samplers and pruners written by the host.
+ *
+ * A host fills a `hone_sampler_callbacks` or `hone_pruner_callbacks` struct and
+ * passes it to `hone_study_create_with` or `hone_study_load_with`; the study then
+ * calls those hooks where it would call a built-in sampler or pruner. A NULL
+ * hook keeps the default: no relative search space, an independent value drawn
+ * at random, nothing before or after a trial, never prune.
+ *
+ * Versions: `struct_size` is `sizeof` the struct the host was compiled with. The
+ * library reads only that many bytes, so a host built against an older header
+ * (fewer hooks) gets the defaults for the hooks it does not know; a larger size
+ * is accepted and the bytes past the known hooks are ignored.
+ *
+ * Ownership: the library copies the struct. From a successful `_with` call
+ * until the study is released (its last handle destroyed and its last call
+ * returned), the hooks may be called with `user_data`, from any thread that
+ * calls into the study. `destroy`, when not NULL, is called exactly once with
+ * `user_data` when the library is done with it: when the study is released, or
+ * before a failing `_with` call returns. The one exception: when either struct
+ * is refused for its `struct_size` or alignment, nothing of either is called.
+ *
+ * Results: a hook that produces text writes into its `char **out_...` a string
+ * made by `hone_string_copy`; the library takes it and frees it, whatever the
+ * hook returns. Leaving it NULL with HONE_OK means "the default" for
+ * infer_relative_search_space and sample_relative, and is an error for
+ * sample_independent. The JSON shapes are the library's own: a trial as
+ * `hone_trial_json` gives it, a search space as the "search_space" option
+ * ({"x": {"type": "float", "low": 0, "high": 1, "step": null, "log": false}}),
+ * one distribution as one of its values, parameter values as
+ * `hone_trial_params_json` gives them (external values: a number, an exact
+ * integer, the categorical choice itself).
+ *
+ * Errors: a hook reports failure by returning a status other than HONE_OK,
+ * after `hone_callback_set_error` to say why. The study call that ran the hook
+ * then fails with that status and a message naming the hook; a failing ask or
+ * suggest changes nothing. after_trial's status is ignored: the trial is
+ * already finished when it runs.
+ *
+ * Re-entrancy: a hook runs on the thread of the study call that needs it, while
+ * that call holds the study. On that thread the hook may read the study through
+ * the `study` handle it receives (hone_study_trials_json, hone_trial_json,
+ * hone_study_best_trial, hone_study_info_json, hone_study_n_trials, ...): those
+ * run at once. A call that changes the study from inside a hook (ask, suggest,
+ * tell, report, should_prune, set_user_attr, enqueue) fails with HONE_STATE
+ * instead. Calls on the study from other threads wait until the call running
+ * the hook returns, as usual.
+ * ======================================================================= */
+
+/** Releases a host's `user_data`. */
+typedef void (*hone_destroy_fn)(void *);
+
+/** Called before each new trial starts, with the draft of the trial as JSON. */
+typedef hone_status (*hone_sampler_before_trial_fn)(
+    void *,
+    hone_study *,
+    const char *);
+
+/**
+ * Writes the joint search space to sample relatively for the trial, as a JSON object of distributions.
+ */
+typedef hone_status (*hone_sampler_infer_relative_search_space_fn)(
+    char **,
+    void *,
+    hone_study *,
+    const char *);
+
+/**
+ * Writes a point of the space (the third text) as a JSON object of external values.
+ */
+typedef hone_status (*hone_sampler_sample_relative_fn)(
+    char **,
+    void *,
+    hone_study *,
+    const char *,
+    const char *);
+
+/**
+ * Writes one external value, as JSON, for the named parameter and its distribution.
+ */
+typedef hone_status (*hone_sampler_sample_independent_fn)(
+    char **,
+    void *,
+    hone_study *,
+    const char *,
+    const char *,
+    const char *);
+
+/**
+ * Called once a trial has finished, with its state and values (NULL and 0 when it has none).
+ */
+typedef hone_status (*hone_sampler_after_trial_fn)(
+    void *,
+    hone_study *,
+    const char *,
+    hone_trial_state,
+    const double *,
+    size_t);
+
+/** Writes whether the trial should be pruned now. */
+typedef hone_status (*hone_pruner_prune_fn)(
+    bool *,
+    void *,
+    hone_study *,
+    const char *);
+
+/**
+ * A sampler written by the host: Optuna's BaseSampler as C hooks; NULL hooks keep the defaults.
+ *
+ * 64 bytes on 64-bit targets, one pointer-sized field after another.
+ */
+typedef struct hone_sampler_callbacks {
+  /** `sizeof(hone_sampler_callbacks)` as the host was compiled; at least 24. */
+  size_t struct_size;
+  /** Passed to every hook as it is. */
+  void *user_data;
+  /** Releases `user_data`; may be NULL. */
+  hone_destroy_fn destroy;
+  /** Optuna's before_trial; may be NULL. */
+  hone_sampler_before_trial_fn before_trial;
+  /** Optuna's infer_relative_search_space; NULL: no relative sampling. */
+  hone_sampler_infer_relative_search_space_fn infer_relative_search_space;
+  /** Optuna's sample_relative; NULL: an empty point. */
+  hone_sampler_sample_relative_fn sample_relative;
+  /** Optuna's sample_independent; NULL: a uniform random value. */
+  hone_sampler_sample_independent_fn sample_independent;
+  /** Optuna's after_trial; may be NULL. */
+  hone_sampler_after_trial_fn after_trial;
+} hone_sampler_callbacks;
+
+/**
+ * A pruner written by the host: Optuna's BasePruner as a C hook.
+ *
+ * 32 bytes on 64-bit targets, one pointer-sized field after another.
+ */
+typedef struct hone_pruner_callbacks {
+  /** `sizeof(hone_pruner_callbacks)` as the host was compiled; at least 24. */
+  size_t struct_size;
+  /** Passed to the hook as it is. */
+  void *user_data;
+  /** Releases `user_data`; may be NULL. */
+  hone_destroy_fn destroy;
+  /** Optuna's prune; NULL: never prune. */
+  hone_pruner_prune_fn prune;
+} hone_pruner_callbacks;
+
+/**
+ * Copies a string into memory the library owns; a hook hands its result over this way.
+ *
+ * @param out receives the copy; release it with `hone_free` unless a hook hands it to the library.
+ * @param text a NUL-terminated UTF-8 string.
+ */
+hone_status hone_string_copy(char **out, const char *text);
+
+/**
+ * Says why the running hook fails; call it before returning a status other than HONE_OK.
+ *
+ * The message is kept for the calling thread until the hook returns; NULL
+ * clears it. It becomes part of the failing study call's `hone_last_error`.
+ */
+void hone_callback_set_error(const char *message);
+
+/**
+ * Creates a study whose sampler, pruner or both are the host's callbacks.
+ *
+ * As `hone_study_create`, with `sampler` and `pruner` (either may be NULL) in
+ * place of the options' "sampler" and "pruner" keys, which must then be absent.
+ *
+ * @param out receives the new handle; left untouched on failure.
+ * @return HONE_INVALID_ARGUMENT for a struct_size below 24, or an options'
+ *   "sampler" ("pruner") next to a `sampler` (`pruner`).
+ */
+hone_status hone_study_create_with(
+    hone_study **out,
+    const char *options_json,
+    const hone_sampler_callbacks *sampler,
+    const hone_pruner_callbacks *pruner);
+
+/**
+ * Opens an existing study with the host's callbacks as its sampler, pruner or both.
+ *
+ * As `hone_study_load`, with `sampler` and `pruner` as for `hone_study_create_with`.
+ *
+ * @param out receives the new handle; left untouched on failure.
+ */
+hone_status hone_study_load_with(
+    hone_study **out,
+    const char *storage_url,
+    const char *study_name,
+    const char *options_json,
+    const hone_sampler_callbacks *sampler,
+    const hone_pruner_callbacks *pruner);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

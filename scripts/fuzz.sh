@@ -4,7 +4,7 @@
 #
 #   scripts/fuzz.sh [--build-only | --seeds] [TARGET...]
 #
-# TARGET is one of: options enqueue calls mlp_load mlp_train hypervolume add_trial storage (default: all).
+# TARGET is one of: options enqueue calls mlp_load mlp_train hypervolume add_trial storage callbacks (default: all).
 # FUZZ_SECONDS (default 30) bounds each target's run; FUZZ_RUNS=N runs N inputs
 # instead. FUZZ_TIMEOUT (seconds per input, default 10) and FUZZ_RSS_MB (default
 # 2048) turn slow inputs and memory blow-ups into failures. --seeds regenerates
@@ -44,7 +44,7 @@ cd "$(dirname "$0")/.."
 
 TOOLCHAIN=$(dirname "$(readlink -f "$SWIFT")")
 CLANG=${CLANG:-$TOOLCHAIN/clang}
-ALL_TARGETS="options enqueue calls mlp_load mlp_train hypervolume add_trial storage"
+ALL_TARGETS="options enqueue calls mlp_load mlp_train hypervolume add_trial storage callbacks"
 OUT=.build-fuzz
 LIB=$OUT/swift/release
 BIN=$OUT/bin

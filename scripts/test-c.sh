@@ -86,6 +86,11 @@ run env OPENBLAS_CORETYPE=Haswell "$work/blas_info" user Haswell
 run env -u OPENBLAS_CORETYPE "$work/blas_info" preloaded
 ok
 
+step "a sampler and a pruner written in C: hone_study_create_with's callbacks"
+build callbacks
+run "$work/callbacks"
+ok
+
 step "8 threads on one study"
 build threads
 run "$work/threads"
@@ -96,8 +101,8 @@ build storage_shared
 run "$work/storage_shared"
 ok
 
-step "valgrind: no definite or indirect leak in the quickstart, the bad-input table, the last error, the MLP test and the shared storage"
-for program in quickstart bad_input last_error_oom mlp storage_shared; do
+step "valgrind: no definite or indirect leak in the quickstart, the bad-input table, the last error, the MLP test, the shared storage and the callbacks"
+for program in quickstart bad_input last_error_oom mlp storage_shared callbacks; do
   run valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
     --error-exitcode=3 "$work/$program" >"$work/valgrind.txt" 2>&1 || { cat "$work/valgrind.txt"; exit 1; }
   echo "valgrind $program: clean"

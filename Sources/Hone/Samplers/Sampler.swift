@@ -14,6 +14,12 @@ public protocol Sampler: AnyObject, Sendable {
   /// - Throws: `.exhausted` when no new trial can be proposed.
   func beforeTrial(_ history: StudyHistory, fixedParams: [(String, JSON)]?) throws(HoneError) -> [(String, JSON)]
 
+  /// `beforeTrial` with the draft of the trial about to start, as Optuna's
+  /// `before_trial` receives it; by default the form without the trial.
+  func beforeTrial(
+    _ history: StudyHistory, _ trial: FrozenTrial, fixedParams: [(String, JSON)]?
+  ) throws(HoneError) -> [(String, JSON)]
+
   /// The joint space to sample relatively for `trial`.
   func inferRelativeSearchSpace(_ history: StudyHistory, _ trial: FrozenTrial) throws(HoneError) -> SearchSpace
 
@@ -35,6 +41,12 @@ extension Sampler {
   public func beforeTrial(
     _ history: StudyHistory, fixedParams: [(String, JSON)]?
   ) throws(HoneError) -> [(String, JSON)] { [] }
+
+  public func beforeTrial(
+    _ history: StudyHistory, _ trial: FrozenTrial, fixedParams: [(String, JSON)]?
+  ) throws(HoneError) -> [(String, JSON)] {
+    try beforeTrial(history, fixedParams: fixedParams)
+  }
 
   public func inferRelativeSearchSpace(
     _ history: StudyHistory, _ trial: FrozenTrial

@@ -74,7 +74,7 @@ extension Study {
   /// writing nothing; throws when an enqueued value cannot be used.
   private func plan(for draft: inout FrozenTrial, history: StudyHistory) throws(HoneError) -> AskPlan {
     let fixedList = Study.fixedParams(of: draft)
-    for (k, v) in try sampler.beforeTrial(history, fixedParams: fixedList) { draft.systemAttrs.set(k, v) }
+    for (k, v) in try sampler.beforeTrial(history, draft, fixedParams: fixedList) { draft.systemAttrs.set(k, v) }
     let fixed = Dictionary(fixedList ?? [], uniquingKeysWith: { _, last in last })
     let trial = draft
     let space: SearchSpace

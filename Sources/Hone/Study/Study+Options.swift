@@ -13,8 +13,14 @@
 /// - `heartbeat_interval`, `grace_period` (seconds), `failed_trial_retries`: see `HeartbeatPolicy`.
 extension Study {
   /// Creates a study from an options document; unknown keys are errors that name the key.
-  public convenience init(optionsJSON text: String) throws(HoneError) {
+  ///
+  /// A `sampler` or `pruner` given here (a host's own, such as the C callbacks)
+  /// takes the place of the options' key, which must then be absent.
+  public convenience init(
+    optionsJSON text: String, sampler: (any Sampler)? = nil, pruner: (any Pruner)? = nil
+  ) throws(HoneError) {
     let r = try Study.optionsReader(text)
+    try Study.refuseBoth(r, sampler: sampler, pruner: pruner)
     try r.allowOnly(Study.handleKeys.union(["name", "direction", "directions", "storage", "load_if_exists"]))
     let directions = try Study.parseDirections(r)
     let loadIfExists = try r.optionalBool("load_if_exists") ?? false
@@ -22,8 +28,8 @@ extension Study {
     try self.init(
       name: try r.optionalString("name"),
       directions: directions,
-      sampler: try makeSampler(r["sampler"]),
-      pruner: try makePruner(r["pruner"]),
+      sampler: try Study.chosen(sampler, r),
+      pruner: try Study.chosen(pruner, r),
       storage: storage,
       searchSpace: try Study.parseSearchSpace(r),
       loadIfExists: loadIfExists,
@@ -34,8 +40,12 @@ extension Study {
   /// empty for defaults) gives this handle's sampler, pruner, search space and heartbeats.
   ///
   /// - Throws: `.notFound` when the storage has no such study.
-  public static func load(name: String, storageURL: String, optionsJSON: String?) throws(HoneError) -> Study {
+  public static func load(
+    name: String, storageURL: String, optionsJSON: String?, sampler: (any Sampler)? = nil,
+    pruner: (any Pruner)? = nil
+  ) throws(HoneError) -> Study {
     let r = try optionsReader(optionsJSON ?? "")
+    try refuseBoth(r, sampler: sampler, pruner: pruner)
     for key in ["name", "storage", "direction", "directions", "load_if_exists"] where r[key] != nil {
       throw .invalidArgument(
         "load options: '\(key)' is not an option of a loaded study: the name and storage are arguments, "
@@ -47,9 +57,33 @@ extension Study {
       throw .notFound("no study named '\(name)': there is no file at \(storageURL)")
     }
     return try load(
-      name: name, storage: storage, sampler: try makeSampler(r["sampler"]),
-      pruner: try makePruner(r["pruner"]), searchSpace: try parseSearchSpace(r),
+      name: name, storage: storage, sampler: try Study.chosen(sampler, r),
+      pruner: try Study.chosen(pruner, r), searchSpace: try parseSearchSpace(r),
       heartbeatPolicy: try parseHeartbeat(r))
+  }
+
+  /// The host's sampler, else the options' one.
+  private static func chosen(_ sampler: (any Sampler)?, _ r: JSONObjectReader) throws(HoneError) -> any Sampler {
+    if let sampler { return sampler }
+    return try makeSampler(r["sampler"])
+  }
+
+  /// The host's pruner, else the options' one.
+  private static func chosen(_ pruner: (any Pruner)?, _ r: JSONObjectReader) throws(HoneError) -> any Pruner {
+    if let pruner { return pruner }
+    return try makePruner(r["pruner"])
+  }
+
+  /// Refuses an options' sampler or pruner next to one given as an object.
+  private static func refuseBoth(
+    _ r: JSONObjectReader, sampler: (any Sampler)?, pruner: (any Pruner)?
+  ) throws(HoneError) {
+    if sampler != nil, r["sampler"] != nil {
+      throw .invalidArgument("study options: 'sampler' must be absent when a sampler is given by the host")
+    }
+    if pruner != nil, r["pruner"] != nil {
+      throw .invalidArgument("study options: 'pruner' must be absent when a pruner is given by the host")
+    }
   }
 
   /// The options that belong to a handle rather than to the stored study.

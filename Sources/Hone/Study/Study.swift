@@ -16,7 +16,7 @@ public final class Study: @unchecked Sendable {
   public let heartbeatPolicy: HeartbeatPolicy?
 
   let studyID: Int
-  let lock = Lock()
+  let lock = StudyLock()
   let cache = TrialCache()
   /// Relative points proposed at ask time, used when their parameters are suggested.
   var relativeParams: [Int: (SearchSpace, [String: ParamValue])] = [:]
@@ -116,9 +116,12 @@ public final class Study: @unchecked Sendable {
   /// a writer mutates in place once every copy is gone. Dropping the copies inside
   /// the lock orders that release before the next mutation through the mutex, where
   /// ThreadSanitizer can see it: it cannot see Swift's reference counts. `body` must
-  /// only read, and must not call `ask`, `suggest`, `tell` or `report`.
+  /// only read: `ask`, `suggest`, `tell` or `report` inside it fail with `.state`.
+  ///
+  /// On a thread already inside a call on this study, as a sampler or pruner
+  /// callback is, `body` runs at once (see `StudyLock`).
   public func read<T>(_ body: (Study) throws(HoneError) -> T) throws(HoneError) -> T {
-    try lock.withLock { () throws(HoneError) -> T in try body(self) }
+    try lock.withReadLock { () throws(HoneError) -> T in try body(self) }
   }
 
   /// Every trial, ordered by number.

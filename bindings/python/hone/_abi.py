@@ -6,6 +6,7 @@
 
 
 from ctypes import (
+    CFUNCTYPE,
     POINTER,
     Structure,
     c_bool,
@@ -36,6 +37,35 @@ class hone_array(Structure):
 
 hone_mlp = c_void_p
 hone_storage = c_void_p
+hone_destroy_fn = CFUNCTYPE(None, c_void_p)
+hone_sampler_before_trial_fn = CFUNCTYPE(hone_status, c_void_p, hone_study, c_char_p)
+hone_sampler_infer_relative_search_space_fn = CFUNCTYPE(hone_status, POINTER(c_void_p), c_void_p, hone_study, c_char_p)
+hone_sampler_sample_relative_fn = CFUNCTYPE(hone_status, POINTER(c_void_p), c_void_p, hone_study, c_char_p, c_char_p)
+hone_sampler_sample_independent_fn = CFUNCTYPE(hone_status, POINTER(c_void_p), c_void_p, hone_study, c_char_p, c_char_p, c_char_p)
+hone_sampler_after_trial_fn = CFUNCTYPE(hone_status, c_void_p, hone_study, c_char_p, hone_trial_state, POINTER(c_double), c_size_t)
+hone_pruner_prune_fn = CFUNCTYPE(hone_status, POINTER(c_bool), c_void_p, hone_study, c_char_p)
+
+
+class hone_sampler_callbacks(Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("user_data", c_void_p),
+        ("destroy", hone_destroy_fn),
+        ("before_trial", hone_sampler_before_trial_fn),
+        ("infer_relative_search_space", hone_sampler_infer_relative_search_space_fn),
+        ("sample_relative", hone_sampler_sample_relative_fn),
+        ("sample_independent", hone_sampler_sample_independent_fn),
+        ("after_trial", hone_sampler_after_trial_fn),
+    ]
+
+
+class hone_pruner_callbacks(Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("user_data", c_void_p),
+        ("destroy", hone_destroy_fn),
+        ("prune", hone_pruner_prune_fn),
+    ]
 
 
 HONE_OK = 0
@@ -135,4 +165,8 @@ FUNCTIONS = {
     "hone_options_normalize": (hone_status, [POINTER(c_void_p), c_char_p, c_char_p]),
     "hone_hypervolume": (hone_status, [POINTER(c_double), POINTER(hone_array), POINTER(hone_array)]),
     "hone_study_add_trial": (hone_status, [POINTER(c_int64), hone_study, c_char_p]),
+    "hone_string_copy": (hone_status, [POINTER(c_void_p), c_char_p]),
+    "hone_callback_set_error": (None, [c_char_p]),
+    "hone_study_create_with": (hone_status, [POINTER(hone_study), c_char_p, POINTER(hone_sampler_callbacks), POINTER(hone_pruner_callbacks)]),
+    "hone_study_load_with": (hone_status, [POINTER(hone_study), c_char_p, c_char_p, c_char_p, POINTER(hone_sampler_callbacks), POINTER(hone_pruner_callbacks)]),
 }

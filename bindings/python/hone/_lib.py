@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import threading
 from ctypes import c_char_p, c_void_p
 from pathlib import Path
 from typing import Dict, Optional
@@ -101,11 +102,24 @@ def unconverted(name: str, argtypes: list) -> "ctypes._CFuncPtr":
     return fn
 
 
+# The exception a user-defined sampler or pruner raised on this thread, for the call that ran it.
+_PENDING = threading.local()
+
+
 def _check(status: int) -> None:
-    """Raises the exception mapped from a non-OK status, with the library's message."""
+    """Raises the exception mapped from a non-OK status, with the library's message.
+
+    When a user-defined sampler's or pruner's method failed the call, its own
+    exception is raised instead, with the library's error as its context.
+    """
     if status != 0:
         message = LIB.hone_last_error().decode("utf-8", errors="replace")
-        raise _error_for(status, message or LIB.hone_status_string(status).decode("utf-8"))
+        error = _error_for(status, message or LIB.hone_status_string(status).decode("utf-8"))
+        pending = getattr(_PENDING, "error", None)
+        if pending is not None:
+            _PENDING.error = None
+            raise pending from error
+        raise error
 
 
 def take_string(p: c_void_p) -> str:

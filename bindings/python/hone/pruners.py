@@ -52,9 +52,18 @@ def _int_or_auto(name: str, value: Any) -> Union[str, int]:
 
 
 class BasePruner:
-    """Base class of the pruners."""
+    """Base class of the pruners.
+
+    A subclass of BasePruner itself (not of one of the library's pruners) is the
+    user's own: ``Trial.should_prune()`` calls its ``prune(study, trial)``, as in
+    Optuna, with the running trial as a FrozenTrial.
+    """
 
     _type = ""
+
+    def prune(self, study: Any, trial: Any) -> bool:
+        """Whether ``trial`` should stop now; default: never."""
+        return False
 
     def _options(self) -> Dict[str, Any]:
         return {}

@@ -98,14 +98,42 @@ class BaseSampler:
     @property
     def constraints_func(self) -> Optional[ConstraintsFuncType]:
         """The function that gives each finished trial's constraint values, or None."""
-        return self._constraints_func
+        return getattr(self, "_constraints_func", None)
+
+    # -- a user-defined sampler -------------------------------------------------
+    #
+    # A subclass of BaseSampler itself (not of one of the library's samplers) is
+    # the user's own: the study calls the methods it overrides, as Optuna does,
+    # through the library's C callbacks. Inside them the study may be read
+    # (study.trials, best_trial, ...); changing it raises hone.StateError.
+
+    def infer_relative_search_space(self, study: Any, trial: Any) -> Dict[str, Any]:
+        """The joint space for ``sample_relative``: ``{name: distribution}``; default: none."""
+        return {}
+
+    def sample_relative(self, study: Any, trial: Any, search_space: Dict[str, Any]) -> Dict[str, Any]:
+        """A point of ``search_space``, ``{name: external value}``; default: none."""
+        return {}
+
+    def sample_independent(self, study: Any, trial: Any, param_name: str, param_distribution: Any) -> Any:
+        """One external value of ``param_distribution``; default (not overridden): a uniform random value."""
+        raise NotImplementedError
+
+    def before_trial(self, study: Any, trial: Any) -> None:
+        """Called before each trial starts, with its draft as a FrozenTrial."""
+
+    def after_trial(self, study: Any, trial: Any, state: Any, values: Optional[Sequence[float]]) -> None:
+        """Called once each trial has finished, with its state and values."""
+
+    def reseed_rng(self) -> None:
+        """Reseeds the random generator; Optuna calls it in optimize(n_jobs > 1). A no-op here."""
 
 
 def _constraints_func_of(sampler: BaseSampler) -> Optional[ConstraintsFuncType]:
     """The constraints function the study calls: a partial-fixed sampler's is its base sampler's."""
     while isinstance(sampler, PartialFixedSampler):
         sampler = sampler.base_sampler
-    return sampler._constraints_func
+    return sampler.constraints_func
 
 
 class RandomSampler(BaseSampler):

@@ -53,6 +53,9 @@ def _optimize(
     def worker() -> None:
         try:
             while slots.take():
+                if n_jobs != 1:
+                    # As Optuna, which runs each trial of a threaded optimize with a reseeded sampler.
+                    study.sampler.reseed_rng()
                 frozen = _run_trial(study, func, catch)
                 if frozen is None:
                     stop.set()

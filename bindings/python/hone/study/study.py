@@ -12,6 +12,7 @@ import warnings
 from ctypes import POINTER, c_double, c_int32, c_int64, c_size_t, c_void_p
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Type, Union
 
+from .. import _callbacks
 from .._handle import _Handle
 from .._lib import LIB, _check, encode, take_string, unconverted
 from ..distributions import BaseDistribution, _choice_key, _plain_choice
@@ -83,8 +84,8 @@ def create_study(
         storage = InMemoryStorage()
     url, extra = _split(storage)
     options: Dict[str, Any] = {
-        "sampler": sampler._to_spec(),
-        "pruner": pruner._to_spec(),
+        "sampler": None if _callbacks.is_user_sampler(sampler) else sampler._to_spec(),
+        "pruner": None if _callbacks.is_user_pruner(pruner) else pruner._to_spec(),
         "storage": url,
         "load_if_exists": bool(load_if_exists),
         **extra,
@@ -95,9 +96,13 @@ def create_study(
         options["direction"] = _direction_name(direction)
     if directions is not None:
         options["directions"] = [_direction_name(d) for d in directions]
+    hooks = _user_hooks(options, sampler, pruner)
     handle = c_void_p()
     try:
-        _check(LIB.hone_study_create(ctypes.byref(handle), json.dumps(options).encode()))
+        if hooks is None:
+            _check(LIB.hone_study_create(ctypes.byref(handle), json.dumps(options).encode()))
+        else:
+            _check(LIB.hone_study_create_with(ctypes.byref(handle), json.dumps(options).encode(), *hooks[:2]))
     except InvalidArgumentError as e:
         if study_name is not None and url not in (None, "memory") and not load_if_exists:
             if any(s.study_name == study_name for s in get_all_study_summaries(storage, include_best_trial=False)):
@@ -105,7 +110,7 @@ def create_study(
                     f"{e.message}; pass load_if_exists=True to open it", e.status
                 ) from None
         raise
-    return Study(handle, sampler, pruner, extra.get("heartbeat_interval"), _storage_object(storage))
+    return _attached(Study(handle, sampler, pruner, extra.get("heartbeat_interval"), _storage_object(storage)), hooks)
 
 
 def load_study(
@@ -139,14 +144,40 @@ def load_study(
                 f"study_name may be None only when the storage holds exactly one study; it holds {len(names)}"
             )
         study_name = names[0]
-    options = {"sampler": sampler._to_spec(), "pruner": pruner._to_spec(), **extra}
+    options = {
+        "sampler": None if _callbacks.is_user_sampler(sampler) else sampler._to_spec(),
+        "pruner": None if _callbacks.is_user_pruner(pruner) else pruner._to_spec(),
+        **extra,
+    }
+    hooks = _user_hooks(options, sampler, pruner)
     handle = c_void_p()
-    _check(
-        LIB.hone_study_load(
-            ctypes.byref(handle), encode(url, "storage"), encode(study_name, "study_name"), json.dumps(options).encode()
-        )
-    )
-    return Study(handle, sampler, pruner, extra.get("heartbeat_interval"), _storage_object(storage))
+    names = (encode(url, "storage"), encode(study_name, "study_name"), json.dumps(options).encode())
+    if hooks is None:
+        _check(LIB.hone_study_load(ctypes.byref(handle), *names))
+    else:
+        _check(LIB.hone_study_load_with(ctypes.byref(handle), *names, *hooks[:2]))
+    return _attached(Study(handle, sampler, pruner, extra.get("heartbeat_interval"), _storage_object(storage)), hooks)
+
+
+def _user_hooks(options: Dict[str, Any], sampler: BaseSampler, pruner: BasePruner) -> Optional[Tuple[Any, Any, list]]:
+    """The C callbacks of a user-defined sampler or pruner, whose spec leaves ``options``.
+
+    None when both are the library's own.
+    """
+    if not (_callbacks.is_user_sampler(sampler) or _callbacks.is_user_pruner(pruner)):
+        return None
+    s, p, bridges = _callbacks.callbacks(sampler, pruner)
+    if s is not None:
+        options.pop("sampler", None)
+    if p is not None:
+        options.pop("pruner", None)
+    return (None if s is None else ctypes.byref(s), None if p is None else ctypes.byref(p), bridges)
+
+
+def _attached(study: "Study", hooks: Optional[Tuple[Any, Any, list]]) -> "Study":
+    if hooks is not None:
+        _callbacks.attach(hooks[2], study)
+    return study
 
 
 def delete_study(*, study_name: str, storage: Union[str, BaseStorage]) -> None:
@@ -443,6 +474,7 @@ class Study(_Handle):
             problem = f"Trial {number} failed, because the objective function returned {values!r}."
         if problem is not None:
             warn(problem)
+        _callbacks.raise_after_trial_error()
         if error is not None:
             raise error
         return _LazyFrozenTrial(lambda: self._trial(number))
