@@ -55,7 +55,8 @@ import Hone
   }
 }
 
-/// Copies a study, with every trial, from one storage to another.
+/// Copies a study, with every trial and its user and system attributes, from one
+/// storage to another.
 ///
 /// - Parameter to_study_name: the copy's name; NULL for the same name. It must be new.
 @c public func hone_study_copy(

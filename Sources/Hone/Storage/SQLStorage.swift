@@ -124,6 +124,9 @@ public final class SQLStorage: Storage, @unchecked Sendable {
           "DELETE FROM \(table) WHERE trial_id IN (SELECT trial_id FROM trials WHERE study_id = ?)", [.integer(id)])
       }
       try db.execute("DELETE FROM trials WHERE study_id = ?", [.integer(id)])
+      for table in SQLStorage.studyAttrTables {
+        try db.execute("DELETE FROM \(table) WHERE study_id = ?", [.integer(id)])
+      }
       try db.execute("DELETE FROM studies WHERE study_id = ?", [.integer(id)])
     }
   }
@@ -148,7 +151,9 @@ public final class SQLStorage: Storage, @unchecked Sendable {
             StudySummary(
               name: study.name, directions: study.directions, nTrials: loaded.trials.count,
               bestTrial: StudySummary.best(of: loaded.trials, directions: study.directions),
-              datetimeStart: loaded.trials.compactMap(\.datetimeStart).min()))
+              datetimeStart: loaded.trials.compactMap(\.datetimeStart).min(),
+              userAttrs: try loadStudyAttrs("study_user_attrs", study: id),
+              systemAttrs: try loadStudyAttrs("study_system_attrs", study: id)))
         }
         return out
       }
