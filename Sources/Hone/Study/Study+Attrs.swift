@@ -4,12 +4,16 @@ extension Study {
   public static let metricNamesKey = "study:metric_names"
 
   /// Sets a user attribute of the study; a key set again keeps its place.
+  ///
+  /// - Throws: `.invalidArgument` for an empty key, as for a trial's attributes.
   public func setUserAttr(_ key: String, _ value: JSON) throws(HoneError) {
+    guard !key.isEmpty else { throw .invalidArgument("the attribute key must not be empty") }
     try storage.setStudyUserAttr(study: studyID, key: key, value: value)
   }
 
   /// Sets a system attribute of the study; a key set again keeps its place.
   public func setSystemAttr(_ key: String, _ value: JSON) throws(HoneError) {
+    guard !key.isEmpty else { throw .invalidArgument("the attribute key must not be empty") }
     try storage.setStudySystemAttr(study: studyID, key: key, value: value)
   }
 
