@@ -486,7 +486,8 @@ def test_study_user_attrs_are_copied_and_deleted_with_the_study(tmp_path):
     url = f"sqlite:///{tmp_path / 'copy.db'}"
     study = hone.create_study(storage=url, study_name="src", directions=["minimize", "maximize"])
     study.set_user_attr("owner", "me")
-    study.set_metric_names(["loss", "accuracy"])
+    with pytest.warns(hone.ExperimentalWarning):
+        study.set_metric_names(["loss", "accuracy"])
     hone.copy_study(from_study_name="src", from_storage=url, to_storage=url, to_study_name="dst")
     copy = hone.load_study(study_name="dst", storage=url)
     assert copy.user_attrs == {"owner": "me"}
