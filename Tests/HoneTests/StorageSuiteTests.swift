@@ -412,6 +412,10 @@ extension StorageSuite {
       return false
     }
     #expect(try study.metricNames() == ["loss", "acc"], "\(b.name)")
+    expectError(b, try study.setUserAttr("", .null)) {
+      if case .invalidArgument(let m) = $0 { return m.contains("empty") }
+      return false
+    }
     expectError(b, try s.setStudyUserAttr(study: 1 << 40, key: "k", value: .null)) {
       if case .notFound = $0 { return true }
       return false
