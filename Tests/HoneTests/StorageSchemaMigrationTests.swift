@@ -64,7 +64,10 @@ final class StorageSchemaMigrationTests: XCTestCase {
 
     let before = try XCTUnwrap(bytes(path))
     let storage = try StorageURL(parsing: "sqlite:///" + path).open()
+    // Opened on the version-2 file; another handle migrates it below.
+    let early = try StorageURL(parsing: "sqlite:///" + path).open()
     let study = try XCTUnwrap(try storage.findStudy(name: "old"))
+    XCTAssertTrue(try early.studySystemAttrs(study: study.id).isEmpty)
     XCTAssertTrue(try storage.studyUserAttrs(study: study.id).isEmpty)
     XCTAssertTrue(try storage.studySystemAttrs(study: study.id).isEmpty)
     XCTAssertEqual(try storage.studySummaries().map { $0.userAttrs.count }, [0])
@@ -74,6 +77,10 @@ final class StorageSchemaMigrationTests: XCTestCase {
     try handle.setMetricNames(["loss", "accuracy"])
     try handle.setUserAttr("owner", .string("me"))
 
+    XCTAssertEqual(
+      JSON.object(try early.studySystemAttrs(study: study.id)),
+      .object([(Study.metricNamesKey, .array([.string("loss"), .string("accuracy")]))]),
+      "a handle opened before the migration must see what was written after it")
     let reopened = try StorageURL(parsing: "sqlite:///" + path).open()
     let again = try Study.load(name: "old", storage: reopened)
     XCTAssertEqual(try again.metricNames(), ["loss", "accuracy"])

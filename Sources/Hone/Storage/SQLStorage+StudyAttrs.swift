@@ -38,6 +38,7 @@ extension SQLStorage {
   private func studyAttrs(_ table: String, study: Int) throws(HoneError) -> [(String, JSON)] {
     try lock.withLock { () throws(HoneError) -> [(String, JSON)] in
       if try hasNoTables() { throw .notFound("no study with id \(study) in \(location)") }
+      try refreshSchemaVersion()
       return try db.transaction(write: false) { () throws(HoneError) -> [(String, JSON)] in
         guard try db.row("SELECT 1 FROM studies WHERE study_id = ?", [.integer(Int64(study))]) != nil else {
           throw .notFound("no study with id \(study) in \(location)")
