@@ -58,7 +58,9 @@ extension SQLStorage {
     var attrs: [(String, JSON)] = []
     var keys = Set<String>()
     for row in rows {
-      guard row.count == 3 else { throw .internal("\(location): a \(table) query returned a row of an unexpected shape") }
+      guard row.count == 3 else {
+        throw .internal("\(location): a \(table) query returned a row of an unexpected shape")
+      }
       guard case .integer = row[0] else {
         throw damagedStudy(study, "a row of \(table) has column 'position' holding \(row[0].summary), not an integer")
       }
