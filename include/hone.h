@@ -243,11 +243,48 @@ void hone_study_destroy(hone_study *study);
  * Describes a study as JSON.
  *
  * {"name": ..., "directions": ["minimize"], "sampler": "random", "pruner": "nop",
- * "n_trials": 3, "search_space": null | {...}}.
+ * "n_trials": 3, "search_space": null | {...}, "user_attrs": {...}, "system_attrs":
+ * {...}, "metric_names": null | ["loss", ...]}; attributes in the order their keys
+ * were first set.
  *
  * @param out receives the text; release it with `hone_free`.
  */
 hone_status hone_study_info_json(char **out, hone_study *study);
+
+/**
+ * Sets a user attribute of the study to a JSON value; every handle on the study sees it.
+ *
+ * A key set again keeps its place among the attributes.
+ *
+ * @param value_json any JSON document, e.g. "42", "\"text\"", "{\"a\": [1, 2]}".
+ */
+hone_status hone_study_set_user_attr(
+    hone_study *study,
+    const char *key,
+    const char *value_json);
+
+/**
+ * Sets a system attribute of the study to a JSON value, as Optuna's
+ * Study.set_system_attr; Hone keeps the metric names in "study:metric_names".
+ *
+ * @param value_json any JSON document.
+ */
+hone_status hone_study_set_system_attr(
+    hone_study *study,
+    const char *key,
+    const char *value_json);
+
+/**
+ * Names the study's objectives, one name per direction, as Optuna's
+ * Study.set_metric_names; hone_study_info_json then reports them.
+ *
+ * @param names n UTF-8 strings, none NULL.
+ * @return HONE_INVALID_ARGUMENT when n differs from the number of directions.
+ */
+hone_status hone_study_set_metric_names(
+    hone_study *study,
+    const char *const *names,
+    size_t n);
 
 /* ==========================================================================
  * Trials: ask, suggest, report, tell.
@@ -852,7 +889,8 @@ hone_status hone_study_load(
 hone_status hone_study_delete(const char *storage_url, const char *study_name);
 
 /**
- * Copies a study, with every trial, from one storage to another.
+ * Copies a study, with every trial and its user and system attributes, from one
+ * storage to another.
  *
  * A copy into a "memory://NAME" that nothing holds is freed as the call
  * returns: hold the target with hone_storage_open (or a study) first.

@@ -118,7 +118,9 @@ public typealias hone_study = OpaquePointer
 /// Describes a study as JSON.
 ///
 /// {"name": ..., "directions": ["minimize"], "sampler": "random", "pruner": "nop",
-/// "n_trials": 3, "search_space": null | {...}}.
+/// "n_trials": 3, "search_space": null | {...}, "user_attrs": {...}, "system_attrs":
+/// {...}, "metric_names": null | ["loss", ...]}; attributes in the order their keys
+/// were first set.
 ///
 /// - Parameter out: receives the text; release it with `hone_free`.
 @c public func hone_study_info_json(
@@ -126,4 +128,56 @@ public typealias hone_study = OpaquePointer
   _ study: hone_study?
 ) -> hone_status {
   exportJSON(out, study) { s throws(HoneError) in try s.infoJSON }
+}
+
+/// Sets a user attribute of the study to a JSON value; every handle on the study sees it.
+///
+/// A key set again keeps its place among the attributes.
+///
+/// - Parameter value_json: any JSON document, e.g. "42", "\"text\"", "{\"a\": [1, 2]}".
+@c public func hone_study_set_user_attr(
+  _ study: hone_study?,
+  _ key: UnsafePointer<CChar>?,
+  _ value_json: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let s = try studyHandles.object(study)
+    try s.setUserAttr(try string(key, "key"), try json(value_json, "value_json"))
+  }
+}
+
+/// Sets a system attribute of the study to a JSON value, as Optuna's
+/// Study.set_system_attr; Hone keeps the metric names in "study:metric_names".
+///
+/// - Parameter value_json: any JSON document.
+@c public func hone_study_set_system_attr(
+  _ study: hone_study?,
+  _ key: UnsafePointer<CChar>?,
+  _ value_json: UnsafePointer<CChar>?
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let s = try studyHandles.object(study)
+    try s.setSystemAttr(try string(key, "key"), try json(value_json, "value_json"))
+  }
+}
+
+/// Names the study's objectives, one name per direction, as Optuna's
+/// Study.set_metric_names; hone_study_info_json then reports them.
+///
+/// - Parameter names: n UTF-8 strings, none NULL.
+/// - Returns: HONE_INVALID_ARGUMENT when n differs from the number of directions.
+@c public func hone_study_set_metric_names(
+  _ study: hone_study?,
+  _ names: UnsafePointer<UnsafePointer<CChar>?>?,
+  _ n: UInt
+) -> hone_status {
+  capture { () throws(HoneError) in
+    let s = try studyHandles.object(study)
+    guard let names else { throw .invalidArgument("names is NULL") }
+    guard n <= 1 << 24 else { throw .invalidArgument("n (\(n)) is too large") }
+    var list: [String] = []
+    list.reserveCapacity(Int(n))
+    for i in 0..<Int(n) { list.append(try string(names[i], "names[\(i)]")) }
+    try s.setMetricNames(list)
+  }
 }

@@ -113,7 +113,8 @@ let storageHandles = HandleRegistry<StorageBox>(type: "hone_storage", argument: 
   }
 }
 
-/// Copies a study, with every trial, from one storage to another.
+/// Copies a study, with every trial and its user and system attributes, from one
+/// storage to another.
 ///
 /// A copy into a "memory://NAME" that nothing holds is freed as the call
 /// returns: hold the target with hone_storage_open (or a study) first.

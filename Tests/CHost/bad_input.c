@@ -193,6 +193,19 @@ CASE(attr_bad_json, hone_trial_set_user_attr(f->study, 0, "k", "{nope}"))
 CASE(attr_null_value, hone_trial_set_user_attr(f->study, 0, "k", NULL))
 CASE(attr_unknown_trial, hone_trial_set_user_attr(f->study, 12, "k", "1"))
 CASE(attr_after_tell, hone_trial_set_user_attr(f->study, 1, "k", "1"))
+CASE(sattr_null_study, hone_study_set_user_attr(NULL, "k", "1"))
+CASE(sattr_dead_study, hone_study_set_system_attr(f->dead, "k", "1"))
+CASE(sattr_null_key, hone_study_set_user_attr(f->study, NULL, "1"))
+CASE(sattr_empty_key, hone_study_set_system_attr(f->study, "", "1"))
+CASE(sattr_bad_json, hone_study_set_user_attr(f->study, "k", "{nope}"))
+CASE(sattr_null_value, hone_study_set_system_attr(f->study, "k", NULL))
+CASE(metric_null_study, hone_study_set_metric_names(NULL, abc, 1))
+CASE(metric_null_names, hone_study_set_metric_names(f->study, NULL, 1))
+CASE(metric_wrong_count, hone_study_set_metric_names(f->study, abc, 3))
+CASE(metric_none, hone_study_set_metric_names(f->study, abc, 0))
+CASE(metric_null_name, hone_study_set_metric_names(f->study, with_null, 2))
+CASE(metric_bad_utf8, hone_study_set_metric_names(f->study, bad_utf8, 2))
+CASE(metric_too_many, hone_study_set_metric_names(f->study, abc, SIZE_MAX))
 
 /* set_constraints: trial 0 is RUNNING, trial 1 COMPLETE. */
 static const double with_nan[] = {-1.0, NAN};
@@ -396,6 +409,19 @@ static const bad_case cases[] = {
     ROW(attr_null_value, HONE_INVALID_ARGUMENT, "NULL"),
     ROW(attr_unknown_trial, HONE_NOT_FOUND, "12"),
     ROW(attr_after_tell, HONE_STATE, "COMPLETE"),
+    ROW(sattr_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(sattr_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
+    ROW(sattr_null_key, HONE_INVALID_ARGUMENT, "key is NULL"),
+    ROW(sattr_empty_key, HONE_INVALID_ARGUMENT, "empty"),
+    ROW(sattr_bad_json, HONE_INVALID_ARGUMENT, "JSON"),
+    ROW(sattr_null_value, HONE_INVALID_ARGUMENT, "value_json is NULL"),
+    ROW(metric_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
+    ROW(metric_null_names, HONE_INVALID_ARGUMENT, "names is NULL"),
+    ROW(metric_wrong_count, HONE_INVALID_ARGUMENT, "3 metric name"),
+    ROW(metric_none, HONE_INVALID_ARGUMENT, "0 metric name"),
+    ROW(metric_null_name, HONE_INVALID_ARGUMENT, "names[1] is NULL"),
+    ROW(metric_bad_utf8, HONE_INVALID_ARGUMENT, "UTF-8"),
+    ROW(metric_too_many, HONE_INVALID_ARGUMENT, "too large"),
     ROW(cons_null_study, HONE_INVALID_ARGUMENT, "study is NULL"),
     ROW(cons_dead_study, HONE_INVALID_ARGUMENT, "not a live"),
     ROW(cons_unknown_trial, HONE_NOT_FOUND, "8"),

@@ -3,8 +3,8 @@
  * directions and whether a study-wide search space is used; every later byte
  * starts one call of a small interpreter: ask, each suggest with extreme
  * numbers and odd names, tell in every state with odd values and counts,
- * report, should_prune, enqueue, user attributes, constraint values,
- * heartbeats, exports and best trials.
+ * report, should_prune, enqueue, trial and study attributes, metric names,
+ * constraint values, heartbeats, exports and best trials.
  *
  * Invariants, checked after every call:
  * - no call returns HONE_INTERNAL, and every failure sets a message;
@@ -330,6 +330,52 @@ static void op_user_attr(session *s, fuzz_cursor *c) {
   free(own);
 }
 
+/* Study attributes and metric names: a user or system attribute with a key and
+ * value from the input, or 0-3 metric names (a NULL array when bit 7 is set; a
+ * count of 3 stands for one far too large). A failure leaves the study's info
+ * JSON, which holds its attributes, as it was; metric names are accepted only
+ * one per direction, and then reported by the info JSON. */
+static void op_study_attr(session *s, fuzz_cursor *c) {
+  uint8_t b = fuzz_u8(c);
+  char *info = NULL;
+  FUZZ_CHECK(CALL(hone_study_info_json(&info, s->study)) == HONE_OK, "info_json failed");
+  hone_status st;
+  const char *call;
+  size_t n = 0;
+  const char *names[3];
+  char *own = NULL;
+  int metric = b % 3 == 2;
+  if (!metric) {
+    const char *key = pick_name(c);
+    uint8_t v = fuzz_u8(c);
+    const char *value = ATTR_VALUES[v % N_ATTR_VALUES];
+    if (v >= 0xe0) value = own = fuzz_take_string(c, 64);
+    before(s);
+    call = b % 3 ? "study_set_system_attr" : "study_set_user_attr";
+    st = b % 3 ? hone_study_set_system_attr(s->study, key, value) : hone_study_set_user_attr(s->study, key, value);
+  } else {
+    n = (b >> 2) % 4;
+    for (size_t i = 0; i < n && i < 3; i++) names[i] = pick_name(c);
+    if (n == 3) n = (b & 1) ? (size_t)1 << 25 : SIZE_MAX;
+    before(s);
+    call = "study_set_metric_names";
+    st = hone_study_set_metric_names(s->study, (b & 0x80) ? NULL : names, n);
+  }
+  char *after = NULL;
+  FUZZ_CHECK(CALL(hone_study_info_json(&after, s->study)) == HONE_OK, "info_json failed");
+  if (settle(s, st, call, 1)) {
+    if (metric) {
+      FUZZ_CHECK(n == (size_t)s->n_directions && !(b & 0x80), "set_metric_names accepted %zu names", n);
+      FUZZ_CHECK(strstr(after, "\"metric_names\":[") != NULL, "set metric names are not in the info JSON");
+    }
+  } else {
+    FUZZ_CHECK(strcmp(info, after) == 0, "failed %s changed the study's info JSON", call);
+  }
+  hone_free(info);
+  hone_free(after);
+  free(own);
+}
+
 /* Constraint values: up to 4 from the input (NaN among them is refused), any
  * count with a NULL array when bit 7 is set, on a trial in any state; a count
  * of 5 stands for one far too large. A success is checked by the trial's JSON. */
@@ -466,7 +512,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     case 9: op_report(&s, &c); break;
     case 10: op_should_prune(&s, &c); break;
     case 11: op_enqueue(&s, &c); break;
-    case 12: (b & 0x80) ? op_constraints(&s, &c) : op_user_attr(&s, &c); break;
+    case 12:
+      if (b & 0x80) op_constraints(&s, &c);
+      else if (b & 0x40) op_study_attr(&s, &c);
+      else op_user_attr(&s, &c);
+      break;
     default: (b & 0x10) ? op_heartbeat(&s, &c) : op_read(&s, &c); break;
     }
   }

@@ -190,6 +190,51 @@ final class StorageCorruptionTests: XCTestCase {
     }
   }
 
+  /// Study attribute rows are input too: every read of them refuses a damaged row,
+  /// naming the study and the column, and leaves the file as it was.
+  func testADamagedStudyAttributeIsRefusedByEveryReadOfIt() throws {
+    let cases: [(name: String, sql: String, needles: [String])] = [
+      ("malformed study attribute", "INSERT INTO study_user_attrs VALUES (1, 0, 'k', '[1,')",
+       ["study 'x'", "study_user_attrs key 'k' has a value_json that is not JSON"]),
+      ("blob study attribute key", "INSERT INTO study_system_attrs VALUES (1, 0, x'75', '1')",
+       ["study 'x'", "study_system_attrs", "'attr_key'", "blob"]),
+      ("text study attribute position", "INSERT INTO study_user_attrs VALUES (1, 'first', 'k', '1')",
+       ["study 'x'", "study_user_attrs", "'position'", "text 'first'"]),
+      ("blob study attribute value", "INSERT INTO study_system_attrs VALUES (1, 0, 'k', x'31')",
+       ["study 'x'", "study_system_attrs key 'k'", "'value_json'", "blob"]),
+    ]
+    let original = try pristine()
+    for (i, c) in cases.enumerated() {
+      let path = "\(directory)/attr\(i).db"
+      let url = "sqlite:///" + path
+      write(path, original)
+      sqlite(path, c.sql)
+      let before = bytes(path)
+      XCTAssertNotEqual(before, original, "\(c.name): the edit changed nothing")
+      let reads: [(String, () throws -> Void)] = [
+        ("list", { _ = try StorageURL(parsing: url).openExisting()?.studySummaries() }),
+        ("info", { _ = try Study.load(name: "x", storageURL: url, optionsJSON: nil).infoJSON }),
+        ("attrs", {
+          let study = try Study.load(name: "x", storageURL: url, optionsJSON: nil)
+          _ = try study.userAttrs()
+          _ = try study.systemAttrs()
+        }),
+        ("metric names", { _ = try Study.load(name: "x", storageURL: url, optionsJSON: nil).metricNames() }),
+      ]
+      for (read, run) in reads {
+        // Metric names read the system attributes only.
+        if read == "metric names", c.sql.contains("study_user_attrs") { continue }
+        XCTAssertThrowsError(try run(), "\(c.name), \(read)") { error in
+          guard case HoneError.storage(let m) = error else { return XCTFail("\(c.name), \(read): \(error)") }
+          for needle in c.needles + [path, "not modified"] where !m.contains(needle) {
+            XCTFail("\(c.name), \(read): '\(needle)' is not in: \(m)")
+          }
+        }
+        XCTAssertEqual(bytes(path), before, "\(c.name), \(read): the file was modified")
+      }
+    }
+  }
+
   /// A heartbeat is read only to find stale trials: one that is not a time is refused
   /// there, rather than never seen stale.
   func testADamagedHeartbeatIsRefusedByTheStaleTrialCheck() throws {

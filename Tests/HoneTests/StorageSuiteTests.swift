@@ -380,6 +380,77 @@ final class StorageSuite {
   }
 }
 
+extension StorageSuite {
+  func studyAttrsSurviveReopeningAndAreReplacedInPlace() throws {
+    let b = backend
+    let s = try b.open()
+    let id = try s.createStudy(name: "\(tag)-attrs", directions: [.minimize, .maximize])
+    let other = try s.createStudy(name: "\(tag)-other", directions: [.minimize])
+    #expect(try s.studyUserAttrs(study: id).isEmpty, "\(b.name)")
+    try s.setStudyUserAttr(study: id, key: "b", value: .int(1))
+    try s.setStudyUserAttr(study: id, key: "a", value: .array([.string("x"), .null]))
+    try s.setStudyUserAttr(study: id, key: "b", value: .object([("k", .bool(true))]))
+    try s.setStudySystemAttr(study: id, key: "study:metric_names", value: .array([.string("loss"), .string("acc")]))
+    try s.setStudyUserAttr(study: other, key: "only", value: .int(1 << 62 + 1))
+    let user = JSON.object([("b", .object([("k", .bool(true))])), ("a", .array([.string("x"), .null]))])
+    let reopened = try b.open()
+    #expect(JSON.object(try reopened.studyUserAttrs(study: id)) == user, "\(b.name)")
+    #expect(
+      JSON.object(try reopened.studySystemAttrs(study: id))
+        == .object([("study:metric_names", .array([.string("loss"), .string("acc")]))]), "\(b.name)")
+    #expect(JSON.object(try reopened.studyUserAttrs(study: other)) == .object([("only", .int(1 << 62 + 1))]))
+    #expect(try reopened.studySystemAttrs(study: other).isEmpty, "\(b.name)")
+    let summary = try #require(try reopened.studySummaries().first { $0.name == "\(tag)-attrs" })
+    #expect(JSON.object(summary.userAttrs) == user, "\(b.name)")
+    #expect(summary.json["user_attrs"] == user, "\(b.name)")
+    let study = try Study.load(name: "\(tag)-attrs", storage: reopened)
+    #expect(try study.metricNames() == ["loss", "acc"], "\(b.name)")
+    #expect(try study.infoJSON["metric_names"] == .array([.string("loss"), .string("acc")]))
+    #expect(try study.infoJSON["user_attrs"] == user, "\(b.name)")
+    expectError(b, try study.setMetricNames(["only one"])) {
+      if case .invalidArgument = $0 { return true }
+      return false
+    }
+    #expect(try study.metricNames() == ["loss", "acc"], "\(b.name)")
+    expectError(b, try study.setUserAttr("", .null)) {
+      if case .invalidArgument(let m) = $0 { return m.contains("empty") }
+      return false
+    }
+    expectError(b, try s.setStudyUserAttr(study: 1 << 40, key: "k", value: .null)) {
+      if case .notFound = $0 { return true }
+      return false
+    }
+    expectError(b, try s.studySystemAttrs(study: 1 << 40)) {
+      if case .notFound = $0 { return true }
+      return false
+    }
+  }
+
+  func studyAttrsAreDeletedAndCopiedWithTheirStudy() throws {
+    let b = backend
+    let s = try b.open()
+    let id = try s.createStudy(name: "\(tag)-src", directions: [.minimize])
+    try s.setStudyUserAttr(study: id, key: "u", value: .string("v"))
+    try s.setStudySystemAttr(study: id, key: "s", value: .number(0.5))
+    let memory = InMemoryStorage()
+    try Study.copy(name: "\(tag)-src", from: s, to: memory, as: "copy")
+    try Study.copy(name: "copy", from: memory, to: try b.open(), as: "\(tag)-back")
+    let back = try #require(try s.findStudy(name: "\(tag)-back"))
+    #expect(JSON.object(try s.studyUserAttrs(study: back.id)) == .object([("u", .string("v"))]), "\(b.name)")
+    #expect(JSON.object(try s.studySystemAttrs(study: back.id)) == .object([("s", .number(0.5))]), "\(b.name)")
+    try s.deleteStudy(name: "\(tag)-src")
+    expectError(b, try s.studyUserAttrs(study: id)) {
+      if case .notFound = $0 { return true }
+      return false
+    }
+    // A new study of the same name starts with no attributes.
+    let again = try s.createStudy(name: "\(tag)-src", directions: [.minimize])
+    #expect(try s.studyUserAttrs(study: again).isEmpty, "\(b.name)")
+    #expect(try s.studySystemAttrs(study: again).isEmpty, "\(b.name)")
+    #expect(try s.studyUserAttrs(study: back.id).count == 1, "\(b.name)")
+  }
+}
+
 /// One case of the storage suite, reported by its name.
 enum StorageCase: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case studiesAreCreatedFoundListedAndDeletedByName, trialsAreNumberedAndEverySetterIsStored
@@ -388,6 +459,7 @@ enum StorageCase: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case staleTrialsFailOnceAndTrialsWithoutHeartbeatStay, loadIfExistsAndLoadByName
   case copyStudyCarriesEveryTrial, staleTrialIsFailedByTheNextAskAndRetriedWithItsParams
   case constraintsAreStoredAndDecideTheBestTrial
+  case studyAttrsSurviveReopeningAndAreReplacedInPlace, studyAttrsAreDeletedAndCopiedWithTheirStudy
   /// Needs a server that can be made to fail mid-copy: PostgreSQL only.
   case aCopyThatFailsLeavesNoPartialStudy
 
@@ -412,6 +484,8 @@ enum StorageCase: String, CaseIterable, Sendable, CustomTestStringConvertible {
       try suite.staleTrialIsFailedByTheNextAskAndRetriedWithItsParams()
     case .constraintsAreStoredAndDecideTheBestTrial: try suite.constraintsAreStoredAndDecideTheBestTrial()
     case .aCopyThatFailsLeavesNoPartialStudy: try suite.aCopyThatFailsLeavesNoPartialStudy()
+    case .studyAttrsSurviveReopeningAndAreReplacedInPlace: try suite.studyAttrsSurviveReopeningAndAreReplacedInPlace()
+    case .studyAttrsAreDeletedAndCopiedWithTheirStudy: try suite.studyAttrsAreDeletedAndCopiedWithTheirStudy()
     }
   }
 }

@@ -1,9 +1,12 @@
 /// A description of a study for hosts.
 extension Study {
-  /// `{"name", "directions", "sampler", "pruner", "n_trials", "search_space"}`.
+  /// `{"name", "directions", "sampler", "pruner", "n_trials", "search_space",
+  /// "user_attrs", "system_attrs", "metric_names"}`; metric names are null when unset.
   public var infoJSON: JSON {
     get throws(HoneError) {
-      .object([
+      let systemAttrs = try self.systemAttrs()
+      let metricNames = systemAttrs.first { $0.0 == Self.metricNamesKey }.flatMap { Self.metricNames($0.1) }
+      return .object([
         ("name", .string(name)),
         ("directions", .array(directions.map { .string($0.rawValue) })),
         ("sampler", .string(sampler.name)),
@@ -12,6 +15,9 @@ extension Study {
         ("search_space", searchSpace.map { s in
           .object(zip(s.names, s.distributions).map { ($0, $1.json) })
         } ?? .null),
+        ("user_attrs", .object(try userAttrs())),
+        ("system_attrs", .object(systemAttrs)),
+        ("metric_names", metricNames.map { .array($0.map(JSON.string)) } ?? .null),
       ])
     }
   }

@@ -8,6 +8,8 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     var waiting: [Int] = []
     var heartbeats: [Int: Double] = [:]
     var changes = ChangeList()
+    var userAttrs: [(String, JSON)] = []
+    var systemAttrs: [(String, JSON)] = []
 
     init(name: String, directions: [StudyDirection]) {
       self.name = name
@@ -58,9 +60,26 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
         StudySummary(
           name: s.name, directions: s.directions, nTrials: s.trials.count,
           bestTrial: StudySummary.best(of: s.trials, directions: s.directions),
-          datetimeStart: s.trials.compactMap(\.datetimeStart).min())
+          datetimeStart: s.trials.compactMap(\.datetimeStart).min(),
+          userAttrs: s.userAttrs, systemAttrs: s.systemAttrs)
       }
     }
+  }
+
+  public func setStudyUserAttr(study: Int, key: String, value: JSON) throws(HoneError) {
+    try lock.withLock { () throws(HoneError) in try record(study).userAttrs.set(key, value) }
+  }
+
+  public func setStudySystemAttr(study: Int, key: String, value: JSON) throws(HoneError) {
+    try lock.withLock { () throws(HoneError) in try record(study).systemAttrs.set(key, value) }
+  }
+
+  public func studyUserAttrs(study: Int) throws(HoneError) -> [(String, JSON)] {
+    try lock.withLock { () throws(HoneError) -> [(String, JSON)] in try record(study).userAttrs }
+  }
+
+  public func studySystemAttrs(study: Int) throws(HoneError) -> [(String, JSON)] {
+    try lock.withLock { () throws(HoneError) -> [(String, JSON)] in try record(study).systemAttrs }
   }
 
   public func createTrial(

@@ -10,9 +10,11 @@
 /// which parameters and attributes were first set. An int parameter's exact value
 /// is in `param_int` (version 2), as `param_value` is a REAL. Every mutation of a trial
 /// sets its `seq` to the study's next `seq`, the change cursor of incremental reads.
+/// Study attributes (version 3) live in `study_user_attrs` and `study_system_attrs`,
+/// keyed by study and ordered by `position` like a trial's.
 enum SQLSchema {
   /// The version this build writes.
-  static let version: Int64 = 2
+  static let version: Int64 = 3
 
   /// What a connection's database holds.
   enum Inspection: Equatable {
@@ -76,7 +78,20 @@ enum SQLSchema {
 
   /// The statements that bring a database to each version, in order of version.
   static func migrations(_ d: SQLDialect) -> [(Int64, [String])] {
-    [(1, version1(d)), (2, version2(d))]
+    [(1, version1(d)), (2, version2(d)), (3, version3(d))]
+  }
+
+  /// Version 3: the user and system attributes of a study; a migrated study has none.
+  private static func version3(_ d: SQLDialect) -> [String] {
+    ["study_user_attrs", "study_system_attrs"].map { table in
+      """
+      CREATE TABLE \(table) (
+        study_id \(d.integer) NOT NULL REFERENCES studies (study_id) ON DELETE CASCADE,
+        position \(d.integer) NOT NULL, attr_key TEXT NOT NULL, value_json TEXT NOT NULL,
+        PRIMARY KEY (study_id, attr_key)
+      )
+      """
+    }
   }
 
   /// Version 2: the exact value of an int parameter, which `param_value` (REAL) rounds

@@ -52,6 +52,14 @@ public final class SQLStorage: Storage, @unchecked Sendable {
     return empty
   }
 
+  /// Reads the schema version again while it is older than this build's and this
+  /// handle has not written: another process may have migrated the file since, and
+  /// reads of what the migration added must see it. Under the lock, outside a transaction.
+  func refreshSchemaVersion() throws(HoneError) {
+    guard schemaVersion < SQLSchema.version, !writable else { return }
+    if case .hone(let version) = try SQLSchema.inspect(db, location: location) { schemaVersion = version }
+  }
+
   /// Runs `body` in a write transaction under the storage's lock; with `statement`,
   /// `body` runs exactly one statement, which is its own transaction.
   func write<T>(statement: Bool = false, _ body: () throws(HoneError) -> T) throws(HoneError) -> T {
@@ -124,6 +132,9 @@ public final class SQLStorage: Storage, @unchecked Sendable {
           "DELETE FROM \(table) WHERE trial_id IN (SELECT trial_id FROM trials WHERE study_id = ?)", [.integer(id)])
       }
       try db.execute("DELETE FROM trials WHERE study_id = ?", [.integer(id)])
+      for table in SQLStorage.studyAttrTables {
+        try db.execute("DELETE FROM \(table) WHERE study_id = ?", [.integer(id)])
+      }
       try db.execute("DELETE FROM studies WHERE study_id = ?", [.integer(id)])
     }
   }
@@ -136,6 +147,7 @@ public final class SQLStorage: Storage, @unchecked Sendable {
   public func studySummaries() throws(HoneError) -> [StudySummary] {
     try lock.withLock { () throws(HoneError) -> [StudySummary] in
       if try hasNoTables() { return [] }
+      try refreshSchemaVersion()
       return try db.transaction(write: false) { () throws(HoneError) -> [StudySummary] in
         var out: [StudySummary] = []
         for row in try db.query("SELECT study_id FROM studies ORDER BY study_id", []) {
@@ -148,7 +160,9 @@ public final class SQLStorage: Storage, @unchecked Sendable {
             StudySummary(
               name: study.name, directions: study.directions, nTrials: loaded.trials.count,
               bestTrial: StudySummary.best(of: loaded.trials, directions: study.directions),
-              datetimeStart: loaded.trials.compactMap(\.datetimeStart).min()))
+              datetimeStart: loaded.trials.compactMap(\.datetimeStart).min(),
+              userAttrs: try loadStudyAttrs("study_user_attrs", study: id),
+              systemAttrs: try loadStudyAttrs("study_system_attrs", study: id)))
         }
         return out
       }

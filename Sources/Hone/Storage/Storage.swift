@@ -27,6 +27,18 @@ public protocol Storage: AnyObject, Sendable {
   /// Every study, in creation order, with its trial count, best trial and start time.
   func studySummaries() throws(HoneError) -> [StudySummary]
 
+  /// Sets a user attribute of the study; a key set again keeps its place.
+  func setStudyUserAttr(study: Int, key: String, value: JSON) throws(HoneError)
+
+  /// Sets a system attribute of the study; a key set again keeps its place.
+  func setStudySystemAttr(study: Int, key: String, value: JSON) throws(HoneError)
+
+  /// The study's user attributes, in the order their keys were first set.
+  func studyUserAttrs(study: Int) throws(HoneError) -> [(String, JSON)]
+
+  /// The study's system attributes, in the order their keys were first set.
+  func studySystemAttrs(study: Int) throws(HoneError) -> [(String, JSON)]
+
   // MARK: Trials
 
   /// Creates a trial with the next number in the study, copying the state, values,

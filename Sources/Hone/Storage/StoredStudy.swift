@@ -34,15 +34,22 @@ public struct StudySummary: Sendable {
   public var bestTrial: FrozenTrial?
   /// The earliest start of any trial, in seconds since the epoch.
   public var datetimeStart: Double?
+  /// The study's user attributes, in the order their keys were first set.
+  public var userAttrs: [(String, JSON)]
+  /// The study's system attributes, in the order their keys were first set.
+  public var systemAttrs: [(String, JSON)]
 
   public init(
-    name: String, directions: [StudyDirection], nTrials: Int, bestTrial: FrozenTrial?, datetimeStart: Double?
+    name: String, directions: [StudyDirection], nTrials: Int, bestTrial: FrozenTrial?, datetimeStart: Double?,
+    userAttrs: [(String, JSON)] = [], systemAttrs: [(String, JSON)] = []
   ) {
     self.name = name
     self.directions = directions
     self.nTrials = nTrials
     self.bestTrial = bestTrial
     self.datetimeStart = datetimeStart
+    self.userAttrs = userAttrs
+    self.systemAttrs = systemAttrs
   }
 
   /// `{"study_name", "directions", "n_trials", "best_trial", "datetime_start",
@@ -54,8 +61,8 @@ public struct StudySummary: Sendable {
       ("n_trials", .number(Double(nTrials))),
       ("best_trial", bestTrial?.json ?? .null),
       ("datetime_start", datetimeStart.map { .string(WallClock.iso8601($0)) } ?? .null),
-      ("user_attrs", .object([])),
-      ("system_attrs", .object([])),
+      ("user_attrs", .object(userAttrs)),
+      ("system_attrs", .object(systemAttrs)),
     ])
   }
 }

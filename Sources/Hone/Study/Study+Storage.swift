@@ -30,9 +30,11 @@ extension Study {
   }
 
   /// Copies the study `name` from one storage to another as `newName` (default: the
-  /// same name), with every trial in its state; returns the new study's name.
+  /// same name), with every trial in its state and the study's user and system
+  /// attributes, as Optuna's `copy_study`; returns the new study's name.
   ///
-  /// The copy is created atomically: a failure leaves no partial study behind.
+  /// A failure leaves no partial study behind: the study and its trials are created
+  /// atomically, and a copy whose attributes cannot be written is deleted again.
   @discardableResult
   public static func copy(
     name: String, from source: any Storage, to target: any Storage, as newName: String? = nil
@@ -43,7 +45,16 @@ extension Study {
     let trials = try source.trials(study: stored.id)
     let copyName = newName ?? name
     guard !copyName.isEmpty else { throw .invalidArgument("the study name must not be empty") }
-    _ = try target.createStudy(name: copyName, directions: stored.directions, trials: trials)
+    let userAttrs = try source.studyUserAttrs(study: stored.id)
+    let systemAttrs = try source.studySystemAttrs(study: stored.id)
+    let id = try target.createStudy(name: copyName, directions: stored.directions, trials: trials)
+    do throws(HoneError) {
+      for (key, value) in systemAttrs { try target.setStudySystemAttr(study: id, key: key, value: value) }
+      for (key, value) in userAttrs { try target.setStudyUserAttr(study: id, key: key, value: value) }
+    } catch {
+      try? target.deleteStudy(name: copyName)
+      throw error
+    }
     return copyName
   }
 }

@@ -453,3 +453,95 @@ def test_optuna_exception_types_for_a_duplicate_name_and_a_finished_trial(tmp_pa
     assert isinstance(caught.value, ValueError)
     assert [t.value for t in study.trials] == [1.0]
     assert issubclass(hone.ExperimentalWarning, Warning)
+
+
+# -- study attributes and metric names (Optuna's test_study user_attrs / metric_names) --
+
+
+@pytest.mark.parametrize("storage", [None, "sqlite"])
+def test_study_set_and_get_user_attrs(storage, tmp_path):
+    url = None if storage is None else f"sqlite:///{tmp_path / 'attrs.db'}"
+    study = hone.create_study(storage=url, study_name="attrs")
+    assert study.user_attrs == {}
+    study.set_user_attr("dataset", "MNIST")
+    study.set_user_attr("dimensions", 2)
+    study.set_user_attr("contributors", ["Akiba", "Sano"])
+    study.set_user_attr("dataset", {"name": "CIFAR", "size": 10})
+    expected = {"dataset": {"name": "CIFAR", "size": 10}, "dimensions": 2, "contributors": ["Akiba", "Sano"]}
+    assert study.user_attrs == expected
+    assert list(study.user_attrs) == ["dataset", "dimensions", "contributors"]
+    # The dictionary is a copy: changing it changes nothing stored.
+    study.user_attrs["dimensions"] = 3
+    assert study.user_attrs["dimensions"] == 2
+    with pytest.raises(TypeError):
+        study.set_user_attr("bad", object())
+    assert study.user_attrs == expected
+    if url is not None:
+        assert hone.load_study(study_name="attrs", storage=url).user_attrs == expected
+        (summary,) = hone.get_all_study_summaries(url)
+        assert summary.user_attrs == expected
+
+
+def test_study_user_attrs_are_copied_and_deleted_with_the_study(tmp_path):
+    url = f"sqlite:///{tmp_path / 'copy.db'}"
+    study = hone.create_study(storage=url, study_name="src", directions=["minimize", "maximize"])
+    study.set_user_attr("owner", "me")
+    with pytest.warns(hone.ExperimentalWarning):
+        study.set_metric_names(["loss", "accuracy"])
+    hone.copy_study(from_study_name="src", from_storage=url, to_storage=url, to_study_name="dst")
+    copy = hone.load_study(study_name="dst", storage=url)
+    assert copy.user_attrs == {"owner": "me"}
+    assert copy.metric_names == ["loss", "accuracy"]
+    hone.delete_study(study_name="src", storage=url)
+    again = hone.create_study(storage=url, study_name="src")
+    assert again.user_attrs == {}
+    assert again.metric_names is None
+
+
+def test_set_metric_names():
+    study = hone.create_study(directions=["minimize", "minimize"])
+    with pytest.warns(hone.ExperimentalWarning):
+        study.set_metric_names(["v0", "v1"])
+    assert study.metric_names == ["v0", "v1"]
+    assert study._system_attrs == {"study:metric_names": ["v0", "v1"]}
+
+
+def test_set_invalid_metric_names():
+    study = hone.create_study(directions=["minimize", "minimize"])
+    with pytest.warns(hone.ExperimentalWarning), pytest.raises(ValueError):
+        study.set_metric_names(["v0", "v1", "v2"])
+    assert study.metric_names is None
+
+
+def test_get_metric_names():
+    study = hone.create_study()
+    assert study.metric_names is None
+    with pytest.warns(hone.ExperimentalWarning):
+        study.set_metric_names(["v0"])
+    assert study.metric_names == ["v0"]
+    with pytest.warns(hone.ExperimentalWarning):
+        study.set_metric_names(["v1"])
+    assert study.metric_names == ["v1"]
+
+
+def test_study_has_no_public_system_attrs_as_in_optuna_5():
+    study = hone.create_study()
+    assert not hasattr(study, "system_attrs")
+    assert not hasattr(study, "set_system_attr")
+
+
+def test_trials_dataframe_uses_metric_names():
+    pandas = pytest.importorskip("pandas")
+    study = hone.create_study(directions=["minimize", "maximize"], sampler=hone.samplers.RandomSampler(seed=0))
+    with pytest.warns(hone.ExperimentalWarning):
+        study.set_metric_names(["b_loss", "a_acc"])
+    study.optimize(lambda t: (t.suggest_float("x", 0, 1), 1.0), n_trials=2)
+    df = study.trials_dataframe(multi_index=True)
+    assert isinstance(df, pandas.DataFrame)
+    assert list(df.get("values").keys()) == ["b_loss", "a_acc"]
+    assert "values_b_loss" in study.trials_dataframe().columns
+    single = hone.create_study()
+    with pytest.warns(hone.ExperimentalWarning):
+        single.set_metric_names(["loss"])
+    single.optimize(lambda t: t.suggest_float("x", 0, 1), n_trials=1)
+    assert "value_loss" in single.trials_dataframe().columns

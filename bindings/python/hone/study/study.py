@@ -356,6 +356,55 @@ class Study(_Handle):
         """The pruner the study was created with."""
         return self._pruner
 
+    # -- study attributes and metric names -------------------------------------------
+
+    def _info(self) -> Dict[str, Any]:
+        return json.loads(self._text(LIB.hone_study_info_json))
+
+    def set_user_attr(self, key: str, value: Any) -> None:
+        """Sets a user attribute of the study, kept by its storage; ``value`` must be JSON-serializable."""
+        text = json.dumps(value).encode()
+        _check(LIB.hone_study_set_user_attr(self._h(), encode(key, "key"), text))
+
+    @property
+    def user_attrs(self) -> Dict[str, Any]:
+        """The study's user attributes, a fresh copy, in the order their keys were first set."""
+        return self._info()["user_attrs"]
+
+    def _set_system_attr(self, key: str, value: Any) -> None:
+        # Optuna 5.0 has no public Study.set_system_attr or Study.system_attrs: these
+        # are for the binding's own use, as Optuna's storage calls are for its own.
+        text = json.dumps(value).encode()
+        _check(LIB.hone_study_set_system_attr(self._h(), encode(key, "key"), text))
+
+    @property
+    def _system_attrs(self) -> Dict[str, Any]:
+        return self._info()["system_attrs"]
+
+    def set_metric_names(self, metric_names: List[str]) -> None:
+        """Names the objectives, one name per direction, for :meth:`trials_dataframe` and plots.
+
+        ValueError when the count differs from the number of directions. Experimental
+        in Optuna, so it warns :class:`hone.ExperimentalWarning` as Optuna does.
+        """
+        from ..exceptions import ExperimentalWarning  # here, to keep this block self-contained
+
+        warnings.warn(
+            "Study.set_metric_names is experimental (as in Optuna since 3.2.0); the interface may change.",
+            ExperimentalWarning,
+            stacklevel=2,
+        )
+        names = list(metric_names)
+        if len(names) != len(self._directions):
+            raise ValueError("The number of objectives must match the length of the metric names.")
+        array = (ctypes.c_char_p * max(len(names), 1))(*[encode(n, "metric_names") for n in names])
+        _check(LIB.hone_study_set_metric_names(self._h(), array, len(names)))
+
+    @property
+    def metric_names(self) -> Optional[List[str]]:
+        """The names set by :meth:`set_metric_names`, or None."""
+        return self._info()["metric_names"]
+
     # -- ask and tell -----------------------------------------------------------
 
     def ask(self, fixed_distributions: Optional[Dict[str, BaseDistribution]] = None) -> Trial:
