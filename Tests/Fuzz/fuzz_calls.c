@@ -28,6 +28,7 @@
 
 #define MAX_OPS 40
 #define MAX_ASKS 12 /* exports, and so reads and strict checks, grow with the trials */
+#define MAX_SUGGESTED 64
 #define STRICT_ONE_IN 128
 
 static const double DOUBLES[] = {
@@ -143,7 +144,32 @@ typedef struct session {
   int strict; /* compare every trial's JSON, not only the count */
   char *snapshot; /* in strict mode, the trials JSON before the current call */
   size_t snapshot_count;
+  /* (trial, name) pairs suggested so far: suggesting a name again returns its first
+   * value, which other bounds need not contain (Optuna's rule), so only a first
+   * suggest is checked against its range. */
+  struct { int64_t trial; const char *name; } suggested[MAX_SUGGESTED];
+  int n_suggested; /* -1 once the table overflowed: no pair is known to be new */
 } session;
+
+/* Whether (trial, name) is suggested for the first time; remembers it when it succeeds. */
+static int first_suggest(session *s, int64_t trial, const char *name) {
+  if (s->n_suggested < 0 || name == NULL) return 0;
+  /* By text: NAMES holds "x" twice, and "x\0y", which the library reads as "x". */
+  for (int i = 0; i < s->n_suggested; i++)
+    if (s->suggested[i].trial == trial && strcmp(s->suggested[i].name, name) == 0) return 0;
+  return 1;
+}
+
+static void remember_suggest(session *s, int64_t trial, const char *name) {
+  if (s->n_suggested < 0 || !first_suggest(s, trial, name)) return;
+  if (s->n_suggested == MAX_SUGGESTED) {
+    s->n_suggested = -1;
+    return;
+  }
+  s->suggested[s->n_suggested].trial = trial;
+  s->suggested[s->n_suggested].name = name;
+  s->n_suggested++;
+}
 
 static int64_t pick_trial(session *s, fuzz_cursor *c) {
   uint8_t b = fuzz_u8(c);
@@ -214,8 +240,11 @@ static void op_suggest_float(session *s, fuzz_cursor *c, int stepped) {
   int log = stepped ? 0 : fuzz_bool(c);
   double v = D_SENTINEL;
   before(s);
+  int first = first_suggest(s, t, name);
   hone_status st = hone_trial_suggest_float(&v, s->study, t, name, low, high, step, log);
-  if (settle(s, st, "suggest_float", v == D_SENTINEL) && !s->free_values) {
+  int ok = settle(s, st, "suggest_float", v == D_SENTINEL);
+  if (ok) remember_suggest(s, t, name);
+  if (ok && first && !s->free_values) {
     FUZZ_CHECK(v >= low && v <= high, "suggest_float(%.17g, %.17g, step %.17g, log %d) gave %.17g", low, high, step,
                log, v);
   }
@@ -228,8 +257,11 @@ static void op_suggest_int(session *s, fuzz_cursor *c) {
   int log = fuzz_bool(c);
   int64_t v = I_SENTINEL;
   before(s);
+  int first = first_suggest(s, t, name);
   hone_status st = hone_trial_suggest_int(&v, s->study, t, name, low, high, step, log);
-  if (settle(s, st, "suggest_int", v == I_SENTINEL) && !s->free_values) {
+  int ok = settle(s, st, "suggest_int", v == I_SENTINEL);
+  if (ok) remember_suggest(s, t, name);
+  if (ok && first && !s->free_values) {
     /* On the grid low, low + step, ... within [low, high]; unsigned differences cannot overflow. */
     FUZZ_CHECK(v >= low && v <= high && step >= 1 && ((uint64_t)v - (uint64_t)low) % (uint64_t)step == 0,
                "suggest_int(%lld, %lld, step %lld) gave %lld", (long long)low, (long long)high, (long long)step,
